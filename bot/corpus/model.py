@@ -1,0 +1,139 @@
+"""The policy as data: documents, sections, articles, clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.corpus.glossary import Glossary
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One sentence of an article (split on 。 and ；), with its English."""
+
+    index: int
+    zh: str
+    en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section heading (一、总体要求)."""
+
+    number: int
+    title_zh: str
+    title_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A numbered article, (一) … (二十六), of one document."""
+
+    doc: str
+    number: int
+    section: int
+    title_zh: str
+    text_zh: str
+    clauses: tuple[Clause, ...]
+    departments_zh: tuple[str, ...] = ()
+    title_en: str = ""
+    departments_en: tuple[str, ...] = ()
+
+    @property
+    def text_en(self) -> str:
+        """The English body: the English clauses joined."""
+        return " ".join(clause.en for clause in self.clauses)
+
+    def clause(self, index: int) -> Clause:
+        """The clause with this 1-based index."""
+        return self.clauses[index - 1]
+
+    def label(self, lang: str) -> str:
+        """'第五条 加快集聚高层次人才' or 'Article 5 · Attracting high-level talent'."""
+        if lang == "zh":
+            from bot.numerals import int_to_chinese
+
+            return f"第{int_to_chinese(self.number)}条 {self.title_zh}"
+        return f"Article {self.number} · {self.title_en or self.title_zh}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape printed by `python -m bot corpus --json`."""
+        return {
+            "doc": self.doc,
+            "number": self.number,
+            "section": self.section,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "text_zh": self.text_zh,
+            "text_en": self.text_en,
+            "departments_zh": list(self.departments_zh),
+            "departments_en": list(self.departments_en),
+            "clauses": [{"index": c.index, "zh": c.zh, "en": c.en} for c in self.clauses],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One policy document with its metadata."""
+
+    id: str
+    title_zh: str
+    date: str
+    source: str
+    hotline: str
+    sections: tuple[Section, ...]
+    articles: tuple[Article, ...]
+    title_en: str = ""
+
+    def article(self, number: int) -> Article:
+        """The article with this number; KeyError if there is none."""
+        for article in self.articles:
+            if article.number == number:
+                return article
+        raise KeyError(f"{self.id} has no article {number}")
+
+    def section(self, number: int) -> Section:
+        """The section with this number; KeyError if there is none."""
+        for section in self.sections:
+            if section.number == number:
+                return section
+        raise KeyError(f"{self.id} has no section {number}")
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """All documents, the glossary and a fingerprint of the files they came from."""
+
+    documents: tuple[Document, ...]
+    glossary: Glossary
+    fingerprint: str = ""
+    by_key: dict[tuple[str, int], Article] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for document in self.documents:
+            for article in document.articles:
+                self.by_key[(document.id, article.number)] = article
+
+    def articles(self) -> Iterator[Article]:
+        """Every article of every document, in order."""
+        for document in self.documents:
+            yield from document.articles
+
+    def article(self, doc: str, number: int) -> Article:
+        """The article (doc, number); KeyError if there is none."""
+        return self.by_key[(doc, number)]
+
+    def document(self, doc: str) -> Document:
+        """The document with this id; KeyError if there is none."""
+        for document in self.documents:
+            if document.id == doc:
+                return document
+        raise KeyError(f"no document {doc!r}")
+
+    @property
+    def hotline(self) -> str:
+        """The hotline of the first document that has one."""
+        return next((d.hotline for d in self.documents if d.hotline), "")

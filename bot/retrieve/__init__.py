@@ -1,0 +1,1 @@
+"""Hybrid retrieval: dense + BM25, fused per clause."""

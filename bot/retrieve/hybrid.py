@@ -1,0 +1,188 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 (Chinese and English) fused per clause, ranked per article."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.corpus.glossary import Term
+from bot.corpus.model import Corpus
+from bot.embed.base import Embedder
+from bot.retrieve.bm25 import BM25
+from bot.retrieve.terms import TermMatcher
+from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
+from bot.store.chroma_store import VectorIndex
+from bot.store.units import corpus_units
+from bot.text import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each channel counts in the fusion; see eval/README.md for how they were chosen."""
+
+    dense: float = 1.0
+    zh: float = 0.5
+    en: float = 0.25
+    article_unit: float = 1.0  # factor on whole-article units against clause units
+    dense_window: float = 0.10  # cosines more than this below the best count as zero
+    department: float = 1.0  # added to articles whose responsible units include a department the question names
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseHit:
+    """A clause of a retrieved article and its fused score."""
+
+    clause: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """A retrieved article: its fused score and its best clauses, best first."""
+
+    doc: str
+    article: int
+    score: float
+    clauses: tuple[ClauseHit, ...]
+
+
+@dataclass(slots=True)
+class Retrieval:
+    """What retrieval found for one question."""
+
+    question: str
+    normalized: str
+    articles: list[ArticleHit]
+    terms: list[Term]
+    dense_available: bool
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def numbers(self) -> list[int]:
+        """Retrieved article numbers, best first."""
+        return [hit.article for hit in self.articles]
+
+
+class HybridRetriever:
+    """Scores every clause slot (doc, article, clause; clause 0 = whole article) on three channels.
+
+    Each channel is scaled to [0, 1] over the slots, then summed with `Weights`;
+    an article scores as its best slot.
+    """
+
+    def __init__(self, corpus: Corpus, embedder: Embedder, index: VectorIndex, weights: Weights | None = None) -> None:
+        self.corpus = corpus
+        self.embedder = embedder
+        self.index = index
+        self.weights = weights or Weights()
+        self.matcher = TermMatcher(corpus.glossary)
+        self.zh_tokens = ChineseTokenizer(corpus.glossary)
+        self.en_tokens = EnglishTokenizer()
+        units = corpus_units(corpus)
+        self.slots = sorted({(u.doc, u.article, u.clause) for u in units})
+        self._slot_of = {slot: i for i, slot in enumerate(self.slots)}
+        self._rows = {lang: [u for u in units if u.lang == lang] for lang in ("zh", "en")}
+        self._row_slots = {
+            lang: np.array([self._slot_of[(u.doc, u.article, u.clause)] for u in rows])
+            for lang, rows in self._rows.items()
+        }
+        self._bm25 = {
+            "zh": BM25([self.zh_tokens(normalize(u.text)) for u in self._rows["zh"]]),
+            "en": BM25([self.en_tokens(normalize(u.text)) for u in self._rows["en"]]),
+        }
+        self._unit_weight = np.array([self.weights.article_unit if s[2] == 0 else 1.0 for s in self.slots])
+        self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
+        self._key_cache: tuple[list[tuple[str, int, int, str]], np.ndarray] | None = None
+
+    def retrieve(self, question: str, top: int = 8) -> Retrieval:
+        """Rank articles for `question`; returns at least `top` articles when the corpus has them."""
+        started = time.perf_counter()
+        normalized = normalize(question)
+        vector = self.embedder.embed_query_vector(normalized or question)
+        embedded = time.perf_counter()
+        dense = self._dense(vector)
+        searched = time.perf_counter()
+        terms = self.matcher.find(normalized)
+        lexical = self._lexical(normalized, terms)
+        fused = self.weights.dense * _window(dense, self.weights.dense_window) + sum(w * s for w, s in lexical)
+        fused *= self._unit_weight
+        fused += self.weights.department * self._department_match(terms)
+        articles = self._articles(fused, top)
+        done = time.perf_counter()
+        return Retrieval(
+            question=question,
+            normalized=normalized,
+            articles=articles,
+            terms=terms,
+            dense_available=bool(dense.any()),
+            timings_ms={
+                "embed": (embedded - started) * 1000,
+                "vector": (searched - embedded) * 1000,
+                "rest": (done - searched) * 1000,
+            },
+        )
+
+    def _dense(self, vector: np.ndarray) -> np.ndarray:
+        keys, unit_scores = self.index.scores(vector)
+        scores = np.zeros(len(self.slots), dtype=np.float32)
+        if len(keys):
+            np.maximum.at(scores, self._slots_for(keys), unit_scores)
+        return scores
+
+    def _slots_for(self, keys: list[tuple[str, int, int, str]]) -> np.ndarray:
+        """Slot of each unit key; cached per key list (the index hands out the same list until reloaded)."""
+        if self._key_cache is None or self._key_cache[0] is not keys:
+            slots = np.array([self._slot_of.get(key[:3], -1) for key in keys])
+            if (slots < 0).any():
+                raise RuntimeError("the vector index holds units the corpus lacks; rebuild it")
+            self._key_cache = (keys, slots)
+        return self._key_cache[1]
+
+    def _department_match(self, terms: list[Term]) -> np.ndarray:
+        """Per slot: the share of the departments named in the question that its article lists."""
+        named = {t.zh for t in terms if t.kind == "department"}
+        if not named:
+            return np.zeros(len(self.slots), dtype=np.float32)
+        return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
+
+    def _lexical(self, normalized: str, terms: list[Term]) -> list[tuple[float, np.ndarray]]:
+        zh_query = self.zh_tokens(normalized)
+        en_query = self.en_tokens(normalized)
+        for term in terms:
+            zh_query += self.zh_tokens(term.zh)
+            en_query += self.en_tokens(term.en.lower())
+        channels = []
+        for lang, query, weight in (("zh", zh_query, self.weights.zh), ("en", en_query, self.weights.en)):
+            per_slot = np.zeros(len(self.slots), dtype=np.float32)
+            if query:
+                np.maximum.at(per_slot, self._row_slots[lang], self._bm25[lang].coverage(query))
+            channels.append((weight, per_slot))
+        return channels
+
+    def _articles(self, fused: np.ndarray, top: int) -> list[ArticleHit]:
+        by_article: dict[tuple[str, int], list[tuple[int, float]]] = {}
+        for (doc, article, clause), score in zip(self.slots, fused.tolist(), strict=True):
+            by_article.setdefault((doc, article), []).append((clause, score))
+        ranked = sorted(by_article.items(), key=lambda item: -max(s for _, s in item[1]))
+        return [
+            ArticleHit(
+                doc=doc,
+                article=article,
+                score=max(s for _, s in slots),
+                clauses=tuple(ClauseHit(c, s) for c, s in sorted(slots, key=lambda p: -p[1]) if c > 0),
+            )
+            for (doc, article), slots in ranked[: max(top, 1)]
+        ]
+
+
+def _window(scores: np.ndarray, width: float) -> np.ndarray:
+    """Scale cosines to [0, 1] within `width` below the best one.
+
+    e5 cosines are compressed (most of a corpus sits within 0.1 of each other), so only the
+    distance from the best match carries information; min-max over all units was measurably worse.
+    """
+    if not scores.any():
+        return scores
+    return np.clip((scores - (float(scores.max()) - width)) / width, 0.0, 1.0).astype(np.float32)

@@ -1,0 +1,63 @@
+"""Find glossary terms in a question, in either language, for expansion and routing."""
+
+from __future__ import annotations
+
+import re
+
+from bot.corpus.glossary import Glossary, Term
+from bot.retrieve.tokenize import stem
+from bot.text import normalize
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+(?:[&.'+][a-z0-9]+)*")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(text.lower()))
+
+
+class TermMatcher:
+    """Matches Chinese forms as substrings and English forms as stemmed word sequences."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self._zh: list[tuple[str, Term]] = sorted(
+            ((normalize(form), t) for t in glossary.terms for form in t.zh_forms if _HAN.search(form)),
+            key=lambda p: -len(p[0]),
+        )
+        self._en: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        for term in glossary.terms:
+            for form in term.en_forms:
+                if words := _words(form):
+                    self._en.setdefault(words[0], []).append((words, term))
+        for candidates in self._en.values():
+            candidates.sort(key=lambda p: -len(p[0]))
+
+    def find(self, normalized: str) -> list[Term]:
+        """Terms named in `normalized` (simplified, lower-cased) text; longest forms win overlaps."""
+        found: dict[str, Term] = {}
+        self._find_zh(normalized, found)
+        self._find_en(_words(normalized), found)
+        return list(found.values())
+
+    def _find_zh(self, text: str, found: dict[str, Term]) -> None:
+        taken = [False] * len(text)
+        for form, term in self._zh:
+            start = text.find(form)
+            while start >= 0:
+                span = range(start, start + len(form))
+                if not any(taken[i] for i in span):
+                    for i in span:
+                        taken[i] = True
+                    found.setdefault(term.zh, term)
+                start = text.find(form, start + 1)
+
+    def _find_en(self, words: tuple[str, ...], found: dict[str, Term]) -> None:
+        i = 0
+        while i < len(words):
+            for seq, term in self._en.get(words[i], ()):
+                if words[i : i + len(seq)] == seq:
+                    found.setdefault(term.zh, term)
+                    i += len(seq)
+                    break
+            else:
+                i += 1

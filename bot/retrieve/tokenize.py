@@ -1,0 +1,65 @@
+"""Tokenizers for the lexical index: jieba for Chinese, a light stemmer for English."""
+
+from __future__ import annotations
+
+import logging
+import re
+from importlib import resources
+
+from bot.corpus.glossary import Glossary
+
+_WORD = re.compile(r"[a-z0-9]+(?:[&.'][a-z0-9]+)*")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _data_lines(name: str) -> set[str]:
+    text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
+    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals and common verb endings, enough for policy text."""
+    for suffix, replacement, min_len in (
+        ("ies", "y", 5),
+        ("sses", "ss", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("es", "", 5),
+        ("s", "", 4),
+    ):
+        if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+class EnglishTokenizer:
+    """Lower-cased word tokens, stopwords removed, lightly stemmed."""
+
+    def __init__(self) -> None:
+        self.stopwords = _data_lines("stopwords_en.txt")
+
+    def __call__(self, text: str) -> list[str]:
+        """Tokens of already-normalized (lower-cased) text."""
+        return [stem(w) for w in _WORD.findall(text) if w not in self.stopwords]
+
+
+class ChineseTokenizer:
+    """jieba search-mode words, with the glossary as user dictionary and stopwords removed."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        for term in glossary.terms:
+            for form in term.zh_forms:
+                if _HAN_RUN.fullmatch(form):
+                    self._jieba.add_word(form, freq=20000)
+        self.stopwords = _data_lines("stopwords_zh.txt")
+
+    def __call__(self, text: str) -> list[str]:
+        """Tokens of the Chinese runs of already-normalized text."""
+        tokens: list[str] = []
+        for run in _HAN_RUN.findall(text):
+            tokens.extend(w for w in self._jieba.cut_for_search(run) if w not in self.stopwords)
+        return tokens

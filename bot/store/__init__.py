@@ -1,0 +1,1 @@
+"""The vector index (Chroma) and what goes into it."""

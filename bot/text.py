@@ -1,0 +1,41 @@
+"""Input normalization shared by retrieval and language detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"\s+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def clean(text: str, limit: int | None = None) -> str:
+    """Strip control and zero-width characters and collapse whitespace; cut at `limit` characters."""
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return text[:limit] if limit is not None else text
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC t2s); other text unchanged."""
+    if not _HAN.search(text):
+        return text
+    return str(_converter().convert(text))
+
+
+def normalize(text: str) -> str:
+    """The form retrieval sees: NFKC (full-width → ASCII), simplified Chinese, lower-case Latin."""
+    return to_simplified(unicodedata.normalize("NFKC", clean(text))).lower()
+
+
+def han_count(text: str) -> int:
+    """How many Chinese characters `text` has."""
+    return len(_HAN.findall(text))

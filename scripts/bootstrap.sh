@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Create .venv and install what a target needs, idempotently (a re-run with nothing changed takes seconds).
+#   scripts/bootstrap.sh run    runtime packages
+#   scripts/bootstrap.sh test   runtime + dev packages, plus the Debian packages the browser tests need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:-run}"
+venv=.venv
+python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+
+case "$target" in
+  run) reqs=(requirements.txt) ;;
+  test) reqs=(requirements-dev.txt) ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+if [ "$target" = test ]; then
+  missing=()
+  for pkg in chromium fonts-noto-cjk; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${missing[*]}"
+    sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+stamp="$venv/.installed-$target-$(cat requirements*.txt constraints.txt | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c constraints.txt "${reqs[@]/#/-r}"
+  rm -f "$venv"/.installed-"$target"-*
+  touch "$stamp"
+fi
