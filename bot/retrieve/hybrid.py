@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +17,9 @@ from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
 from bot.store.chroma_store import VectorIndex
 from bot.store.units import corpus_units
 from bot.text import normalize
+
+# Words that name a figure's unit, not its subject: sharing them says nothing about relevance.
+_FIGURE_WORDS = frozenset({"万元", "元", "万", "rmb", "yuan", "million", "year", "day", "岁", "年", "日"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class Retrieval:
     articles: list[ArticleHit]
     terms: list[Term]
     dense_available: bool
+    dense_best: float = 0.0  # the best raw cosine of any unit
+    lexical_best: float = 0.0  # the best BM25 coverage (0..1) of any unit, either language
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -88,10 +94,19 @@ class HybridRetriever:
             lang: np.array([self._slot_of[(u.doc, u.article, u.clause)] for u in rows])
             for lang, rows in self._rows.items()
         }
-        self._bm25 = {
-            "zh": BM25([self.zh_tokens(normalize(u.text)) for u in self._rows["zh"]]),
-            "en": BM25([self.en_tokens(normalize(u.text)) for u in self._rows["en"]]),
+        tokens = {
+            "zh": [self.zh_tokens(normalize(u.text)) for u in self._rows["zh"]],
+            "en": [self.en_tokens(normalize(u.text)) for u in self._rows["en"]],
         }
+        self._bm25 = {lang: BM25(rows) for lang, rows in tokens.items()}
+        self._slot_tokens: dict[tuple[str, int, int], set[str]] = {}
+        for lang, rows in tokens.items():
+            for unit, unit_tokens in zip(self._rows[lang], rows, strict=True):
+                self._slot_tokens.setdefault((unit.doc, unit.article, unit.clause), set()).update(unit_tokens)
+        frequency = Counter(t for slot, ts in self._slot_tokens.items() if slot[2] > 0 for t in ts)
+        clause_count = sum(1 for slot in self._slot_tokens if slot[2] > 0)
+        # words in more than a tenth of the clauses (高新区, enterprise …) say nothing specific
+        self._common = {t for t, n in frequency.items() if n > clause_count / 10}
         self._unit_weight = np.array([self.weights.article_unit if s[2] == 0 else 1.0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
         self._key_cache: tuple[list[tuple[str, int, int, str]], np.ndarray] | None = None
@@ -117,6 +132,8 @@ class HybridRetriever:
             articles=articles,
             terms=terms,
             dense_available=bool(dense.any()),
+            dense_best=float(dense.max()) if dense.size else 0.0,
+            lexical_best=max(float(s.max()) for _, s in lexical) if lexical else 0.0,
             timings_ms={
                 "embed": (embedded - started) * 1000,
                 "vector": (searched - embedded) * 1000,
@@ -140,6 +157,20 @@ class HybridRetriever:
             self._key_cache = (keys, slots)
         return self._key_cache[1]
 
+    def query_tokens(self, normalized: str, terms: list[Term]) -> tuple[list[str], list[str]]:
+        """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
+        zh_query = self.zh_tokens(normalized)
+        en_query = self.en_tokens(normalized)
+        for term in terms:
+            zh_query += self.zh_tokens(term.zh)
+            en_query += self.en_tokens(term.en.lower())
+        return zh_query, en_query
+
+    def specific_overlap(self, retrieval: Retrieval, doc: str, article: int, clause: int) -> set[str]:
+        """The question's own specific words (not common across clauses, not units of figures) that a clause has."""
+        wanted = set(self.zh_tokens(retrieval.normalized)) | set(self.en_tokens(retrieval.normalized))
+        return (wanted & self._slot_tokens.get((doc, article, clause), set())) - self._common - _FIGURE_WORDS
+
     def _department_match(self, terms: list[Term]) -> np.ndarray:
         """Per slot: the share of the departments named in the question that its article lists."""
         named = {t.zh for t in terms if t.kind == "department"}
@@ -148,11 +179,7 @@ class HybridRetriever:
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
 
     def _lexical(self, normalized: str, terms: list[Term]) -> list[tuple[float, np.ndarray]]:
-        zh_query = self.zh_tokens(normalized)
-        en_query = self.en_tokens(normalized)
-        for term in terms:
-            zh_query += self.zh_tokens(term.zh)
-            en_query += self.en_tokens(term.en.lower())
+        zh_query, en_query = self.query_tokens(normalized, terms)
         channels = []
         for lang, query, weight in (("zh", zh_query, self.weights.zh), ("en", en_query, self.weights.en)):
             per_slot = np.zeros(len(self.slots), dtype=np.float32)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from bot.corpus.glossary import Glossary
 
@@ -17,19 +19,16 @@ def _data_lines(name: str) -> set[str]:
     return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball English stemmer in C
+
+    return Stemmer.Stemmer("english")
+
+
 def stem(word: str) -> str:
-    """A light English stemmer: plurals and common verb endings, enough for policy text."""
-    for suffix, replacement, min_len in (
-        ("ies", "y", 5),
-        ("sses", "ss", 5),
-        ("ing", "", 6),
-        ("ed", "", 5),
-        ("es", "", 5),
-        ("s", "", 4),
-    ):
-        if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
-            return word[: -len(suffix)] + replacement
-    return word
+    """Snowball (Porter 2) stem of an English word: zones → zone, industries → industri."""
+    return str(_stemmer().stemWord(word))
 
 
 class EnglishTokenizer:

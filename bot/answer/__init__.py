@@ -1,0 +1,1 @@
+"""Answering: language, what the question asks, answerability, extractive composition, dialogue."""

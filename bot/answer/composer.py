@@ -1,0 +1,329 @@
+"""Extractive answers: pick the clauses that answer, lead with the best one, cite, or fall back."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.answer.cues import load_cues, words_of
+from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
+from bot.answer.intent import Intent, read_intent
+from bot.answer.language import detect_language, is_supported_script
+from bot.answer.model import Answer, Citation
+from bot.answer.templates import figure_name, say
+from bot.config import Settings
+from bot.corpus.model import Article, Corpus
+from bot.retrieve.hybrid import ArticleHit, HybridRetriever, Retrieval
+from bot.text import clean, normalize
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
+_PERMISSIVE_ZH = re.compile(r"可|允许|支持|鼓励|给予|优先|享受")
+_NEGATION_ZH = re.compile(r"不|无|未|禁止|限制")
+_MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
+_MODAL_ZH = ("可以", "能否", "能不能", "可不可以", "可否", "是否可以", "能")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Calibrated thresholds on retrieval evidence (see eval/README.md for the calibration)."""
+
+    dense_floor: float = 0.80  # best raw cosine below this …
+    lexical_floor: float = 0.30  # … and best BM25 coverage below this: not in the policy
+    dense_strong: float = 0.86  # a question sharing no word with the policy needs at least this cosine
+    chit_chat_floor: float = 0.5  # a greeting with less lexical evidence than this is small talk
+    close_article: float = 0.92  # a second article this close to the first is cited too
+    close_clause: float = 0.85  # further clauses of the first article this close are cited
+    max_citations: int = 4
+
+
+class Answerer:
+    """Turns a question (and the conversation so far) into an Answer, extractively."""
+
+    def __init__(
+        self, settings: Settings, corpus: Corpus, retriever: HybridRetriever, evidence: Evidence | None = None
+    ) -> None:
+        self.settings = settings
+        self.corpus = corpus
+        self.retriever = retriever
+        self.evidence = evidence or Evidence()
+        self.cues = load_cues()
+        self.document = corpus.documents[0]
+        self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
+
+    # -- entry point ----------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
+        """Answer `question`; `history` holds earlier turns, `lang` ('zh'/'en') overrides detection."""
+        started = time.perf_counter()
+        text = clean(question)
+        if lang not in ("zh", "en"):
+            lang = None
+        if not text:
+            return self._reply(question, lang or "en", say(lang or "en", "empty"), True, "empty")
+        if len(text) > self.settings.max_question_chars:
+            limit = self.settings.max_question_chars
+            return self._reply(question, lang or detect_language(text[:limit]), "", True, "too_long", limit=limit)
+        lang = lang or detect_language(text)
+        stripped = _TAG.sub(" ", text)
+        if not _MEANINGFUL.search(normalize(stripped)):
+            return self._reply(question, lang, say(lang, "junk"), True, "junk")
+        if not is_supported_script(stripped):
+            return self._reply(question, lang, say(lang, "unsupported_language"), True, "unsupported_language")
+        answer = self._answer(question, stripped, lang, parse_history(history, self.settings.max_question_chars))
+        answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
+        return answer
+
+    # -- decisions ------------------------------------------------------------------------
+    def _answer(self, question: str, text: str, lang: str, turns: list[Turn]) -> Answer:
+        normalized = normalize(text)
+        intent = read_intent(normalized, self.cues)
+        retrieval, resolved, intent = self._resolve(text, normalized, intent, turns)
+        retrieved = retrieval.numbers
+        if intent.contact and not intent.responsible:
+            return self._reply(
+                question,
+                lang,
+                say(lang, "contact", hotline=self.corpus.hotline),
+                False,
+                "contact",
+                retrieved=retrieved,
+                resolved=resolved,
+            )
+        if self._off_topic(retrieval, intent):
+            reason = "chit_chat" if intent.chit_chat else "out_of_scope"
+            body = say(lang, "chit_chat" if intent.chit_chat else "not_covered", title=self._title(lang))
+            return self._reply(question, lang, body, True, reason, retrieved=retrieved, resolved=resolved)
+        if intent.responsible:
+            return self._departments(question, lang, retrieval, resolved)
+        lead = self._supporting(retrieval, intent) if intent.figures else None
+        if (intent.figures or intent.invent) and lead is None:
+            return self._not_specified(question, lang, retrieval, intent, resolved)
+        return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
+
+    def _off_topic(self, retrieval: Retrieval, intent: Intent) -> bool:
+        """Out of scope by topic, by lack of evidence, or small talk with no policy question in it."""
+        if intent.out_of_scope:
+            return True
+        if intent.responsible and self._named_units(retrieval):
+            return False
+        no_shared_words = (
+            retrieval.lexical_best == 0.0 and not retrieval.terms and retrieval.dense_best < self.evidence.dense_strong
+        )
+        weak = retrieval.dense_best < self.evidence.dense_floor and retrieval.lexical_best < self.evidence.lexical_floor
+        small_talk = intent.chit_chat and not intent.figures and retrieval.lexical_best < self.evidence.chit_chat_floor
+        return no_shared_words or weak or small_talk
+
+    def _resolve(self, text: str, normalized: str, intent: Intent, turns: list[Turn]) -> tuple[Retrieval, str, Intent]:
+        """Retrieve for the question alone, or together with the last question when it is a follow-up."""
+        alone = self.retriever.retrieve(text)
+        if not turns or not looks_like_follow_up(normalized, self.cues) or self._stands_alone(alone, intent):
+            return alone, text, intent
+        earlier = turns[-1].question
+        combined_text = f"{earlier} {text}"
+        combined = self.retriever.retrieve(combined_text)
+        earlier_intent = read_intent(normalize(earlier), self.cues)
+        return combined, combined_text, intent.merged_with(earlier_intent)
+
+    def _stands_alone(self, retrieval: Retrieval, intent: Intent) -> bool:
+        """A follow-up-looking question with its own strong topic starts a new topic."""
+        if intent.out_of_scope or intent.contact:
+            return True
+        hits = retrieval.articles
+        margin = hits[0].score - hits[1].score if len(hits) > 1 else hits[0].score if hits else 0.0
+        topical = [t for t in retrieval.terms if t.kind != "department"]
+        return retrieval.lexical_best >= 0.6 and margin >= 0.15 and len(topical) >= 1
+
+    # -- answer shapes --------------------------------------------------------------------
+    def _extract(
+        self,
+        question: str,
+        lang: str,
+        retrieval: Retrieval,
+        intent: Intent,
+        resolved: str,
+        lead: tuple[ArticleHit, int] | None = None,
+    ) -> Answer:
+        citations = self._citations(retrieval, lang, lead)
+        first = citations[0]
+        opening = first.text
+        if intent.yes_no and self._modal(retrieval.normalized, lang) and self._permissive(first.text_zh):
+            opening = say(lang, "yes_prefix") + opening
+        elif lang == "en":
+            opening = opening[:1].upper() + opening[1:]
+        if intent.invent:
+            opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
+        body = "\n\n".join(
+            [opening, self._cited_block(lang, citations), say(lang, "hotline", hotline=self.corpus.hotline)]
+        )
+        return self._reply(
+            question, lang, body, False, "answer", citations=citations, retrieved=retrieval.numbers, resolved=resolved
+        )
+
+    def _not_specified(self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str) -> Answer:
+        citations = self._citations(retrieval, lang, None)[:2]
+        figure = figure_name(lang, intent.figures[0].name if intent.figures else "count")
+        opening = say(lang, "not_specified", figure=figure)
+        if intent.invent:
+            opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
+        body = "\n\n".join(
+            [
+                opening,
+                self._cited_block(lang, citations),
+                say(lang, "hotline", hotline=self.corpus.hotline),
+            ]
+        )
+        return self._reply(
+            question,
+            lang,
+            body,
+            True,
+            "not_specified",
+            citations=citations,
+            retrieved=retrieval.numbers,
+            resolved=resolved,
+        )
+
+    def _departments(self, question: str, lang: str, retrieval: Retrieval, resolved: str) -> Answer:
+        named = self._named_units(retrieval)
+        hits = {h.article: h for h in retrieval.articles}
+        lines: list[str] = []
+        citations: list[Citation] = []
+        if named:
+            for unit in named:
+                articles = [a for a in self.corpus.articles() if unit in a.departments_zh]
+                unit_name = unit if lang == "zh" else self.corpus.glossary.english(unit)
+                lines.append(say(lang, "articles_for_department", department=unit_name))
+                lines.extend(f"· {a.label(lang)}" for a in articles)
+                citations.extend(self._best_clause(a, hits.get(a.number), lang) for a in articles)
+        else:
+            top = retrieval.articles[0]
+            articles = [self.corpus.article(top.doc, top.article)]
+            articles += [
+                self.corpus.article(h.doc, h.article)
+                for h in retrieval.articles[1:2]
+                if h.score >= self.evidence.close_article * top.score
+            ]
+            for article in articles:
+                units = article.departments_zh if lang == "zh" else article.departments_en
+                if units:
+                    joined = "、".join(units) if lang == "zh" else "; ".join(units)
+                    lines.append(say(lang, "responsible_for_article", label=article.label(lang), departments=joined))
+                citations.append(self._best_clause(article, hits.get(article.number), lang))
+        body = (
+            "\n".join(lines)
+            + "\n\n"
+            + self._cited_block(lang, citations)
+            + "\n\n"
+            + say(lang, "hotline", hotline=self.corpus.hotline)
+        )
+        return self._reply(
+            question,
+            lang,
+            body,
+            False,
+            "department",
+            citations=citations,
+            retrieved=retrieval.numbers,
+            resolved=resolved,
+        )
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _named_units(self, retrieval: Retrieval) -> list[str]:
+        return [t.zh for t in retrieval.terms if t.kind == "department" and t.zh in self.responsible_units]
+
+    def _supporting(self, retrieval: Retrieval, intent: Intent) -> tuple[ArticleHit, int] | None:
+        """The clause that answers a request for a figure: it holds a figure of the asked kind and is
+        either the best match of the best article or shares a specific word with the question
+        (always required when the question asks to make figures up)."""
+        for rank, hit in enumerate(retrieval.articles[:3]):
+            article = self.corpus.article(hit.doc, hit.article)
+            for position, clause_hit in enumerate(hit.clauses[:4]):
+                clause = article.clause(clause_hit.clause)
+                if not any(k.clause.search(clause.zh) or k.clause.search(clause.en) for k in intent.figures):
+                    continue
+                best_match = rank == 0 and position == 0 and not intent.invent
+                if best_match or self.retriever.specific_overlap(retrieval, hit.doc, hit.article, clause.index):
+                    return hit, clause_hit.clause
+        return None
+
+    def _citations(self, retrieval: Retrieval, lang: str, lead: tuple[ArticleHit, int] | None) -> list[Citation]:
+        top = retrieval.articles[0]
+        chosen: list[tuple[ArticleHit, int]] = []
+        if lead is not None:
+            chosen.append(lead)
+        best = top.clauses[0].score if top.clauses else 0.0
+        for clause_hit in top.clauses[:3]:
+            if clause_hit.score >= self.evidence.close_clause * best:
+                chosen.append((top, clause_hit.clause))
+        for hit in retrieval.articles[1:3]:
+            if hit.score >= self.evidence.close_article * top.score and hit.clauses:
+                chosen.append((hit, hit.clauses[0].clause))
+        unique = list(dict.fromkeys((h.doc, h.article, c) for h, c in chosen))[: self.evidence.max_citations]
+        return [self._citation(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
+
+    def _best_clause(self, article: Article, hit: ArticleHit | None, lang: str) -> Citation:
+        index = hit.clauses[0].clause if hit and hit.clauses else 1
+        return self._citation(article, index, lang)
+
+    @staticmethod
+    def _citation(article: Article, index: int, lang: str) -> Citation:
+        clause = article.clause(index)
+        return Citation(
+            doc=article.doc,
+            article=article.number,
+            title=article.title_zh if lang == "zh" else article.title_en,
+            clause=index,
+            text=clause.zh if lang == "zh" else clause.en,
+            text_zh=clause.zh,
+            label=article.label(lang),
+        )
+
+    def _cited_block(self, lang: str, citations: Sequence[Citation]) -> str:
+        lines = [say(lang, "cited_heading")]
+        for label in dict.fromkeys(c.label for c in citations):
+            lines.append(label)
+            lines.extend(f"  · {c.text}" for c in citations if c.label == label)
+        return "\n".join(lines)
+
+    def _modal(self, normalized: str, lang: str) -> bool:
+        if lang == "zh":
+            return any(m in normalized for m in _MODAL_ZH)
+        joined = " ".join(words_of(normalized))
+        return joined.startswith(_MODAL_EN)
+
+    @staticmethod
+    def _permissive(text_zh: str) -> bool:
+        return bool(_PERMISSIVE_ZH.search(text_zh)) and not _NEGATION_ZH.search(text_zh)
+
+    def _title(self, lang: str) -> str:
+        return self.document.title_zh if lang == "zh" else self.document.title_en
+
+    def _reply(
+        self,
+        question: str,
+        lang: str,
+        body: str,
+        fallback: bool,
+        reason: str,
+        *,
+        citations: Sequence[Citation] = (),
+        retrieved: Sequence[int] = (),
+        resolved: str = "",
+        limit: int = 0,
+    ) -> Answer:
+        if reason == "too_long":
+            body = say(lang, "too_long", limit=limit)
+        if fallback and reason not in ("not_specified",):
+            body = f"{body}\n\n{say(lang, 'hotline', hotline=self.corpus.hotline)}"
+        return Answer(
+            question=question,
+            lang=lang,
+            text=body,
+            fallback=fallback,
+            citations=tuple(citations),
+            retrieved=tuple(retrieved),
+            reason=reason,
+            resolved_question=resolved or question,
+        )

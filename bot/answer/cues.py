@@ -1,0 +1,105 @@
+"""Recognise what a question asks for from the cue lists in data/cues.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class CueList:
+    """Chinese cues match as substrings, English cues as whole word sequences."""
+
+    zh: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def found(self, text: str, words: tuple[str, ...]) -> bool:
+        """True if any cue occurs in normalized `text` (whose words are `words`)."""
+        return any(cue in text for cue in self.zh) or any(_has_sequence(words, cue) for cue in self.en)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureKind:
+    """A kind of figure (money, percent …): its cues and what such a figure looks like in a clause."""
+
+    name: str
+    cues: CueList
+    clause: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """All cue lists, loaded once."""
+
+    contact: CueList
+    responsible: CueList
+    figures: tuple[FigureKind, ...]
+    yes_no_zh: tuple[str, ...]
+    yes_no_en_start: frozenset[str]
+    figure_question: CueList
+    other_cities: CueList
+    partner_cities: CueList
+    city_benefits: CueList
+    cooperation: CueList
+    invent: CueList
+    out_of_scope: CueList
+    chit_chat: CueList
+    follow_zh_start: tuple[str, ...]
+    follow_zh_end: tuple[str, ...]
+    follow_zh_any: tuple[str, ...]
+    follow_en_start: tuple[str, ...]
+    follow_en_any: frozenset[str]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of normalized text, as the English cues are matched."""
+    return tuple(_WORD.findall(text))
+
+
+def _has_sequence(words: tuple[str, ...], cue: str) -> bool:
+    seq = tuple(_WORD.findall(cue))
+    if not seq:
+        return False
+    n = len(seq)
+    return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
+
+
+def _cue_list(data: dict[str, Any]) -> CueList:
+    return CueList(tuple(str(c).lower() for c in data.get("zh", [])), tuple(str(c).lower() for c in data.get("en", [])))
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read data/cues.yaml."""
+    data = yaml.safe_load(resources.files("bot.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    follow = data["follow_up"]
+    return Cues(
+        contact=_cue_list(data["contact"]),
+        responsible=_cue_list(data["responsible"]),
+        figures=tuple(
+            FigureKind(name, _cue_list(spec), re.compile(spec["clause"], re.IGNORECASE))
+            for name, spec in data["figures"].items()
+        ),
+        yes_no_zh=tuple(data["yes_no"]["zh"]),
+        yes_no_en_start=frozenset(data["yes_no"]["en_start"]),
+        figure_question=_cue_list(data["figure_question"]),
+        other_cities=_cue_list(data["other_cities"]),
+        partner_cities=_cue_list(data["partner_cities"]),
+        city_benefits=_cue_list(data["city_benefits"]),
+        cooperation=_cue_list(data["cooperation"]),
+        invent=_cue_list(data["invent"]),
+        out_of_scope=_cue_list(data["out_of_scope"]),
+        chit_chat=_cue_list(data["chit_chat"]),
+        follow_zh_start=tuple(follow["zh_start"]),
+        follow_zh_end=tuple(follow["zh_end"]),
+        follow_zh_any=tuple(follow["zh_any"]),
+        follow_en_start=tuple(follow["en_start"]),
+        follow_en_any=frozenset(follow["en_any"]),
+    )

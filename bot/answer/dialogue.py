@@ -1,0 +1,66 @@
+"""Follow-up questions resolved from the conversation so far, without an LLM."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.answer.cues import Cues, load_cues, words_of
+from bot.text import clean, han_count
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """An earlier user question (and the articles its answer cited, when known)."""
+
+    question: str
+    articles: tuple[int, ...] = ()
+
+
+def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[Turn]:
+    """Earlier user turns from any of the shapes callers send.
+
+    Accepts strings (earlier questions), {"question": …, "retrieved"/"citations": …} rows,
+    and chat messages {"role": "user"|"assistant", "content": …}; assistant messages are skipped.
+    """
+    turns: list[Turn] = []
+    for item in history or ():
+        articles: tuple[int, ...] = ()
+        if isinstance(item, str):
+            text = item
+        elif isinstance(item, dict):
+            if item.get("role") not in (None, "user"):
+                continue
+            text = str(item.get("question") or item.get("content") or "")
+            articles = _articles_of(item)
+        else:
+            continue
+        if text := clean(text, limit):
+            turns.append(Turn(text, articles))
+    return turns
+
+
+def _articles_of(item: dict[str, object]) -> tuple[int, ...]:
+    retrieved = item.get("retrieved")
+    if isinstance(retrieved, list):
+        return tuple(int(a) for a in retrieved if isinstance(a, int | str) and str(a).isdigit())
+    citations = item.get("citations")
+    if isinstance(citations, list):
+        return tuple(int(c["article"]) for c in citations if isinstance(c, dict) and "article" in c)
+    return ()
+
+
+def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
+    """True when the question leans on an earlier one: a follow-up marker, or too short to stand alone."""
+    cues = cues or load_cues()
+    words = words_of(normalized)
+    text = normalized.strip(" ?？!！。.,，")
+    if text.startswith(cues.follow_zh_start) or text.endswith(cues.follow_zh_end):
+        return True
+    if any(cue in text for cue in cues.follow_zh_any):
+        return True
+    if any(" ".join(words).startswith(cue + " ") or " ".join(words) == cue for cue in cues.follow_en_start):
+        return True
+    if any(w in cues.follow_en_any for w in words):
+        return True
+    return han_count(text) <= 6 and len(words) <= 4

@@ -1,0 +1,62 @@
+"""What a question asks for: contact, responsible units, a figure, yes/no, or nothing the policy covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answer.cues import Cues, FigureKind, load_cues, words_of
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """The signals read off the question text alone."""
+
+    contact: bool = False
+    responsible: bool = False
+    figures: tuple[FigureKind, ...] = ()
+    yes_no: bool = False
+    invent: bool = False
+    out_of_scope: bool = False
+    chit_chat: bool = False
+
+    def merged_with(self, earlier: Intent) -> Intent:
+        """A follow-up keeps asking for the earlier figure or units when it names none itself."""
+        return Intent(
+            contact=self.contact,
+            responsible=self.responsible or (earlier.responsible and not self.figures),
+            figures=self.figures or (earlier.figures if not self.responsible else ()),
+            yes_no=self.yes_no,
+            invent=self.invent,
+            out_of_scope=self.out_of_scope,
+            chit_chat=self.chit_chat,
+        )
+
+
+def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
+    """Read the intent of a normalized question (simplified Chinese, lower-case English)."""
+    cues = cues or load_cues()
+    words = words_of(normalized)
+    yes_no = any(cue in normalized for cue in cues.yes_no_zh) or bool(words and words[0] in cues.yes_no_en_start)
+    figures = tuple(kind for kind in cues.figures if kind.cues.found(normalized, words))
+    if yes_no and not cues.figure_question.found(normalized, words):
+        figures = ()  # "Do we owe any extra fees?" asks yes or no, not for a figure
+    return Intent(
+        contact=cues.contact.found(normalized, words),
+        responsible=cues.responsible.found(normalized, words),
+        figures=figures,
+        yes_no=yes_no,
+        invent=cues.invent.found(normalized, words),
+        out_of_scope=cues.out_of_scope.found(normalized, words) or _other_city(normalized, words, cues),
+        chit_chat=cues.chit_chat.found(normalized, words),
+    )
+
+
+def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
+    """Another city's own measures: any city the policy doesn't name, or a partner city's benefits."""
+    if cues.other_cities.found(normalized, words):
+        return True
+    return (
+        cues.partner_cities.found(normalized, words)
+        and cues.city_benefits.found(normalized, words)
+        and not cues.cooperation.found(normalized, words)
+    )

@@ -1,0 +1,69 @@
+"""Tell Chinese from English: mixed scripts, traditional characters, pinyin and typos included."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.text import normalize
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_OTHER_LETTERS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
+_QUOTED = re.compile(r"[(（“\"'‘《「][^)）”\"'’》」]{1,20}[)）”\"'’》」]")
+_ZH_GRAMMAR = re.compile(r"[的吗呢吧了么是有在和对会能要我你您哪谁请]|怎么|什么|多少|可以|如何|哪些")
+_EN_GRAMMAR = frozenset(
+    "what how is are the do does can could which who for of to and i we my our you your a an in on "
+    "with be will would should there any this that it".split()
+)
+_INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
+_FINALS = (
+    "a o e i u v ai ei ui ao ou iu ie ve er an en in un vn ang eng ing ong ia iao ian iang iong ua uo uai uan uang ue"
+).split()
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    return frozenset({i + f for i in _INITIALS for f in _FINALS} | set(_FINALS))
+
+
+def _is_pinyin(word: str) -> bool:
+    """True if `word` splits into pinyin syllables (greedy, longest first)."""
+    syllables = _syllables()
+    i = 0
+    while i < len(word):
+        for size in (6, 5, 4, 3, 2, 1):
+            if word[i : i + size] in syllables:
+                i += size
+                break
+        else:
+            return False
+    return True
+
+
+def detect_language(text: str) -> str:
+    """'zh' or 'en' for a question; text in neither script is answered in English."""
+    normalized = normalize(text)
+    han = len(_HAN.findall(_QUOTED.sub(" ", normalized)))
+    words = _LATIN_WORD.findall(normalized)
+    if not words:
+        return "zh" if han or _KANA_HANGUL.search(normalized) else "en"
+    if not han:
+        return "zh" if _looks_like_pinyin(words) else "en"
+    zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))
+    en_score = 2 * len(words) + 2 * sum(w in _EN_GRAMMAR for w in words)
+    return "zh" if zh_score >= en_score else "en"
+
+
+def _looks_like_pinyin(words: list[str]) -> bool:
+    if len(words) < 3 or any(w in _EN_GRAMMAR for w in words):
+        return False
+    return sum(_is_pinyin(w) for w in words) >= 0.9 * len(words)
+
+
+def is_supported_script(text: str) -> bool:
+    """False when the text is written mainly in a script the assistant cannot read (Cyrillic, Arabic …)."""
+    normalized = normalize(text)
+    other = len(_OTHER_LETTERS.findall(normalized))
+    return other == 0 or other < len(_HAN.findall(normalized)) + len(re.findall(r"[a-z]", normalized)) // 2

@@ -1,0 +1,71 @@
+"""python -m eval: compare the retrieval systems on the dev set, print the tables, write the report."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from eval.dataset import QuestionsError, load_questions, retrieval_answerable
+from eval.report import REPORTS_DIR, Report, RunInfo, display_path, render_text, write_reports
+from eval.runners import SYSTEMS
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation; returns the exit code."""
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("eval").setLevel(logging.INFO)  # progress of this harness only
+    try:
+        questions = load_questions(args.questions)
+    except (OSError, QuestionsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    from bot.assistant import Bot
+    from eval.retrieval import evaluate_retrieval, retrieval_report
+
+    bot = Bot(progress=True)
+    answerable = retrieval_answerable(questions)
+    # Later sections (answers, dialogues) add their Report here under their own name.
+    reports: dict[str, Report] = {
+        "retrieval": retrieval_report(evaluate_retrieval(bot, answerable, args.systems)),
+    }
+    for report in reports.values():
+        print(render_text(report))
+    if not args.no_report:
+        written = write_reports(reports, RunInfo.of(bot, args.questions))
+        print("\nwrote " + ", ".join(display_path(path) for path in written))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
+    parser.add_argument(
+        "--questions", type=Path, default=DEFAULT_QUESTIONS, help="JSONL dev set (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--systems",
+        type=systems,
+        default=list(SYSTEMS),
+        help=f"comma-separated systems to compare (default: all of {','.join(SYSTEMS)})",
+    )
+    parser.add_argument("--no-report", action="store_true", help=f"print only; write nothing under {REPORTS_DIR}")
+    return parser
+
+
+def systems(value: str) -> list[str]:
+    """Parse --systems: known names, comma-separated, in the given order."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SYSTEMS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown system(s) {unknown or value!r}; choose from {','.join(SYSTEMS)}")
+    return names
+
+
+if __name__ == "__main__":
+    sys.exit(main())

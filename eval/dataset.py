@@ -1,0 +1,138 @@
+"""The dev set: questions with their gold articles, read and checked line by line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+LANGS = ("zh", "en")
+KINDS = (
+    "fact",
+    "paraphrase",
+    "colloquial",
+    "crosslingual-concept",
+    "department",
+    "multi-article",
+    "traditional",
+    "typo",
+    "contact",
+    "out-of-scope",
+    "adversarial",
+)
+REQUIRED = ("id", "lang", "question", "articles", "facts", "fallback", "kind")
+MAX_ARTICLE = 99
+
+
+class QuestionsError(ValueError):
+    """A line of a questions file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One dev-set question.
+
+    `articles` are the gold article numbers, primary first; `facts` are strings a correct
+    answer contains; `fallback` is true when the assistant should hand over to the hotline.
+    """
+
+    id: str
+    lang: str
+    question: str
+    articles: tuple[int, ...]
+    facts: tuple[str, ...]
+    fallback: bool
+    kind: str
+
+    @property
+    def retrieval_answerable(self) -> bool:
+        """True when retrieval alone can be scored: no fallback expected and gold articles given."""
+        return not self.fallback and bool(self.articles)
+
+
+def load_questions(path: Path | str) -> list[Question]:
+    """Read a JSONL questions file and validate every row.
+
+    Blank lines are skipped. Raises QuestionsError naming the file and line on the first bad row
+    (invalid JSON, a missing key, lang not zh|en, articles not a list of ints 1..99, an unknown
+    kind, a repeated id).
+    """
+    path = Path(path)
+    questions: list[Question] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                question = parse_question(line)
+            except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+                raise QuestionsError(f"{path}:{number}: {exc}") from None
+            if question.id in seen:
+                raise QuestionsError(f"{path}:{number}: id {question.id!r} appears twice")
+            seen.add(question.id)
+            questions.append(question)
+    return questions
+
+
+def parse_question(line: str) -> Question:
+    """One JSONL row as a Question; ValueError says what is wrong with it."""
+    row = json.loads(line)
+    if not isinstance(row, dict):
+        raise ValueError(f"expected a JSON object, got {type(row).__name__}")
+    missing = [key for key in REQUIRED if key not in row]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    return Question(
+        id=_text(row, "id"),
+        lang=_choice(row, "lang", LANGS),
+        question=_text(row, "question"),
+        articles=_articles(row["articles"]),
+        facts=_facts(row["facts"]),
+        fallback=_flag(row, "fallback"),
+        kind=_choice(row, "kind", KINDS),
+    )
+
+
+def retrieval_answerable(questions: Iterable[Question]) -> list[Question]:
+    """The questions retrieval can be scored on (fallback false, gold articles given)."""
+    return [q for q in questions if q.retrieval_answerable]
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    value = row[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _choice(row: dict[str, Any], key: str, allowed: tuple[str, ...]) -> str:
+    value = row[key]
+    if value not in allowed:
+        raise ValueError(f"{key} must be one of {', '.join(allowed)}; got {value!r}")
+    return str(value)
+
+
+def _flag(row: dict[str, Any], key: str) -> bool:
+    value = row[key]
+    if not isinstance(value, bool):
+        raise ValueError(f"{key} must be true or false, got {value!r}")
+    return value
+
+
+def _articles(value: object) -> tuple[int, ...]:
+    # bool is an int subclass: true would otherwise pass as article 1
+    valid = isinstance(value, list) and all(
+        isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_ARTICLE for n in value
+    )
+    if not valid:
+        raise ValueError(f"articles must be a list of article numbers 1..{MAX_ARTICLE}, got {value!r}")
+    return tuple(value)  # type: ignore[arg-type]
+
+
+def _facts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(fact, str) for fact in value):
+        raise ValueError(f"facts must be a list of strings, got {value!r}")
+    return tuple(value)
