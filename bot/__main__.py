@@ -103,8 +103,8 @@ def _questions(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
 
 
 def _search(settings: Settings, args: argparse.Namespace) -> None:
-    from bot.answer.language import detect_language
     from bot.assistant import Bot
+    from bot.language import detect_language
 
     bot = Bot(settings, progress=not args.json)
     for item in _questions(args):

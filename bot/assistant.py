@@ -19,13 +19,20 @@ class Bot:
     """Answers questions about the policies in the corpus.
 
     Parameters: `settings` (default: read from the environment), `embedder` (default: the one
-    the settings name), `progress` (show a progress bar when the index has to be built).
+    the settings name), `chat_model` (a LangChain chat model for optional synthesis; default: the
+    one BOT_LLM names, none when off), `progress` (show a progress bar when the index has to be built).
     """
 
     def __init__(
-        self, settings: Settings | None = None, *, embedder: Embedder | None = None, progress: bool = False
+        self,
+        settings: Settings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        chat_model: object | None = None,
+        progress: bool = False,
     ) -> None:
         self.settings = settings or Settings.from_env()
+        self.chat_model = chat_model
         self.corpus: Corpus = load_corpus(self.settings.corpus_dir)
         self.embedder = embedder or make_embedder(self.settings.embedder)
         self.index = VectorIndex(self.settings, self.embedder, self.corpus, progress=progress)
@@ -42,8 +49,11 @@ class Bot:
     @cached_property
     def _answerer(self):  # type: ignore[no-untyped-def]
         from bot.answer.composer import Answerer
+        from bot.answer.llm import Synthesizer, make_chat_model
 
-        return Answerer(self.settings, self.corpus, self.retriever)
+        model = self.chat_model if self.chat_model is not None else make_chat_model(self.settings)
+        synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
+        return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
 
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
         """Answer `question` (with the conversation so far in `history`); returns an Answer."""

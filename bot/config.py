@@ -50,6 +50,9 @@ class Settings:
       BOT_RATE_LIMIT_PER_MINUTE       per-client requests per minute on the API (default 120)
       BOT_STAFF_TOKEN                 token that opens the staff console (unset: console closed)
       BOT_DATABASE_URL                SQLAlchemy URL of the conversation store
+                                      (default: SQLite in WAL mode under the index folder)
+      BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
+      BOT_MAX_UPLOAD_BYTES            largest question file the staff console accepts (default 2 MB)
     """
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
@@ -66,6 +69,8 @@ class Settings:
     rate_limit_per_minute: int = 120
     staff_token: str = ""
     database_url: str = ""
+    client_salt: str = ""
+    max_upload_bytes: int = 2_000_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -86,6 +91,8 @@ class Settings:
             rate_limit_per_minute=_int(env, "BOT_RATE_LIMIT_PER_MINUTE", cls.rate_limit_per_minute),
             staff_token=env.get("BOT_STAFF_TOKEN", "").strip(),
             database_url=env.get("BOT_DATABASE_URL", "").strip() or f"sqlite:///{index_dir / 'conversations.sqlite3'}",
+            client_salt=env.get("BOT_CLIENT_SALT", "").strip(),
+            max_upload_bytes=_int(env, "BOT_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
         )
         settings.validate()
         return settings
@@ -94,6 +101,8 @@ class Settings:
         """Raise ConfigError for values that cannot work."""
         if self.max_question_chars < 1:
             raise ConfigError("BOT_MAX_QUESTION_CHARS must be at least 1")
+        if self.max_upload_bytes < 1:
+            raise ConfigError("BOT_MAX_UPLOAD_BYTES must be at least 1")
         if self.rate_limit_per_minute < 0:
             raise ConfigError("BOT_RATE_LIMIT_PER_MINUTE must not be negative")
         if self.llm not in {"off", "openai", "ollama"}:

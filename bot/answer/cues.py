@@ -56,6 +56,7 @@ class Cues:
     follow_zh_any: tuple[str, ...]
     follow_en_start: tuple[str, ...]
     follow_en_any: frozenset[str]
+    follow_switch: tuple[str, ...]
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -102,4 +103,5 @@ def load_cues() -> Cues:
         follow_zh_any=tuple(follow["zh_any"]),
         follow_en_start=tuple(follow["en_start"]),
         follow_en_any=frozenset(follow["en_any"]),
+        follow_switch=tuple(str(c).lower() for c in follow["switch"]),
     )

@@ -55,6 +55,8 @@ def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
     cues = cues or load_cues()
     words = words_of(normalized)
     text = normalized.strip(" ?？!！。.,，")
+    if any(cue in text for cue in cues.follow_switch):
+        return False
     if text.startswith(cues.follow_zh_start) or text.endswith(cues.follow_zh_end):
         return True
     if any(cue in text for cue in cues.follow_zh_any):

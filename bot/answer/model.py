@@ -47,6 +47,7 @@ class Answer:
     retrieved: tuple[int, ...] = ()
     reason: str = "answer"
     resolved_question: str = ""
+    mode: str = "extractive"  # or "llm" when a verified model reply leads the answer
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,4 +59,5 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "retrieved": list(self.retrieved),
             "reason": self.reason,
+            "mode": self.mode,
         }

@@ -1,0 +1,196 @@
+"""The chat's message handling as plain functions: no Gradio here, so tests call them directly.
+
+Messages are Gradio 6 chat dicts {"role", "content"}. Every text that came from a person or from
+the policy is HTML-escaped and wrapped in an HTML block, so the Markdown renderer shows it as
+typed and never turns it into elements or links.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.answer.model import Answer, Citation
+from bot.answer.templates import say
+from bot.corpus.model import Corpus
+from bot.errors import RateLimited
+from bot.web.i18n import UiText, ui_text
+from bot.web.service import AskService, LoggedAnswer
+
+log = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+
+
+@dataclass
+class ChatState:
+    """One browser session's conversation: its id, the questions so far and the answer behind each reply."""
+
+    conversation_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    pending: str = ""
+    history: list[dict[str, Any]] = field(default_factory=list)
+    answer_ids: dict[int, str] = field(default_factory=dict)
+
+    def answer_at(self, index: int | list[int] | tuple[int, ...] | None) -> str | None:
+        """The answer id of the assistant message at `index` in the chat (Gradio may send [i, j])."""
+        if isinstance(index, list | tuple):
+            index = index[0] if index else None
+        return self.answer_ids.get(index) if isinstance(index, int) else None
+
+
+def as_text_block(text: str, css_class: str) -> str:
+    """`text` escaped into one HTML block (no blank line, so Markdown leaves it alone)."""
+    paragraphs = [html.escape(p.strip()).replace("\n", "<br>") for p in text.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<div class="{css_class}">{body}</div>'
+
+
+def user_message(question: str) -> Message:
+    """The chat message that shows what the user typed, as text."""
+    return {"role": "user", "content": as_text_block(question, "user-text")}
+
+
+def answer_body(answer: Answer) -> str:
+    """The answer text without its 'Based on:' list (the clause cards show the clauses)."""
+    heading = f"\n\n{say(answer.lang, 'cited_heading')}\n"
+    start = answer.text.find(heading)
+    if start < 0 or not answer.citations:
+        return answer.text
+    end = answer.text.find("\n\n", start + len(heading))
+    return answer.text[:start] + (answer.text[end:] if end >= 0 else "")
+
+
+def _grouped(citations: Iterable[Citation]) -> dict[tuple[str, int], list[Citation]]:
+    groups: dict[tuple[str, int], list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault((citation.doc, citation.article), []).append(citation)
+    return groups
+
+
+def clause_cards(answer: Answer, corpus: Corpus, text: UiText) -> str:
+    """The cited clauses as expandable cards, one per article: the label, then English and Chinese."""
+    cards = []
+    for (doc, number), citations in _grouped(answer.citations).items():
+        try:
+            article = corpus.article(doc, number)
+        except KeyError:
+            continue
+        other = "en" if answer.lang == "zh" else "zh"
+        clauses = "".join(_clause(article.clause(c.clause).en, c.text_zh, answer.lang, text) for c in citations)
+        cards.append(
+            '<details class="clause-card">'
+            f'<summary><span class="card-label">{html.escape(article.label(answer.lang))}</span>'
+            f'<span class="card-alt">{html.escape(article.label(other))}</span></summary>'
+            f"{clauses}</details>"
+        )
+    if not cards:
+        return ""
+    return f'<div class="sources"><div class="sources-title">{html.escape(text["sources"])}</div>{"".join(cards)}</div>'
+
+
+def _clause(english: str, chinese: str, answer_lang: str, text: UiText) -> str:
+    en = (
+        f'<div class="clause-en" lang="en"><span class="clause-tag">{html.escape(text["translation"])}</span>'
+        f"{html.escape(english)}</div>"
+    )
+    zh = (
+        f'<div class="clause-zh" lang="zh-CN"><span class="clause-tag">{html.escape(text["original"])}</span>'
+        f"{html.escape(chinese)}</div>"
+    )
+    return f'<div class="clause">{zh + en if answer_lang == "zh" else en + zh}</div>'
+
+
+def assistant_message(answer: Answer, corpus: Corpus, ui_lang: str) -> Message:
+    """The chat message of an answer: its text, then its clause cards."""
+    body = as_text_block(answer_body(answer), "answer-text fallback" if answer.fallback else "answer-text")
+    return {"role": "assistant", "content": body + clause_cards(answer, corpus, ui_text(ui_lang))}
+
+
+def notice_message(text: str) -> Message:
+    """An assistant message that is not an answer (rate limit, error)."""
+    return {"role": "assistant", "content": as_text_block(text, "answer-text notice")}
+
+
+class ChatHandlers:
+    """What the chat does on each event; the Gradio builder only wires these to components.
+
+    Parameters: `service` (answers, logs, feedback), `max_question_chars`.
+    """
+
+    def __init__(self, service: AskService, max_question_chars: int) -> None:
+        self.service = service
+        self.corpus: Corpus = service.bot.corpus
+        self.max_question_chars = max_question_chars
+
+    def add_question(
+        self, question: str, messages: list[Message] | None, state: ChatState | None
+    ) -> tuple[str, list[Message], ChatState]:
+        """Show the user's question at once; it is answered by `answer_pending`. Blank input does nothing."""
+        state = state or ChatState()
+        messages = list(messages or [])
+        question = (question or "").strip()
+        if not question:
+            return "", messages, state
+        state.pending = question
+        return "", [*messages, user_message(question)], state
+
+    def answer_pending(
+        self, messages: list[Message] | None, state: ChatState | None, ui_lang: str, client: str = ""
+    ) -> tuple[list[Message], ChatState]:
+        """Answer the question `add_question` left pending, log the turn and append the reply."""
+        state = state or ChatState()
+        messages = list(messages or [])
+        question, state.pending = state.pending, ""
+        if not question:
+            return messages, state
+        text = ui_text(ui_lang)
+        notice = self._refusal(question, client, text)
+        if notice:
+            return [*messages, notice_message(notice)], state
+        try:
+            logged = self.service.ask(
+                question,
+                history=list(state.history),
+                conversation_id=state.conversation_id,
+                channel="ui",
+                client=client,
+            )
+        except Exception:  # the chat must never show a stack trace
+            log.exception("answering %r failed", question[:80])
+            return [*messages, notice_message(text.fill("failed", hotline=self.service.hotline))], state
+        return self._append(messages, state, logged, ui_lang), state
+
+    def _refusal(self, question: str, client: str, text: UiText) -> str:
+        if len(question) > self.max_question_chars:
+            return text.fill("too_long", limit=self.max_question_chars)
+        try:
+            self.service.check_rate(client)
+        except RateLimited as exc:
+            return text.fill("rate_limited", seconds=round(exc.retry_after))
+        return ""
+
+    def _append(self, messages: list[Message], state: ChatState, logged: LoggedAnswer, ui_lang: str) -> list[Message]:
+        answer = logged.answer
+        state.history.append({"question": answer.question, "citations": [c.to_dict() for c in answer.citations]})
+        state.answer_ids[len(messages)] = logged.id
+        return [*messages, assistant_message(answer, self.corpus, ui_lang)]
+
+    def feedback(self, state: ChatState | None, index: Any, liked: Any, client: str = "") -> bool:
+        """Record a thumbs up (liked True) or down (False) on the reply at `index`; True when stored."""
+        answer_id = state.answer_at(index) if state else None
+        if answer_id is None or not isinstance(liked, bool):
+            return False
+        try:
+            self.service.feedback(answer_id, "up" if liked else "down", client=client)
+        except Exception:
+            return False
+        return True
+
+    @staticmethod
+    def clear() -> tuple[list[Message], ChatState, str]:
+        """An empty chat with a new conversation id and an empty input."""
+        return [], ChatState(), ""

@@ -1,0 +1,71 @@
+"""The whole web app: REST API, staff console and the chat page, on one FastAPI application."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+
+from bot.config import Settings
+from bot.web.api import BodyLimit, add_error_handlers, docs_router, health_router, router
+from bot.web.chat import ChatHandlers
+from bot.web.service import AskService
+from bot.web.staff import staff_api, staff_page
+from bot.web.store import ConversationStore
+
+if TYPE_CHECKING:
+    from bot.assistant import Bot
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = (
+    "Answers questions about the Lianyungang policy on the high-quality development of its high-tech zones, "
+    "in Chinese or English, citing the clauses it rests on. Errors are JSON: "
+    '`{"error": {"code", "message"}}`.'
+)
+
+
+def database_url(settings: Settings) -> str:
+    """The configured database, or SQLite under the index folder."""
+    return settings.database_url or f"sqlite:///{settings.index_dir / 'conversations.sqlite3'}"
+
+
+def create_api(service: AskService, settings: Settings) -> FastAPI:
+    """The FastAPI app with the REST API, the staff console and the offline docs page (no chat page)."""
+    app = FastAPI(
+        title="Lianyungang High-Tech Zones Policy Assistant",
+        description=DESCRIPTION,
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.service = service
+    app.state.settings = settings
+    add_error_handlers(app)
+    app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes)
+    for part in (health_router, router, staff_api, staff_page, docs_router):
+        app.include_router(part)
+    return app
+
+
+def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat_page: bool = True) -> FastAPI:
+    """The web app. Builds the Bot (and its index, the first time) unless one is given.
+
+    Parameters: `settings` (default: from the environment), `bot`, `chat_page` (mount the Gradio
+    chat at /; tests of the API alone leave it out).
+    """
+    settings = settings or Settings.from_env()
+    if bot is None:
+        from bot.assistant import Bot
+
+        bot = Bot(settings, progress=True)
+    store = ConversationStore(database_url(settings))
+    service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt)
+    app = create_api(service, settings)
+    if chat_page:
+        from bot.web.ui import mount
+
+        mount(app, ChatHandlers(service, settings.max_question_chars), service.hotline)
+    log.info("web app ready: %d articles, database %s", sum(1 for _ in bot.corpus.articles()), store.engine.url)
+    return app

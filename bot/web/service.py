@@ -1,0 +1,121 @@
+"""The assistant as the web app uses it: every answer timed, logged and open to feedback."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.answer.model import Answer
+from bot.web.ratelimit import RateLimiter, client_hash
+from bot.web.store import ConversationStore, TurnRecord
+
+if TYPE_CHECKING:
+    from bot.assistant import Bot
+
+log = logging.getLogger(__name__)
+
+RATINGS = ("up", "down")
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedAnswer:
+    """An answer with the id it was logged under and how long it took."""
+
+    id: str
+    conversation_id: str
+    answer: Answer
+    latency_ms: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON line of `python -m bot ask --json`, with this answer's id."""
+        return (
+            {"id": self.id, "question": self.answer.question}
+            | self.answer.to_dict()
+            | {"latency_ms": round(self.latency_ms, 2)}
+        )
+
+
+class AskService:
+    """Answers questions with a Bot, logs each turn in a ConversationStore and records feedback.
+
+    Parameters: `bot`, `store`, `rate_limit_per_minute` (per client, 0: off), `salt` of the
+    client-address hashes (default: a new random one, so hashes cannot be linked across restarts).
+    """
+
+    def __init__(self, bot: Bot, store: ConversationStore, rate_limit_per_minute: int = 0, salt: str = "") -> None:
+        self.bot = bot
+        self.store = store
+        self.limiter = RateLimiter(rate_limit_per_minute)
+        self.salt = salt or secrets.token_hex(16)
+        self._lock = threading.Lock()  # retrieval state is shared; answers take milliseconds
+
+    @property
+    def hotline(self) -> str:
+        """The investment hotline of the policy."""
+        return self.bot.corpus.hotline
+
+    def client(self, address: str | None) -> str:
+        """The salted hash a client address is counted and logged under."""
+        return client_hash(address or "unknown", self.salt)
+
+    def check_rate(self, client: str) -> None:
+        """RateLimited when `client` (a hash from `client()`) is over the limit."""
+        self.limiter.check(client)
+
+    def answer(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
+        """The bot's answer, not logged (for the staff runner)."""
+        with self._lock:
+            answer: Answer = self.bot.ask(question, history=history, lang=lang)
+        return answer
+
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[object] | None = None,
+        lang: str | None = None,
+        conversation_id: str | None = None,
+        channel: str = "api",
+        client: str = "",
+    ) -> LoggedAnswer:
+        """Answer `question` and log the turn; returns the answer with its id and latency."""
+        started = time.perf_counter()
+        answer = self.answer(question, history, lang)
+        latency = (time.perf_counter() - started) * 1000
+        answer_id = str(uuid.uuid4())
+        logged = LoggedAnswer(answer_id, conversation_id or answer_id, answer, latency)
+        self._log(logged, channel, client)
+        return logged
+
+    def _log(self, logged: LoggedAnswer, channel: str, client: str) -> None:
+        answer = logged.answer
+        record = TurnRecord(
+            id=logged.id,
+            conversation_id=logged.conversation_id,
+            channel=channel,
+            question=answer.question,
+            lang=answer.lang,
+            answer=answer.text,
+            fallback=answer.fallback,
+            reason=answer.reason,
+            retrieved=tuple(answer.retrieved),
+            cited=tuple(dict.fromkeys(c.article for c in answer.citations)),
+            latency_ms=logged.latency_ms,
+            client_hash=client,
+        )
+        try:
+            self.store.log_turn(record)
+        except Exception:  # an answer is worth more than its log line
+            log.exception("could not log turn %s", logged.id)
+
+    def feedback(self, answer_id: str, rating: str, comment: str = "", client: str = "") -> int:
+        """Record a thumbs up/down on a logged answer; returns the feedback id (NotFound, ValueError)."""
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be up or down, got {rating!r}")
+        return self.store.add_feedback(answer_id, rating, comment.strip(), client)

@@ -1,0 +1,230 @@
+"""The chat page: Gradio Blocks wired to ChatHandlers. The only module that imports gradio."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from importlib import resources
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Message as AsgiMessage
+
+from bot.web.chat import ChatHandlers, ChatState, Message
+from bot.web.i18n import UiText, pick_lang, ui_text
+
+#: Fonts installed on the machine (Noto CJK on Linux, PingFang / YaHei elsewhere): nothing is downloaded.
+SANS = ("Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif")
+MONO = ("Noto Sans Mono CJK SC", "ui-monospace", "Consolas", "monospace")
+LANG_CHOICES = [("中文", "zh"), ("English", "en")]
+#: Gradio's page template names pictures on GitHub for link previews; the page must name nothing outside.
+_EXTERNAL_META = re.compile(rb"<meta\b[^>]*?content=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
+
+
+def _static(name: str) -> str:
+    return resources.files("bot.web").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def theme() -> gr.themes.Base:
+    """A sober blue theme with local fonts only."""
+    return gr.themes.Default(
+        primary_hue="blue",
+        neutral_hue="slate",
+        radius_size="md",
+        font=list(SANS),
+        font_mono=list(MONO),
+    )
+
+
+def header_html(text: UiText, hotline: str) -> str:
+    """The page header: title, subtitle and the hotline as a tel: link."""
+    return (
+        '<header class="app-header">'
+        f'<div class="brand"><h1>{html.escape(text["title"])}</h1>'
+        f'<p class="subtitle">{html.escape(text["subtitle"])}</p></div>'
+        f'<a class="hotline" href="tel:{html.escape(hotline)}"><span class="hotline-label">'
+        f'{html.escape(text["hotline_label"])}</span><span class="hotline-number">{html.escape(hotline)}</span></a>'
+        "</header>"
+    )
+
+
+def footer_html(text: UiText, hotline: str) -> str:
+    """The page footer: disclaimer, hotline and a link to the API documentation."""
+    return (
+        '<footer class="app-footer">'
+        f"<p>{html.escape(text['disclaimer'])}</p>"
+        f"<p>{html.escape(text['footer'])} · {html.escape(text['hotline_label'])} "
+        f'<a href="tel:{html.escape(hotline)}">{html.escape(hotline)}</a> · <a href="/docs">API</a></p>'
+        "</footer>"
+    )
+
+
+def _examples(text: UiText) -> list[dict[str, str]]:
+    return [{"text": example} for example in text.examples]
+
+
+class ChatPage:
+    """Builds the Gradio Blocks of the chat page around `handlers` (see `build`)."""
+
+    def __init__(self, handlers: ChatHandlers, hotline: str) -> None:
+        self.handlers = handlers
+        self.hotline = hotline
+
+    def _client(self, request: gr.Request | None) -> str:
+        host = request.client.host if request is not None and request.client else None
+        return self.handlers.service.client(host)
+
+    def relabel(self, lang: str) -> tuple[Any, ...]:
+        """Every label of the page in `lang`, in the order of `self.labelled`."""
+        text = ui_text(lang)
+        return (
+            gr.update(value=lang),
+            header_html(text, self.hotline),
+            gr.update(label=text["chat_label"], examples=_examples(text), placeholder=text["empty_chat"]),
+            gr.update(placeholder=text["placeholder"], submit_btn=text["send"]),
+            gr.update(value=text["clear"]),
+            footer_html(text, self.hotline),
+        )
+
+    def on_load(self, browser_language: str, request: gr.Request) -> tuple[Any, ...]:
+        """The page in the browser's language (navigator.language, else Accept-Language)."""
+        accept = request.headers.get("accept-language") if request is not None else None
+        return self.relabel(pick_lang(browser_language, accept))
+
+    def answer(
+        self, messages: list[Message], state: ChatState | None, lang: str, request: gr.Request
+    ) -> tuple[list[Message], ChatState]:
+        """Answer the pending question (see ChatHandlers.answer_pending)."""
+        return self.handlers.answer_pending(messages, state, lang, self._client(request))
+
+    def example(
+        self, messages: list[Message], state: ChatState | None, selected: gr.SelectData
+    ) -> tuple[str, list[Message], ChatState]:
+        """Put a clicked example question into the chat as if typed."""
+        value = selected.value
+        question = str(value.get("text", "")) if isinstance(value, dict) else str(value or "")
+        return self.handlers.add_question(question, messages, state)
+
+    def like(self, state: ChatState | None, lang: str, data: gr.LikeData, request: gr.Request) -> None:
+        """Store a thumbs up/down and thank the user."""
+        text = ui_text(lang)
+        if self.handlers.feedback(state, data.index, data.liked, self._client(request)):
+            gr.Info(text["feedback_thanks"], title="✓", duration=3)
+
+    def build(self) -> gr.Blocks:
+        """The Blocks of the chat page (mount it with `mount`)."""
+        text = ui_text("zh")
+        with gr.Blocks(title=f"{ui_text('zh')['page_title']} · {ui_text('en')['page_title']}") as page:
+            state = gr.State(None)
+            browser_language = gr.Textbox(visible=False)
+            with gr.Row(elem_classes="lang-row"):
+                lang = gr.Radio(
+                    LANG_CHOICES, value="zh", show_label=False, container=False, elem_id="lang-toggle", scale=0
+                )
+            header = gr.HTML(header_html(text, self.hotline), elem_classes="header-block")
+            chatbot = gr.Chatbot(
+                value=[],
+                label=text["chat_label"],
+                show_label=False,
+                elem_id="chat",
+                height="62vh",
+                min_height=360,
+                layout="bubble",
+                buttons=["copy", "copy_all"],
+                feedback_options=("Like", "Dislike"),
+                latex_delimiters=[],
+                sanitize_html=True,
+                allow_tags=False,
+                placeholder=text["empty_chat"],
+                examples=_examples(text),
+            )
+            with gr.Row(elem_classes="input-row"):
+                question = gr.Textbox(
+                    show_label=False,
+                    placeholder=text["placeholder"],
+                    submit_btn=text["send"],
+                    lines=1,
+                    max_lines=4,
+                    scale=1,
+                    elem_id="question",
+                    autofocus=True,
+                )
+            with gr.Row(elem_classes="actions-row"):
+                clear = gr.Button(text["clear"], variant="secondary", size="sm", elem_id="clear", scale=0)
+            footer = gr.HTML(footer_html(text, self.hotline), elem_classes="footer-block")
+
+            labelled = [lang, header, chatbot, question, clear, footer]
+            private: dict[str, Any] = {"api_visibility": "private"}
+            page.load(self.on_load, [browser_language], labelled, js="() => navigator.language || ''", **private)
+            lang.change(self.relabel, [lang], labelled, **private)
+            asked = [question, chatbot, state]
+            question.submit(self.handlers.add_question, asked, asked, queue=False, **private).then(
+                self.answer, [chatbot, state, lang], [chatbot, state], **private
+            )
+            chatbot.example_select(self.example, [chatbot, state], asked, queue=False, **private).then(
+                self.answer, [chatbot, state, lang], [chatbot, state], **private
+            )
+            chatbot.like(self.like, [state, lang], None, queue=False, **private)
+            clear.click(self.handlers.clear, None, [chatbot, state, question], queue=False, **private)
+            chatbot.clear(self.handlers.clear, None, [chatbot, state, question], queue=False, **private)
+        return page
+
+
+def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -> FastAPI:
+    """Mount the chat page on `app` at `path`, offline: local fonts, no analytics, no Gradio footer."""
+    page = ChatPage(handlers, hotline).build()
+    app.add_middleware(OfflinePage)
+    return gr.mount_gradio_app(
+        app,
+        page,
+        path=path,
+        theme=theme(),
+        css=_static("chat.css"),
+        footer_links=[],
+        ssr_mode=False,
+        pwa=False,
+        mcp_server=False,
+        enable_monitoring=False,
+        show_error=False,
+    )
+
+
+class OfflinePage:
+    """ASGI middleware: drop <meta> tags naming outside URLs from the HTML pages Gradio serves."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        start: AsgiMessage | None = None
+        chunks: list[bytes] = []
+
+        async def buffered(message: AsgiMessage) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                if not headers.get(b"content-type", b"").startswith(b"text/html"):
+                    await send(message)
+                    return
+                start = message
+                return
+            if start is None:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                body = _EXTERNAL_META.sub(b"", b"".join(chunks))
+                headers = [(k, v) for k, v in start["headers"] if k != b"content-length"]
+                headers.append((b"content-length", str(len(body)).encode()))
+                await send(start | {"headers": headers})
+                await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, buffered)
