@@ -12,6 +12,7 @@ from eval.report import REPORTS_DIR, Report, RunInfo, display_path, render_text,
 from eval.runners import SYSTEMS
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
+DEFAULT_DIALOGUES = Path(__file__).resolve().parent / "dialogues.jsonl"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +35,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from bot.assistant import Bot
+    from eval.answers import answers_report, evaluate_answers, evaluate_dialogues
     from eval.retrieval import evaluate_retrieval, retrieval_report
 
     bot = Bot(progress=True)
-    # Later sections (answers, dialogues) add their Report here under their own name.
-    reports: dict[str, Report] = {
-        "retrieval": retrieval_report(evaluate_retrieval(bot, answerable, args.systems)),
-    }
+    reports: dict[str, Report] = {}
+    if not args.answers_only:
+        reports["retrieval"] = retrieval_report(evaluate_retrieval(bot, answerable, args.systems))
+    policy_text = "\n".join(
+        (bot.corpus.document(d.id).title_zh + "\n" + "\n".join(a.text_zh + a.title_zh for a in d.articles))
+        for d in bot.corpus.documents
+    )
+    rows = evaluate_answers(bot, questions, policy_text)
+    turns = evaluate_dialogues(bot, args.dialogues) if args.dialogues.exists() else []
+    reports["answers"] = answers_report(rows, turns)
     for report in reports.values():
         print(render_text(report))
     if not args.no_report:
@@ -62,6 +70,10 @@ def parser() -> argparse.ArgumentParser:
         help=f"comma-separated systems to compare (default: all of {','.join(SYSTEMS)})",
     )
     parser.add_argument("--no-report", action="store_true", help=f"print only; write nothing under {REPORTS_DIR}")
+    parser.add_argument(
+        "--dialogues", type=Path, default=DEFAULT_DIALOGUES, help="JSONL multi-turn dev set (default: %(default)s)"
+    )
+    parser.add_argument("--answers-only", action="store_true", help="skip the retrieval comparison")
     return parser
 
 

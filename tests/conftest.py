@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+#: The web app's shared fixtures (the app server as a subprocess, Debian's Chromium): tests/web_helpers.py.
+pytest_plugins = ["web_helpers"]
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")

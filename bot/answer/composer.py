@@ -19,6 +19,7 @@ from bot.language import detect_language, is_supported_script
 from bot.retrieve.hybrid import ArticleHit, ClauseHit, HybridRetriever, Retrieval
 from bot.text import clean, normalize
 
+ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
 _PERMISSIVE_ZH = re.compile(r"可|允许|支持|鼓励|给予|优先|享受")
@@ -150,20 +151,17 @@ class Answerer:
     def _resolve(self, text: str, normalized: str, intent: Intent, turns: list[Turn]) -> tuple[Retrieval, str, Intent]:
         """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the
         question together with the last one: a follow-up with a strong topic of its own keeps it."""
-        alone = self.retriever.retrieve(text)
+        alone = self.retriever.retrieve(text, top=ALL_ARTICLES if turns else 8)
         if not turns or intent.out_of_scope or intent.contact or not looks_like_follow_up(normalized, self.cues):
             return alone, text, intent
         earlier = " ".join(turn.question for turn in turns[-2:])  # the last question may itself be a follow-up
         combined_text = f"{earlier} {text}"
-        combined = self.retriever.retrieve(combined_text)
+        combined = self.retriever.retrieve(combined_text, top=ALL_ARTICLES)
         merged_intent = intent.merged_with(read_intent(normalize(earlier), self.cues))
         if not self._topical(alone):
             return combined, combined_text, merged_intent  # "who handles that?", "具体金额是多少？"
-        return (
-            replace(combined, articles=_merge_rankings(alone.articles, combined.articles)),
-            combined_text,
-            merged_intent,
-        )
+        merged = replace(combined, articles=_merge_rankings(alone.articles, combined.articles))
+        return merged, combined_text, intent  # a topic of its own: it asks what it asks
 
     def _topical(self, retrieval: Retrieval) -> bool:
         """The question names a policy topic of its own (not just a department or what it asks for)."""

@@ -8,6 +8,10 @@ from bot.corpus.glossary import Glossary, Term
 from bot.retrieve.tokenize import stem
 from bot.text import normalize
 
+_ORGANISATION = frozenset(
+    stem(w) for w in "office bureau commission department association committee bank administration".split()
+)
+_GENERIC = frozenset(stem(w) for w in "municipal city the of and for lianyungang people's people s".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+(?:[&.'+][a-z0-9]+)*")
 
@@ -31,13 +35,34 @@ class TermMatcher:
                     self._en.setdefault(words[0], []).append((words, term))
         for candidates in self._en.values():
             candidates.sort(key=lambda p: -len(p[0]))
+        cores = (
+            (frozenset(_words(form)) - _ORGANISATION - _GENERIC, term)
+            for term in glossary.terms
+            if term.kind == "department"
+            for form in term.en_forms
+        )
+        self._department_cores = sorted(((c, t) for c, t in cores if len(c) >= 2), key=lambda p: -len(p[0]))
 
     def find(self, normalized: str) -> list[Term]:
         """Terms named in `normalized` (simplified, lower-cased) text; longest forms win overlaps."""
         found: dict[str, Term] = {}
+        words = _words(normalized)
         self._find_zh(normalized, found)
-        self._find_en(_words(normalized), found)
+        self._find_en(words, found)
+        if not any(t.kind == "department" for t in found.values()):
+            self._find_department_loosely(set(words), found)
         return list(found.values())
+
+    def _find_department_loosely(self, words: set[str], found: dict[str, Term]) -> None:
+        """ "the Government Affairs Service Office" names 市政务办 although no form matches word for word:
+        a department counts when the question has an organisation word and every distinctive word of one of
+        its English forms (at least two)."""
+        if not words & _ORGANISATION:
+            return
+        for core, term in self._department_cores:
+            if core <= words:
+                found.setdefault(term.zh, term)
+                return
 
     def _find_zh(self, text: str, found: dict[str, Term]) -> None:
         taken = [False] * len(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from importlib import resources
 from typing import Annotated, Any, Literal
 
@@ -300,6 +301,15 @@ def feedback(body: FeedbackRequest, request: Request, client: Client) -> Feedbac
     """Record a thumbs up or down (and an optional comment) on an answer; 404 if the answer id is unknown."""
     feedback_id = _service(request).feedback(body.answer_id, body.rating, body.comment, client)
     return FeedbackResponse(id=feedback_id, answer_id=body.answer_id, rating=body.rating)
+
+
+@router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+def unknown(path: str, request: Request) -> None:
+    """404 (or 405 for a known path) as JSON, instead of falling through to the chat page."""
+    for template in request.app.openapi()["paths"]:
+        if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), request.url.path):
+            raise StarletteHTTPException(405, f"{request.method} is not allowed on {request.url.path}")
+    raise StarletteHTTPException(404, f"no endpoint /api/{path}")
 
 
 health_router = APIRouter(tags=["health"])

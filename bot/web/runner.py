@@ -113,7 +113,7 @@ class RunReport:
 
 # -- reading --------------------------------------------------------------------------------
 def parse_question_file(filename: str, data: bytes) -> list[CheckQuestion]:
-    """The questions of an uploaded file (CSV when named .csv or not starting with '{', else JSONL).
+    """The questions of an uploaded file: JSONL if named .jsonl/.json, CSV if named .csv, else by its first character.
 
     Raises QuestionFileError naming the line of the first bad row, for an empty file, for text
     that is not UTF-8 and for more than MAX_QUESTIONS questions.
@@ -125,7 +125,8 @@ def parse_question_file(filename: str, data: bytes) -> list[CheckQuestion]:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if not first:
         raise QuestionFileError("the file has no questions")
-    is_csv = filename.lower().endswith(".csv") or not first.startswith("{")
+    name = filename.lower()
+    is_csv = name.endswith(".csv") or (not name.endswith((".jsonl", ".json", ".ndjson")) and not first.startswith("{"))
     questions = list(_csv_rows(text) if is_csv else _jsonl_rows(text))
     if not questions:
         raise QuestionFileError("the file has no questions")

@@ -44,7 +44,7 @@ def create_api(service: AskService, settings: Settings) -> FastAPI:
     app.state.settings = settings
     add_error_handlers(app)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes)
-    for part in (health_router, router, staff_api, staff_page, docs_router):
+    for part in (health_router, staff_api, staff_page, docs_router, router):  # router ends in a catch-all
         app.include_router(part)
     return app
 

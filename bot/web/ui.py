@@ -12,6 +12,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 from fastapi import FastAPI
+from gradio.components.chatbot import ExampleMessage
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
@@ -64,7 +65,7 @@ def footer_html(text: UiText, hotline: str) -> str:
     )
 
 
-def _examples(text: UiText) -> list[dict[str, str]]:
+def _examples(text: UiText) -> list[ExampleMessage]:
     return [{"text": example} for example in text.examples]
 
 
@@ -119,6 +120,7 @@ class ChatPage:
     def build(self) -> gr.Blocks:
         """The Blocks of the chat page (mount it with `mount`)."""
         text = ui_text("zh")
+        page: gr.Blocks
         with gr.Blocks(title=f"{ui_text('zh')['page_title']} · {ui_text('en')['page_title']}") as page:
             state = gr.State(None)
             browser_language = gr.Textbox(visible=False)
@@ -179,12 +181,13 @@ def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -
     """Mount the chat page on `app` at `path`, offline: local fonts, no analytics, no Gradio footer."""
     page = ChatPage(handlers, hotline).build()
     app.add_middleware(OfflinePage)
-    return gr.mount_gradio_app(
+    mounted: FastAPI = gr.mount_gradio_app(
         app,
         page,
         path=path,
         theme=theme(),
         css=_static("chat.css"),
+        head=f"<script>{_static('chat.js')}</script>",
         footer_links=[],
         ssr_mode=False,
         pwa=False,
@@ -192,6 +195,7 @@ def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -
         enable_monitoring=False,
         show_error=False,
     )
+    return mounted
 
 
 class OfflinePage:
@@ -204,27 +208,32 @@ class OfflinePage:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith("/api/"):
             await self.app(scope, receive, send)
             return
-        start: AsgiMessage | None = None
-        chunks: list[bytes] = []
+        held: list[AsgiMessage] = []  # the response start of an HTML page, then its body parts
 
-        async def buffered(message: AsgiMessage) -> None:
-            nonlocal start
+        async def rewrite(message: AsgiMessage) -> None:
             if message["type"] == "http.response.start":
-                headers = dict(message.get("headers", []))
-                if not headers.get(b"content-type", b"").startswith(b"text/html"):
-                    await send(message)
+                if _is_html(message):
+                    held.append(message)
                     return
-                start = message
+            elif held:
+                held.append(message)
+                if message.get("more_body", False):
+                    return
+                await _send_cleaned(send, held)
                 return
-            if start is None:
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                body = _EXTERNAL_META.sub(b"", b"".join(chunks))
-                headers = [(k, v) for k, v in start["headers"] if k != b"content-length"]
-                headers.append((b"content-length", str(len(body)).encode()))
-                await send(start | {"headers": headers})
-                await send({"type": "http.response.body", "body": body})
+            await send(message)
 
-        await self.app(scope, receive, buffered)
+        await self.app(scope, receive, rewrite)
+
+
+def _is_html(start: AsgiMessage) -> bool:
+    return any(k == b"content-type" and v.startswith(b"text/html") for k, v in start.get("headers", []))
+
+
+async def _send_cleaned(send: Send, held: list[AsgiMessage]) -> None:
+    start, parts = held[0], held[1:]
+    body = _EXTERNAL_META.sub(b"", b"".join(part.get("body", b"") for part in parts))
+    headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({**start, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,155 @@
+"""The chat page and the staff console in Debian's Chromium (headless), against the session's app server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from web_helpers import AppServer
+
+pytestmark = pytest.mark.browser
+
+INPUT = "textarea[data-testid='textbox']"
+SEND = "button[data-testid='submit-button']"
+BOT = "[data-testid='bot']"
+USER = "[data-testid='user']"
+HOTLINE = "400-107-6681"
+LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+
+
+class Tab:
+    """A page in a fresh browser context, recording requests to other hosts and dialogs."""
+
+    def __init__(self, browser: Any, base_url: str, locale: str, width: int = 1280) -> None:
+        self.context = browser.new_context(
+            locale=locale,
+            viewport={"width": width, "height": 900},
+            permissions=["clipboard-read", "clipboard-write"],
+        )
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", self._request)
+        self.page.on("dialog", self._dialog)
+        self.page.set_default_timeout(60_000)
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(LOCAL):
+            self.outside.append(request.url)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open_chat(self) -> Any:
+        self.page.goto(f"{self.base_url}/", wait_until="load")
+        self.page.wait_for_selector(INPUT)
+        return self.page
+
+    def ask(self, question: str) -> Any:
+        """Type and send `question`; returns the new bot message once it has arrived."""
+        count = self.page.locator(BOT).count()
+        self.page.fill(INPUT, question)
+        self.page.click(SEND)
+        self.page.wait_for_function(f'document.querySelectorAll("{BOT}").length > {count}')
+        return self.page.locator(BOT).nth(count)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def tab(chromium: Any, web_server: AppServer) -> Iterator[Tab]:
+    opened = Tab(chromium, web_server.url, "en-US")
+    yield opened
+    opened.close()
+    assert opened.outside == [], f"requests left 127.0.0.1: {opened.outside}"
+
+
+def test_chinese_and_english_questions_get_answers_with_clause_cards_and_the_hotline(tab: Tab) -> None:
+    page = tab.open_chat()
+    assert page.locator(".app-header .hotline-number").inner_text() == HOTLINE
+    assert page.locator(".app-header .hotline-number").is_visible()
+
+    chinese = tab.ask("外籍人才申请工作许可的年龄上限是多少？")
+    assert "65" in chinese.inner_text()
+    card = chinese.locator("details.clause-card").first
+    assert "第五条 加快集聚高层次人才" in card.locator("summary").inner_text()
+    card.locator("summary").click()
+    assert card.locator(".clause-zh").is_visible() and card.locator(".clause-en").is_visible()
+
+    english = tab.ask("How long is the R visa valid?")
+    text = english.inner_text()
+    assert "10 years" in text and "180 days" in text and HOTLINE in text
+    assert "Article 5 · Attracting high-level talent" in english.locator("details.clause-card summary").inner_text()
+
+
+def test_copy_button_copies_plain_text(tab: Tab) -> None:
+    tab.open_chat()
+    tab.ask("How long is the R visa valid?")
+    tab.page.locator("#chat button[aria-label='Copy message']").last.click()
+    copied = tab.page.evaluate("navigator.clipboard.readText()")
+    assert "180 days" in copied and "Article 5 · Attracting high-level talent" in copied
+    assert "<div" not in copied and "class=" not in copied
+
+
+def test_interface_follows_the_browser_language_and_the_toggle(chromium: Any, web_server: AppServer) -> None:
+    chinese = Tab(chromium, web_server.url, "zh-CN", width=375)
+    try:
+        page = chinese.open_chat()
+        page.locator(".app-header h1", has_text="连云港高新区政策助手").wait_for()
+        assert page.locator(INPUT).get_attribute("placeholder").startswith("请输入")
+        page.get_by_text("English", exact=True).click()
+        page.locator(".app-header h1", has_text="Lianyungang High-Tech Zones Policy Assistant").wait_for()
+        assert page.locator(".app-header .hotline-number").is_visible(), "the hotline stays visible at phone width"
+        assert chinese.outside == []
+    finally:
+        chinese.close()
+
+
+def test_thumbs_feedback_shows_up_in_the_staff_console(tab: Tab, staff_token: str) -> None:
+    question = "What land-use support does the policy offer?"
+    page = tab.open_chat()
+    tab.ask(question)
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.wait_for_timeout(1000)  # the like event is fire-and-forget
+
+    page.goto(f"{tab.base_url}/staff", wait_until="load")
+    page.fill("#token", staff_token)
+    page.click("#login-button")
+    page.wait_for_selector("#console:not(.hidden)")
+    page.get_by_role("tab", name="反馈 Feedback").click()
+    row = page.locator("#feedback-table tr", has_text=question).first
+    row.wait_for()
+    assert "down" in row.inner_text()
+
+    page.get_by_role("tab", name="对话 Conversations").click()
+    page.locator("#conversations-table tr", has_text=question).first.click()
+    page.wait_for_selector("#turns-table tr >> text=" + question)
+
+
+def test_staff_console_refuses_without_the_token(tab: Tab) -> None:
+    page = tab.page
+    page.goto(f"{tab.base_url}/staff", wait_until="load")
+    page.fill("#token", "not-the-token")
+    page.click("#login-button")
+    page.wait_for_selector("#login-error:not(:empty)")  # the page's CSP forbids wait_for_function
+    assert page.locator("#console").is_hidden()
+    assert "forbidden" in page.locator("#login-error").inner_text()
+    status = page.evaluate("fetch('/api/staff/conversations').then(r => r.status)")
+    assert status == 401
+
+
+def test_typed_html_is_shown_as_text(tab: Tab) -> None:
+    typed = "<img src=x onerror=alert(1)><b>bold</b>"
+    page = tab.open_chat()
+    tab.ask(typed)
+    mine = page.locator(USER).last
+    assert typed in mine.inner_text()
+    assert mine.locator("img").count() == 0 and mine.locator("b").count() == 0
+    page.wait_for_timeout(500)
+    assert tab.dialogs == []

