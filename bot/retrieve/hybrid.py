@@ -41,7 +41,7 @@ class Weights:
 
 
 #: per question language ("zh" for questions written mostly in Chinese, "en" otherwise)
-DEFAULT_WEIGHTS = {"zh": Weights(), "en": Weights(zh=0.5, en=1.5, dense_window=0.10)}
+DEFAULT_WEIGHTS = {"zh": Weights(), "en": Weights(zh=0.5, en=1.5, dense_window=0.10, article_unit=0.8)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,19 @@ class ArticleHit:
     article: int
     score: float
     clauses: tuple[ClauseHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Channels:
+    """One question's score for every slot on each channel, before fusion."""
+
+    normalized: str
+    terms: list[Term]
+    dense: np.ndarray  # raw cosine
+    zh: np.ndarray  # Chinese BM25 coverage, 0..1
+    en: np.ndarray  # English BM25 coverage, 0..1
+    department: np.ndarray  # share of the named departments the article lists
+    embed_ms: float
 
 
 @dataclass(slots=True)
@@ -136,33 +149,48 @@ class HybridRetriever:
         `lang` (the question's language, detected when None) picks the fusion weights.
         """
         started = time.perf_counter()
-        normalized = normalize(question)
-        vector = self.embedder.embed_query_vector(normalized or question)
-        embedded = time.perf_counter()
-        dense = self._dense(vector)
-        searched = time.perf_counter()
-        terms = self.matcher.find(normalized)
+        channels = self.channels(question)
         weights = self.weights["zh" if (lang or detect_language(question)) == "zh" else "en"]
-        lexical = self._lexical(normalized, terms, weights)
-        fused = weights.dense * _window(dense, weights.dense_window) + sum(w * s for w, s in lexical)
-        fused *= np.where(self._whole_article, weights.article_unit, 1.0)
-        fused += weights.department * self._department_match(terms)
-        articles = self._articles(fused, top)
+        articles = self._articles(self.fuse(channels, weights), top)
         done = time.perf_counter()
         return Retrieval(
             question=question,
-            normalized=normalized,
+            normalized=channels.normalized,
             articles=articles,
-            terms=terms,
-            dense_available=bool(dense.any()),
-            dense_best=float(dense.max()) if dense.size else 0.0,
-            lexical_best=max(float(s.max()) for _, s in lexical) if lexical else 0.0,
-            timings_ms={
-                "embed": (embedded - started) * 1000,
-                "vector": (searched - embedded) * 1000,
-                "rest": (done - searched) * 1000,
-            },
+            terms=channels.terms,
+            dense_available=bool(channels.dense.any()),
+            dense_best=float(channels.dense.max()) if channels.dense.size else 0.0,
+            lexical_best=max(float(channels.zh.max()), float(channels.en.max())),
+            timings_ms={"embed": channels.embed_ms, "rest": (done - started) * 1000 - channels.embed_ms},
         )
+
+    def channels(self, question: str) -> Channels:
+        """Every slot's score on each channel, before fusion (also what eval/tune.py searches over)."""
+        normalized = normalize(question)
+        started = time.perf_counter()
+        vector = self.embedder.embed_query_vector(normalized or question)
+        embed_ms = (time.perf_counter() - started) * 1000
+        terms = self.matcher.find(normalized)
+        zh_query, en_query = self.query_tokens(normalized, terms)
+        return Channels(
+            normalized=normalized,
+            terms=terms,
+            dense=self._dense(vector),
+            zh=self._coverage("zh", zh_query),
+            en=self._coverage("en", en_query),
+            department=self._department_match(terms),
+            embed_ms=embed_ms,
+        )
+
+    def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:
+        """The fused score of every slot."""
+        fused = (
+            weights.dense * _window(channels.dense, weights.dense_window)
+            + weights.zh * channels.zh
+            + weights.en * channels.en
+        )
+        fused *= np.where(self._whole_article, weights.article_unit, 1.0)
+        return fused + weights.department * channels.department
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
         keys, unit_scores = self.index.scores(vector)
@@ -201,15 +229,11 @@ class HybridRetriever:
             return np.zeros(len(self.slots), dtype=np.float32)
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
 
-    def _lexical(self, normalized: str, terms: list[Term], weights: Weights) -> list[tuple[float, np.ndarray]]:
-        zh_query, en_query = self.query_tokens(normalized, terms)
-        channels = []
-        for lang, query, weight in (("zh", zh_query, weights.zh), ("en", en_query, weights.en)):
-            per_slot = np.zeros(len(self.slots), dtype=np.float32)
-            if query:
-                np.maximum.at(per_slot, self._row_slots[lang], self._bm25[lang].coverage(query))
-            channels.append((weight, per_slot))
-        return channels
+    def _coverage(self, lang: str, query: list[str]) -> np.ndarray:
+        per_slot = np.zeros(len(self.slots), dtype=np.float32)
+        if query:
+            np.maximum.at(per_slot, self._row_slots[lang], self._bm25[lang].coverage(query))
+        return per_slot
 
     def _articles(self, fused: np.ndarray, top: int) -> list[ArticleHit]:
         by_article: dict[tuple[str, int], list[tuple[int, float]]] = {}

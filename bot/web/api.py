@@ -303,7 +303,10 @@ def feedback(body: FeedbackRequest, request: Request, client: Client) -> Feedbac
     return FeedbackResponse(id=feedback_id, answer_id=body.answer_id, rating=body.rating)
 
 
-@router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+unknown_router = APIRouter(prefix="/api", include_in_schema=False)
+
+
+@unknown_router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
 def unknown(path: str, request: Request) -> None:
     """404 (or 405 for a known path) as JSON, instead of falling through to the chat page."""
     for template in request.app.openapi()["paths"]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from bot.config import Settings
-from bot.web.api import BodyLimit, add_error_handlers, docs_router, health_router, router
+from bot.web.api import BodyLimit, add_error_handlers, docs_router, health_router, router, unknown_router
 from bot.web.chat import ChatHandlers
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
@@ -44,7 +44,7 @@ def create_api(service: AskService, settings: Settings) -> FastAPI:
     app.state.settings = settings
     add_error_handlers(app)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes)
-    for part in (health_router, staff_api, staff_page, docs_router, router):  # router ends in a catch-all
+    for part in (router, staff_api, health_router, staff_page, docs_router, unknown_router):  # catch-all last
         app.include_router(part)
     return app
 

@@ -162,8 +162,9 @@ class ChatPage:
 
             labelled = [lang, header, chatbot, question, clear, footer]
             private: dict[str, Any] = {"api_visibility": "private"}
-            page.load(self.on_load, [browser_language], labelled, js="() => navigator.language || ''", **private)
-            lang.change(self.relabel, [lang], labelled, **private)
+            quiet: dict[str, Any] = private | {"show_progress": "hidden"}
+            page.load(self.on_load, [browser_language], labelled, js="() => navigator.language || ''", **quiet)
+            lang.change(self.relabel, [lang], labelled, **quiet)
             asked = [question, chatbot, state]
             question.submit(self.handlers.add_question, asked, asked, queue=False, **private).then(
                 self.answer, [chatbot, state, lang], [chatbot, state], **private
@@ -187,7 +188,7 @@ def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -
         path=path,
         theme=theme(),
         css=_static("chat.css"),
-        head=f"<script>{_static('chat.js')}</script>",
+        head=f"<style>{_static('page.css')}</style><script>{_static('chat.js')}</script>",
         footer_links=[],
         ssr_mode=False,
         pwa=False,
