@@ -137,7 +137,7 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
     for item in _questions(args):
         started = time.perf_counter()
         row = item["row"]
-        answer = bot.ask(item["question"], history=row.get("history"), lang=args.lang or row.get("lang_override"))
+        answer = bot.ask(item["question"], history=row.get("history"), lang=args.lang)
         latency = (time.perf_counter() - started) * 1000
         if args.json:
             out = {"id": item["id"], "question": item["question"]} | answer.to_dict()

@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
 from bot.embed import Embedder, make_embedder
 from bot.retrieve.hybrid import HybridRetriever, Retrieval
 from bot.store.chroma_store import VectorIndex
+
+if TYPE_CHECKING:
+    from bot.answer.composer import Answerer
+    from bot.answer.model import Answer
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +52,7 @@ class Bot:
         return self.retriever.retrieve(question, top=top)
 
     @cached_property
-    def _answerer(self):  # type: ignore[no-untyped-def]
+    def _answerer(self) -> Answerer:
         from bot.answer.composer import Answerer
         from bot.answer.llm import Synthesizer, make_chat_model
 
@@ -55,6 +60,6 @@ class Bot:
         synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
         return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
 
-    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
+    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
         """Answer `question` (with the conversation so far in `history`); returns an Answer."""
         return self._answerer.ask(question, history=history, lang=lang)
