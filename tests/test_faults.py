@@ -19,9 +19,9 @@ import httpx
 import pytest
 from web_helpers import AppServer, free_port
 
-import bot.store.chroma_store as chroma_store
 from bot.assistant import Bot
 from bot.config import Settings
+from bot.store import chroma_store
 
 pytestmark = pytest.mark.integration
 

@@ -53,7 +53,11 @@ def test_ask_returns_the_cli_json_line_with_an_answer_id(client: TestClient) -> 
 
 
 def test_ask_passes_history_and_language_to_the_bot(client: TestClient) -> None:
-    history = ["外籍人才工作许可年龄？", {"role": "user", "content": "R字签证呢？"}]
+    history = [
+        "外籍人才工作许可年龄？",
+        {"role": "user", "content": "R字签证呢？"},
+        {"question": "工作许可？", "citations": [{"article": 5, "clause": 10}], "retrieved": [5, 19]},
+    ]
     response = client.post("/api/ask", json={"question": "How long?", "history": history, "lang": "zh"})
     assert response.json()["lang"] == "zh"
     bot = client.app.state.service.bot  # type: ignore[attr-defined]
@@ -70,12 +74,21 @@ def test_ask_passes_history_and_language_to_the_bot(client: TestClient) -> None:
         ({"question": "   "}, 422, "invalid_question"),
         ([1, 2], 422, "invalid_request"),
         ({"question": "x" * 1001}, 413, "payload_too_large"),
+        ({"question": "visa", "history": [{"citations": [{"article": "abc"}]}]}, 422, "invalid_request"),
+        ({"question": "visa", "history": [{"retrieved": ["²"]}]}, 422, "invalid_request"),
+        ({"question": "visa", "history": [42]}, 422, "invalid_request"),
     ],
 )
 def test_bad_ask_requests_get_a_json_4xx(client: TestClient, body: object, status: int, code: str) -> None:
     response = client.post("/api/ask", json=body)
     assert response.status_code == status
     assert error_of(response)["code"] == code
+
+
+@pytest.mark.parametrize("body", [rb'{"question": "visa\ud800"}', rb'{"question": "visa", "history": ["\udfff"]}'])
+def test_lone_surrogates_are_refused_not_fatal(client: TestClient, body: bytes) -> None:
+    response = client.post("/api/ask", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and "surrogate" in error_of(response)["message"]
 
 
 def test_invalid_json_is_a_400(client: TestClient) -> None:

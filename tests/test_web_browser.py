@@ -153,3 +153,13 @@ def test_typed_html_is_shown_as_text(tab: Tab) -> None:
     assert mine.locator("img").count() == 0 and mine.locator("b").count() == 0
     page.wait_for_timeout(500)
     assert tab.dialogs == []
+
+
+def test_clicking_an_example_asks_it(tab: Tab) -> None:
+    page = tab.open_chat()
+    page.get_by_role("button", name="Select example 2").click()
+    page.wait_for_selector(BOT)
+    assert "65" in page.locator(BOT).first.inner_text()
+    assert "work permit" in page.locator(USER).first.inner_text()
+    page.locator("#clear").click()
+    page.wait_for_function(f'document.querySelectorAll("{BOT}").length === 0')

@@ -10,9 +10,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.config import Settings
 from bot.corpus.model import Article
@@ -28,13 +28,46 @@ STRICT_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script
 
 
 # -- request and response bodies ------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_text(value: str) -> str:
+    # a lone surrogate (JSON "\ud800") cannot be encoded and would fail deep inside the bot
+    if _SURROGATE.search(value):
+        raise ValueError("contains a lone surrogate, which is not a character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_valid_text)]
+
+
+class CitedArticle(BaseModel):
+    """A citation of an earlier answer: only its article number is used."""
+
+    model_config = ConfigDict(extra="allow")
+
+    article: int = Field(ge=1, le=999)
+
+
+class HistoryTurn(BaseModel):
+    """An earlier turn: a chat message {role, content} or an answered question {question, citations/retrieved}."""
+
+    model_config = ConfigDict(extra="allow")
+
+    role: Literal["user", "assistant", "system"] | None = None
+    content: Text | None = None
+    question: Text | None = None
+    retrieved: list[Annotated[int, Field(ge=1, le=999)]] | None = None
+    citations: list[CitedArticle] | None = None
+
+
 class AskRequest(BaseModel):
     """A question, with the conversation so far and an optional answer language."""
 
-    question: str = Field(
+    question: Text = Field(
         description="The question, in Chinese or English.", examples=["How long is the R visa valid?"]
     )
-    history: list[str | dict[str, Any]] | None = Field(
+    history: list[Text | HistoryTurn] | None = Field(
         default=None,
         max_length=50,
         description="Earlier user questions (strings, or {role, content} / {question, citations} objects).",
@@ -210,21 +243,26 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
-class BodyLimit(BaseHTTPMiddleware):
-    """413 for API requests whose declared body is larger than allowed (uploads get `upload_bytes`)."""
+class BodyLimit:
+    """ASGI middleware: 413 for API requests whose declared body is larger than allowed.
 
-    def __init__(self, app: Any, upload_bytes: int) -> None:
-        super().__init__(app)
+    The staff upload may be `upload_bytes` large; every other API body at most MAX_BODY_BYTES.
+    """
+
+    def __init__(self, app: ASGIApp, upload_bytes: int) -> None:
+        self.app = app
         self.upload_bytes = upload_bytes
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        path = request.url.path
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
         if path.startswith("/api/"):
             limit = self.upload_bytes + 64_000 if path.startswith("/api/staff/") else MAX_BODY_BYTES
-            length = request.headers.get("content-length", "")
+            length = dict(scope.get("headers", [])).get(b"content-length", b"")
             if length.isdigit() and int(length) > limit:
-                return error_response(413, "payload_too_large", f"the request body is larger than {limit} bytes")
-        return await call_next(request)
+                response = error_response(413, "payload_too_large", f"the request body is larger than {limit} bytes")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -269,8 +307,9 @@ def ask(body: AskRequest, request: Request, client: Client) -> dict[str, Any]:
         raise InvalidQuestion("question must not be empty")
     if len(body.question) > limit:
         raise StarletteHTTPException(413, f"question is longer than {limit} characters")
+    history = [turn if isinstance(turn, str) else turn.model_dump(exclude_none=True) for turn in body.history or ()]
     logged = _service(request).ask(
-        body.question, history=body.history, lang=body.lang, conversation_id=body.conversation_id, client=client
+        body.question, history=history, lang=body.lang, conversation_id=body.conversation_id, client=client
     )
     return logged.to_dict()
 

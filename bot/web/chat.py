@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from bot.web.service import AskService, LoggedAnswer
 log = logging.getLogger(__name__)
 
 Message = dict[str, Any]
+#: Lone surrogates are not characters; a browser can still send them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -132,7 +135,7 @@ class ChatHandlers:
         """Show the user's question at once; it is answered by `answer_pending`. Blank input does nothing."""
         state = state or ChatState()
         messages = list(messages or [])
-        question = (question or "").strip()
+        question = _SURROGATE.sub("", question or "").strip()
         if not question:
             return "", messages, state
         state.pending = question

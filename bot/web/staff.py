@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
@@ -64,8 +65,6 @@ async def run(request: Request, file: Annotated[UploadFile, File(description="JS
     for question in questions:
         if len(question.question) > settings.max_question_chars:
             raise QuestionFileError(f"question {question.id!r} is longer than {settings.max_question_chars} characters")
-    from starlette.concurrency import run_in_threadpool
-
     report = await run_in_threadpool(run_questions, questions, service.answer)
     return report.to_dict()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -69,6 +70,25 @@ def _examples(text: UiText) -> list[ExampleMessage]:
     return [{"text": example} for example in text.examples]
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """The components of the chat page that events read or update."""
+
+    state: gr.State
+    browser_language: gr.Textbox
+    lang: gr.Radio
+    header: gr.HTML
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    clear: gr.Button
+    footer: gr.HTML
+
+    @property
+    def labelled(self) -> list[Any]:
+        """What `ChatPage.relabel` updates, in its order."""
+        return [self.lang, self.header, self.chatbot, self.question, self.clear, self.footer]
+
+
 class ChatPage:
     """Builds the Gradio Blocks of the chat page around `handlers` (see `build`)."""
 
@@ -81,7 +101,7 @@ class ChatPage:
         return self.handlers.service.client(host)
 
     def relabel(self, lang: str) -> tuple[Any, ...]:
-        """Every label of the page in `lang`, in the order of `self.labelled`."""
+        """Every label of the page in `lang`, in the order of `_Parts.labelled`."""
         text = ui_text(lang)
         return (
             gr.update(value=lang),
@@ -119,63 +139,67 @@ class ChatPage:
 
     def build(self) -> gr.Blocks:
         """The Blocks of the chat page (mount it with `mount`)."""
-        text = ui_text("zh")
         page: gr.Blocks
         with gr.Blocks(title=f"{ui_text('zh')['page_title']} · {ui_text('en')['page_title']}") as page:
-            state = gr.State(None)
-            browser_language = gr.Textbox(visible=False)
-            with gr.Row(elem_classes="lang-row"):
-                lang = gr.Radio(
-                    LANG_CHOICES, value="zh", show_label=False, container=False, elem_id="lang-toggle", scale=0
-                )
-            header = gr.HTML(header_html(text, self.hotline), elem_classes="header-block")
-            chatbot = gr.Chatbot(
-                value=[],
-                label=text["chat_label"],
-                show_label=False,
-                elem_id="chat",
-                height="62vh",
-                min_height=360,
-                layout="bubble",
-                buttons=["copy", "copy_all"],
-                feedback_options=("Like", "Dislike"),
-                latex_delimiters=[],
-                sanitize_html=True,
-                allow_tags=False,
-                placeholder=text["empty_chat"],
-                examples=_examples(text),
-            )
-            with gr.Row(elem_classes="input-row"):
-                question = gr.Textbox(
-                    show_label=False,
-                    placeholder=text["placeholder"],
-                    submit_btn=text["send"],
-                    lines=1,
-                    max_lines=4,
-                    scale=1,
-                    elem_id="question",
-                    autofocus=True,
-                )
-            with gr.Row(elem_classes="actions-row"):
-                clear = gr.Button(text["clear"], variant="secondary", size="sm", elem_id="clear", scale=0)
-            footer = gr.HTML(footer_html(text, self.hotline), elem_classes="footer-block")
-
-            labelled = [lang, header, chatbot, question, clear, footer]
-            private: dict[str, Any] = {"api_visibility": "private"}
-            quiet: dict[str, Any] = private | {"show_progress": "hidden"}
-            page.load(self.on_load, [browser_language], labelled, js="() => navigator.language || ''", **quiet)
-            lang.change(self.relabel, [lang], labelled, **quiet)
-            asked = [question, chatbot, state]
-            question.submit(self.handlers.add_question, asked, asked, queue=False, **private).then(
-                self.answer, [chatbot, state, lang], [chatbot, state], **private
-            )
-            chatbot.example_select(self.example, [chatbot, state], asked, queue=False, **private).then(
-                self.answer, [chatbot, state, lang], [chatbot, state], **private
-            )
-            chatbot.like(self.like, [state, lang], None, queue=False, **private)
-            clear.click(self.handlers.clear, None, [chatbot, state, question], queue=False, **private)
-            chatbot.clear(self.handlers.clear, None, [chatbot, state, question], queue=False, **private)
+            parts = self._layout(ui_text("zh"))
+            self._wire(page, parts)
         return page
+
+    def _layout(self, text: UiText) -> _Parts:
+        state = gr.State(None)
+        browser_language = gr.Textbox(visible=False)
+        with gr.Row(elem_classes="lang-row"):
+            lang = gr.Radio(LANG_CHOICES, value="zh", show_label=False, container=False, elem_id="lang-toggle", scale=0)
+        header = gr.HTML(header_html(text, self.hotline), elem_classes="header-block")
+        chatbot = gr.Chatbot(
+            value=[],
+            label=text["chat_label"],
+            show_label=False,
+            elem_id="chat",
+            height="62vh",
+            min_height=360,
+            layout="bubble",
+            buttons=["copy", "copy_all"],
+            feedback_options=("Like", "Dislike"),
+            latex_delimiters=[],
+            sanitize_html=True,
+            allow_tags=False,
+            placeholder=text["empty_chat"],
+            examples=_examples(text),
+        )
+        question = gr.Textbox(
+            show_label=False,
+            placeholder=text["placeholder"],
+            submit_btn=text["send"],
+            lines=1,
+            max_lines=4,
+            elem_id="question",
+            autofocus=True,
+        )
+        with gr.Row(elem_classes="actions-row"):
+            clear = gr.Button(text["clear"], variant="secondary", size="sm", elem_id="clear", scale=0)
+        footer = gr.HTML(footer_html(text, self.hotline), elem_classes="footer-block")
+        return _Parts(state, browser_language, lang, header, chatbot, question, clear, footer)
+
+    def _wire(self, page: gr.Blocks, parts: _Parts) -> None:
+        # the event handlers are for this page only, not part of Gradio's public API
+        private: dict[str, Any] = {"api_visibility": "private"}
+        quiet: dict[str, Any] = private | {"show_progress": "hidden"}
+        labelled = parts.labelled
+        page.load(self.on_load, [parts.browser_language], labelled, js="() => navigator.language || ''", **quiet)
+        parts.lang.change(self.relabel, [parts.lang], labelled, **quiet)
+        asked = [parts.question, parts.chatbot, parts.state]
+        answered = ([parts.chatbot, parts.state, parts.lang], [parts.chatbot, parts.state])
+        parts.question.submit(self.handlers.add_question, asked, asked, queue=False, **private).then(
+            self.answer, *answered, **private
+        )
+        parts.chatbot.example_select(self.example, [parts.chatbot, parts.state], asked, queue=False, **private).then(
+            self.answer, *answered, **private
+        )
+        parts.chatbot.like(self.like, [parts.state, parts.lang], None, **private)
+        cleared = [parts.chatbot, parts.state, parts.question]
+        parts.clear.click(self.handlers.clear, None, cleared, queue=False, **private)
+        parts.chatbot.clear(self.handlers.clear, None, cleared, queue=False, **private)
 
 
 def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -> FastAPI:
