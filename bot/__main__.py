@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.errors import BotError
+from bot.errors import BotError, InvalidQuestion
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,16 +90,46 @@ def _index(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _questions(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    if args.file:
-        with args.file.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    row = json.loads(line)
-                    yield {"id": row.get("id", number), "question": str(row.get("question", "")), "row": row}
-    elif args.question is not None:
-        yield {"id": 1, "question": args.question, "row": {}}
+    """The questions to run: one from the command line, or one per line of --file.
+
+    A line that is not a JSON object with a string "question" yields an item with an "error".
+    """
+    if args.file is None:
+        if args.question is None:
+            raise InvalidQuestion("give a question or --file")
+        yield {"id": 1, "question": args.question, "history": None}
+        return
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        raise InvalidQuestion(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+        if line.strip():
+            yield _parse_line(number, line)
+
+
+def _parse_line(number: int, line: str) -> dict[str, Any]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": number, "error": f"line {number} is not JSON: {exc.msg}"}
+    if not isinstance(row, dict) or not isinstance(row.get("question"), str):
+        return {"id": number, "error": f"line {number} needs a JSON object with a string 'question'"}
+    history = row.get("history")
+    item_id = row.get("id", number)
+    return {
+        "id": item_id if isinstance(item_id, str | int) else number,
+        # lone surrogates (from \udcxx escapes) cannot be printed; they become "?"
+        "question": row["question"].encode("utf-8", "replace").decode("utf-8"),
+        "history": history if isinstance(history, list) else None,
+    }
+
+
+def _report_error(item: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"id": item["id"], "error": item["error"]}, ensure_ascii=False))
     else:
-        raise SystemExit("give a question or --file")
+        print(f"error: {item['error']}", file=sys.stderr)
 
 
 def _search(settings: Settings, args: argparse.Namespace) -> None:
@@ -108,6 +138,9 @@ def _search(settings: Settings, args: argparse.Namespace) -> None:
 
     bot = Bot(settings, progress=not args.json)
     for item in _questions(args):
+        if "error" in item:
+            _report_error(item, args.json)
+            continue
         started = time.perf_counter()
         result = bot.search(item["question"])
         latency = (time.perf_counter() - started) * 1000
@@ -135,9 +168,11 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
 
     bot = Bot(settings, progress=not args.json)
     for item in _questions(args):
+        if "error" in item:
+            _report_error(item, args.json)
+            continue
         started = time.perf_counter()
-        row = item["row"]
-        answer = bot.ask(item["question"], history=row.get("history"), lang=args.lang)
+        answer = bot.ask(item["question"], history=item["history"], lang=args.lang)
         latency = (time.perf_counter() - started) * 1000
         if args.json:
             out = {"id": item["id"], "question": item["question"]} | answer.to_dict()

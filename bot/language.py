@@ -48,7 +48,7 @@ def detect_language(text: str) -> str:
     han = len(_HAN.findall(_QUOTED.sub(" ", normalized)))
     words = _LATIN_WORD.findall(normalized)
     if not words:
-        return "zh" if han or _KANA_HANGUL.search(normalized) else "en"
+        return "zh" if _HAN.search(normalized) or _KANA_HANGUL.search(normalized) else "en"
     if not han:
         return "zh" if _looks_like_pinyin(words) else "en"
     zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
 _SPACES = re.compile(r"\s+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -19,7 +21,8 @@ def _converter():  # type: ignore[no-untyped-def]
 
 
 def clean(text: str, limit: int | None = None) -> str:
-    """Strip control and zero-width characters and collapse whitespace; cut at `limit` characters."""
+    """Strip control, bidi and zero-width characters and lone surrogates (from undecodable input),
+    collapse whitespace; cut at `limit` characters."""
     text = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
     return text[:limit] if limit is not None else text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Sequence
@@ -100,10 +101,10 @@ class Answerer:
             return self._reply(question, lang or detect_language(text[:limit]), "", True, "too_long", limit=limit)
         lang = lang or detect_language(text)
         stripped = _TAG.sub(" ", text)
-        if not _MEANINGFUL.search(normalize(stripped)):
-            return self._reply(question, lang, say(lang, "junk"), True, "junk")
         if not is_supported_script(stripped):
             return self._reply(question, lang, say(lang, "unsupported_language"), True, "unsupported_language")
+        if not _MEANINGFUL.search(normalize(stripped)):
+            return self._reply(question, lang, say(lang, "junk"), True, "junk")
         answer = self._answer(question, stripped, lang, parse_history(history, self.settings.max_question_chars))
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
@@ -141,8 +142,9 @@ class Answerer:
             return True
         if intent.responsible and self._named_units(retrieval):
             return False
-        no_shared_words = (
-            retrieval.lexical_best == 0.0 and not retrieval.terms and retrieval.dense_best < self.evidence.dense_strong
+        words = [t for t in itertools.chain(*self.retriever.query_tokens(retrieval.normalized, [])) if not t.isdigit()]
+        no_shared_words = not retrieval.terms and (
+            not words or (retrieval.lexical_best == 0.0 and retrieval.dense_best < self.evidence.dense_strong)
         )
         weak = retrieval.dense_best < self.evidence.dense_floor and retrieval.lexical_best < self.evidence.lexical_floor
         small_talk = intent.chit_chat and not intent.figures and retrieval.lexical_best < self.evidence.chit_chat_floor

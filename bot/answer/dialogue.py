@@ -31,7 +31,8 @@ def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[T
         elif isinstance(item, dict):
             if item.get("role") not in (None, "user"):
                 continue
-            text = str(item.get("question") or item.get("content") or "")
+            value = item.get("question") or item.get("content") or ""
+            text = value if isinstance(value, str) else ""
             articles = _articles_of(item)
         else:
             continue
@@ -43,11 +44,15 @@ def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[T
 def _articles_of(item: dict[str, object]) -> tuple[int, ...]:
     retrieved = item.get("retrieved")
     if isinstance(retrieved, list):
-        return tuple(int(a) for a in retrieved if isinstance(a, int | str) and str(a).isdigit())
+        return tuple(int(a) for a in retrieved if _is_number(a))
     citations = item.get("citations")
     if isinstance(citations, list):
-        return tuple(int(c["article"]) for c in citations if isinstance(c, dict) and "article" in c)
+        return tuple(int(c["article"]) for c in citations if isinstance(c, dict) and _is_number(c.get("article")))
     return ()
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | str) and not isinstance(value, bool) and str(value).isdigit()
 
 
 def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
