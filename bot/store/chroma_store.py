@@ -5,11 +5,13 @@ chromadb and langchain_chroma are imported only here.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -54,6 +56,24 @@ class _Mirror:
         keys = [(str(m["doc"]), int(m["article"]), int(m["clause"]), str(m["lang"])) for m in got["metadatas"]]
         return cls(keys, np.asarray(got["embeddings"], dtype=np.float32))
 
+    def save(self, path: Path, stamp: str) -> None:
+        """Write a snapshot that `read` accepts only while `stamp` is unchanged."""
+        keys = np.array([f"{d}\t{a}\t{c}\t{lang}" for d, a, c, lang in self.keys])
+        with path.open("wb") as out:
+            np.savez(out, keys=keys, vectors=self.vectors, stamp=np.array(stamp))
+
+    @classmethod
+    def read(cls, path: Path, stamp: str) -> _Mirror | None:
+        """The snapshot at `path` if it was written under `stamp`, else None."""
+        try:
+            with np.load(path) as data:
+                if str(data["stamp"]) != stamp:
+                    return None
+                keys = [tuple(k.split("\t")) for k in data["keys"].tolist()]
+                return cls([(d, int(a), int(c), lang) for d, a, c, lang in keys], data["vectors"].astype(np.float32))
+        except (OSError, KeyError, ValueError):
+            return None
+
 
 class VectorIndex:
     """Keeps a Chroma collection in step with the corpus and embedder, and searches it.
@@ -83,7 +103,10 @@ class VectorIndex:
     def ensure(self) -> bool:
         """Open the collection, rebuilding it if needed; returns True if it was (re)built."""
         with self._lock:
-            if self._store is not None:
+            if self._store is not None or self._mirror is not None:
+                return False
+            if not self.settings.chroma_url and (snapshot := _Mirror.read(self._snapshot, self._stamp())):
+                self._mirror = snapshot  # the store is current: no need to import chromadb at start-up
                 return False
             try:
                 return self._open()
@@ -101,6 +124,7 @@ class VectorIndex:
             self._drop(client)
             self._store = None
             self._mirror = None
+            self._snapshot.unlink(missing_ok=True)
             self._open()
 
     def search(self, vector: np.ndarray, k: int) -> list[VectorHit]:
@@ -174,8 +198,24 @@ class VectorIndex:
             self._add(store, units)
         self._store = store
         self._mirror = _Mirror.load(client.get_collection(self.settings.collection))
+        if not self.settings.chroma_url:
+            self._mirror.save(self._snapshot, self._stamp())
         self.rebuilt = self.rebuilt or bool(stale)
         return bool(stale)
+
+    @property
+    def _snapshot(self) -> Path:
+        """Embedded mode: the loaded vectors saved beside the Chroma files they came from."""
+        return self.settings.index_dir / "chroma" / "vectors.npz"
+
+    def _stamp(self) -> str:
+        """The manifest and the state of Chroma's database file: a snapshot is valid only for both."""
+        database = self.settings.index_dir / "chroma" / "chroma.sqlite3"
+        try:
+            stat = database.stat()
+        except OSError:
+            return "no database"
+        return json.dumps({**self.manifest, "size": stat.st_size, "mtime": stat.st_mtime_ns}, sort_keys=True)
 
     def _stale(self, client: Any, expected_units: int) -> str:
         try:
