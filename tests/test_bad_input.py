@@ -34,11 +34,11 @@ class BadInput:
     reasons: frozenset[str]
     fact: str = ""
     absent: tuple[str, ...] = ()
-    known_bug: str = ""  # why it fails today (the test is then a strict xfail)
 
 
-def bad(name: str, text: str, *reasons: str, fact: str = "", absent: tuple[str, ...] = (), bug: str = "") -> BadInput:
-    return BadInput(name, text, frozenset(reasons), fact, absent, bug)
+def bad(name: str, text: str, *reasons: str, fact: str = "", absent: tuple[str, ...] = ()) -> BadInput:
+    """A BadInput whose sensible reasons are `reasons`."""
+    return BadInput(name, text, frozenset(reasons), fact, absent)
 
 
 RUSSIAN = "Какой возрастной предел для разрешения на работу для иностранцев?"
@@ -53,6 +53,8 @@ BAD_INPUTS = [
     bad("control-characters", f"\x00\x01\x1b[31m{QUESTION[:6]}\x7f\u200b{QUESTION[6:]}\x08\x0c", "answer", fact="65"),
     bad("only-control-characters", "\x00\x01\x02\x1b\x7f\x9f\u200b\ufeff", "empty"),
     bad("invalid-utf8-replaced", INVALID_UTF8.decode("utf-8", errors="replace"), "answer", fact="65"),
+    bad("invalid-utf8-surrogateescape-zh", INVALID_UTF8.decode("utf-8", "surrogateescape"), "answer", fact="65"),
+    bad("invalid-utf8-surrogateescape-en", "work permit age limit \udcff\udcfe?", "answer", *NOT_ANSWERED),
     bad("html-script", f"<script>alert('x')</script>{QUESTION}", "answer", fact="65", absent=("<script",)),
     bad("html-only", "<img src=x onerror=alert(1)><b></b>", "junk", "empty", "out_of_scope"),
     bad(
@@ -63,11 +65,11 @@ BAD_INPUTS = [
         absent=("evil.example",),
     ),
     bad("sql-drop", "'; DROP TABLE turns; --", *NOT_ANSWERED),
-    bad("sql-or", "1' OR '1'='1' /*", *NOT_ANSWERED, bug="a bare number counts as lexical evidence (see the report)"),
+    bad("sql-or", "1' OR '1'='1' /*", *NOT_ANSWERED),
     bad("emoji-only", "😀🎉👍🇨🇳", "junk"),
     bad("mixed-scripts", "外籍人才 work permit 年龄上限 Привет 😀 是多少?", "answer", fact="65"),
-    bad("russian", RUSSIAN, "unsupported_language", "junk"),
-    bad("arabic", ARABIC, "unsupported_language", "junk"),
+    bad("russian", RUSSIAN, "unsupported_language"),
+    bad("arabic", ARABIC, "unsupported_language"),
     bad("japanese", "外国人材の就労許可の年齢上限は何歳ですか？", "answer", "unsupported_language", *NOT_ANSWERED),
     bad("korean", "외국인 취업 허가 연령 제한은 몇 살입니까?", "unsupported_language", *NOT_ANSWERED),
     bad(
@@ -93,46 +95,20 @@ BAD_INPUTS = [
     ),
 ]
 
-SURROGATES = "lone surrogates reach OpenCC / the embedder, which cannot encode them (see the report)"
-BAD_INPUTS += [
-    bad(
-        "invalid-utf8-surrogateescape-zh",
-        INVALID_UTF8.decode("utf-8", errors="surrogateescape"),
-        "answer",
-        fact="65",
-        bug=SURROGATES,
-    ),
-    bad(
-        "invalid-utf8-surrogateescape-en",
-        "work permit age limit \udcff\udcfe?",
-        "answer",
-        *NOT_ANSWERED,
-        bug=SURROGATES,
-    ),
-]
+CASES = [pytest.param(case, id=case.id) for case in BAD_INPUTS]
 
-CASES = [
-    pytest.param(
-        case, id=case.id, marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else []
-    )
-    for case in BAD_INPUTS
-]
-
-BROKEN_CITATIONS = "history items with a non-numeric article crash parse_history (see the report)"
 HISTORIES = [
     pytest.param([None, 5, 3.5, ["nested"], {"role": 3}, {"question": [1, 2]}, {}], id="wrong-item-types"),
     pytest.param(["", "   ", "\x00", "😀" * 5000], id="empty-and-huge-strings"),
     pytest.param([{"role": "assistant", "content": "<script>x</script>"}] * 60, id="sixty-assistant-turns"),
     pytest.param([{"question": QUESTION, "retrieved": ["5", -1, None, "x"]}], id="retrieved-mixed"),
     pytest.param(
-        [{"question": QUESTION, "citations": [{"article": "x"}, {"article": None}]}],
+        [{"question": QUESTION, "citations": [{"article": "x"}, {"article": None}, "5", {"article": True}]}],
         id="citations-not-numbers",
-        marks=pytest.mark.xfail(strict=True, reason=BROKEN_CITATIONS),
     ),
     pytest.param(
         [{"question": QUESTION, "retrieved": ["²"]}],
         id="retrieved-superscript-digit",
-        marks=pytest.mark.xfail(strict=True, reason=BROKEN_CITATIONS),
     ),
 ]
 
@@ -171,12 +147,6 @@ def test_malformed_history_is_ignored_not_fatal(answerer: Answerer, history: lis
 def test_unknown_answer_language_falls_back_to_detection(answerer: Answerer, lang: str | None) -> None:
     answer = answerer.ask(QUESTION, lang=lang)
     assert answer.lang == "zh" and "65" in answer.text
-
-
-@pytest.mark.xfail(strict=True, reason="the junk check runs before the script check in Answerer.ask (see the report)")
-@pytest.mark.parametrize("question", [RUSSIAN, ARABIC])
-def test_question_in_an_unsupported_script_is_told_the_languages_we_speak(answerer: Answerer, question: str) -> None:
-    assert answerer.ask(question).reason == "unsupported_language"
 
 
 @pytest.mark.integration
@@ -221,32 +191,39 @@ def assert_no_traceback(done: subprocess.CompletedProcess[bytes]) -> None:
 
 
 def jsonl(*rows: object) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+    """JSON lines, ASCII-escaped (lone surrogates become \\udcxx escapes, as a JSON writer would emit them)."""
+    return "".join(json.dumps(row) + "\n" for row in rows).encode()
+
+
+def printed_rows(done: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
+    """The JSON lines the CLI printed."""
+    return [json.loads(line) for line in done.stdout.decode().splitlines()]
 
 
 @pytest.mark.integration
-def test_cli_answers_every_bad_but_well_formed_line(cli_env: dict[str, str], tmp_path: Path) -> None:
-    # lines with lone surrogates are among the malformed lines below
-    rows: list[dict[str, Any]] = [{"id": c.id, "question": c.text} for c in BAD_INPUTS if c.known_bug != SURROGATES]
-    rows += [
-        {"id": "question-number", "question": 5},
-        {"id": "question-null", "question": None},
-        {"id": "question-list", "question": ["外籍人才", "年龄"]},
-        {"id": {"nested": "id"}, "question": QUESTION},
-        {"id": "no-question"},
-        {"id": "lang-number", "question": QUESTION, "lang_override": 7},
+def test_cli_answers_every_bad_question_and_flags_rows_of_the_wrong_shape(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    answered: list[dict[str, Any]] = [{"id": case.id, "question": case.text} for case in BAD_INPUTS]
+    answered += [
         {"id": "history-string", "question": "那R字签证呢？", "history": "abc"},
         {"id": "history-junk-items", "question": "那R字签证呢？", "history": [5, None, {"role": 3}]},
+        {"id": "history-number", "question": "那R字签证呢？", "history": 5},
     ]
-    done = run_ask_file(cli_env, jsonl(*rows) + b"\n   \n", tmp_path)
+    flagged = [{"id": "question-number", "question": 5}, {"id": "question-null", "question": None}]
+    flagged += [{"id": "question-list", "question": ["外籍人才", "年龄"]}, {"id": "no-question"}]
+    done = run_ask_file(cli_env, jsonl(*answered, *flagged) + b"\n   \n", tmp_path)
     assert_no_traceback(done)
     assert done.returncode == 0
-    printed = [json.loads(line) for line in done.stdout.decode().splitlines()]
-    assert [p["id"] for p in printed] == [r["id"] for r in rows]
-    assert all(p["answer"].strip() and p["reason"] for p in printed)
-    by_id = {str(p["id"]): p for p in printed}
+    rows = printed_rows(done)
+    assert len(rows) == len(answered) + len(flagged), "one JSON line per non-blank input line"
+    assert [r["id"] for r in rows[: len(answered)]] == [r["id"] for r in answered]
+    assert all(r["answer"].strip() and r["reason"] for r in rows[: len(answered)])
+    assert all(set(r) == {"id", "error"} and "question" in r["error"] for r in rows[len(answered) :])
+    by_id = {str(r["id"]): r for r in rows}
     assert by_id["control-characters"]["reason"] == "answer" and "65" in by_id["control-characters"]["answer"]
     assert by_id["one-megabyte"]["reason"] == "too_long"
+    assert by_id["russian"]["reason"] == "unsupported_language"
 
 
 MALFORMED_LINES = [
@@ -256,7 +233,7 @@ MALFORMED_LINES = [
     ("json-number", b"42\n"),
     ("json-null", b"null\n"),
     ("truncated-json", b'{"question": "\xe5\xa4\x96\xe7\xb1\x8d\n'),
-    ("history-number", jsonl({"question": "那R字签证呢？", "history": 5})),
+    ("object-id", jsonl({"id": {"nested": 1}, "question": QUESTION})),
     ("history-bad-citation", jsonl({"question": "那R字签证呢？", "history": [{"citations": [{"article": "x"}]}]})),
     ("invalid-utf8", b'{"question": "\xff\xfe work permit"}\n'),
     ("surrogate-escape", b'{"question": "\\udcff\\udcfe \\u5916\\u7c4d\\u4eba\\u624d\\u5e74\\u9f84"}\n'),
@@ -264,30 +241,29 @@ MALFORMED_LINES = [
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize(
-    "content",
-    [
-        pytest.param(
-            jsonl({"id": "before", "question": QUESTION}) + line + jsonl({"id": "after", "question": QUESTION}),
-            id=name,
-            marks=pytest.mark.xfail(strict=True, reason="bot/__main__.py lets the error escape (see the report)"),
-        )
-        for name, line in MALFORMED_LINES
-    ],
-)
-def test_cli_malformed_line_is_an_error_message_not_a_traceback(
-    cli_env: dict[str, str], tmp_path: Path, content: bytes
+@pytest.mark.parametrize(("name", "line"), MALFORMED_LINES, ids=[name for name, _ in MALFORMED_LINES])
+def test_cli_malformed_line_is_reported_not_a_traceback(
+    cli_env: dict[str, str], tmp_path: Path, name: str, line: bytes
 ) -> None:
-    assert_no_traceback(run_ask_file(cli_env, content, tmp_path))
+    before, after = jsonl({"id": "before", "question": QUESTION}), jsonl({"id": "after", "question": QUESTION})
+    done = run_ask_file(cli_env, before + line + after, tmp_path)
+    assert_no_traceback(done)
+    if done.returncode == 0:  # reported in its place; the lines around it are still answered
+        rows = printed_rows(done)
+        assert [rows[0]["id"], rows[-1]["id"]] == ["before", "after"] and len(rows) == 3, name
+        assert all("65" in row["answer"] for row in (rows[0], rows[-1]))
+        assert rows[1].get("error") or rows[1].get("answer"), rows[1]
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(strict=True, reason="a missing --file escapes as FileNotFoundError (see the report)")
-def test_cli_missing_file_is_an_error_message(cli_env: dict[str, str], tmp_path: Path) -> None:
+@pytest.mark.parametrize("arguments", [["--file", "missing.jsonl"], []], ids=["missing-file", "no-question-no-file"])
+def test_cli_without_questions_is_an_error_message(
+    cli_env: dict[str, str], tmp_path: Path, arguments: list[str]
+) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", "--file", str(tmp_path / "missing.jsonl")],
-        cwd=ROOT,
-        env=cli_env,
+        [sys.executable, "-m", "bot", "ask", "--json", *arguments],
+        cwd=tmp_path,
+        env=cli_env | {"PYTHONPATH": str(ROOT)},
         capture_output=True,
         timeout=120,
         check=False,

@@ -52,7 +52,9 @@ def _articles_of(item: dict[str, object]) -> tuple[int, ...]:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | str) and not isinstance(value, bool) and str(value).isdigit()
+    return (
+        isinstance(value, int | str) and not isinstance(value, bool) and str(value).isascii() and str(value).isdigit()
+    )
 
 
 def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
