@@ -106,6 +106,28 @@ def test_damaged_embedded_index_is_rebuilt_on_start_and_answers_stay_correct(
     assert not Bot(settings).index.rebuilt, "the rebuilt index is reused on the next start"
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: os.urandom(4096), id="garbage"),
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_damaged_vector_snapshot_is_ignored_and_dense_retrieval_kept(
+    settings: Settings, damage: Callable[[bytes], bytes]
+) -> None:
+    snapshot = settings.index_dir / "chroma" / "vectors.npz"
+    Bot(settings)
+    restart_process()
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
+
+    bot = Bot(settings)
+
+    assert bot.search(QUESTION).dense_available, "the vectors come from Chroma when the snapshot is unreadable"
+    assert_correct(bot)
+
+
 # -- a Chroma server that goes away -----------------------------------------------------------
 
 

@@ -71,7 +71,7 @@ class _Mirror:
                     return None
                 keys = [tuple(k.split("\t")) for k in data["keys"].tolist()]
                 return cls([(d, int(a), int(c), lang) for d, a, c, lang in keys], data["vectors"].astype(np.float32))
-        except (OSError, KeyError, ValueError):
+        except Exception:  # any damage to the snapshot (truncated, not a zip …): read Chroma instead
             return None
 
 
