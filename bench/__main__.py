@@ -98,7 +98,8 @@ def _bot(index_dir: Path):  # type: ignore[no-untyped-def]
     from bot.config import Settings
 
     print("bench: loading the assistant (building the index if needed)", file=sys.stderr)
-    return Bot(Settings.from_env().with_(index_dir=index_dir))
+    # no question cache in-process: every timed answer pays for its embedding, as the floor does
+    return Bot(Settings.from_env().with_(index_dir=index_dir, query_cache_size=0))
 
 
 def _copy_index(index_dir: Path, target: Path) -> Path:

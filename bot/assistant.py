@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
 from bot.embed import Embedder, make_embedder
+from bot.embed.shared import SharedQueryEmbedder
 from bot.retrieve.hybrid import HybridRetriever, Retrieval
 from bot.store.chroma_store import VectorIndex
 
@@ -26,6 +27,9 @@ class Bot:
     Parameters: `settings` (default: read from the environment), `embedder` (default: the one
     the settings name), `chat_model` (a LangChain chat model for optional synthesis; default: the
     one BOT_LLM names, none when off), `progress` (show a progress bar when the index has to be built).
+
+    A Bot may be asked from many threads at once: the embedder is wrapped so that concurrent
+    questions share model runs (and repeated ones reuse their vectors); the rest is read-only.
     """
 
     def __init__(
@@ -39,7 +43,10 @@ class Bot:
         self.settings = settings or Settings.from_env()
         self.chat_model = chat_model
         self.corpus: Corpus = load_corpus(self.settings.corpus_dir)
-        self.embedder = embedder or make_embedder(self.settings.embedder)
+        embedder = embedder or make_embedder(self.settings.embedder)
+        if not isinstance(embedder, SharedQueryEmbedder):
+            embedder = SharedQueryEmbedder(embedder, self.settings.query_cache_size)
+        self.embedder: SharedQueryEmbedder = embedder
         self.index = VectorIndex(self.settings, self.embedder, self.corpus, progress=progress)
         try:
             self.index.ensure()

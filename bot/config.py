@@ -53,6 +53,7 @@ class Settings:
                                       (default: SQLite in WAL mode under the index folder)
       BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
       BOT_MAX_UPLOAD_BYTES            largest question file the staff console accepts (default 2 MB)
+      BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
     """
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
@@ -71,6 +72,7 @@ class Settings:
     database_url: str = ""
     client_salt: str = ""
     max_upload_bytes: int = 2_000_000
+    query_cache_size: int = 2048
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -93,6 +95,7 @@ class Settings:
             database_url=env.get("BOT_DATABASE_URL", "").strip() or f"sqlite:///{index_dir / 'conversations.sqlite3'}",
             client_salt=env.get("BOT_CLIENT_SALT", "").strip(),
             max_upload_bytes=_int(env, "BOT_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
+            query_cache_size=_int(env, "BOT_QUERY_CACHE", cls.query_cache_size),
         )
         settings.validate()
         return settings
@@ -103,6 +106,8 @@ class Settings:
             raise ConfigError("BOT_MAX_QUESTION_CHARS must be at least 1")
         if self.max_upload_bytes < 1:
             raise ConfigError("BOT_MAX_UPLOAD_BYTES must be at least 1")
+        if self.query_cache_size < 0:
+            raise ConfigError("BOT_QUERY_CACHE must not be negative")
         if self.rate_limit_per_minute < 0:
             raise ConfigError("BOT_RATE_LIMIT_PER_MINUTE must not be negative")
         if self.llm not in {"off", "openai", "ollama"}:

@@ -35,10 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from bot.assistant import Bot
+    from bot.config import Settings
     from eval.answers import answers_report, evaluate_answers, evaluate_dialogues
     from eval.retrieval import evaluate_retrieval, retrieval_report
 
-    bot = Bot(progress=True)
+    # no question cache: the latency figures compare a search with its own embedding, each paid in full
+    bot = Bot(Settings.from_env().with_(query_cache_size=0), progress=True)
     reports: dict[str, Report] = {}
     if not args.answers_only:
         reports["retrieval"] = retrieval_report(evaluate_retrieval(bot, answerable, args.systems))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import httpx
@@ -65,6 +66,38 @@ def test_articles_endpoints(api: httpx.Client) -> None:
     assert article["label_en"] == "Article 5 · Attracting high-level talent" and article["departments_en"]
     missing = api.get("/api/articles/42")
     assert missing.status_code == 404 and error_of(missing)["code"] == "not_found"
+
+
+def test_concurrent_feedback_from_many_clients_is_all_stored(
+    web_server: AppServer, api: httpx.Client, staff: dict[str, str]
+) -> None:
+    clients, each = 16, 20
+    questions = ("R签证有效期多久？", "Who runs article 19?")
+    answers = [api.post("/api/ask", json={"question": q}).json()["id"] for q in questions]
+
+    def rate(client_number: int) -> list[int]:
+        statuses = []
+        with httpx.Client(base_url=web_server.url, timeout=60) as client:
+            for n in range(each):
+                body = {
+                    "answer_id": answers[n % 2],
+                    "rating": ("up", "down")[n % 2],
+                    "comment": f"concurrent {client_number}-{n}",
+                }
+                statuses.append(client.post("/api/feedback", json=body).status_code)
+        return statuses
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        statuses = [status for batch in pool.map(rate, range(clients)) for status in batch]
+    assert statuses == [201] * clients * each
+    stored: list[dict[str, object]] = []
+    while page := api.get("/api/staff/feedback", params={"limit": 500, "offset": len(stored)}, headers=staff).json():
+        stored += page
+    ours = {(f["turn_id"], f["rating"], f["comment"]) for f in stored if str(f["comment"]).startswith("concurrent ")}
+    expected = {
+        (answers[n % 2], ("up", "down")[n % 2], f"concurrent {c}-{n}") for c in range(clients) for n in range(each)
+    }
+    assert ours == expected and len(ours) == clients * each
 
 
 def test_feedback_is_stored_and_visible_to_staff(api: httpx.Client, staff: dict[str, str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -19,10 +19,18 @@ class CueList:
 
     zh: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
+    en_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # each English cue split into words once, not on every question
+        object.__setattr__(self, "en_words", tuple(seq for cue in self.en if (seq := tuple(_WORD.findall(cue)))))
 
     def found(self, text: str, words: tuple[str, ...]) -> bool:
         """True if any cue occurs in normalized `text` (whose words are `words`)."""
-        return any(cue in text for cue in self.zh) or any(_has_sequence(words, cue) for cue in self.en)
+        if any(cue in text for cue in self.zh):
+            return True
+        present = set(words)
+        return any(seq[0] in present and _has_sequence(words, seq) for seq in self.en_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +72,7 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-def _has_sequence(words: tuple[str, ...], cue: str) -> bool:
-    seq = tuple(_WORD.findall(cue))
-    if not seq:
-        return False
+def _has_sequence(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
     n = len(seq)
     return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
 

@@ -201,12 +201,14 @@ class HybridRetriever:
 
     def _slots_for(self, keys: list[tuple[str, int, int, str]]) -> np.ndarray:
         """Slot of each unit key; cached per key list (the index hands out the same list until reloaded)."""
-        if self._key_cache is None or self._key_cache[0] is not keys:
-            slots = np.array([self._slot_of.get(key[:3], -1) for key in keys])
-            if (slots < 0).any():
-                raise RuntimeError("the vector index holds units the corpus lacks; rebuild it")
-            self._key_cache = (keys, slots)
-        return self._key_cache[1]
+        cached = self._key_cache  # read once: other threads may replace it
+        if cached is not None and cached[0] is keys:
+            return cached[1]
+        slots = np.array([self._slot_of.get(key[:3], -1) for key in keys])
+        if (slots < 0).any():
+            raise RuntimeError("the vector index holds units the corpus lacks; rebuild it")
+        self._key_cache = (keys, slots)
+        return slots
 
     def query_tokens(self, normalized: str, terms: list[Term]) -> tuple[list[str], list[str]]:
         """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""

@@ -28,6 +28,10 @@ class TermMatcher:
             ((normalize(form), t) for t in glossary.terms for form in t.zh_forms if _HAN.search(form)),
             key=lambda p: -len(p[0]),
         )
+        # positions in _zh of the forms starting with each character, so a question only tries its own
+        self._zh_by_first: dict[str, list[int]] = {}
+        for position, (form, _) in enumerate(self._zh):
+            self._zh_by_first.setdefault(form[0], []).append(position)
         self._en: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         for term in glossary.terms:
             for form in term.en_forms:
@@ -66,7 +70,8 @@ class TermMatcher:
 
     def _find_zh(self, text: str, found: dict[str, Term]) -> None:
         taken = [False] * len(text)
-        for form, term in self._zh:
+        candidates = sorted({p for char in set(text) for p in self._zh_by_first.get(char, ())})
+        for form, term in (self._zh[p] for p in candidates):  # longest first, as in _zh
             start = text.find(form)
             while start >= 0:
                 span = range(start, start + len(form))

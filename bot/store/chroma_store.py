@@ -91,6 +91,7 @@ class VectorIndex:
         self._store: Any = None
         self._mirror: _Mirror | None = None
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()  # one thread re-checks the store; the others use the loaded vectors
         self._retry_at = 0.0
         self._refresh_at = 0.0
         self.rebuilt = False
@@ -151,7 +152,7 @@ class VectorIndex:
     def _current_mirror(self) -> _Mirror | None:
         now = time.monotonic()
         due = self._mirror is None or (self.settings.chroma_url and now >= self._refresh_at)
-        if not due or now < self._retry_at:
+        if not due or now < self._retry_at or not self._refreshing.acquire(blocking=False):
             return self._mirror
         try:
             if self._mirror is not None:
@@ -166,7 +167,9 @@ class VectorIndex:
                 "keeping the loaded vectors" if self._mirror else "answering from lexical retrieval",
             )
             self._retry_at = now + 1.0
-        self._refresh_at = now + REFRESH_S
+        finally:
+            self._refresh_at = now + REFRESH_S
+            self._refreshing.release()
         return self._mirror
 
     def _revalidate(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Sequence
@@ -53,7 +52,6 @@ class AskService:
         self.store = store
         self.limiter = RateLimiter(rate_limit_per_minute)
         self.salt = salt or secrets.token_hex(16)
-        self._lock = threading.Lock()  # retrieval state is shared; answers take milliseconds
 
     @property
     def hotline(self) -> str:
@@ -70,8 +68,7 @@ class AskService:
 
     def answer(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
         """The bot's answer, not logged (for the staff runner)."""
-        with self._lock:
-            answer: Answer = self.bot.ask(question, history=history, lang=lang)
+        answer: Answer = self.bot.ask(question, history=history, lang=lang)  # Bot is thread-safe
         return answer
 
     def ask(
