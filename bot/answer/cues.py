@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from bot.yaml_text import load_yaml
 
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
 
@@ -84,7 +84,7 @@ def _cue_list(data: dict[str, Any]) -> CueList:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """Read data/cues.yaml."""
-    data = yaml.safe_load(resources.files("bot.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(resources.files("bot.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
     follow = data["follow_up"]
     return Cues(
         contact=_cue_list(data["contact"]),

@@ -10,13 +10,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from bot.answer.model import Citation
 from bot.config import Settings
 from bot.errors import ConfigError, MissingDependency
 from bot.numerals import chinese_to_int
 from bot.text import normalize
+from bot.yaml_text import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ _ARTICLE_ZH = re.compile(r"第([一二三四五六七八九十]+|\d+)条")
 @lru_cache(maxsize=1)
 def _prompts() -> dict[str, Any]:
     text = resources.files("bot.data").joinpath("prompts.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

@@ -6,13 +6,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from bot.yaml_text import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _templates() -> dict[str, dict[str, Any]]:
     text = resources.files("bot.data").joinpath("templates.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    data: dict[str, dict[str, Any]] = load_yaml(text)
     return data
 
 

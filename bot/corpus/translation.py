@@ -14,6 +14,7 @@ from bot.corpus.glossary import Glossary
 from bot.corpus.model import Article, Clause, Section
 from bot.corpus.parser import ParsedText, canonical
 from bot.errors import CorpusError
+from bot.yaml_text import load_yaml
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -31,7 +32,7 @@ def missing_numbers(zh: str, en: str) -> list[str]:
 def read_yaml(path: Path, source: str) -> Any:
     """Parse a YAML file; CorpusError naming the file and position when it is not YAML."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise CorpusError(f"{source}: not valid YAML: {exc}") from exc
 

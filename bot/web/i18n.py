@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from bot.yaml_text import load_yaml
 
 LANGS = ("zh", "en")
 #: The interface language when the browser names neither Chinese nor English preferences at all.
@@ -37,7 +37,7 @@ class UiText:
 @lru_cache(maxsize=1)
 def _catalog() -> dict[str, dict[str, Any]]:
     text = resources.files("bot.data").joinpath("ui.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    data: dict[str, dict[str, Any]] = load_yaml(text)
     missing = set(data["zh"]) ^ set(data["en"])
     if missing:
         raise KeyError(f"ui.yaml: keys not in both languages: {', '.join(sorted(missing))}")
