@@ -24,13 +24,14 @@ _FINALS = (
 
 
 @lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ü written v), and some that do not exist."""
     return frozenset({i + f for i in _INITIALS for f in _FINALS} | set(_FINALS))
 
 
 def _is_pinyin(word: str) -> bool:
     """True if `word` splits into pinyin syllables (greedy, longest first)."""
-    syllables = _syllables()
+    syllables = pinyin_syllables()
     i = 0
     while i < len(word):
         for size in (6, 5, 4, 3, 2, 1):
@@ -54,6 +55,12 @@ def detect_language(text: str) -> str:
     zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))
     en_score = 2 * len(words) + 2 * sum(w in _EN_GRAMMAR for w in words)
     return "zh" if zh_score >= en_score else "en"
+
+
+def is_pinyin(text: str) -> bool:
+    """True for a question written in pinyin only: no Chinese characters, and (nearly) every word pinyin."""
+    normalized = normalize(text)
+    return not _HAN.search(normalized) and _looks_like_pinyin(_LATIN_WORD.findall(normalized))
 
 
 def _looks_like_pinyin(words: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,8 +12,9 @@ import numpy as np
 from bot.corpus.glossary import Term
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
-from bot.language import detect_language
+from bot.language import detect_language, is_pinyin
 from bot.retrieve.bm25 import BM25
+from bot.retrieve.pinyin import PinyinReader
 from bot.retrieve.terms import TermMatcher
 from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
 from bot.store.chroma_store import VectorIndex
@@ -142,6 +144,19 @@ class HybridRetriever:
         self._whole_article = np.array([s[2] == 0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
         self._key_cache: tuple[list[tuple[str, int, int, str]], np.ndarray] | None = None
+        self._pinyin: PinyinReader | None = None
+        self._pinyin_lock = threading.Lock()
+
+    def read_pinyin(self, text: str) -> str:
+        """`text` in Chinese characters when it is a pinyin-only question, else `text` unchanged."""
+        if not is_pinyin(text):
+            return text
+        with self._pinyin_lock:  # built on the first pinyin question: most never see one
+            if self._pinyin is None:
+                words = [w for a in self.corpus.articles() for c in a.clauses for w in self.zh_tokens.words(c.zh)]
+                words += [form for term in self.corpus.glossary.terms for form in term.zh_forms]
+                self._pinyin = PinyinReader(words)
+        return self._pinyin.read(normalize(text)) or text
 
     def retrieve(self, question: str, top: int = 8, lang: str | None = None) -> Retrieval:
         """Rank articles for `question`; returns at least `top` articles when the corpus has them.
@@ -166,7 +181,7 @@ class HybridRetriever:
 
     def channels(self, question: str) -> Channels:
         """Every slot's score on each channel, before fusion (also what eval/tune.py searches over)."""
-        normalized = normalize(question)
+        normalized = normalize(self.read_pinyin(question))
         started = time.perf_counter()
         vector = self.embedder.embed_query_vector(normalized or question)
         embed_ms = (time.perf_counter() - started) * 1000

@@ -79,6 +79,10 @@ class ChineseTokenizer:
                     self._jieba.add_word(form, freq=20000)
         self.stopwords = _data_lines("stopwords_zh.txt")
 
+    def words(self, text: str) -> list[str]:
+        """jieba's words of the Chinese runs of `text`, stopwords kept (accurate mode)."""
+        return [w for run in _HAN_RUN.findall(text) for w in self._jieba.cut(run)]
+
     def __call__(self, text: str) -> list[str]:
         """Tokens of the Chinese runs of already-normalized text."""
         tokens: list[str] = []
