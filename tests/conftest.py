@@ -63,7 +63,7 @@ class MemoryIndex:
         from bot.store.units import corpus_units
 
         units = corpus_units(corpus)
-        self.keys = [(u.doc, u.article, u.clause, u.lang) for u in units]
+        self.keys = [u.key for u in units]
         self.vectors = embedder.embed_batch([u.text for u in units], "passage")
         self.available = True
 

@@ -9,6 +9,7 @@ from typing import Any
 from bot.corpus.glossary import Glossary
 from bot.corpus.model import Corpus, Document
 from bot.corpus.parser import PolicyParser, canonical
+from bot.corpus.questions import attach_questions
 from bot.corpus.translation import Translation, read_yaml
 from bot.errors import CorpusError
 
@@ -47,6 +48,12 @@ def load_document(meta_path: Path, glossary: Glossary) -> Document:
     translation = Translation.load(folder / str(meta.get("translation", "translation.en.yaml")))
     if translation.data.get("doc") not in (None, doc_id):
         raise CorpusError(f"{translation.source}: is for document {translation.data['doc']!r}, not {doc_id!r}")
+    articles = translation.articles(parsed, glossary)
+    questions = folder / str(meta.get("questions", "questions.yaml"))
+    if questions.exists():
+        articles = attach_questions(articles, questions, doc_id)
+    elif "questions" in meta:
+        raise CorpusError(f"{folder.name}: questions file {questions.name} not found")
     hotline = canonical(str(meta.get("hotline") or parsed.hotline))
     if parsed.hotline and meta.get("hotline") and canonical(parsed.hotline) != hotline:
         raise CorpusError(f"{doc_id}: hotline in meta.yaml ({hotline}) differs from the text ({parsed.hotline})")
@@ -58,7 +65,7 @@ def load_document(meta_path: Path, glossary: Glossary) -> Document:
         source=str(meta.get("source", "")),
         hotline=hotline,
         sections=translation.sections(parsed.sections),
-        articles=translation.articles(parsed, glossary),
+        articles=articles,
     )
 
 

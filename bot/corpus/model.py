@@ -17,6 +17,12 @@ class Clause:
     index: int
     zh: str
     en: str = ""
+    questions_zh: tuple[str, ...] = ()  # questions this clause answers, in everyday words (questions.yaml)
+    questions_en: tuple[str, ...] = ()
+
+    def questions(self, lang: str) -> tuple[str, ...]:
+        """The questions written for this clause in `lang`."""
+        return self.questions_zh if lang == "zh" else self.questions_en
 
 
 @dataclass(frozen=True, slots=True)

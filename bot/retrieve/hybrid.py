@@ -18,7 +18,7 @@ from bot.retrieve.pinyin import PinyinReader
 from bot.retrieve.terms import TermMatcher
 from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
 from bot.store.chroma_store import VectorIndex
-from bot.store.units import corpus_units
+from bot.store.units import Unit, UnitKey, corpus_units
 from bot.text import normalize
 
 # Words that name a figure's unit, not its subject: sharing them says nothing about relevance.
@@ -40,6 +40,8 @@ class Weights:
     article_unit: float = 1.0  # factor on whole-article units against clause units
     dense_window: float = 0.15  # cosines more than this below the best count as zero
     department: float = 1.0  # added to articles whose responsible units include a department the question names
+    asked_dense: float = 0.0  # the written questions of a clause (questions.yaml), by cosine …
+    asked_lexical: float = 0.0  # … and by BM25 coverage, either language
 
 
 #: per question language ("zh" for questions written mostly in Chinese, "en" otherwise)
@@ -75,6 +77,8 @@ class Channels:
     en: np.ndarray  # English BM25 coverage, 0..1
     department: np.ndarray  # share of the named departments the article lists
     embed_ms: float
+    asked_dense: np.ndarray | None = None  # raw cosine of the clause's closest written question
+    asked_lexical: np.ndarray | None = None  # BM25 coverage of its best-matching written question
 
 
 @dataclass(slots=True)
@@ -123,16 +127,20 @@ class HybridRetriever:
         units = corpus_units(corpus)
         self.slots = sorted({(u.doc, u.article, u.clause) for u in units})
         self._slot_of = {slot: i for i, slot in enumerate(self.slots)}
-        self._rows = {lang: [u for u in units if u.lang == lang] for lang in ("zh", "en")}
-        self._row_slots = {
-            lang: np.array([self._slot_of[(u.doc, u.article, u.clause)] for u in rows])
-            for lang, rows in self._rows.items()
-        }
+        passages = [u for u in units if u.kind != "question"]
+        self._rows = {lang: [u for u in passages if u.lang == lang] for lang in ("zh", "en")}
+        self._row_slots = {lang: self._slot_array(rows) for lang, rows in self._rows.items()}
         tokens = {
             "zh": [self.zh_tokens(normalize(u.text)) for u in self._rows["zh"]],
             "en": [self.en_tokens(normalize(u.text)) for u in self._rows["en"]],
         }
         self._bm25 = {lang: BM25(rows) for lang, rows in tokens.items()}
+        asked = [u for u in units if u.kind == "question"]
+        self._asked_slots = self._slot_array(asked)
+        self._asked_bm25 = {
+            "zh": BM25([self.zh_tokens(normalize(u.text)) if u.lang == "zh" else [] for u in asked]),
+            "en": BM25([self.en_tokens(normalize(u.text)) if u.lang == "en" else [] for u in asked]),
+        }
         self._slot_tokens: dict[tuple[str, int, int], set[str]] = {}
         for lang, rows in tokens.items():
             for unit, unit_tokens in zip(self._rows[lang], rows, strict=True):
@@ -143,9 +151,12 @@ class HybridRetriever:
         self._common = {t for t, n in frequency.items() if n > clause_count / 10}
         self._whole_article = np.array([s[2] == 0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
-        self._key_cache: tuple[list[tuple[str, int, int, str]], np.ndarray] | None = None
+        self._key_cache: tuple[list[UnitKey], np.ndarray, np.ndarray] | None = None
         self._pinyin: PinyinReader | None = None
         self._pinyin_lock = threading.Lock()
+
+    def _slot_array(self, units: list[Unit]) -> np.ndarray:
+        return np.array([self._slot_of[(u.doc, u.article, u.clause)] for u in units], dtype=np.int64)
 
     def read_pinyin(self, text: str) -> str:
         """`text` in Chinese characters when it is a pinyin-only question, else `text` unchanged."""
@@ -187,14 +198,17 @@ class HybridRetriever:
         embed_ms = (time.perf_counter() - started) * 1000
         terms = self.matcher.find(normalized)
         zh_query, en_query = self.query_tokens(normalized, terms)
+        dense, asked_dense = self._dense(vector)
         return Channels(
             normalized=normalized,
             terms=terms,
-            dense=self._dense(vector),
+            dense=dense,
             zh=self._coverage("zh", zh_query),
             en=self._coverage("en", en_query),
             department=self._department_match(terms),
             embed_ms=embed_ms,
+            asked_dense=asked_dense,
+            asked_lexical=self._asked_coverage(zh_query, en_query),
         )
 
     def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:
@@ -205,25 +219,35 @@ class HybridRetriever:
             + weights.en * channels.en
         )
         fused *= np.where(self._whole_article, weights.article_unit, 1.0)
+        if channels.asked_dense is not None and weights.asked_dense:
+            fused += weights.asked_dense * _window(channels.asked_dense, weights.dense_window)
+        if channels.asked_lexical is not None and weights.asked_lexical:
+            fused += weights.asked_lexical * channels.asked_lexical
         return fused + weights.department * channels.department
 
-    def _dense(self, vector: np.ndarray) -> np.ndarray:
+    def _dense(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per slot, the best cosine of its passages (clause, whole article) and of its written questions."""
         keys, unit_scores = self.index.scores(vector)
-        scores = np.zeros(len(self.slots), dtype=np.float32)
+        passages = np.zeros(len(self.slots), dtype=np.float32)
+        asked = np.zeros(len(self.slots), dtype=np.float32)
         if len(keys):
-            np.maximum.at(scores, self._slots_for(keys), unit_scores)
-        return scores
+            slots, is_question = self._slots_for(keys)
+            np.maximum.at(passages, slots[~is_question], unit_scores[~is_question])
+            np.maximum.at(asked, slots[is_question], unit_scores[is_question])
+        return passages, asked
 
-    def _slots_for(self, keys: list[tuple[str, int, int, str]]) -> np.ndarray:
-        """Slot of each unit key; cached per key list (the index hands out the same list until reloaded)."""
+    def _slots_for(self, keys: list[UnitKey]) -> tuple[np.ndarray, np.ndarray]:
+        """Slot of each unit key and whether it is a written question; cached per key list (the index
+        hands out the same list until reloaded)."""
         cached = self._key_cache  # read once: other threads may replace it
         if cached is not None and cached[0] is keys:
-            return cached[1]
+            return cached[1], cached[2]
         slots = np.array([self._slot_of.get(key[:3], -1) for key in keys])
         if (slots < 0).any():
             raise RuntimeError("the vector index holds units the corpus lacks; rebuild it")
-        self._key_cache = (keys, slots)
-        return slots
+        is_question = np.array([key[4] == "question" for key in keys], dtype=bool)
+        self._key_cache = (keys, slots, is_question)
+        return slots, is_question
 
     def query_tokens(self, normalized: str, terms: list[Term]) -> tuple[list[str], list[str]]:
         """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
@@ -245,6 +269,17 @@ class HybridRetriever:
         if not named:
             return np.zeros(len(self.slots), dtype=np.float32)
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
+
+    def _asked_coverage(self, zh_query: list[str], en_query: list[str]) -> np.ndarray:
+        """Per slot, the best BM25 coverage of its written questions (the question's language decides which)."""
+        per_slot = np.zeros(len(self.slots), dtype=np.float32)
+        if len(self._asked_slots):
+            best = np.zeros(len(self._asked_slots), dtype=np.float32)
+            for lang, query in (("zh", zh_query), ("en", en_query)):
+                if query:
+                    best = np.maximum(best, self._asked_bm25[lang].coverage(query))
+            np.maximum.at(per_slot, self._asked_slots, best)
+        return per_slot
 
     def _coverage(self, lang: str, query: list[str]) -> np.ndarray:
         per_slot = np.zeros(len(self.slots), dtype=np.float32)

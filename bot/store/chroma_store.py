@@ -20,12 +20,12 @@ import numpy as np
 from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
-from bot.store.units import Unit, corpus_units
+from bot.store.units import Unit, UnitKey, corpus_units
 
 log = logging.getLogger(__name__)
 
 #: bump when what is indexed changes, so existing indexes are rebuilt
-SCHEMA = 3
+SCHEMA = 4
 BATCH = 32
 #: server mode: how often the loaded vectors are checked against the server's collection
 REFRESH_S = 30.0
@@ -40,6 +40,7 @@ class VectorHit:
     clause: int
     lang: str
     score: float
+    kind: str = "clause"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +48,25 @@ class _Mirror:
     """The collection's vectors held in memory: exact search over a few hundred units takes
     microseconds, where a Chroma query takes 4-20 ms (measured; see eval/README.md)."""
 
-    keys: list[tuple[str, int, int, str]]
+    keys: list[UnitKey]
     vectors: np.ndarray
 
     @classmethod
     def load(cls, collection: Any) -> _Mirror:
         got = collection.get(include=["embeddings", "metadatas"])
-        keys = [(str(m["doc"]), int(m["article"]), int(m["clause"]), str(m["lang"])) for m in got["metadatas"]]
+        keys = [
+            (str(m["doc"]), int(m["article"]), int(m["clause"]), str(m["lang"]), str(m["kind"]))
+            for m in got["metadatas"]
+        ]
         return cls(keys, np.asarray(got["embeddings"], dtype=np.float32))
 
     def save(self, path: Path, stamp: str) -> None:
         """Write a snapshot that `read` accepts only while `stamp` is unchanged."""
-        keys = np.array([f"{d}\t{a}\t{c}\t{lang}" for d, a, c, lang in self.keys])
-        with path.open("wb") as out:
+        keys = np.array(["\t".join(str(part) for part in key) for key in self.keys])
+        partial = path.with_name(f".{path.name}.partial")
+        with partial.open("wb") as out:
             np.savez(out, keys=keys, vectors=self.vectors, stamp=np.array(stamp))
+        partial.replace(path)  # readers see the old snapshot or the whole new one, never half of one
 
     @classmethod
     def read(cls, path: Path, stamp: str) -> _Mirror | None:
@@ -70,7 +76,10 @@ class _Mirror:
                 if str(data["stamp"]) != stamp:
                     return None
                 keys = [tuple(k.split("\t")) for k in data["keys"].tolist()]
-                return cls([(d, int(a), int(c), lang) for d, a, c, lang in keys], data["vectors"].astype(np.float32))
+                return cls(
+                    [(d, int(a), int(c), lang, kind) for d, a, c, lang, kind in keys],
+                    data["vectors"].astype(np.float32),
+                )
         except Exception:  # any damage to the snapshot (truncated, not a zip …): read Chroma instead
             return None
 
@@ -137,13 +146,13 @@ class VectorIndex:
         keys, scores = self.scores(vector)
         top = np.argsort(-scores)[:k]
         return [
-            VectorHit(doc, article, clause, lang, float(scores[i]))
+            VectorHit(doc, article, clause, lang, float(scores[i]), kind)
             for i in top
-            for doc, article, clause, lang in [keys[i]]
+            for doc, article, clause, lang, kind in [keys[i]]
         ]
 
-    def scores(self, vector: np.ndarray) -> tuple[list[tuple[str, int, int, str]], np.ndarray]:
-        """Cosine of `vector` with every unit: (unit keys (doc, article, clause, lang), scores)."""
+    def scores(self, vector: np.ndarray) -> tuple[list[UnitKey], np.ndarray]:
+        """Cosine of `vector` with every unit: (unit keys (doc, article, clause, lang, kind), scores)."""
         mirror = self._current_mirror()
         if mirror is None:
             return [], np.zeros(0, dtype=np.float32)

@@ -1,10 +1,14 @@
-"""What gets indexed: every clause and every whole article, in Chinese and in English."""
+"""What gets indexed: every clause and every whole article, in Chinese and in English, and the
+questions written for each clause (kind "question"; they point at the clause they were written for)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from bot.corpus.model import Article, Corpus
+
+#: (doc, article, clause, lang, kind): what the vector index hands back for each unit
+UnitKey = tuple[str, int, int, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,12 @@ class Unit:
     lang: str
     section: int
     title: str
+    kind: str = "clause"  # article | clause | question
+
+    @property
+    def key(self) -> UnitKey:
+        """(doc, article, clause, lang, kind)."""
+        return (self.doc, self.article, self.clause, self.lang, self.kind)
 
     @property
     def metadata(self) -> dict[str, str | int]:
@@ -30,6 +40,7 @@ class Unit:
             "lang": self.lang,
             "section": self.section,
             "title": self.title,
+            "kind": self.kind,
         }
 
 
@@ -38,10 +49,13 @@ def article_units(article: Article) -> list[Unit]:
     units = []
     for lang in ("zh", "en"):
         title = article.title_zh if lang == "zh" else article.title_en
-        units.append(_unit(article, 0, lang, title, f"{title}。{article.text_zh if lang == 'zh' else article.text_en}"))
+        body = article.text_zh if lang == "zh" else article.text_en
+        units.append(_unit(article, 0, lang, title, f"{title}。{body}", "article"))
         for clause in article.clauses:
             text = f"{title}：{clause.zh}" if lang == "zh" else f"{title}: {clause.en}"
             units.append(_unit(article, clause.index, lang, title, text))
+            for number, question in enumerate(clause.questions(lang), start=1):
+                units.append(_unit(article, clause.index, lang, title, question, "question", number))
     return units
 
 
@@ -50,9 +64,12 @@ def corpus_units(corpus: Corpus) -> list[Unit]:
     return [unit for article in corpus.articles() for unit in article_units(article)]
 
 
-def _unit(article: Article, clause: int, lang: str, title: str, text: str) -> Unit:
+def _unit(
+    article: Article, clause: int, lang: str, title: str, text: str, kind: str = "clause", number: int = 0
+) -> Unit:
+    suffix = f":q{number}" if kind == "question" else ""
     return Unit(
-        id=f"{article.doc}:{article.number}:{clause}:{lang}",
+        id=f"{article.doc}:{article.number}:{clause}:{lang}{suffix}",
         text=text,
         doc=article.doc,
         article=article.number,
@@ -60,4 +77,5 @@ def _unit(article: Article, clause: int, lang: str, title: str, text: str) -> Un
         lang=lang,
         section=article.section,
         title=title,
+        kind=kind,
     )
