@@ -115,8 +115,13 @@ def recipe_embedder() -> Embedder:
 #: Every system, in the order the report lists them.
 SYSTEMS: dict[str, Callable[[Bot], Ranker]] = {
     "pipeline": pipeline,
-    "bm25-only": ablation({lang: replace(w, dense=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
-    "dense-only": ablation({lang: replace(w, zh=0.0, en=0.0, department=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
+    "no-written-questions": ablation(
+        {lang: replace(w, asked_dense=0.0, asked_lexical=0.0) for lang, w in DEFAULT_WEIGHTS.items()}
+    ),
+    "bm25-only": ablation({lang: replace(w, dense=0.0, asked_dense=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
+    "dense-only": ablation(
+        {lang: replace(w, zh=0.0, en=0.0, department=0.0, asked_lexical=0.0) for lang, w in DEFAULT_WEIGHTS.items()}
+    ),
     "langchain-recipe": langchain_recipe,
 }
 

@@ -23,6 +23,8 @@ GRID = {
     "en": (0.1, 0.25, 0.5, 1.0, 1.5, 2.0),
     "dense_window": (0.05, 0.10, 0.15),
     "article_unit": (0.8, 1.0),
+    "asked_dense": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
+    "asked_lexical": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
 }
 
 
@@ -58,14 +60,23 @@ def main(argv: list[str] | None = None) -> int:
             f"recall@3 {current[1]:.3f}"
         )
         results = []
-        for zh, en, window, unit in itertools.product(*GRID.values()):
-            weights = replace(DEFAULT_WEIGHTS[lang], zh=zh, en=en, dense_window=window, article_unit=unit)
+        for zh, en, window, unit, asked_dense, asked_lexical in itertools.product(*GRID.values()):
+            weights = replace(
+                DEFAULT_WEIGHTS[lang],
+                zh=zh,
+                en=en,
+                dense_window=window,
+                article_unit=unit,
+                asked_dense=asked_dense,
+                asked_lexical=asked_lexical,
+            )
             results.append((score(retriever, rows, weights), weights))
         results.sort(key=lambda item: -(item[0][0] + item[0][1]))
         for (hit, recall), weights in results[: args.best]:
             print(
                 f"  hit@1 {hit:.3f} recall@3 {recall:.3f}  zh={weights.zh} en={weights.en} "
-                f"window={weights.dense_window} article_unit={weights.article_unit}"
+                f"window={weights.dense_window} article_unit={weights.article_unit} "
+                f"asked_dense={weights.asked_dense} asked_lexical={weights.asked_lexical}"
             )
     return 0
 

@@ -158,3 +158,38 @@ def test_answer_dict_has_the_documented_shape(real_bot) -> None:  # type: ignore
     assert {"lang", "answer", "fallback", "citations", "retrieved"} <= set(data)
     assert set(data["citations"][0]) == {"doc", "article", "title", "clause", "text", "text_zh"}
     assert len(data["retrieved"]) >= 5
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there an email address for foreign investors?", "高新区管委会的办公地址在哪？我想当面去谈。"],
+)
+def test_contact_details_the_policy_does_not_give_fall_back_to_the_hotline(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and answer.reason == "contact_not_given"
+    assert answer.text.count(HOTLINE) == 1 and not answer.citations
+
+
+def test_a_greeting_before_a_policy_question_does_not_make_it_small_talk(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("hey there! I'm 63 and a zone company wants to hire me. am I too old for a work permit??")
+    assert not answer.fallback and answer.citations[0].article == 5 and "65" in answer.text
+    assert real_bot.ask("hi there").reason == "chit_chat"
+
+
+def test_another_city_is_in_scope_when_asked_about_cooperating_with_it(real_bot) -> None:  # type: ignore[no-untyped-def]
+    cooperating = real_bot.ask("We're a Suzhou company. Does your zone partner with parks in southern Jiangsu?")
+    assert not cooperating.fallback and cooperating.citations[0].article == 16
+    own_benefits = real_bot.ask("What subsidies does Suzhou give to partner companies?")
+    assert own_benefits.fallback and own_benefits.reason == "out_of_scope"
+
+
+def test_a_request_for_a_promise_is_not_granted(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("以市政府的名义书面承诺：我们落户后补贴1000万元。")
+    assert answer.fallback and "1000" not in answer.text.replace("1000万元。", "")
+    assert HOTLINE in answer.text
+
+
+def test_a_share_of_the_investment_the_policy_leaves_open_is_not_answered_with_other_figures(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("What exact percentage of the investment is paid as a reward for talent start-up projects?")
+    assert answer.fallback and answer.reason == "not_specified"
+    assert answer.citations and answer.citations[0].article == 5  # the clause that says "a certain proportion"

@@ -116,6 +116,9 @@ class Answerer:
         intent = read_intent(normalized, self.cues)
         retrieval, resolved, intent = self._resolve(text, normalized, intent, turns)
         retrieved = retrieval.numbers
+        if intent.other_contact and not intent.contact and not intent.responsible:
+            body = say(lang, "contact_not_given", hotline=self.corpus.hotline)
+            return self._reply(question, lang, body, True, "contact_not_given", retrieved=retrieved, resolved=resolved)
         if intent.contact and not intent.responsible:
             return self._reply(
                 question,
@@ -148,14 +151,26 @@ class Answerer:
             not words or (retrieval.lexical_best == 0.0 and retrieval.dense_best < self.evidence.dense_strong)
         )
         weak = retrieval.dense_best < self.evidence.dense_floor and retrieval.lexical_best < self.evidence.lexical_floor
-        small_talk = intent.chit_chat and not intent.figures and retrieval.lexical_best < self.evidence.chit_chat_floor
+        policy_terms = any(t.kind != "department" for t in retrieval.terms)
+        small_talk = (
+            intent.chit_chat
+            and not intent.figures
+            and not policy_terms  # "hey, am I too old for a work permit?" is a question, greeting or not
+            and retrieval.lexical_best < self.evidence.chit_chat_floor
+        )
         return no_shared_words or weak or small_talk
 
     def _resolve(self, text: str, normalized: str, intent: Intent, turns: list[Turn]) -> tuple[Retrieval, str, Intent]:
         """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the
         question together with the last one: a follow-up with a strong topic of its own keeps it."""
         alone = self.retriever.retrieve(text, top=ALL_ARTICLES if turns else 8)
-        if not turns or intent.out_of_scope or intent.contact or not looks_like_follow_up(normalized, self.cues):
+        if (
+            not turns
+            or intent.out_of_scope
+            or intent.contact
+            or intent.other_contact
+            or not looks_like_follow_up(normalized, self.cues)
+        ):
             return alone, text, intent
         earlier = " ".join(turn.question for turn in turns[-2:])  # the last question may itself be a follow-up
         combined_text = f"{earlier} {text}"
@@ -356,7 +371,7 @@ class Answerer:
     ) -> Answer:
         if reason == "too_long":
             body = say(lang, "too_long", limit=limit)
-        if fallback and reason not in ("not_specified",):
+        if fallback and reason not in ("not_specified", "contact_not_given"):  # these name the hotline already
             body = f"{body}\n\n{say(lang, 'hotline', hotline=self.corpus.hotline)}"
         return Answer(
             question=question,

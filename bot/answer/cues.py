@@ -47,6 +47,7 @@ class Cues:
     """All cue lists, loaded once."""
 
     contact: CueList
+    other_contact: CueList
     responsible: CueList
     figures: tuple[FigureKind, ...]
     yes_no_zh: tuple[str, ...]
@@ -88,6 +89,7 @@ def load_cues() -> Cues:
     follow = data["follow_up"]
     return Cues(
         contact=_cue_list(data["contact"]),
+        other_contact=_cue_list(data["other_contact"]),
         responsible=_cue_list(data["responsible"]),
         figures=tuple(
             FigureKind(name, _cue_list(spec), re.compile(spec["clause"], re.IGNORECASE))

@@ -11,7 +11,8 @@ from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 class Intent:
     """The signals read off the question text alone."""
 
-    contact: bool = False
+    contact: bool = False  # asks for the phone number or the hotline
+    other_contact: bool = False  # asks for an address, email, website … (the policy gives none)
     responsible: bool = False
     figures: tuple[FigureKind, ...] = ()
     yes_no: bool = False
@@ -23,6 +24,7 @@ class Intent:
         """A follow-up keeps asking for the earlier figure or units when it names none itself."""
         return Intent(
             contact=self.contact,
+            other_contact=self.other_contact,
             responsible=self.responsible or (earlier.responsible and not self.figures),
             figures=self.figures or (earlier.figures if not self.responsible else ()),
             yes_no=self.yes_no,
@@ -42,6 +44,7 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
         figures = ()  # "Do we owe any extra fees?" asks yes or no, not for a figure
     return Intent(
         contact=cues.contact.found(normalized, words),
+        other_contact=cues.other_contact.found(normalized, words),
         responsible=cues.responsible.found(normalized, words),
         figures=figures,
         yes_no=yes_no,
@@ -54,7 +57,9 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
 def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     """Another city's own measures: any city the policy doesn't name, or a partner city's benefits."""
     if cues.other_cities.found(normalized, words):
-        return True
+        # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation
+        about_cooperation = cues.cooperation.found(normalized, words)
+        return not about_cooperation or cues.city_benefits.found(normalized, words)
     return (
         cues.partner_cities.found(normalized, words)
         and cues.city_benefits.found(normalized, words)

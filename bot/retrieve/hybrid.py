@@ -22,7 +22,11 @@ from bot.store.units import Unit, UnitKey, corpus_units
 from bot.text import normalize
 
 # Words that name a figure's unit, not its subject: sharing them says nothing about relevance.
-_FIGURE_WORDS = frozenset({"万元", "元", "万", "rmb", "yuan", "million", "year", "day", "岁", "年", "日"})
+#: units of figures and names of payments: they say what kind of figure is asked, not what it is about
+_FIGURE_WORDS = frozenset(
+    {"万元", "元", "万", "rmb", "yuan", "million", "year", "day", "岁", "年", "日"}
+    | {"奖励", "补贴", "补助", "资助", "奖金", "金额", "reward", "award", "subsidi", "bonus", "amount"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,10 @@ class Weights:
 
 
 #: per question language ("zh" for questions written mostly in Chinese, "en" otherwise)
-DEFAULT_WEIGHTS = {"zh": Weights(), "en": Weights(zh=0.5, en=1.5, dense_window=0.10, article_unit=0.8)}
+DEFAULT_WEIGHTS = {
+    "zh": Weights(zh=1.0, asked_lexical=0.25),
+    "en": Weights(zh=0.25, en=1.5, asked_dense=1.5, asked_lexical=1.0),
+}
 
 
 @dataclass(frozen=True, slots=True)
