@@ -213,13 +213,14 @@ def _question(row: dict[str, Any], number: int, *, articles: object, facts: obje
         id=str(identifier) if identifier not in (None, "") else str(number),
         question=question.strip(),
         lang=lang,
-        articles=_articles(articles),
-        facts=_facts(facts),
+        articles=article_numbers(articles),
+        facts=fact_strings(facts),
         fallback=fallback,
     )
 
 
-def _articles(value: object) -> tuple[int, ...]:
+def article_numbers(value: object) -> tuple[int, ...]:
+    """The `articles` of a question row: a list of article numbers (None: none). Also read by eval/dataset.py."""
     if value is None:
         return ()
     # bool is an int subclass: true would otherwise pass as article 1
@@ -231,7 +232,8 @@ def _articles(value: object) -> tuple[int, ...]:
     return tuple(value)  # type: ignore[arg-type]
 
 
-def _facts(value: object) -> tuple[str, ...]:
+def fact_strings(value: object) -> tuple[str, ...]:
+    """The `facts` of a question row: a list of strings, blank ones dropped (None: none). Also read by eval."""
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(fact, str) for fact in value):
