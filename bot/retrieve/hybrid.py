@@ -50,7 +50,7 @@ class Weights:
 
 #: per question language ("zh" for questions written mostly in Chinese, "en" otherwise)
 DEFAULT_WEIGHTS = {
-    "zh": Weights(zh=1.0, asked_lexical=0.25),
+    "zh": Weights(zh=1.0, dense_window=0.10, asked_dense=0.25, asked_lexical=0.25),
     "en": Weights(zh=0.25, en=1.5, asked_dense=1.5, asked_lexical=1.0),
 }
 
