@@ -130,9 +130,31 @@ def _memory_check(section: Section, hwm_mb: float) -> None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class AppRun:
+    """One start of app.py under load: what its clients saw and what the process used."""
+
+    runs: list[LevelRun]
+    started_s: float
+    rss_idle_mb: float
+    hwm_mb: float
+    torch: bool
+
+    def to_dict(self, label: str) -> dict[str, object]:
+        """JSON form."""
+        return {
+            "label": label,
+            "levels": [run.to_dict() for run in self.runs],
+            "app_start_s": round(self.started_s, 2),
+            "app_vmhwm_mb": round(self.hwm_mb, 1),
+            "app_rss_idle_mb": round(self.rss_idle_mb, 1),
+            "app_torch_mapped": self.torch,
+        }
+
+
 def _load_app(
     env: dict[str, str], log_path: Path, questions: Sequence[str], levels: Sequence[int], duration_s: float, warm: int
-) -> dict[str, object]:
+) -> AppRun:
     """Start app.py, ask `warm` questions untimed, load it level by level; its runs and memory."""
     runs: list[LevelRun] = []
     with AppProcess(env, log_path) as app:
@@ -142,13 +164,8 @@ def _load_app(
                 client.post(f"{app.url}/api/ask", json={"question": question})
         for clients in levels:
             runs.append(run_level(app.url, questions, clients, duration_s))
-        return {
-            "runs": runs,
-            "started_s": app.started_s,
-            "rss_idle_mb": rss_idle_mb,
-            "hwm_mb": proc_status_kb(app.pid, "VmHWM") / 1024,
-            "torch": maps_library(app.pid, "libtorch"),
-        }
+        hwm_mb = proc_status_kb(app.pid, "VmHWM") / 1024
+        return AppRun(runs, app.started_s, rss_idle_mb, hwm_mb, maps_library(app.pid, "libtorch"))
 
 
 def measure_http(
@@ -162,28 +179,22 @@ def measure_http(
     """
     section = Section("http", "HTTP: POST /api/ask on `python app.py` (loopback, rate limit off)")
     data: dict[str, object] = {"duration_s_per_level": duration_s, "questions": len(questions)}
+    seen: list[AppRun] = []
     for mode, cache, label in MODES:
         env = bench_env(index_dir, BOT_RATE_LIMIT_PER_MINUTE="0", BOT_QUERY_CACHE=cache)
         warm = WARMUP_REQUESTS if mode == "new" else len(questions)
-        seen = _load_app(env, work_dir / f"app-{mode}.log", questions, levels, duration_s, warm)
-        runs: list[LevelRun] = seen["runs"]  # type: ignore[assignment]
-        section.row(f"[{mode}] {label}", f"app start to /healthz {seen['started_s']:.1f} s")
-        for run in runs:
+        app = _load_app(env, work_dir / f"app-{mode}.log", questions, levels, duration_s, warm)
+        seen.append(app)
+        section.row(f"[{mode}] {label}", f"app start to /healthz {app.started_s:.1f} s")
+        for run in app.runs:
             timings = Timings.of(run.latencies_ms)
             errors = sum(run.errors.values())
             seen_by_clients = f"{run.rps:6.1f} req/s · {timings.brief()} · {errors} errors"
             section.row(f"[{mode}] {run.clients:>2} clients", seen_by_clients)
-        section.checks.extend(_checks(mode, runs))
-        data[mode] = {
-            "label": label,
-            "levels": [run.to_dict() for run in runs],
-            "app_start_s": round(float(seen["started_s"]), 2),  # type: ignore[arg-type]
-            "app_vmhwm_mb": round(float(seen["hwm_mb"]), 1),  # type: ignore[arg-type]
-            "app_rss_idle_mb": round(float(seen["rss_idle_mb"]), 1),  # type: ignore[arg-type]
-            "app_torch_mapped": seen["torch"],
-        }
-    hwm_mb = max(float(data[mode]["app_vmhwm_mb"]) for mode, _, _ in MODES)  # type: ignore[index]
-    torch_mapped = any(data[mode]["app_torch_mapped"] for mode, _, _ in MODES)  # type: ignore[index]
+        section.checks.extend(_checks(mode, app.runs))
+        data[mode] = app.to_dict(label)
+    hwm_mb = max(app.hwm_mb for app in seen)
+    torch_mapped = any(app.torch for app in seen)
     section.row("app memory", f"peak {hwm_mb:.0f} MB (VmHWM after the load, the larger of the two runs)")
     section.row("torch loaded in the app", "yes" if torch_mapped else "no")
     _memory_check(section, hwm_mb)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.text import normalize
+from bot.text import HAN, normalize
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _OTHER_LETTERS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
@@ -46,10 +45,10 @@ def _is_pinyin(word: str) -> bool:
 def detect_language(text: str) -> str:
     """'zh' or 'en' for a question; text in neither script is answered in English."""
     normalized = normalize(text)
-    han = len(_HAN.findall(_QUOTED.sub(" ", normalized)))
+    han = len(HAN.findall(_QUOTED.sub(" ", normalized)))
     words = _LATIN_WORD.findall(normalized)
     if not words:
-        return "zh" if _HAN.search(normalized) or _KANA_HANGUL.search(normalized) else "en"
+        return "zh" if HAN.search(normalized) or _KANA_HANGUL.search(normalized) else "en"
     if not han:
         return "zh" if _looks_like_pinyin(words) else "en"
     zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))
@@ -60,7 +59,7 @@ def detect_language(text: str) -> str:
 def is_pinyin(text: str) -> bool:
     """True for a question written in pinyin only: no Chinese characters, and (nearly) every word pinyin."""
     normalized = normalize(text)
-    return not _HAN.search(normalized) and _looks_like_pinyin(_LATIN_WORD.findall(normalized))
+    return not HAN.search(normalized) and _looks_like_pinyin(_LATIN_WORD.findall(normalized))
 
 
 def _looks_like_pinyin(words: list[str]) -> bool:
@@ -73,4 +72,4 @@ def is_supported_script(text: str) -> bool:
     """False when the text is written mainly in a script the assistant cannot read (Cyrillic, Arabic …)."""
     normalized = normalize(text)
     other = len(_OTHER_LETTERS.findall(normalized))
-    return other == 0 or other < len(_HAN.findall(normalized)) + len(re.findall(r"[a-z]", normalized)) // 2
+    return other == 0 or other < len(HAN.findall(normalized)) + len(re.findall(r"[a-z]", normalized)) // 2

@@ -10,7 +10,8 @@ _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
 )
 _SPACES = re.compile(r"\s+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: a Chinese character: CJK unified ideographs, extensions A and B+, compatibility ideographs
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def clean(text: str, limit: int | None = None) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC t2s); other text unchanged."""
-    if not _HAN.search(text):
+    if not HAN.search(text):
         return text
     return str(_converter().convert(text))
 
@@ -41,4 +42,4 @@ def normalize(text: str) -> str:
 
 def han_count(text: str) -> int:
     """How many Chinese characters `text` has."""
-    return len(_HAN.findall(text))
+    return len(HAN.findall(text))
