@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from bot.text import HAN, normalize
 
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
+#: words separated only by spaces, hyphens or quotes (a split word list, as `pinyin_runs` reads it)
+_LATIN_CHUNK = re.compile(r"[a-z]+(?:[\s\-'‘’\"“”]+[a-z]+)*")
+_LETTER_WORD = re.compile(r"[a-z]+")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _OTHER_LETTERS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
 _QUOTED = re.compile(r"[(（“\"'‘《「][^)）”\"'’》」]{1,20}[)）”\"'’》」]")
@@ -30,16 +34,46 @@ def pinyin_syllables() -> frozenset[str]:
 
 def _is_pinyin(word: str) -> bool:
     """True if `word` splits into pinyin syllables (greedy, longest first)."""
+    return _syllable_count(word) > 0
+
+
+def _syllable_count(word: str) -> int:
+    """How many syllables `word` splits into (greedy, longest first); 0 when it is not pinyin."""
     syllables = pinyin_syllables()
-    i = 0
+    i = count = 0
     while i < len(word):
         for size in (6, 5, 4, 3, 2, 1):
             if word[i : i + size] in syllables:
                 i += size
+                count += 1
                 break
         else:
-            return False
-    return True
+            return 0
+    return count
+
+
+def pinyin_runs(text: str, english: Collection[str]) -> list[str]:
+    """Pinyin inside a question in other words ("what does 'shuang zhao shuang yin' mean?").
+
+    A run is a stretch of consecutive words that all split into pinyin syllables, trimmed of
+    the words in `english` (and English grammar words) at its ends, with at least two
+    syllables and at least one word that is not English.
+    """
+    runs = []
+    for chunk in _LATIN_CHUNK.findall(normalize(text)):
+        current: list[str] = []
+        for word in [*_LETTER_WORD.findall(chunk), ""]:
+            if word and _syllable_count(word):
+                current.append(word)
+                continue
+            while current and (current[0] in english or current[0] in _EN_GRAMMAR):
+                current.pop(0)
+            while current and (current[-1] in english or current[-1] in _EN_GRAMMAR):
+                current.pop()
+            if current and sum(_syllable_count(w) for w in current) >= 2:
+                runs.append(" ".join(current))
+            current = []
+    return runs
 
 
 def detect_language(text: str) -> str:

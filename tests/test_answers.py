@@ -162,7 +162,11 @@ def test_answer_dict_has_the_documented_shape(real_bot) -> None:  # type: ignore
 
 @pytest.mark.parametrize(
     "question",
-    ["Is there an email address for foreign investors?", "高新区管委会的办公地址在哪？我想当面去谈。"],
+    [
+        "Is there an email address for foreign investors?",
+        "高新区管委会的办公地址在哪？我想当面去谈。",
+        "管委会在哪里办公？",
+    ],
 )
 def test_contact_details_the_policy_does_not_give_fall_back_to_the_hotline(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask(question)
@@ -193,3 +197,27 @@ def test_a_share_of_the_investment_the_policy_leaves_open_is_not_answered_with_o
     answer = real_bot.ask("What exact percentage of the investment is paid as a reward for talent start-up projects?")
     assert answer.fallback and answer.reason == "not_specified"
     assert answer.citations and answer.citations[0].article == 5  # the clause that says "a certain proportion"
+
+
+def test_another_city_the_asker_would_move_from_does_not_put_the_question_out_of_scope(real_bot) -> None:  # type: ignore[no-untyped-def]
+    moving = real_bot.ask(
+        "Our battery maker is based in Wuxi and we may relocate to Lianyungang. Are new energy firms favoured?"
+    )
+    assert not moving.fallback and moving.reason != "out_of_scope"
+    assert real_bot.ask("我们在无锡，无锡高新区给多少补贴？").reason == "out_of_scope"  # that city's own benefits
+    assert real_bot.ask("我们在无锡，想搬到苏州，有补贴吗？").reason == "out_of_scope"  # moving elsewhere
+
+
+def test_a_kind_of_figure_the_question_states_is_not_taken_as_asked(real_bot) -> None:  # type: ignore[no-untyped-def]
+    # the question states the amount and asks for a date the policy does not give
+    answer = real_bot.ask("By when must a newly recognised provincial zone apply for the RMB 1 million reward?")
+    assert answer.fallback and answer.reason == "not_specified"
+    assert answer.citations and answer.citations[0].article == 25
+    stated = real_bot.ask("新认定的省级高新区奖励是100万元吗？")  # stating every kind it names: still answered
+    assert not stated.fallback and "100万元" in stated.text
+
+
+def test_a_listing_board_question_is_not_taken_for_stock_tips(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("On which stock market board does the policy encourage tech firms to list?")
+    assert not answer.fallback and answer.citations[0].article == 21
+    assert real_bot.ask("Which stocks to buy this week?").fallback

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import detect_language, is_pinyin
+from bot.language import detect_language, is_pinyin, pinyin_runs
 from bot.retrieve.pinyin import PinyinReader
 
 
@@ -34,6 +34,32 @@ def test_syllables_and_letters_no_word_explains_are_dropped(reader: PinyinReader
     assert reader.read("qianzheng youxiaoqi duojiu") == "签证有效期多久"  # 多久 is a question word
 
 
+def test_a_known_reading_must_explain_every_letter(reader: PinyinReader) -> None:
+    assert reader.read_known("shengji gaoxinqu") == "省级高新区"
+    assert reader.read_known("shengji gaoxinqu zzz") == ""  # letters no word explains
+    assert reader.read_known("shengji hao gaoxinqu") == ""  # a syllable no word explains
+    assert reader.read_known("") == ""
+
+
+ENGLISH = frozenset({"can", "he", "get", "bank", "loan", "long", "in", "zone", "policy", "mean", "china", "visa"})
+
+
+@pytest.mark.parametrize(
+    ("question", "runs"),
+    [
+        ("What does 'shuang zhao shuang yin' mean?", ["shuang zhao shuang yin"]),
+        ("Is the gaoxinqu in China?", ["gaoxinqu"]),  # one word of three syllables
+        ("what about sansheng-ronghe and the xinqu zone", ["sansheng ronghe", "xinqu"]),
+        ("Can he get a bank loan?", []),  # pinyin-shaped, but English words
+        ("How long is the R visa valid?", []),  # "visa" splits as v-i-sa: English words are told by the list
+        ("tell me about yin", []),  # one syllable is too little to read
+        ("can he gaoxinqu long", ["gaoxinqu"]),  # English words trimmed from the ends
+    ],
+)
+def test_pinyin_inside_other_words_is_found(question: str, runs: list[str]) -> None:
+    assert pinyin_runs(question, ENGLISH) == runs
+
+
 def test_pinyin_questions_are_told_from_english_ones() -> None:
     assert is_pinyin("xin rending de shengji gaoxinqu jiangli duoshao qian?")
     assert detect_language("xin rending de shengji gaoxinqu jiangli duoshao qian?") == "zh"
@@ -48,3 +74,13 @@ def test_a_pinyin_question_is_answered_in_chinese_from_the_right_article(real_bo
     assert answer.lang == "zh" and not answer.fallback
     assert answer.citations[0].article == 5 and "65" in answer.text
     assert real_bot.search("gaoxinqu gongye yongdi keyi tanxing churang ma").numbers[0] == 19
+
+
+@pytest.mark.integration
+def test_a_policy_term_in_pinyin_inside_an_english_question_is_read(real_bot) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_bot.retriever
+    question = "Our investors keep hearing about shuangzhao shuangyin. Is that in this policy?"
+    assert retriever.read_pinyin(question).endswith(" 双招双引")
+    assert retriever.read_pinyin(retriever.read_pinyin(question)) == retriever.read_pinyin(question)
+    assert real_bot.search(question).numbers[0] == 5
+    assert retriever.read_pinyin("Can he get a bank loan in Lianyungang?") == "Can he get a bank loan in Lianyungang?"

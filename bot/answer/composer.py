@@ -292,12 +292,16 @@ class Answerer:
     def _supporting(self, retrieval: Retrieval, intent: Intent, follow_up: bool) -> tuple[ArticleHit, int] | None:
         """The clause that answers a request for a figure: it holds a figure of the asked kind and is
         either the best match of the best article or shares a specific word with the question
-        (always required when the question asks to make figures up)."""
+        (always required when the question asks to make figures up).
+
+        A kind of figure the question itself states ("when is the deadline for the RMB 1 million
+        reward?") is not what it asks for, unless it states every kind it names."""
+        asked = [k for k in intent.figures if not k.clause.search(retrieval.normalized)] or intent.figures
         for rank, hit in enumerate(retrieval.articles[:3]):
             article = self.corpus.article(hit.doc, hit.article)
             for position, clause_hit in enumerate(hit.clauses[:4]):
                 clause = article.clause(clause_hit.clause)
-                if not any(k.clause.search(clause.zh) or k.clause.search(clause.en) for k in intent.figures):
+                if not any(k.clause.search(clause.zh) or k.clause.search(clause.en) for k in asked):
                     continue
                 best_match = rank == 0 and position == 0 and not intent.invent and not follow_up
                 if best_match or self.retriever.specific_overlap(retrieval, hit.doc, hit.article, clause.index):

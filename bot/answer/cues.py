@@ -57,6 +57,8 @@ class Cues:
     partner_cities: CueList
     city_benefits: CueList
     cooperation: CueList
+    relocation: CueList
+    home_city: CueList
     invent: CueList
     out_of_scope: CueList
     chit_chat: CueList
@@ -102,6 +104,8 @@ def load_cues() -> Cues:
         partner_cities=_cue_list(data["partner_cities"]),
         city_benefits=_cue_list(data["city_benefits"]),
         cooperation=_cue_list(data["cooperation"]),
+        relocation=_cue_list(data["relocation"]),
+        home_city=_cue_list(data["home_city"]),
         invent=_cue_list(data["invent"]),
         out_of_scope=_cue_list(data["out_of_scope"]),
         chit_chat=_cue_list(data["chit_chat"]),

@@ -55,7 +55,12 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
 
 
 def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
-    """Another city's own measures: any city the policy doesn't name, or a partner city's benefits."""
+    """Another city's own measures: any city the policy doesn't name, or a partner city's benefits.
+
+    Not when the asker would move from that city to this one.
+    """
+    if cues.relocation.found(normalized, words) and cues.home_city.found(normalized, words):
+        return False
     if cues.other_cities.found(normalized, words):
         # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation
         about_cooperation = cues.cooperation.found(normalized, words)

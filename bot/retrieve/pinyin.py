@@ -47,6 +47,19 @@ class PinyinReader:
 
     def read(self, text: str) -> str:
         """The Chinese reading of the pinyin in `text` (normalized, lower-case); "" when none is found."""
+        return "".join(self._path(text))
+
+    def read_known(self, text: str) -> str:
+        """The reading of `text` when known words explain every letter of it, else "".
+
+        For pinyin inside an English question ("what is 'shuang zhao shuang yin'?"), where a
+        partial reading would more likely be English words that happen to spell syllables.
+        """
+        words = self._path(text)
+        return "".join(words) if words and all(words) else ""
+
+    def _path(self, text: str) -> list[str]:
+        """The cheapest split of `text`'s letters: a word per piece, "" for each piece dropped."""
         typed = _LETTERS.findall(text)
         letters = "".join(typed)
         bounds = {0}
@@ -74,7 +87,7 @@ class PinyinReader:
             start, word = step[at]
             pieces.append(word)
             at = start
-        return "".join(reversed(pieces))
+        return pieces[::-1]
 
     @staticmethod
     def _relax(cost: list[float], step: list[tuple[int, str]], start: int, end: int, price: float, word: str) -> None:
