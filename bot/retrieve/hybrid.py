@@ -46,8 +46,8 @@ class Weights:
     en: float = 0.1
     article_unit: float = 1.0  # factor on whole-article units against clause units
     dense_window: float = 0.15  # cosines more than this below the best count as zero
-    # added to articles whose responsible units include a department the question names; 2.0 puts
-    # them first whatever the other channels add up to (same figures as 1.0 on all three eval sets)
+    # added to articles whose responsible units include a department the question names, times the
+    # sum of the other weights: whatever the other channels add up to, those articles come first
     department: float = 2.0
     asked_dense: float = 0.0  # the written questions of a clause (questions.yaml), by cosine …
     asked_lexical: float = 0.0  # … and by BM25 coverage, either language
@@ -259,7 +259,8 @@ class HybridRetriever:
             fused += weights.asked_dense * _window(channels.asked_dense, weights.dense_window)
         if channels.asked_lexical is not None and weights.asked_lexical:
             fused += weights.asked_lexical * channels.asked_lexical
-        return fused + weights.department * channels.department
+        others = weights.dense + weights.zh + weights.en + weights.asked_dense + weights.asked_lexical
+        return fused + weights.department * others * channels.department
 
     def _dense(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per slot, the best cosine of its passages (clause, whole article) and of its written questions."""
