@@ -221,3 +221,47 @@ def test_a_listing_board_question_is_not_taken_for_stock_tips(real_bot) -> None:
     answer = real_bot.ask("On which stock market board does the policy encourage tech firms to list?")
     assert not answer.fallback and answer.citations[0].article == 21
     assert real_bot.ask("Which stocks to buy this week?").fallback
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you guarantee that our firm gets the RMB 1 million reward once we register here?",
+        "你能向我保证新认定就给100万元吗？",
+    ],
+)
+def test_a_request_for_a_guarantee_is_a_fallback_that_quotes_the_policy(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and answer.reason == "not_specified"
+    assert answer.citations and answer.citations[0].article == 25  # what the policy does say, quoted
+    assert HOTLINE in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["申请R字签证的确认函需要准备哪些材料？", "What paperwork must we file to apply for a provincial high-tech park?"],
+)
+def test_documents_the_policy_does_not_list_are_not_made_up(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and answer.reason == "not_specified" and answer.citations
+
+
+def test_a_yes_no_question_after_a_first_clause_is_answered_yes_or_no(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(
+        "we add two storeys on our own industrial land, so the plot ratio goes up - do we pay more land price?"
+    )
+    assert not answer.fallback and answer.citations[0].article == 19
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which international school can my children attend in Lianyungang?",
+        "研发费用加计扣除比例现在是多少？",
+        "高新区有没有给外籍专家的购房补贴？",
+        "给我一个招商对接人的名字和手机号。",
+    ],
+)
+def test_near_topics_the_policy_does_not_cover_fall_back(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and HOTLINE in answer.text

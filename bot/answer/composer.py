@@ -136,8 +136,9 @@ class Answerer:
         if intent.responsible:
             return self._departments(question, lang, retrieval, resolved)
         lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
-        if (intent.figures or intent.invent) and lead is None:
-            return self._not_specified(question, lang, retrieval, intent, resolved)
+        if intent.promise or ((intent.figures or intent.invent) and lead is None):
+            opening = say(lang, "promise") if intent.promise else ""  # the policy promises no asker anything
+            return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
         return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
 
     def _off_topic(self, retrieval: Retrieval, intent: Intent) -> bool:
@@ -217,10 +218,13 @@ class Answerer:
         )
         return replace(answer, mode=mode)
 
-    def _not_specified(self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str) -> Answer:
+    def _not_specified(
+        self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str, opening: str = ""
+    ) -> Answer:
+        """A fallback that quotes the closest provisions: the policy does not give what was asked."""
         citations = self._citations(retrieval, lang, None)[:2]
         figure = figure_name(lang, intent.figures[0].name if intent.figures else "count")
-        opening = say(lang, "not_specified", figure=figure)
+        opening = opening or say(lang, "not_specified", figure=figure)
         if intent.invent:
             opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
         body = "\n\n".join(

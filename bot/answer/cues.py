@@ -60,6 +60,7 @@ class Cues:
     relocation: CueList
     home_city: CueList
     invent: CueList
+    promise: CueList
     out_of_scope: CueList
     chit_chat: CueList
     follow_zh_start: tuple[str, ...]
@@ -107,6 +108,7 @@ def load_cues() -> Cues:
         relocation=_cue_list(data["relocation"]),
         home_city=_cue_list(data["home_city"]),
         invent=_cue_list(data["invent"]),
+        promise=_cue_list(data["promise"]),
         out_of_scope=_cue_list(data["out_of_scope"]),
         chit_chat=_cue_list(data["chit_chat"]),
         follow_zh_start=tuple(follow["zh_start"]),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answer.cues import Cues, FigureKind, load_cues, words_of
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,7 @@ class Intent:
     figures: tuple[FigureKind, ...] = ()
     yes_no: bool = False
     invent: bool = False
+    promise: bool = False  # asks for a promise or guarantee
     out_of_scope: bool = False
     chit_chat: bool = False
 
@@ -29,6 +33,7 @@ class Intent:
             figures=self.figures or (earlier.figures if not self.responsible else ()),
             yes_no=self.yes_no,
             invent=self.invent,
+            promise=self.promise,
             out_of_scope=self.out_of_scope,
             chit_chat=self.chit_chat,
         )
@@ -38,7 +43,9 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
     """Read the intent of a normalized question (simplified Chinese, lower-case English)."""
     cues = cues or load_cues()
     words = words_of(normalized)
-    yes_no = any(cue in normalized for cue in cues.yes_no_zh) or bool(words and words[0] in cues.yes_no_en_start)
+    yes_no = any(cue in normalized for cue in cues.yes_no_zh) or any(
+        (first := words_of(part)) and first[0] in cues.yes_no_en_start for part in _CLAUSE_BREAK.split(normalized)
+    )  # "our factory wants to add floors - do we pay more?" asks yes or no after its first clause
     figures = tuple(kind for kind in cues.figures if kind.cues.found(normalized, words))
     if yes_no and not cues.figure_question.found(normalized, words):
         figures = ()  # "Do we owe any extra fees?" asks yes or no, not for a figure
@@ -49,6 +56,7 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
         figures=figures,
         yes_no=yes_no,
         invent=cues.invent.found(normalized, words),
+        promise=cues.promise.found(normalized, words),
         out_of_scope=cues.out_of_scope.found(normalized, words) or _other_city(normalized, words, cues),
         chit_chat=cues.chit_chat.found(normalized, words),
     )
