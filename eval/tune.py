@@ -14,8 +14,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 from bot.language import detect_language
 from bot.retrieve.hybrid import DEFAULT_WEIGHTS, Channels, HybridRetriever, Weights
 from eval.dataset import Question, load_questions, retrieval_answerable
@@ -32,29 +30,14 @@ GRID = {
 _FIELDS = tuple(GRID)
 
 
-class Scorer:
-    """hit@1 and recall@3 of a weight combination, ranking articles as `HybridRetriever` does but vectorized."""
-
-    def __init__(self, retriever: HybridRetriever) -> None:
-        self.retriever = retriever
-        articles = list(dict.fromkeys((doc, article) for doc, article, _ in retriever.slots))
-        self.article_of_slot = np.array([articles.index((doc, article)) for doc, article, _ in retriever.slots])
-        self.numbers = np.array([article for _, article in articles])
-
-    def top(self, fused: np.ndarray, depth: int = 3) -> list[int]:
-        """The `depth` best article numbers for slot scores `fused` (ties: first article first)."""
-        best = np.full(len(self.numbers), -np.inf)
-        np.maximum.at(best, self.article_of_slot, fused)
-        return [int(n) for n in self.numbers[np.argsort(-best, kind="stable")[:depth]]]
-
-    def score(self, rows: list[tuple[Question, Channels]], weights: Weights) -> tuple[float, float]:
-        """Mean hit@1 and recall@3 of `rows` under `weights`."""
-        hits, recalls = [], []
-        for question, channels in rows:
-            ranking = self.top(self.retriever.fuse(channels, weights))
-            hits.append(hit_at_1(ranking, question.articles))
-            recalls.append(recall_at(ranking, question.articles))
-        return sum(hits) / len(hits), sum(recalls) / len(recalls)
+def score(retriever: HybridRetriever, rows: list[tuple[Question, Channels]], weights: Weights) -> tuple[float, float]:
+    """Mean hit@1 and recall@3 of `rows` under `weights`."""
+    hits, recalls = [], []
+    for question, channels in rows:
+        ranking = [hit.article for hit in retriever._articles(retriever.fuse(channels, weights), top=3)]
+        hits.append(hit_at_1(ranking, question.articles))
+        recalls.append(recall_at(ranking, question.articles))
+    return sum(hits) / len(hits), sum(recalls) / len(recalls)
 
 
 Combo = tuple[float, ...]
@@ -87,7 +70,6 @@ def main(argv: list[str] | None = None) -> int:
 
     bot = Bot(progress=True)
     retriever = bot.retriever
-    scorer = Scorer(retriever)
     sets: dict[str, dict[str, list[tuple[Question, Channels]]]] = {}
     for path in paths:
         by_lang: dict[str, list[tuple[Question, Channels]]] = {"zh": [], "en": []}
@@ -100,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         scores: dict[Combo, dict[str, tuple[float, float]]] = {}
         for combo in itertools.product(*GRID.values()):
             weights = replace(DEFAULT_WEIGHTS[lang], **dict(zip(_FIELDS, combo, strict=True)))
-            scores[combo] = {name: scorer.score(rows[lang], weights) for name, rows in sets.items()}
+            scores[combo] = {name: score(retriever, rows[lang], weights) for name, rows in sets.items()}
         total = {combo: sum(h + r for h, r in by_set.values()) for combo, by_set in scores.items()}
         current = tuple(getattr(DEFAULT_WEIGHTS[lang], field) for field in _FIELDS)
         if current in scores:

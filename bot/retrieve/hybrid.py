@@ -139,6 +139,10 @@ class HybridRetriever:
         units = corpus_units(corpus)
         self.slots = sorted({(u.doc, u.article, u.clause) for u in units})
         self._slot_of = {slot: i for i, slot in enumerate(self.slots)}
+        self._slot_clauses = [clause for _, _, clause in self.slots]
+        starts = [i for i, slot in enumerate(self.slots) if i == 0 or slot[:2] != self.slots[i - 1][:2]]
+        self._article_starts = np.array(starts, dtype=np.int64)
+        self._article_ends = [*starts[1:], len(self.slots)]
         passages = [u for u in units if u.kind != "question"]
         self._rows = {lang: [u for u in passages if u.lang == lang] for lang in ("zh", "en")}
         self._row_slots = {lang: self._slot_array(rows) for lang, rows in self._rows.items()}
@@ -325,19 +329,23 @@ class HybridRetriever:
         return per_slot
 
     def _articles(self, fused: np.ndarray, top: int) -> list[ArticleHit]:
-        by_article: dict[tuple[str, int], list[tuple[int, float]]] = {}
-        for (doc, article, clause), score in zip(self.slots, fused.tolist(), strict=True):
-            by_article.setdefault((doc, article), []).append((clause, score))
-        ranked = sorted(by_article.items(), key=lambda item: -max(s for _, s in item[1]))
-        return [
-            ArticleHit(
-                doc=doc,
-                article=article,
-                score=max(s for _, s in slots),
-                clauses=tuple(ClauseHit(c, s) for c, s in sorted(slots, key=lambda p: -p[1]) if c > 0),
+        """The `top` articles by their best slot's score (ties: corpus order), each with its clauses best first."""
+        best = np.maximum.reduceat(fused, self._article_starts)  # slots are sorted: an article's are adjacent
+        hits = []
+        for at in np.argsort(-best, kind="stable")[: max(top, 1)].tolist():
+            start, end = self._article_starts[at], self._article_ends[at]
+            scores = fused[start:end].tolist()
+            clauses = sorted(zip(self._slot_clauses[start:end], scores, strict=True), key=lambda pair: -pair[1])
+            doc, article, _ = self.slots[start]
+            hits.append(
+                ArticleHit(
+                    doc=doc,
+                    article=article,
+                    score=max(scores),
+                    clauses=tuple(ClauseHit(clause, score) for clause, score in clauses if clause > 0),
+                )
             )
-            for (doc, article), slots in ranked[: max(top, 1)]
-        ]
+        return hits
 
 
 def _window(scores: np.ndarray, width: float) -> np.ndarray:
