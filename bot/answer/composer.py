@@ -105,7 +105,7 @@ class Answerer:
             return self._reply(question, lang, say(lang, "unsupported_language"), True, "unsupported_language")
         if not _MEANINGFUL.search(normalize(stripped)):
             return self._reply(question, lang, say(lang, "junk"), True, "junk")
-        text = self.retriever.read_pinyin(stripped)  # a pinyin-only question is read as Chinese from here on
+        text = self.retriever.read_question(stripped)  # pinyin read, sound-alike typos of policy words added
         answer = self._answer(question, text, lang, parse_history(history, self.settings.max_question_chars))
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer

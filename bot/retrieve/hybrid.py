@@ -15,12 +15,13 @@ from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
 from bot.language import detect_language, is_pinyin, pinyin_runs
 from bot.retrieve.bm25 import BM25
+from bot.retrieve.homophones import HomophoneCorrector
 from bot.retrieve.pinyin import PinyinReader
 from bot.retrieve.terms import TermMatcher
 from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
 from bot.store.chroma_store import VectorIndex
 from bot.store.units import Unit, UnitKey, corpus_units
-from bot.text import normalize
+from bot.text import HAN, normalize
 
 # Words that name a figure's unit, not its subject: sharing them says nothing about relevance.
 _LATIN = re.compile(r"[a-z]+")
@@ -168,46 +169,64 @@ class HybridRetriever:
         self._whole_article = np.array([s[2] == 0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
         self._key_cache: tuple[list[UnitKey], np.ndarray, np.ndarray] | None = None
+        self._lazy_lock = threading.Lock()  # what only some questions need is built on the first of them
         self._pinyin: PinyinReader | None = None
-        self._pinyin_lock = threading.Lock()
-        self._english_words: frozenset[str] = frozenset()  # the words of the translation and glossary
+        self._homophone_corrector: HomophoneCorrector | None = None
+        self._english: frozenset[str] | None = None
 
     def _slot_array(self, units: list[Unit]) -> np.ndarray:
         return np.array([self._slot_of[(u.doc, u.article, u.clause)] for u in units], dtype=np.int64)
 
-    def read_pinyin(self, text: str) -> str:
-        """`text` with its pinyin read into the policy's Chinese words.
+    def read_question(self, text: str) -> str:
+        """`text` with the policy's words it writes in pinyin or misspells added, in Chinese.
 
         A pinyin-only question becomes its Chinese reading. Pinyin inside a question in other
         words ("what is 'sansheng ronghe'?") has its reading added after the question, when the
-        policy's words explain every letter of it; `text` is unchanged otherwise.
+        policy's words explain every letter of it; so have the policy's words a Chinese question
+        writes with one sound-alike character ("容基率" → 容积率). `text` is unchanged otherwise.
         """
         if is_pinyin(text):
             return self._pinyin_reader().read(normalize(text)) or text
-        if not _LATIN.search(text):
-            return text
-        reader = self._pinyin_reader()
-        readings = [r for run in pinyin_runs(text, self._english_words) if (r := reader.read_known(run))]
-        readings = [r for r in dict.fromkeys(readings) if len(r) > 1 and r not in text]
-        return " ".join([text, *readings]) if readings else text
+        found: list[str] = []
+        if _LATIN.search(text) and (runs := pinyin_runs(text, self._english_words())):
+            reader = self._pinyin_reader()
+            found += [r for run in runs if (r := reader.read_known(run))]
+        if HAN.search(text):
+            found += self._homophones().find(normalize(text))
+        found = [word for word in dict.fromkeys(found) if len(word) > 1 and word not in text]
+        return " ".join([text, *found]) if found else text
+
+    def _policy_words(self) -> list[str]:
+        """jieba's words of every Chinese clause (repeats kept) and the glossary's Chinese forms."""
+        corpus = self.corpus
+        words = [w for a in corpus.articles() for c in a.clauses for w in self.zh_tokens.words(c.zh)]
+        return words + [form for term in corpus.glossary.terms for form in term.zh_forms]
 
     def _pinyin_reader(self) -> PinyinReader:
-        with self._pinyin_lock:  # built on the first question with pinyin in it: most never see one
+        with self._lazy_lock:  # built on the first question with pinyin in it: most never see one
             if self._pinyin is None:
-                corpus = self.corpus
-                words = [w for a in corpus.articles() for c in a.clauses for w in self.zh_tokens.words(c.zh)]
-                words += [form for term in corpus.glossary.terms for form in term.zh_forms]
-                # the written questions are left out: some quote policy terms in pinyin
-                english_text = [c.en for a in corpus.articles() for c in a.clauses] + [
-                    a.title_en for a in corpus.articles()
-                ]
-                english = {w for text in english_text for w in _LATIN.findall(text.lower())}
-                english |= {
-                    w for t in corpus.glossary.terms for f in (t.en, *t.en_aliases) for w in _LATIN.findall(f.lower())
-                }
-                self._english_words = frozenset(english | self.en_tokens.stopwords)
-                self._pinyin = PinyinReader(words)
+                self._pinyin = PinyinReader(self._policy_words())
             return self._pinyin
+
+    def _homophones(self) -> HomophoneCorrector:
+        with self._lazy_lock:
+            if self._homophone_corrector is None:
+                self._homophone_corrector = HomophoneCorrector(self._policy_words())
+            return self._homophone_corrector
+
+    def _english_words(self) -> frozenset[str]:
+        """The words of the translation and the glossary's English forms, and the stopwords.
+
+        The written questions are left out: some quote policy terms in pinyin.
+        """
+        with self._lazy_lock:
+            if self._english is None:
+                corpus = self.corpus
+                texts = [c.en for a in corpus.articles() for c in a.clauses] + [a.title_en for a in corpus.articles()]
+                texts += [form for t in corpus.glossary.terms for form in (t.en, *t.en_aliases)]
+                words = {w for text in texts for w in _LATIN.findall(text.lower())}
+                self._english = frozenset(words | self.en_tokens.stopwords)
+            return self._english
 
     def retrieve(self, question: str, top: int = 8, lang: str | None = None) -> Retrieval:
         """Rank articles for `question`; returns at least `top` articles when the corpus has them.
@@ -232,7 +251,7 @@ class HybridRetriever:
 
     def channels(self, question: str) -> Channels:
         """Every slot's score on each channel, before fusion (also what eval/tune.py searches over)."""
-        normalized = normalize(self.read_pinyin(question))
+        normalized = normalize(self.read_question(question))
         started = time.perf_counter()
         vector = self.embedder.embed_query_vector(normalized or question)
         embed_ms = (time.perf_counter() - started) * 1000
