@@ -1,7 +1,7 @@
 """Chinese typos of the homophone kind ("容基率" for 容积率): the policy's words a question misspells.
 
 Chinese is typed by pinyin, so the usual typo is another character with the same sound. A word
-of the policy (three to eight characters) is found in a question when the question has the same
+of the policy (three to five characters) is found in a question when the question has the same
 characters at every position but one, and the character there shares a reading with the word's.
 The words found are added after the question, as pinyin readings are; the question is not changed.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-_MIN, _MAX = 3, 8  # word lengths considered: shorter words have too many sound-alikes
+_MIN, _MAX = 3, 5  # word lengths considered: shorter ones have too many sound-alikes; longer ones hold shorter
 _MASK = "\0"
 
 
