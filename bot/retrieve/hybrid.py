@@ -23,8 +23,9 @@ from bot.store.chroma_store import VectorIndex
 from bot.store.units import Unit, UnitKey, corpus_units
 from bot.text import HAN, normalize
 
+_LATIN = re.compile(r"[a-z]+", re.IGNORECASE)
+
 # Words that name a figure's unit, not its subject: sharing them says nothing about relevance.
-_LATIN = re.compile(r"[a-z]+")
 #: units of figures and names of payments: they say what kind of figure is asked, not what it is about
 _FIGURE_WORDS = frozenset(
     {"万元", "元", "万", "rmb", "yuan", "million", "year", "day", "岁", "年", "日"}
