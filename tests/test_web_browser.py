@@ -17,6 +17,7 @@ SEND = "button[data-testid='submit-button']"
 BOT = "[data-testid='bot']"
 USER = "[data-testid='user']"
 HOTLINE = "400-107-6681"
+HEADINGS = {"zh": "连云港高新区政策助手", "en": "Lianyungang High-Tech Zones Policy Assistant"}
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
@@ -31,6 +32,7 @@ class Tab:
         )
         self.page = self.context.new_page()
         self.base_url = base_url
+        self.locale = locale
         self.outside: list[str] = []
         self.dialogs: list[str] = []
         self.page.on("request", self._request)
@@ -46,8 +48,13 @@ class Tab:
         dialog.dismiss()
 
     def open_chat(self) -> Any:
+        """The chat page once it is in the browser's language: it is first drawn in Chinese and then
+        relabelled (header, examples, placeholders) by its load event, which may come after the input."""
         self.page.goto(f"{self.base_url}/", wait_until="load")
         self.page.wait_for_selector(INPUT)
+        self.page.locator(
+            ".app-header h1", has_text=HEADINGS["zh" if self.locale.startswith("zh") else "en"]
+        ).wait_for()
         return self.page
 
     def ask(self, question: str) -> Any:
