@@ -164,7 +164,7 @@ class Answerer:
     def _resolve(self, text: str, normalized: str, intent: Intent, turns: list[Turn]) -> tuple[Retrieval, str, Intent]:
         """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the
         question together with the last one: a follow-up with a strong topic of its own keeps it."""
-        alone = self.retriever.retrieve(text, top=ALL_ARTICLES if turns else 8)
+        alone = self.retriever.retrieve(text, top=ALL_ARTICLES if turns else 8, read=False)  # read in ask()
         if (
             not turns
             or intent.out_of_scope

@@ -229,13 +229,14 @@ class HybridRetriever:
                 self._english = frozenset(words | self.en_tokens.stopwords)
             return self._english
 
-    def retrieve(self, question: str, top: int = 8, lang: str | None = None) -> Retrieval:
+    def retrieve(self, question: str, top: int = 8, lang: str | None = None, read: bool = True) -> Retrieval:
         """Rank articles for `question`; returns at least `top` articles when the corpus has them.
 
-        `lang` (the question's language, detected when None) picks the fusion weights.
+        `lang` (the question's language, detected when None) picks the fusion weights; `read=False`
+        when `question` has already been through `read_question` (the answerer reads it first).
         """
         started = time.perf_counter()
-        channels = self.channels(question)
+        channels = self.channels(question, read=read)
         weights = self.weights["zh" if (lang or detect_language(question)) == "zh" else "en"]
         articles = self._articles(self.fuse(channels, weights), top)
         done = time.perf_counter()
@@ -250,9 +251,9 @@ class HybridRetriever:
             timings_ms={"embed": channels.embed_ms, "rest": (done - started) * 1000 - channels.embed_ms},
         )
 
-    def channels(self, question: str) -> Channels:
+    def channels(self, question: str, read: bool = True) -> Channels:
         """Every slot's score on each channel, before fusion (also what eval/tune.py searches over)."""
-        normalized = normalize(self.read_question(question))
+        normalized = normalize(self.read_question(question) if read else question)
         started = time.perf_counter()
         vector = self.embedder.embed_query_vector(normalized or question)
         embed_ms = (time.perf_counter() - started) * 1000
