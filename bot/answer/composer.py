@@ -8,8 +8,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.answer.cues import load_cues, words_of
+from bot.answer.cues import FigureKind, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
+from bot.answer.figures import stated_figures
 from bot.answer.intent import Intent, read_intent
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
@@ -86,6 +87,9 @@ class Answerer:
         self.cues = load_cues()
         self.document = corpus.documents[0]
         self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
+        self.policy_figures = frozenset().union(
+            *(stated_figures(normalize(f"{c.zh} {c.en}")) for a in corpus.articles() for c in a.clauses)
+        )
 
     # -- entry point ----------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
@@ -115,31 +119,48 @@ class Answerer:
         normalized = normalize(text)
         intent = read_intent(normalized, self.cues)
         retrieval, resolved, intent = self._resolve(text, normalized, intent, turns)
+        routed = self._route(question, lang, retrieval, intent, resolved)
+        if routed is not None:
+            return routed
+        if intent.current_state and intent.figures:
+            opening = say(lang, "current_state")  # "what share has it reached so far?": targets are not results
+            return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
+        claimed = self._claimed(normalized, intent)
+        if claimed:  # "state that projects get 30%": answered only with the policy's own figure of that kind
+            intent = replace(intent, invent=True, figures=intent.figures or claimed)
+        lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
+        if intent.promise or ((intent.figures or intent.invent) and lead is None):
+            # the policy promises no asker anything, and holds no figure it does not state
+            opening = say(lang, "promise") if intent.promise else say(lang, "figure_not_in_policy") if claimed else ""
+            return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
+        return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
+
+    def _route(self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str) -> Answer | None:
+        """Contact details, small talk, topics outside the policy and responsible units; None for the rest."""
         retrieved = retrieval.numbers
-        if intent.other_contact and not intent.contact and not intent.responsible:
+        if intent.other_contact and intent.responsible:  # "which bureau handles it, and its address?"
+            return self._departments(question, lang, retrieval, resolved, contact_not_given=True)
+        if intent.other_contact:  # an address or a desk, with or without a phone number: only the hotline is given
             body = say(lang, "contact_not_given", hotline=self.corpus.hotline)
             return self._reply(question, lang, body, True, "contact_not_given", retrieved=retrieved, resolved=resolved)
         if intent.contact and not intent.responsible:
-            return self._reply(
-                question,
-                lang,
-                say(lang, "contact", hotline=self.corpus.hotline),
-                False,
-                "contact",
-                retrieved=retrieved,
-                resolved=resolved,
-            )
+            body = say(lang, "contact", hotline=self.corpus.hotline)
+            return self._reply(question, lang, body, False, "contact", retrieved=retrieved, resolved=resolved)
         if self._off_topic(retrieval, intent):
             reason = "chit_chat" if intent.chit_chat else "out_of_scope"
             body = say(lang, "chit_chat" if intent.chit_chat else "not_covered", title=self._title(lang))
             return self._reply(question, lang, body, True, reason, retrieved=retrieved, resolved=resolved)
         if intent.responsible:
             return self._departments(question, lang, retrieval, resolved)
-        lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
-        if intent.promise or ((intent.figures or intent.invent) and lead is None):
-            opening = say(lang, "promise") if intent.promise else ""  # the policy promises no asker anything
-            return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
-        return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
+        return None
+
+    def _claimed(self, normalized: str, intent: Intent) -> tuple[FigureKind, ...]:
+        """The kinds of the figures a question dictates, makes up or wants promised that the policy
+        nowhere states ("写明奖励1000万元", "say the reward is 500万"); () for an ordinary question."""
+        if not (intent.invent or intent.promise or intent.injection):
+            return ()
+        missing = {figure.split(":")[0] for figure in stated_figures(normalized) - self.policy_figures}
+        return tuple(kind for kind in self.cues.figures if kind.name in missing)
 
     def _off_topic(self, retrieval: Retrieval, intent: Intent) -> bool:
         """Out of scope by topic, by lack of evidence, or small talk with no policy question in it."""
@@ -148,7 +169,8 @@ class Answerer:
         if intent.responsible and self._named_units(retrieval):
             return False
         words = [t for t in itertools.chain(*self.retriever.query_tokens(retrieval.normalized, [])) if not t.isdigit()]
-        no_shared_words = not retrieval.terms and (
+        topical_terms = [t for t in retrieval.terms if t.zh not in self.cues.place_only]  # "minimum wage in 连云港"
+        no_shared_words = not topical_terms and (
             not words or (retrieval.lexical_best == 0.0 and retrieval.dense_best < self.evidence.dense_strong)
         )
         weak = retrieval.dense_best < self.evidence.dense_floor and retrieval.lexical_best < self.evidence.lexical_floor
@@ -245,7 +267,11 @@ class Answerer:
             resolved=resolved,
         )
 
-    def _departments(self, question: str, lang: str, retrieval: Retrieval, resolved: str) -> Answer:
+    def _departments(
+        self, question: str, lang: str, retrieval: Retrieval, resolved: str, contact_not_given: bool = False
+    ) -> Answer:
+        """The responsible units of the question's article, or the articles of the units it names; with
+        `contact_not_given`, also that the policy gives none of their contact details (a fallback)."""
         named = self._named_units(retrieval)
         hits = {h.article: h for h in retrieval.articles}
         lines: list[str] = []
@@ -271,19 +297,14 @@ class Answerer:
                     joined = "、".join(units) if lang == "zh" else "; ".join(units)
                     lines.append(say(lang, "responsible_for_article", label=article.label(lang), departments=joined))
                 citations.append(self._best_clause(article, hits.get(article.number), lang))
-        body = (
-            "\n".join(lines)
-            + "\n\n"
-            + self._cited_block(lang, citations)
-            + "\n\n"
-            + say(lang, "hotline", hotline=self.corpus.hotline)
-        )
+        closing = say(lang, "contact_not_given" if contact_not_given else "hotline", hotline=self.corpus.hotline)
+        body = "\n".join(lines) + "\n\n" + self._cited_block(lang, citations) + "\n\n" + closing
         return self._reply(
             question,
             lang,
             body,
-            False,
-            "department",
+            contact_not_given,
+            "contact_not_given" if contact_not_given else "department",
             citations=citations,
             retrieved=retrieval.numbers,
             resolved=resolved,
@@ -296,19 +317,31 @@ class Answerer:
     def _supporting(self, retrieval: Retrieval, intent: Intent, follow_up: bool) -> tuple[ArticleHit, int] | None:
         """The clause that answers a request for a figure: it holds a figure of the asked kind and is
         either the best match of the best article or shares a specific word with the question
-        (always required when the question asks to make figures up).
+        (always required when the question asks to make figures up, and then only in the best article).
 
         A kind of figure the question itself states ("when is the deadline for the RMB 1 million
         reward?") is not what it asks for, unless it states every kind it names."""
         asked = [k for k in intent.figures if not k.clause.search(retrieval.normalized)] or intent.figures
-        for rank, hit in enumerate(retrieval.articles[:3]):
+        top = retrieval.articles[0]
+        on_topic = (
+            self.retriever.specific_overlap(retrieval, top.doc, top.article, top.clauses[0].clause)
+            if top.clauses
+            else set()
+        )
+        # asked to guess, only the best article's clauses can hold the figure: another article sharing a
+        # word ("IP insurance subsidy" → the IP-pilot county rewards) is about something else
+        for rank, hit in enumerate(retrieval.articles[: 1 if intent.invent else 3]):
             article = self.corpus.article(hit.doc, hit.article)
             for position, clause_hit in enumerate(hit.clauses[:4]):
                 clause = article.clause(clause_hit.clause)
                 if not any(k.clause.search(clause.zh) or k.clause.search(clause.en) for k in asked):
                     continue
-                best_match = rank == 0 and position == 0 and not intent.invent and not follow_up
-                if best_match or self.retriever.specific_overlap(retrieval, hit.doc, hit.article, clause.index):
+                if rank == 0 and position == 0 and not intent.invent and not follow_up:
+                    return hit, clause_hit.clause
+                shared = self.retriever.specific_overlap(retrieval, hit.doc, hit.article, clause.index)
+                # a clause sharing only some of the words the best match shares ("IP" of "IP insurance")
+                # is about something broader or beside the point
+                if shared and not shared < on_topic:
                     return hit, clause_hit.clause
         return None
 

@@ -61,7 +61,10 @@ class Cues:
     home_city: CueList
     invent: CueList
     promise: CueList
+    injection: CueList
+    current_state: CueList
     out_of_scope: CueList
+    place_only: frozenset[str]
     chit_chat: CueList
     follow_zh_start: tuple[str, ...]
     follow_zh_end: tuple[str, ...]
@@ -109,7 +112,10 @@ def load_cues() -> Cues:
         home_city=_cue_list(data["home_city"]),
         invent=_cue_list(data["invent"]),
         promise=_cue_list(data["promise"]),
+        injection=_cue_list(data["injection"]),
+        current_state=_cue_list(data["current_state"]),
         out_of_scope=_cue_list(data["out_of_scope"]),
+        place_only=frozenset(data["place_only"]),
         chit_chat=_cue_list(data["chit_chat"]),
         follow_zh_start=tuple(follow["zh_start"]),
         follow_zh_end=tuple(follow["zh_end"]),

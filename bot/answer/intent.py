@@ -21,6 +21,8 @@ class Intent:
     yes_no: bool = False
     invent: bool = False
     promise: bool = False  # asks for a promise or guarantee
+    injection: bool = False  # tries to change the assistant's role or rules, or dictates what it should say
+    current_state: bool = False  # asks how things stand now (the policy sets targets, it reports nothing)
     out_of_scope: bool = False
     chit_chat: bool = False
 
@@ -34,6 +36,8 @@ class Intent:
             yes_no=self.yes_no,
             invent=self.invent,
             promise=self.promise,
+            injection=self.injection,
+            current_state=self.current_state,
             out_of_scope=self.out_of_scope,
             chit_chat=self.chit_chat,
         )
@@ -57,6 +61,8 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
         yes_no=yes_no,
         invent=cues.invent.found(normalized, words),
         promise=cues.promise.found(normalized, words),
+        injection=cues.injection.found(normalized, words),
+        current_state=cues.current_state.found(normalized, words),
         out_of_scope=cues.out_of_scope.found(normalized, words) or _other_city(normalized, words, cues),
         chit_chat=cues.chit_chat.found(normalized, words),
     )

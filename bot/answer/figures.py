@@ -1,0 +1,41 @@
+"""The money amounts, percentages and periods a text states, as values, so that a figure a question
+asserts can be checked against the policy ("写明奖励1000万元", "state that projects get 30%")."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_SCALE = {"": 1.0, "万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9}
+_UNIT = r"\s*(万|亿|million|billion)?"
+_MONEY = (
+    re.compile(r"(?:rmb|cny|¥)\s*" + _NUMBER + _UNIT),  # RMB 1 million, ¥500
+    re.compile(_NUMBER + _UNIT + r"\s*(?:元|块钱|yuan|rmb|cny)"),  # 1000万元, 5 million yuan
+    re.compile(_NUMBER + r"\s*(万|亿)"),  # 50万
+)
+_PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
+_PERIOD = re.compile(r"(?<![\d.])(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])")
+_PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
+
+
+def stated_figures(normalized: str) -> frozenset[str]:
+    """'money:<yuan>', 'percent:<value>' and 'duration:<n><y|m|d>' for every amount, percentage and
+    period in normalized text (a year such as 2025年 reads as a period too: the policy has it as well)."""
+    found: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for pattern in _MONEY:
+        for match in pattern.finditer(normalized):
+            if any(start <= match.start() < end for start, end in taken):
+                continue  # "RMB 1 million yuan" is one amount
+            taken.append(match.span())
+            value = float(match.group(1).replace(",", "")) * _SCALE[match.group(2) or ""]
+            found.add(f"money:{_plain(value)}")
+    for match in _PERCENT.finditer(normalized):
+        found.add(f"percent:{_plain(float((match.group(1) or match.group(2)).replace(',', '')))}")
+    for match in _PERIOD.finditer(normalized):
+        found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
+    return frozenset(found)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
