@@ -287,6 +287,13 @@ def test_a_dictated_wrong_figure_is_answered_with_the_policys_own(real_bot) -> N
     assert not answer.fallback
     assert "1 million" in answer.text and "3 million" not in answer.text
     assert answer.citations[0].article == 25
+    assert answer.text.startswith("The policy does not state the figure you gave")
+
+
+def test_a_wrong_figure_to_confirm_is_corrected_from_the_policy(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("R字签证有效期是5年，对吗？")
+    assert not answer.fallback and "10年" in answer.text
+    assert answer.text.startswith("政策原文中没有您说的这个数字")
 
 
 @pytest.mark.parametrize(

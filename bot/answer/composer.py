@@ -127,7 +127,7 @@ class Answerer:
             return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
         claimed = self._claimed(normalized, intent)
         if claimed:  # "state that projects get 30%": answered only with the policy's own figure of that kind
-            intent = replace(intent, invent=True, figures=intent.figures or claimed)
+            intent = replace(intent, invent=True, claim=True, figures=intent.figures or claimed)
         lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
         if intent.promise or ((intent.figures or intent.invent) and lead is None):
             # the policy promises no asker anything, and holds no figure it does not state
@@ -230,8 +230,9 @@ class Answerer:
         mode = "extractive"
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(resolved, lang, citations)):
             opening, mode = rephrased, "llm"
-        if intent.invent:
-            opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
+        if intent.invent:  # a figure the asker stated differs from the policy's, or was asked to be made up
+            caveat = say(lang, "claim_differs" if intent.claim else "invent")
+            opening = f"{caveat}{'' if lang == 'zh' else ' '}{opening}"
         body = "\n\n".join(
             [opening, self._cited_block(lang, citations), say(lang, "hotline", hotline=self.corpus.hotline)]
         )
@@ -247,7 +248,7 @@ class Answerer:
         citations = self._citations(retrieval, lang, None)[:2]
         figure = figure_name(lang, intent.figures[0].name if intent.figures else "count")
         opening = opening or say(lang, "not_specified", figure=figure)
-        if intent.invent:
+        if intent.invent and not intent.claim:  # a claim's opening already says the policy has no such figure
             opening = f"{say(lang, 'invent')}{'' if lang == 'zh' else ' '}{opening}"
         body = "\n\n".join(
             [
