@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.figures import Section
-from bench.procs import CpuWatch
+from bench.procs import ROOT, CpuWatch
 from bench.report import BUSY_SHARE, RESULTS_DIR, RunInfo, render, write_json
 
 BENCHMARKS = ("cold", "imports", "warm", "http", "recipe")
@@ -82,7 +82,7 @@ def run(chosen: list[str], questions: list[str], args: argparse.Namespace, work:
         sections.append(_guarded("warm", lambda: warm.measure_warm(bot, questions, args.warmup)))
     if "http" in chosen:
         app_index = _copy_index(index_dir, work / "app-index")
-        if (load.ROOT / "app.py").exists():
+        if (ROOT / "app.py").exists():
             sections.append(
                 _guarded("http", lambda: load.measure_http(app_index, work, questions, args.levels, args.duration))
             )
