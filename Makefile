@@ -22,7 +22,7 @@ test: setup-dev lint
 lint: setup-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy bot
+	$(PY) -m mypy bot eval bench
 
 eval: setup-dev
 	$(PY) -m eval $(ARGS)
