@@ -120,7 +120,10 @@ SYSTEMS: dict[str, Callable[[Bot], Ranker]] = {
     ),
     "bm25-only": ablation({lang: replace(w, dense=0.0, asked_dense=0.0) for lang, w in DEFAULT_WEIGHTS.items()}),
     "dense-only": ablation(
-        {lang: replace(w, zh=0.0, en=0.0, department=0.0, asked_lexical=0.0) for lang, w in DEFAULT_WEIGHTS.items()}
+        {
+            lang: replace(w, zh=0.0, en=0.0, department=0.0, asked_lexical=0.0, title=0.0)
+            for lang, w in DEFAULT_WEIGHTS.items()
+        }
     ),
     "langchain-recipe": langchain_recipe,
 }

@@ -21,11 +21,12 @@ from eval.metrics import hit_at_1, recall_at
 
 #: the `Weights` fields searched and their values
 GRID = {
-    "zh": (0.25, 0.5, 0.75, 1.0, 1.5, 2.0),
+    "zh": (0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0),
     "en": (0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0),
     "dense_window": (0.05, 0.10, 0.15),
-    "asked_dense": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5),
-    "asked_lexical": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
+    "asked_dense": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+    "asked_lexical": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5),
+    "title": (0.0, 0.25, 0.5, 0.75),
 }
 _FIELDS = tuple(GRID)
 

@@ -37,10 +37,10 @@ _FIGURE_WORDS = frozenset(
 class Weights:
     """How much each channel counts in the fusion, for questions in one language.
 
-    Chosen by a grid search (`python -m eval.tune`, eval/README.md) on the dev set and the first two
-    held-out sets together: the questions written for each clause (`asked_*`) carry the most;
-    for Chinese questions the Chinese BM25 is the strong lexical channel, for English ones the
-    English BM25 with glossary expansion.
+    Chosen by a grid search (`python -m eval.tune`, eval/README.md) on the dev set and the
+    validation sets together: the questions written for each clause (`asked_*`) carry the most;
+    for Chinese questions the Chinese BM25 is the strong lexical channel and the article titles
+    count, for English ones the English BM25 with glossary expansion.
     """
 
     dense: float = 1.0
@@ -53,11 +53,12 @@ class Weights:
     department: float = 2.0
     asked_dense: float = 0.0  # the written questions of a clause (questions.yaml), by cosine …
     asked_lexical: float = 0.0  # … and by BM25 coverage, either language
+    title: float = 0.0  # how much of its article's title (idf-weighted words) the question contains
 
 
 #: per question language ("zh" for questions written mostly in Chinese, "en" otherwise)
 DEFAULT_WEIGHTS = {
-    "zh": Weights(zh=2.0, en=1.5, dense_window=0.10, asked_dense=2.0, asked_lexical=0.5),
+    "zh": Weights(zh=3.0, en=1.0, dense_window=0.10, asked_dense=3.0, asked_lexical=2.5, title=0.75),
     "en": Weights(zh=0.25, en=0.75, dense_window=0.10, asked_dense=1.0, asked_lexical=1.0),
 }
 
@@ -93,6 +94,7 @@ class Channels:
     embed_ms: float
     asked_dense: np.ndarray | None = None  # raw cosine of the clause's closest written question
     asked_lexical: np.ndarray | None = None  # BM25 coverage of its best-matching written question
+    title: np.ndarray | None = None  # share of its article's title words the question contains
 
 
 @dataclass(slots=True)
@@ -169,6 +171,13 @@ class HybridRetriever:
         self._common = {t for t, n in frequency.items() if n > clause_count / 10}
         self._whole_article = np.array([s[2] == 0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
+        self._titles = _TitleWords(
+            [self.zh_tokens(normalize(a.title_zh)) for a in corpus.articles()],
+            [self.en_tokens(normalize(a.title_en)) for a in corpus.articles()],
+            [self._slot_of[(a.doc, a.number, 0)] for a in corpus.articles()],
+            self._article_starts,
+            len(self.slots),
+        )
         self._key_cache: tuple[list[UnitKey], np.ndarray, np.ndarray] | None = None
         self._lazy_lock = threading.Lock()  # what only some questions need is built on the first of them
         self._pinyin: PinyinReader | None = None
@@ -270,6 +279,7 @@ class HybridRetriever:
             embed_ms=embed_ms,
             asked_dense=asked_dense,
             asked_lexical=self._asked_coverage(zh_query, en_query),
+            title=self._title_share(zh_query, en_query),
         )
 
     def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:
@@ -284,7 +294,9 @@ class HybridRetriever:
             fused += weights.asked_dense * _window(channels.asked_dense, weights.dense_window)
         if channels.asked_lexical is not None and weights.asked_lexical:
             fused += weights.asked_lexical * channels.asked_lexical
-        others = weights.dense + weights.zh + weights.en + weights.asked_dense + weights.asked_lexical
+        if channels.title is not None and weights.title:
+            fused += weights.title * channels.title
+        others = weights.dense + weights.zh + weights.en + weights.asked_dense + weights.asked_lexical + weights.title
         return fused + weights.department * others * channels.department
 
     def _dense(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -332,6 +344,9 @@ class HybridRetriever:
             return np.zeros(len(self.slots), dtype=np.float32)
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
 
+    def _title_share(self, zh_query: list[str], en_query: list[str]) -> np.ndarray:
+        return self._titles.share(set(zh_query), set(en_query))
+
     def _asked_coverage(self, zh_query: list[str], en_query: list[str]) -> np.ndarray:
         """Per slot, the best BM25 coverage of its written questions (the question's language decides which)."""
         per_slot = np.zeros(len(self.slots), dtype=np.float32)
@@ -367,6 +382,35 @@ class HybridRetriever:
                 )
             )
         return hits
+
+
+class _TitleWords:
+    """Per article, the idf-weighted share of its title's words a question contains, in either language.
+
+    Titles name an article's topic in a few words ("做大做强特色主导产业"); a question that repeats
+    most of a title asks about that article more surely than one sharing a word with a clause.
+    """
+
+    def __init__(
+        self, zh: list[list[str]], en: list[list[str]], article_slots: list[int], starts: np.ndarray, size: int
+    ) -> None:
+        self._sides = [self._weigh([set(t) for t in zh]), self._weigh([set(t) for t in en])]
+        order = np.argsort(np.array(article_slots))  # articles in slot order, as `starts` lists them
+        self._order = order
+        self._lengths = np.diff(np.append(starts, size))
+
+    @staticmethod
+    def _weigh(titles: list[set[str]]) -> list[dict[str, float]]:
+        frequency = Counter(word for title in titles for word in title)
+        return [{w: float(np.log(1 + len(titles) / frequency[w])) for w in title} for title in titles]
+
+    def share(self, zh_words: set[str], en_words: set[str]) -> np.ndarray:
+        best = np.zeros(len(self._order), dtype=np.float32)
+        for side, words in zip(self._sides, (zh_words, en_words), strict=True):
+            if words:
+                shares = [sum(v for w, v in t.items() if w in words) / (sum(t.values()) or 1.0) for t in side]
+                best = np.maximum(best, np.array(shares, dtype=np.float32))
+        return np.repeat(best[self._order], self._lengths)
 
 
 def _window(scores: np.ndarray, width: float) -> np.ndarray:
