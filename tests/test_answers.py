@@ -326,3 +326,10 @@ def test_a_yes_no_question_with_yao_bu_yao_asks_no_figure(real_bot) -> None:  # 
     answer = real_bot.ask("企业在自己的工业用地上加盖厂房提高了容积率，要不要补缴土地价款？")
     assert not answer.fallback
     assert answer.citations[0].article == 19 and "不再增收土地价款" in answer.text
+
+
+@pytest.mark.parametrize("question", ["高新区的特色主导产业都有哪些？", "高新區的特色主導產業都有哪些？"])
+def test_a_question_repeating_an_articles_title_is_answered_from_that_article(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)  # article 3 names 特色主导产业 among its goals; article 11 is about them
+    # (without the title channel article 3 comes first for these)
+    assert answer.citations[0].article == 11 and "生命健康" in answer.text

@@ -69,6 +69,18 @@ def test_department_questions_rank_the_articles_of_that_department_first(fake_re
     assert set(result.numbers[:2]) == {9, 10}
 
 
+def test_the_title_channel_gives_each_article_the_share_of_its_own_title(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    retriever = fake_retriever
+    channels = retriever.channels("做大做强特色主导产业")
+    assert channels.title is not None
+    by_article: dict[int, set[float]] = {}
+    for (_, article, _), share in zip(retriever.slots, channels.title.tolist(), strict=True):
+        by_article.setdefault(article, set()).add(round(share, 6))
+    assert all(len(shares) == 1 for shares in by_article.values()), "every slot of an article gets its title's share"
+    assert by_article[11] == {1.0}  # the whole title of article 11
+    assert max(next(iter(v)) for a, v in by_article.items() if a != 11) < 0.5
+
+
 def test_retrieval_survives_a_missing_vector_index(fake_retriever) -> None:  # type: ignore[no-untyped-def]
     fake_retriever.index.available = False
     try:
