@@ -333,3 +333,31 @@ def test_a_question_repeating_an_articles_title_is_answered_from_that_article(re
     answer = real_bot.ask(question)  # article 3 names 特色主导产业 among its goals; article 11 is about them
     # (without the title channel article 3 comes first for these)
     assert answer.citations[0].article == 11 and "生命健康" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has our zone's application for the national title been approved yet?",  # a status, not a provision
+        "How many unicorn firms does the zone expect to have in 2025?",  # a count the policy never sets
+        "Who is the director of the zone's administrative committee?",  # a person the policy does not name
+        "高新区合作园区叫什么名字？",
+        "科技企业积分制具体怎么打分？",  # a procedure
+        "I heard the city pays RMB 8 million when a zone firm lists on the STAR Market. How much?",  # hearsay
+    ],
+)
+def test_specifics_the_policy_does_not_give_fall_back(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and HOTLINE in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("Our park isn't a high-tech zone yet. Can it apply to become a provincial one?", 17),
+        ("Where does the policy talk about land quotas for zones?", 19),
+    ],
+)
+def test_look_alikes_the_policy_does_answer_are_answered(real_bot, question: str, article: int) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert not answer.fallback and article in [c.article for c in answer.citations]

@@ -122,8 +122,9 @@ class Answerer:
         routed = self._route(question, lang, retrieval, intent, resolved)
         if routed is not None:
             return routed
-        if intent.current_state and intent.figures:
-            opening = say(lang, "current_state")  # "what share has it reached so far?": targets are not results
+        if intent.current_state and (intent.figures or intent.yes_no):
+            # "what share has it reached so far?", "has it been approved yet?": targets are not results
+            opening = say(lang, "current_state")
             return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
         claimed = self._claimed(normalized, intent)
         if claimed:  # "state that projects get 30%": answered only with the policy's own figure of that kind
