@@ -395,21 +395,26 @@ class _TitleWords:
         self, zh: list[list[str]], en: list[list[str]], article_slots: list[int], starts: np.ndarray, size: int
     ) -> None:
         self._sides = [self._weigh([set(t) for t in zh]), self._weigh([set(t) for t in en])]
-        order = np.argsort(np.array(article_slots))  # articles in slot order, as `starts` lists them
-        self._order = order
+        self._order = np.argsort(np.array(article_slots))  # articles in slot order, as `starts` lists them
         self._lengths = np.diff(np.append(starts, size))
 
     @staticmethod
-    def _weigh(titles: list[set[str]]) -> list[dict[str, float]]:
+    def _weigh(titles: list[set[str]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The side's vocabulary, its (articles × words) idf weights and each title's total weight."""
         frequency = Counter(word for title in titles for word in title)
-        return [{w: float(np.log(1 + len(titles) / frequency[w])) for w in title} for title in titles]
+        vocabulary = {word: i for i, word in enumerate(frequency)}
+        weights = np.zeros((len(titles), len(vocabulary)), dtype=np.float32)
+        for row, title in enumerate(titles):
+            for word in title:
+                weights[row, vocabulary[word]] = np.log(1 + len(titles) / frequency[word])
+        totals = weights.sum(axis=1)
+        return vocabulary, weights, np.where(totals > 0, totals, 1.0)
 
     def share(self, zh_words: set[str], en_words: set[str]) -> np.ndarray:
         best = np.zeros(len(self._order), dtype=np.float32)
-        for side, words in zip(self._sides, (zh_words, en_words), strict=True):
-            if words:
-                shares = [sum(v for w, v in t.items() if w in words) / (sum(t.values()) or 1.0) for t in side]
-                best = np.maximum(best, np.array(shares, dtype=np.float32))
+        for (vocabulary, weights, totals), words in zip(self._sides, (zh_words, en_words), strict=True):
+            if columns := [vocabulary[w] for w in words if w in vocabulary]:
+                best = np.maximum(best, weights[:, columns].sum(axis=1) / totals)
         return np.repeat(best[self._order], self._lengths)
 
 
