@@ -171,12 +171,12 @@ class HybridRetriever:
         self._common = {t for t, n in frequency.items() if n > clause_count / 10}
         self._whole_article = np.array([s[2] == 0 for s in self.slots])
         self._departments = {(a.doc, a.number): set(a.departments_zh) for a in corpus.articles()}
+        articles = list(corpus.articles())
+        row_of = {(a.doc, a.number): row for row, a in enumerate(articles)}
         self._titles = _TitleWords(
-            [self.zh_tokens(normalize(a.title_zh)) for a in corpus.articles()],
-            [self.en_tokens(normalize(a.title_en)) for a in corpus.articles()],
-            [self._slot_of[(a.doc, a.number, 0)] for a in corpus.articles()],
-            self._article_starts,
-            len(self.slots),
+            [self.zh_tokens(normalize(a.title_zh)) for a in articles],
+            [self.en_tokens(normalize(a.title_en)) for a in articles],
+            np.array([row_of[(doc, article)] for doc, article, _ in self.slots], dtype=np.int64),
         )
         self._key_cache: tuple[list[UnitKey], np.ndarray, np.ndarray] | None = None
         self._lazy_lock = threading.Lock()  # what only some questions need is built on the first of them
@@ -279,7 +279,7 @@ class HybridRetriever:
             embed_ms=embed_ms,
             asked_dense=asked_dense,
             asked_lexical=self._asked_coverage(zh_query, en_query),
-            title=self._title_share(zh_query, en_query),
+            title=self._titles.share(set(zh_query), set(en_query)),
         )
 
     def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:
@@ -344,9 +344,6 @@ class HybridRetriever:
             return np.zeros(len(self.slots), dtype=np.float32)
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self.slots])
 
-    def _title_share(self, zh_query: list[str], en_query: list[str]) -> np.ndarray:
-        return self._titles.share(set(zh_query), set(en_query))
-
     def _asked_coverage(self, zh_query: list[str], en_query: list[str]) -> np.ndarray:
         """Per slot, the best BM25 coverage of its written questions (the question's language decides which)."""
         per_slot = np.zeros(len(self.slots), dtype=np.float32)
@@ -391,12 +388,10 @@ class _TitleWords:
     most of a title asks about that article more surely than one sharing a word with a clause.
     """
 
-    def __init__(
-        self, zh: list[list[str]], en: list[list[str]], article_slots: list[int], starts: np.ndarray, size: int
-    ) -> None:
+    def __init__(self, zh: list[list[str]], en: list[list[str]], slot_rows: np.ndarray) -> None:
         self._sides = [self._weigh([set(t) for t in zh]), self._weigh([set(t) for t in en])]
-        self._order = np.argsort(np.array(article_slots))  # articles in slot order, as `starts` lists them
-        self._lengths = np.diff(np.append(starts, size))
+        self._slot_rows = slot_rows  # per slot, the row (article) whose title it takes
+        self._articles = len(zh)
 
     @staticmethod
     def _weigh(titles: list[set[str]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
@@ -411,11 +406,12 @@ class _TitleWords:
         return vocabulary, weights, np.where(totals > 0, totals, 1.0)
 
     def share(self, zh_words: set[str], en_words: set[str]) -> np.ndarray:
-        best = np.zeros(len(self._order), dtype=np.float32)
+        best = np.zeros(self._articles, dtype=np.float32)
         for (vocabulary, weights, totals), words in zip(self._sides, (zh_words, en_words), strict=True):
             if columns := [vocabulary[w] for w in words if w in vocabulary]:
                 best = np.maximum(best, weights[:, columns].sum(axis=1) / totals)
-        return np.repeat(best[self._order], self._lengths)
+        per_slot: np.ndarray = best[self._slot_rows]
+        return per_slot
 
 
 def _window(scores: np.ndarray, width: float) -> np.ndarray:
