@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 
+from bot.corpus.glossary import Glossary, Term
 from bot.embed.factory import make_embedder
 from bot.errors import ConfigError, MissingDependency
 from bot.retrieve.bm25 import BM25
@@ -44,6 +45,29 @@ def test_glossary_matches_chinese_traditional_and_english_forms(corpus) -> None:
     assert "R字签证" in {t.zh for t in matcher.find(normalize("How long is the R visa valid?"))}
     assert "先租后让" in {t.zh for t in matcher.find(normalize("工業用地可以先租後讓嗎"))}
     assert "市税务局" in {t.zh for t in matcher.find(normalize("Which measures does the tax bureau handle?"))}
+
+
+def test_overlapping_chinese_forms_go_to_the_longest_then_the_first_listed() -> None:
+    glossary = Glossary(
+        [
+            Term("创新券", "innovation voucher", "term"),
+            Term("科技创新", "sci-tech innovation", "term"),
+            Term("技创新券", "made-up", "term"),
+            Term("新券", "new voucher", "term"),
+        ]
+    )
+    matcher = TermMatcher(glossary)
+    assert [t.zh for t in matcher.find("科技创新券")] == ["科技创新"]  # equal lengths: the first listed
+    assert [t.zh for t in matcher.find("技创新券")] == ["技创新券"]  # the longest form takes its characters
+    assert [t.zh for t in matcher.find("科技创新 创新券 新券")] == ["科技创新", "创新券", "新券"]
+
+
+def test_investment_targeting_and_hiring_are_told_apart(corpus) -> None:  # type: ignore[no-untyped-def]
+    matcher = TermMatcher(corpus.glossary)
+    assert "精准招商" in {t.zh for t in matcher.find(normalize("市里会不会重点招我们这样的大企业？"))}
+    assert "精准招商" in {t.zh for t in matcher.find(normalize("What kind of firms does the zone go after?"))}
+    hiring = {t.zh for t in matcher.find(normalize("园区企业重点招聘哪些人才？"))}
+    assert "招才引智" in hiring and "精准招商" not in hiring
 
 
 def test_a_department_named_loosely_is_still_recognised(corpus) -> None:  # type: ignore[no-untyped-def]

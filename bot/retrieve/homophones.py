@@ -56,23 +56,43 @@ class HomophoneCorrector:
                 for at in range(len(word)):
                     self._masked.setdefault(word[:at] + _MASK + word[at + 1 :], []).append((word, at))
         self._chars = {char for key in self._masked for char in key} - {_MASK}
+        # what a window must share with a word for one typo at a given place to be possible: its first
+        # two characters (typo at 2 or later), its second and third (typo at 0), its first and third
+        # (typo at 1); three set lookups rule out most places of a question before any masked lookup
+        spelled = [word for word in set(words) if _MIN <= len(word) <= _MAX]
+        self._heads = {word[:2] for word in spelled}
+        self._after_first = {word[1:3] for word in spelled}
+        self._around_second = {word[0] + word[2] for word in spelled}
 
     def find(self, text: str) -> list[str]:
         """The words `text` misspells, in the order they occur."""
         found: list[str] = []
         for start in range(len(text) - _MIN + 1):
-            strangers: list[int] = []  # positions in the window of characters no word has
-            for end in range(start + 1, min(start + _MAX, len(text)) + 1):
-                if text[end - 1] not in self._chars:
-                    strangers.append(end - 1 - start)
-                    if len(strangers) > 1:
-                        break  # two characters off: no word is one typo away
-                if end - start < _MIN:
-                    continue
-                window = text[start:end]
-                for at in strangers or range(end - start):
+            typo_at = (  # whether a typo at 0, at 1, at 2 or later is possible in a window from `start`
+                text[start + 1 : start + 3] in self._after_first,
+                text[start] + text[start + 2] in self._around_second,
+                text[start : start + 2] in self._heads,
+            )
+            if any(typo_at):
+                found += self._from(text, start, typo_at)
+        return list(dict.fromkeys(found))
+
+    def _from(self, text: str, start: int, typo_at: tuple[bool, bool, bool]) -> list[str]:
+        """The words misspelled by the windows of 3 to 5 characters from `start`."""
+        found: list[str] = []
+        strangers: list[int] = []  # positions in the window of characters no word has
+        for end in range(start + 1, min(start + _MAX, len(text)) + 1):
+            if text[end - 1] not in self._chars:
+                strangers.append(end - 1 - start)
+                if len(strangers) > 1:
+                    break  # two characters off: no word is one typo away
+            if end - start < _MIN:
+                continue
+            window = text[start:end]
+            for at in strangers or range(end - start):
+                if typo_at[min(at, 2)]:
                     for word, position in self._masked.get(window[:at] + _MASK + window[at + 1 :], ()):
                         typed = window[position]
                         if typed != word[position] and readings(typed) & readings(word[position]):
                             found.append(word)
-        return list(dict.fromkeys(found))
+        return found

@@ -140,6 +140,7 @@ class HybridRetriever:
         self.matcher = TermMatcher(corpus.glossary)
         self.zh_tokens = ChineseTokenizer(corpus.glossary)
         self.en_tokens = EnglishTokenizer()
+        self._term_tokens = {t.zh: (self.zh_tokens(t.zh), self.en_tokens(t.en.lower())) for t in corpus.glossary.terms}
         units = corpus_units(corpus)
         self.slots = sorted({(u.doc, u.article, u.clause) for u in units})
         self._slot_of = {slot: i for i, slot in enumerate(self.slots)}
@@ -328,9 +329,15 @@ class HybridRetriever:
         zh_query = self.zh_tokens(normalized)
         en_query = self.en_tokens(normalized)
         for term in terms:
-            zh_query += self.zh_tokens(term.zh)
-            en_query += self.en_tokens(term.en.lower())
+            zh_words, en_words = self._term_words(term)
+            zh_query += zh_words
+            en_query += en_words
         return zh_query, en_query
+
+    def _term_words(self, term: Term) -> tuple[list[str], list[str]]:
+        """A glossary term's Chinese and English tokens (tokenized once, when the retriever is built)."""
+        words = self._term_tokens.get(term.zh)
+        return words if words is not None else (self.zh_tokens(term.zh), self.en_tokens(term.en.lower()))
 
     def specific_overlap(self, retrieval: Retrieval, doc: str, article: int, clause: int) -> set[str]:
         """The question's own specific words (not common across clauses, not units of figures) that a clause has."""
@@ -367,17 +374,11 @@ class HybridRetriever:
         hits = []
         for at in np.argsort(-best, kind="stable")[: max(top, 1)].tolist():
             start, end = self._article_starts[at], self._article_ends[at]
-            scores = fused[start:end].tolist()
-            clauses = sorted(zip(self._slot_clauses[start:end], scores, strict=True), key=lambda pair: -pair[1])
+            scores, numbers = fused[start:end].tolist(), self._slot_clauses[start:end]
+            order = np.argsort(-fused[start:end], kind="stable").tolist()
             doc, article, _ = self.slots[start]
-            hits.append(
-                ArticleHit(
-                    doc=doc,
-                    article=article,
-                    score=max(scores),
-                    clauses=tuple(ClauseHit(clause, score) for clause, score in clauses if clause > 0),
-                )
-            )
+            clauses = tuple(ClauseHit(numbers[i], scores[i]) for i in order if numbers[i] > 0)
+            hits.append(ArticleHit(doc=doc, article=article, score=max(scores), clauses=clauses))
         return hits
 
 

@@ -28,10 +28,15 @@ class TermMatcher:
             ((normalize(form), t) for t in glossary.terms for form in t.zh_forms if _HAN.search(form)),
             key=lambda p: -len(p[0]),
         )
-        # positions in _zh of the forms starting with each character, so a question only tries its own
-        self._zh_by_first: dict[str, list[int]] = {}
+        # each form's first position in _zh (its rank: longest first), and the lengths of the forms
+        # starting with each character, so a question looks up only substrings that could be forms
+        self._zh_rank: dict[str, int] = {}
+        self._zh_lengths: dict[str, list[int]] = {}
         for position, (form, _) in enumerate(self._zh):
-            self._zh_by_first.setdefault(form[0], []).append(position)
+            if self._zh_rank.setdefault(form, position) == position:
+                lengths = self._zh_lengths.setdefault(form[0], [])
+                if len(form) not in lengths:
+                    lengths.append(len(form))
         self._en: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         for term in glossary.terms:
             for form in term.en_forms:
@@ -69,17 +74,23 @@ class TermMatcher:
                 return
 
     def _find_zh(self, text: str, found: dict[str, Term]) -> None:
+        """Every occurrence of every form, longest forms first (glossary order among equals), each
+        taken unless it overlaps one taken before."""
+        rank = self._zh_rank
+        occurrences = sorted(
+            (position, start)
+            for start, char in enumerate(text)
+            for length in self._zh_lengths.get(char, ())
+            if (position := rank.get(text[start : start + length])) is not None
+        )
         taken = [False] * len(text)
-        candidates = sorted({p for char in set(text) for p in self._zh_by_first.get(char, ())})
-        for form, term in (self._zh[p] for p in candidates):  # longest first, as in _zh
-            start = text.find(form)
-            while start >= 0:
-                span = range(start, start + len(form))
-                if not any(taken[i] for i in span):
-                    for i in span:
-                        taken[i] = True
-                    found.setdefault(term.zh, term)
-                start = text.find(form, start + 1)
+        for position, start in occurrences:
+            form, term = self._zh[position]
+            span = range(start, start + len(form))
+            if not any(taken[i] for i in span):
+                for i in span:
+                    taken[i] = True
+                found.setdefault(term.zh, term)
 
     def _find_en(self, words: tuple[str, ...], found: dict[str, Term]) -> None:
         i = 0
