@@ -361,3 +361,24 @@ def test_specifics_the_policy_does_not_give_fall_back(real_bot, question: str) -
 def test_look_alikes_the_policy_does_answer_are_answered(real_bot, question: str, article: int) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask(question)
     assert not answer.fallback and article in [c.article for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "外国专家办工作许可，年龄最多能放宽到几岁？另外，新认定的省级高新区能拿多少奖励？",
+        "How old can a foreign expert be and still get a work permit in the zone? "
+        "And what does a newly recognised provincial zone get as a reward?",
+    ],
+)
+def test_a_question_asking_two_things_quotes_the_clause_for_each(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert not answer.fallback
+    assert {5, 25} <= {c.article for c in answer.citations}
+    assert "65" in answer.text and ("100万元" in answer.text or "1 million" in answer.text)
+
+
+def test_a_second_part_that_leans_on_the_first_adds_no_quote_of_its_own(real_bot) -> None:  # type: ignore[no-untyped-def]
+    alone = real_bot.ask("新认定的省级高新区能拿多少奖励？")
+    with_ellipsis = real_bot.ask("新认定的省级高新区能拿多少奖励？国家级的呢？")
+    assert [c.article for c in with_ellipsis.citations] == [c.article for c in alone.citations]

@@ -134,7 +134,34 @@ class Answerer:
             # the policy promises no asker anything, and holds no figure it does not state
             opening = say(lang, "promise") if intent.promise else say(lang, "figure_not_in_policy") if claimed else ""
             return self._not_specified(question, lang, retrieval, intent, resolved, opening=opening)
-        return self._extract(question, lang, retrieval, intent, resolved, lead=lead)
+        ordinary = resolved == text and not (intent.invent or intent.injection)  # not a follow-up, nothing dictated
+        parts = self._part_leads(question, lang) if ordinary else []
+        return self._extract(question, lang, retrieval, intent, resolved, lead=lead, parts=parts)
+
+    def _part_leads(self, question: str, lang: str) -> list[tuple[ArticleHit, int]]:
+        """For a question that asks several things, the clauses answering each of them on its own
+        (each retrieved alone: asked together, one topic can crowd the other out of the answer).
+
+        A part that leans on the one before ("省级高新区呢？", "what about provincial zones?") or names
+        no policy topic of its own ("分别叫什么？") is left to the question as a whole."""
+        parts = self.cues.question_parts.split(_TAG.sub(" ", clean(question)), lang)
+        if len(parts) < 2:
+            return []
+        leads = []
+        for part in parts:
+            if looks_like_follow_up(normalize(part), self.cues):
+                continue
+            retrieval = self.retriever.retrieve(part, top=3)
+            intent = read_intent(retrieval.normalized, self.cues)
+            if not retrieval.articles or not self._topical(retrieval) or self._off_topic(retrieval, intent):
+                continue
+            lead = self._supporting(retrieval, intent, follow_up=False) if intent.figures else None
+            top = retrieval.articles[0]
+            if lead is not None:
+                leads.append(lead)
+            best = top.clauses[0].score if top.clauses else 0.0
+            leads += [(top, c.clause) for c in top.clauses[:2] if c.score >= self.evidence.close_clause * best]
+        return leads
 
     def _route(self, question: str, lang: str, retrieval: Retrieval, intent: Intent, resolved: str) -> Answer | None:
         """Contact details, small talk, topics outside the policy and responsible units; None for the rest."""
@@ -220,8 +247,9 @@ class Answerer:
         intent: Intent,
         resolved: str,
         lead: tuple[ArticleHit, int] | None = None,
+        parts: Sequence[tuple[ArticleHit, int]] = (),
     ) -> Answer:
-        citations = self._citations(retrieval, lang, lead)
+        citations = self._citations(retrieval, lang, lead, parts)
         first = citations[0]
         opening = first.text
         if intent.yes_no and self._modal(retrieval.normalized, lang) and self._permissive(first.text_zh):
@@ -347,7 +375,15 @@ class Answerer:
                     return hit, clause_hit.clause
         return None
 
-    def _citations(self, retrieval: Retrieval, lang: str, lead: tuple[ArticleHit, int] | None) -> list[Citation]:
+    def _citations(
+        self,
+        retrieval: Retrieval,
+        lang: str,
+        lead: tuple[ArticleHit, int] | None,
+        parts: Sequence[tuple[ArticleHit, int]] = (),
+    ) -> list[Citation]:
+        """The clauses quoted: the lead (or the best clause), the clause of each part of a question
+        that asks several things, the clauses close to the best, and a second article close to the first."""
         top = retrieval.articles[0]
         chosen: list[tuple[ArticleHit, int]] = []
         if lead is not None:
@@ -356,6 +392,7 @@ class Answerer:
         for clause_hit in top.clauses[:3]:
             if clause_hit.score >= self.evidence.close_clause * best:
                 chosen.append((top, clause_hit.clause))
+        chosen[1:1] = parts  # after the first: each part is answered before more of the same
         for hit in retrieval.articles[1:3]:
             if hit.score >= self.evidence.close_article * top.score and hit.clauses:
                 chosen.append((hit, hit.clauses[0].clause))

@@ -11,6 +11,8 @@ from typing import Any
 from bot.yaml_text import load_yaml
 
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,24 @@ class FigureKind:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionParts:
+    """Splits a question that asks several things ("how long is the visa valid? and each stay?") into its questions."""
+
+    breaks: dict[str, re.Pattern[str]]  # per language, where one question ends and the next begins
+    min_zh_chars: int
+    min_en_words: int
+
+    def split(self, text: str, lang: str) -> list[str]:
+        """The questions in `text`, in order; `[text]` when it asks one thing."""
+        pieces = [piece.strip(" ,，") for piece in self.breaks["zh" if lang == "zh" else "en"].split(text)]
+        kept = [piece for piece in pieces if self._substantial(piece)]
+        return kept if len(kept) > 1 else [text]
+
+    def _substantial(self, piece: str) -> bool:
+        return len(_HAN.findall(piece)) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
+
+
+@dataclass(frozen=True, slots=True)
 class Cues:
     """All cue lists, loaded once."""
 
@@ -72,6 +92,7 @@ class Cues:
     follow_en_start: tuple[str, ...]
     follow_en_any: frozenset[str]
     follow_switch: tuple[str, ...]
+    question_parts: QuestionParts
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -123,4 +144,9 @@ def load_cues() -> Cues:
         follow_en_start=tuple(follow["en_start"]),
         follow_en_any=frozenset(follow["en_any"]),
         follow_switch=tuple(str(c).lower() for c in follow["switch"]),
+        question_parts=QuestionParts(
+            breaks={lang: re.compile(data["question_parts"][lang], re.IGNORECASE) for lang in ("zh", "en")},
+            min_zh_chars=int(data["question_parts"]["min_zh_chars"]),
+            min_en_words=int(data["question_parts"]["min_en_words"]),
+        ),
     )

@@ -1,0 +1,41 @@
+"""A question that asks several things is split into its questions (bot/data/cues.yaml: question_parts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.cues import load_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parts"),
+    [
+        ("工作许可年龄能放宽到几岁？R字签证最长几年？", "zh", ["工作许可年龄能放宽到几岁", "R字签证最长几年"]),
+        ("孵化器有什么支持？另外，发债有什么规定？", "zh", ["孵化器有什么支持", "发债有什么规定"]),
+        (
+            "What are the R&D targets for the zones, and what rewards do zones that climb the ranking get?",
+            "en",
+            ["What are the R&D targets for the zones", "what rewards do zones that climb the ranking get?"],
+        ),
+        (
+            "Can the zone developers issue bonds? Also, can tech companies list on the STAR Market?",
+            "en",
+            ["Can the zone developers issue bonds", "can tech companies list on the STAR Market?"],
+        ),
+    ],
+)
+def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[str]) -> None:
+    assert load_cues().question_parts.split(text, lang) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("外籍人才申请工作许可的年龄可以放宽到多少岁？", "zh"),
+        ("R字签证最长几年？呢？", "zh"),  # a piece too short to be a question of its own
+        ("Can land be leased first and transferred later?", "en"),  # 'and' inside one question
+        ("How long is the R visa valid? Why?", "en"),
+    ],
+)
+def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:
+    assert load_cues().question_parts.split(text, lang) == [text]
