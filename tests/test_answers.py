@@ -382,3 +382,40 @@ def test_a_second_part_that_leans_on_the_first_adds_no_quote_of_its_own(real_bot
     alone = real_bot.ask("新认定的省级高新区能拿多少奖励？")
     with_ellipsis = real_bot.ask("新认定的省级高新区能拿多少奖励？国家级的呢？")
     assert [c.article for c in with_ellipsis.citations] == [c.article for c in alone.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "园区提供人才公寓吗？房租一个月多少？",
+        "Is there talent housing in the zone? What's the monthly rent?",
+    ],
+)
+def test_a_figure_asked_after_a_yes_no_sentence_is_still_asked(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    """The policy names talent apartments but no rent: the second sentence asks for a figure it lacks."""
+    answer = real_bot.ask(question)
+    assert answer.fallback and answer.reason == "not_specified"
+    assert answer.citations and answer.citations[0].article == 5
+
+
+def test_words_added_for_a_sound_alike_typo_do_not_change_what_is_asked(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("厂房加层后容基率提高了，需要补缴地价吗？")
+    assert not answer.fallback
+    assert answer.citations[0].article == 19
+
+
+def test_who_hands_in_the_paperwork_is_answered_not_taken_for_a_list_of_documents(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(
+        "Who prepares and hands in the paperwork when a development zone applies to become a provincial high-tech park?"
+    )
+    assert not answer.fallback
+    assert answer.citations[0].article == 23
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["孩子跟我一起过来，入学手续怎么办？", "How far is the zone from the nearest airport?"],
+)
+def test_schooling_and_travel_distances_are_outside_the_policy(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.fallback and answer.reason == "out_of_scope"

@@ -17,7 +17,7 @@ from bot.answer.model import Answer, Citation
 from bot.answer.templates import figure_name, say
 from bot.config import Settings
 from bot.corpus.model import Article, Corpus
-from bot.language import detect_language, is_supported_script
+from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.hybrid import ArticleHit, ClauseHit, HybridRetriever, Retrieval
 from bot.text import clean, normalize
 
@@ -110,13 +110,16 @@ class Answerer:
         if not _MEANINGFUL.search(normalize(stripped)):
             return self._reply(question, lang, say(lang, "junk"), True, "junk")
         text = self.retriever.read_question(stripped)  # pinyin read, sound-alike typos of policy words added
-        answer = self._answer(question, text, lang, parse_history(history, self.settings.max_question_chars))
+        # what is asked is read off the question as written (a pinyin-only one as read): the words added
+        # for retrieval ("…补缴地价吗？ 补交地价") are no sentence of the asker's
+        written = text if is_pinyin(stripped) else stripped
+        answer = self._answer(question, text, lang, parse_history(history, self.settings.max_question_chars), written)
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
 
     # -- decisions ------------------------------------------------------------------------
-    def _answer(self, question: str, text: str, lang: str, turns: list[Turn]) -> Answer:
-        normalized = normalize(text)
+    def _answer(self, question: str, text: str, lang: str, turns: list[Turn], written: str) -> Answer:
+        normalized = normalize(written)
         intent = read_intent(normalized, self.cues)
         retrieval, resolved, intent = self._resolve(text, normalized, intent, turns)
         routed = self._route(question, lang, retrieval, intent, resolved)
@@ -152,7 +155,7 @@ class Answerer:
             if looks_like_follow_up(normalize(part), self.cues):
                 continue
             retrieval = self.retriever.retrieve(part, top=3)
-            intent = read_intent(retrieval.normalized, self.cues)
+            intent = read_intent(normalize(part), self.cues)
             if not retrieval.articles or not self._topical(retrieval) or self._off_topic(retrieval, intent):
                 continue
             lead = self._supporting(retrieval, intent, follow_up=False) if intent.figures else None

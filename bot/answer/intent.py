@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
+_SENTENCE_BREAK = re.compile(r"[？?；;。！!]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +49,8 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
     """Read the intent of a normalized question (simplified Chinese, lower-case English)."""
     cues = cues or load_cues()
     words = words_of(normalized)
-    yes_no = any(cue in normalized for cue in cues.yes_no_zh) or any(
-        (first := words_of(part)) and first[0] in cues.yes_no_en_start for part in _CLAUSE_BREAK.split(normalized)
-    )  # "our factory wants to add floors - do we pay more?" asks yes or no after its first clause
-    figures = tuple(kind for kind in cues.figures if kind.cues.found(normalized, words))
-    if yes_no and not cues.figure_question.found(normalized, words):
-        figures = ()  # "Do we owe any extra fees?" asks yes or no, not for a figure
+    yes_no = _yes_no(normalized, words, cues)
+    figures = tuple(kind for kind in cues.figures if any(kind in asked for asked in _figures_asked(normalized, cues)))
     return Intent(
         contact=cues.contact.found(normalized, words),
         other_contact=cues.other_contact.found(normalized, words),
@@ -67,6 +64,28 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
         out_of_scope=cues.out_of_scope.found(normalized, words) or _other_city(normalized, words, cues),
         chit_chat=cues.chit_chat.found(normalized, words),
     )
+
+
+def _figures_asked(normalized: str, cues: Cues) -> list[tuple[FigureKind, ...]]:
+    """Per sentence of the question, the kinds of figure it asks for.
+
+    A yes/no sentence naming a figure ("Do we owe any extra fees?") asks for none, unless it also
+    asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
+    """
+    asked = []
+    for sentence in _SENTENCE_BREAK.split(normalized):
+        words = words_of(sentence)
+        kinds = tuple(kind for kind in cues.figures if kind.cues.found(sentence, words))
+        if kinds and _yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words):
+            kinds = ()
+        asked.append(kinds)
+    return asked
+
+
+def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:
+    return any(cue in text for cue in cues.yes_no_zh) or any(
+        (first := words_of(part)) and first[0] in cues.yes_no_en_start for part in _CLAUSE_BREAK.split(text)
+    )  # "our factory wants to add floors - do we pay more?" asks yes or no after its first clause
 
 
 def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
