@@ -39,3 +39,11 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:
     assert load_cues().question_parts.split(text, lang) == [text]
+
+
+def test_a_question_of_more_parts_than_the_limit_is_answered_as_one() -> None:
+    parts = load_cues().question_parts
+    many = "？".join(["外籍人才工作许可年龄上限是多少"] * (parts.max_parts + 1)) + "？"
+    assert parts.split(many, "zh") == [many]
+    enough = "？".join(["外籍人才工作许可年龄上限是多少"] * parts.max_parts) + "？"
+    assert len(parts.split(enough, "zh")) == parts.max_parts

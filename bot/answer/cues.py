@@ -51,12 +51,13 @@ class QuestionParts:
     breaks: dict[str, re.Pattern[str]]  # per language, where one question ends and the next begins
     min_zh_chars: int
     min_en_words: int
+    max_parts: int
 
     def split(self, text: str, lang: str) -> list[str]:
-        """The questions in `text`, in order; `[text]` when it asks one thing."""
+        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`."""
         pieces = [piece.strip(" ,，") for piece in self.breaks["zh" if lang == "zh" else "en"].split(text)]
         kept = [piece for piece in pieces if self._substantial(piece)]
-        return kept if len(kept) > 1 else [text]
+        return kept if 1 < len(kept) <= self.max_parts else [text]
 
     def _substantial(self, piece: str) -> bool:
         return len(_HAN.findall(piece)) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
@@ -148,5 +149,6 @@ def load_cues() -> Cues:
             breaks={lang: re.compile(data["question_parts"][lang], re.IGNORECASE) for lang in ("zh", "en")},
             min_zh_chars=int(data["question_parts"]["min_zh_chars"]),
             min_en_words=int(data["question_parts"]["min_en_words"]),
+            max_parts=int(data["question_parts"]["max_parts"]),
         ),
     )
