@@ -419,3 +419,28 @@ def test_who_hands_in_the_paperwork_is_answered_not_taken_for_a_list_of_document
 def test_schooling_and_travel_distances_are_outside_the_policy(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask(question)
     assert answer.fallback and answer.reason == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "fallback"),
+    [
+        ("新认定为国家级高新区的，市里奖励多少钱？", True),  # the 100万元 is for newly recognised provincial zones
+        ("How much does a newly recognised national high-tech zone receive?", True),
+        ("新认定为省级高新区的，市里奖励多少钱？", False),
+        ("国家高新区排名比历史最好前进3位以上，奖励多少？", False),  # the clause names both kinds of zone
+    ],
+)
+def test_a_figure_for_provincial_zones_is_not_given_for_national_ones(  # type: ignore[no-untyped-def]
+    real_bot, question: str, fallback: bool
+) -> None:
+    answer = real_bot.ask(question)
+    assert answer.fallback is fallback
+    if not fallback:
+        assert answer.citations[0].article == 25
+
+
+def test_a_named_bureau_and_a_measure_get_both_the_measure_units_and_the_bureau_articles(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("R字签证那一条的责任单位都有谁？公安局也在里面吗？")
+    assert answer.reason == "department"
+    assert "第五条 加快集聚高层次人才的责任单位" in answer.text and "市人才办" in answer.text
+    assert "政策中列明市公安局为责任单位的条款" in answer.text

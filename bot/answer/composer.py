@@ -133,6 +133,8 @@ class Answerer:
         if claimed:  # "state that projects get 30%": answered only with the policy's own figure of that kind
             intent = replace(intent, invent=True, claim=True, figures=intent.figures or claimed)
         lead = self._supporting(retrieval, intent, follow_up=resolved != text) if intent.figures else None
+        if lead is not None and self._qualified_otherwise(normalized, lead):
+            lead = None  # "新认定的国家级高新区奖励多少？": the 100万元 is for provincial zones
         if intent.promise or ((intent.figures or intent.invent) and lead is None):
             # the policy promises no asker anything, and holds no figure it does not state
             opening = say(lang, "promise") if intent.promise else say(lang, "figure_not_in_policy") if claimed else ""
@@ -316,7 +318,11 @@ class Answerer:
                 lines.append(say(lang, "articles_for_department", department=unit_name))
                 lines.extend(f"· {a.label(lang)}" for a in articles)
                 citations.extend(self._best_clause(a, hits.get(a.number), lang) for a in articles)
-        else:
+        if named and any(t.kind != "department" for t in retrieval.terms):
+            # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
+            top = retrieval.articles[0]
+            lines.insert(0, self._units_line(self.corpus.article(top.doc, top.article), lang))
+        elif not named:
             top = retrieval.articles[0]
             articles = [self.corpus.article(top.doc, top.article)]
             articles += [
@@ -325,10 +331,8 @@ class Answerer:
                 if h.score >= self.evidence.close_article * top.score
             ]
             for article in articles:
-                units = article.departments_zh if lang == "zh" else article.departments_en
-                if units:
-                    joined = "、".join(units) if lang == "zh" else "; ".join(units)
-                    lines.append(say(lang, "responsible_for_article", label=article.label(lang), departments=joined))
+                if line := self._units_line(article, lang):
+                    lines.append(line)
                 citations.append(self._best_clause(article, hits.get(article.number), lang))
         closing = say(lang, "contact_not_given" if contact_not_given else "hotline", hotline=self.corpus.hotline)
         body = "\n".join(lines) + "\n\n" + self._cited_block(lang, citations) + "\n\n" + closing
@@ -344,6 +348,15 @@ class Answerer:
         )
 
     # -- pieces ---------------------------------------------------------------------------
+    @staticmethod
+    def _units_line(article: Article, lang: str) -> str:
+        """'Responsible units for Article N: …', or '' for an article that names none."""
+        units = article.departments_zh if lang == "zh" else article.departments_en
+        if not units:
+            return ""
+        joined = "、".join(units) if lang == "zh" else "; ".join(units)
+        return say(lang, "responsible_for_article", label=article.label(lang), departments=joined)
+
     def _named_units(self, retrieval: Retrieval) -> list[str]:
         return [t.zh for t in retrieval.terms if t.kind == "department" and t.zh in self.responsible_units]
 
@@ -377,6 +390,17 @@ class Answerer:
                 if shared and not shared < on_topic:
                     return hit, clause_hit.clause
         return None
+
+    def _qualified_otherwise(self, normalized: str, lead: tuple[ArticleHit, int]) -> bool:
+        """True when the question names one of a set of exclusive qualifiers (national, provincial)
+        and the clause holding the figure names only another."""
+        hit, index = lead
+        clause = self.corpus.article(hit.doc, hit.article).clause(index)
+        text = normalize(f"{clause.zh} {clause.en}")
+        groups = self.cues.exclusive_qualifiers
+        asked = {i for i, group in enumerate(groups) if group.found(normalized, words_of(normalized))}
+        named = {i for i, group in enumerate(groups) if group.found(text, words_of(text))}
+        return bool(asked) and bool(named) and not asked & named
 
     def _citations(
         self,

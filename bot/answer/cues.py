@@ -25,14 +25,19 @@ class CueList:
 
     def __post_init__(self) -> None:
         # each English cue split into words once, not on every question
-        object.__setattr__(self, "en_words", tuple(seq for cue in self.en if (seq := tuple(_WORD.findall(cue)))))
+        sequences = (tuple(_WORD.findall(cue)) for cue in self.en)
+        object.__setattr__(self, "en_words", tuple(seq for seq in sequences if seq))
 
     def found(self, text: str, words: tuple[str, ...]) -> bool:
-        """True if any cue occurs in normalized `text` (whose words are `words`)."""
+        """True if any cue occurs in normalized `text` (whose words are `words`); a cue in the singular
+        is found in the plural too ("international school" in "international schools")."""
         if any(cue in text for cue in self.zh):
             return True
-        present = set(words)
-        return any(seq[0] in present and _has_sequence(words, seq) for seq in self.en_words)
+        for variant in dict.fromkeys((words, _singular(words))):
+            present = set(variant)
+            if any(seq[0] in present and _has_sequence(variant, seq) for seq in self.en_words):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,7 @@ class Cues:
     responsible: CueList
     figures: tuple[FigureKind, ...]
     yes_no_zh: tuple[str, ...]
+    question_markers_zh: tuple[str, ...]
     yes_no_en_start: frozenset[str]
     figure_question: CueList
     other_cities: CueList
@@ -94,11 +100,18 @@ class Cues:
     follow_en_any: frozenset[str]
     follow_switch: tuple[str, ...]
     question_parts: QuestionParts
+    exclusive_qualifiers: tuple[CueList, ...]
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """The lower-case words of normalized text, as the English cues are matched."""
     return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with a plural -s dropped (schools → school, fees → fee; not class, is, has)."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _has_sequence(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
@@ -124,6 +137,7 @@ def load_cues() -> Cues:
             for name, spec in data["figures"].items()
         ),
         yes_no_zh=tuple(data["yes_no"]["zh"]),
+        question_markers_zh=tuple(data["question_markers_zh"]),
         yes_no_en_start=frozenset(data["yes_no"]["en_start"]),
         figure_question=_cue_list(data["figure_question"]),
         other_cities=_cue_list(data["other_cities"]),
@@ -151,4 +165,5 @@ def load_cues() -> Cues:
             min_en_words=int(data["question_parts"]["min_en_words"]),
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
+        exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
     )

@@ -9,6 +9,7 @@ from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _SENTENCE_BREAK = re.compile(r"[？?；;。！!]+")
+_ZH_CLAUSE_BREAK = re.compile(r"[，,]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +74,23 @@ def _figures_asked(normalized: str, cues: Cues) -> list[tuple[FigureKind, ...]]:
     asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
     """
     asked = []
-    for sentence in _SENTENCE_BREAK.split(normalized):
+    for whole in _SENTENCE_BREAK.split(normalized):
+        sentence = _asking_part(whole, cues)
         words = words_of(sentence)
         kinds = tuple(kind for kind in cues.figures if kind.cues.found(sentence, words))
         if kinds and _yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words):
             kinds = ()
         asked.append(kinds)
     return asked
+
+
+def _asking_part(sentence: str, cues: Cues) -> str:
+    """A Chinese sentence without the clauses before its first question clause: those set the scene."""
+    clauses = _ZH_CLAUSE_BREAK.split(sentence)
+    for at, clause in enumerate(clauses):
+        if any(marker in clause for marker in cues.question_markers_zh):
+            return "，".join(clauses[at:])
+    return sentence
 
 
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:

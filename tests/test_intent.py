@@ -1,0 +1,57 @@
+"""What a question asks, read from the cue lists alone (bot/data/cues.yaml): no model, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.intent import read_intent
+from bot.text import normalize
+
+
+def _figures(question: str) -> list[str]:
+    return [kind.name for kind in read_intent(normalize(question)).figures]
+
+
+def test_an_english_cue_in_the_singular_is_found_in_the_plural() -> None:
+    assert read_intent(normalize("Which international schools can my kids attend?")).out_of_scope
+    assert read_intent(normalize("Which international school can my kid attend?")).out_of_scope
+
+
+def test_a_cue_in_the_third_person_is_not_found_in_the_bare_verb() -> None:
+    """'handles' asks who handles something; 'how does the policy handle land' does not."""
+    assert read_intent(normalize("Who handles land approvals?")).responsible
+    assert not read_intent(normalize("How does the policy handle land for priority projects?")).responsible
+
+
+@pytest.mark.parametrize(
+    "question", ["If the document doesn't cover my question, who do I call?", "Who should I call about a factory?"]
+)
+def test_asking_whom_to_call_asks_for_the_number(question: str) -> None:
+    assert read_intent(normalize(question)).contact
+
+
+def test_asking_what_a_bureau_looks_after_asks_for_its_measures() -> None:
+    assert read_intent(normalize("市税务局在这份政策里管哪些事？")).responsible
+
+
+def test_a_question_starting_with_any_asks_yes_or_no() -> None:
+    intent = read_intent(normalize("plot ratio going up on our own land - any extra land fee?"))
+    assert intent.yes_no and not intent.figures
+
+
+def test_a_figure_asked_in_a_second_sentence_survives_a_yes_no_first() -> None:
+    assert _figures("有人才公寓吗？房租一个月多少？") == ["money"]
+    assert _figures("有人才公寓吗？") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("我们想引进几位外籍专家，签证上有什么便利？", []),  # 几位 = a few: the scene, not the question
+        ("我们公司有几十个人，能申请什么支持？", []),
+        ("省级高新区能拿几万元奖励？", ["money"]),  # no other clause asks: 几万 is the question
+        ("新认定的省级高新区奖励多少，能拿几万？", ["money"]),
+    ],
+)
+def test_a_chinese_clause_before_the_question_sets_the_scene(question: str, figures: list[str]) -> None:
+    assert _figures(question) == figures
