@@ -314,7 +314,7 @@ class Answerer:
         if named:
             for unit in named:
                 articles = [a for a in self.corpus.articles() if unit in a.departments_zh]
-                unit_name = unit if lang == "zh" else self.corpus.glossary.english(unit)
+                unit_name = unit if lang == "zh" else f"{self.corpus.glossary.english(unit)} ({unit})"
                 lines.append(say(lang, "articles_for_department", department=unit_name))
                 lines.extend(f"· {a.label(lang)}" for a in articles)
                 citations.extend(self._best_clause(a, hits.get(a.number), lang) for a in articles)
@@ -350,11 +350,16 @@ class Answerer:
     # -- pieces ---------------------------------------------------------------------------
     @staticmethod
     def _units_line(article: Article, lang: str) -> str:
-        """'Responsible units for Article N: …', or '' for an article that names none."""
-        units = article.departments_zh if lang == "zh" else article.departments_en
-        if not units:
+        """'Responsible units for Article N: …', or '' for an article that names none. English names
+        carry the official Chinese one, which is what an office and its signs go by."""
+        if not article.departments_zh:
             return ""
-        joined = "、".join(units) if lang == "zh" else "; ".join(units)
+        if lang == "zh":
+            joined = "、".join(article.departments_zh)
+        else:
+            joined = "; ".join(
+                f"{en} ({zh})" for en, zh in zip(article.departments_en, article.departments_zh, strict=True)
+            )
         return say(lang, "responsible_for_article", label=article.label(lang), departments=joined)
 
     def _named_units(self, retrieval: Retrieval) -> list[str]:
