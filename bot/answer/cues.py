@@ -22,16 +22,19 @@ class CueList:
     zh: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
     en_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    zh_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # each English cue split into words once, not on every question
+        # each English cue split into words once, the Chinese ones joined in one pattern: not on every question
         sequences = (tuple(_WORD.findall(cue)) for cue in self.en)
         object.__setattr__(self, "en_words", tuple(seq for seq in sequences if seq))
+        cues = sorted({cue for cue in self.zh if cue}, key=len, reverse=True)
+        object.__setattr__(self, "zh_pattern", re.compile("|".join(map(re.escape, cues))) if cues else None)
 
     def found(self, text: str, words: tuple[str, ...]) -> bool:
         """True if any cue occurs in normalized `text` (whose words are `words`); a cue in the singular
         is found in the plural too ("international school" in "international schools")."""
-        if any(cue in text for cue in self.zh):
+        if self.zh_pattern is not None and self.zh_pattern.search(text):
             return True
         for variant in dict.fromkeys((words, _singular(words))):
             present = set(variant)

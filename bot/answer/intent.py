@@ -51,7 +51,8 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
     cues = cues or load_cues()
     words = words_of(normalized)
     yes_no = _yes_no(normalized, words, cues)
-    figures = tuple(kind for kind in cues.figures if any(kind in asked for asked in _figures_asked(normalized, cues)))
+    asked = {kind.name for kinds in _figures_asked(normalized, cues) for kind in kinds}
+    figures = tuple(kind for kind in cues.figures if kind.name in asked)
     return Intent(
         contact=cues.contact.found(normalized, words),
         other_contact=cues.other_contact.found(normalized, words),
