@@ -154,10 +154,11 @@ class Answerer:
             return []
         leads = []
         for part in parts:
-            if looks_like_follow_up(normalize(part), self.cues):
+            normalized = normalize(part)
+            if looks_like_follow_up(normalized, self.cues):
                 continue
             retrieval = self.retriever.retrieve(part, top=3)
-            intent = read_intent(normalize(part), self.cues)
+            intent = read_intent(normalized, self.cues)
             if not retrieval.articles or not self._topical(retrieval) or self._off_topic(retrieval, intent):
                 continue
             lead = self._supporting(retrieval, intent, follow_up=False) if intent.figures else None
@@ -403,8 +404,9 @@ class Answerer:
         clause = self.corpus.article(hit.doc, hit.article).clause(index)
         text = normalize(f"{clause.zh} {clause.en}")
         groups = self.cues.exclusive_qualifiers
-        asked = {i for i, group in enumerate(groups) if group.found(normalized, words_of(normalized))}
-        named = {i for i, group in enumerate(groups) if group.found(text, words_of(text))}
+        asked_words, named_words = words_of(normalized), words_of(text)
+        asked = {i for i, group in enumerate(groups) if group.found(normalized, asked_words)}
+        named = {i for i, group in enumerate(groups) if group.found(text, named_words)}
         return bool(asked) and bool(named) and not asked & named
 
     def _citations(

@@ -8,10 +8,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from bot.text import han_count
 from bot.yaml_text import load_yaml
 
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
 
 
@@ -68,7 +68,7 @@ class QuestionParts:
         return kept if 1 < len(kept) <= self.max_parts else [text]
 
     def _substantial(self, piece: str) -> bool:
-        return len(_HAN.findall(piece)) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
+        return han_count(piece) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
 
 
 @dataclass(frozen=True, slots=True)

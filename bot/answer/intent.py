@@ -51,7 +51,7 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
     cues = cues or load_cues()
     words = words_of(normalized)
     yes_no = _yes_no(normalized, words, cues)
-    asked = {kind.name for kinds in _figures_asked(normalized, cues) for kind in kinds}
+    asked = _figures_asked(normalized, cues)
     figures = tuple(kind for kind in cues.figures if kind.name in asked)
     return Intent(
         contact=cues.contact.found(normalized, words),
@@ -68,20 +68,19 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
     )
 
 
-def _figures_asked(normalized: str, cues: Cues) -> list[tuple[FigureKind, ...]]:
-    """Per sentence of the question, the kinds of figure it asks for.
+def _figures_asked(normalized: str, cues: Cues) -> set[str]:
+    """The names of the kinds of figure the question's sentences ask for.
 
     A yes/no sentence naming a figure ("Do we owe any extra fees?") asks for none, unless it also
     asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
     """
-    asked = []
+    asked: set[str] = set()
     for whole in _SENTENCE_BREAK.split(normalized):
         sentence = _asking_part(whole, cues)
         words = words_of(sentence)
-        kinds = tuple(kind for kind in cues.figures if kind.cues.found(sentence, words))
-        if kinds and _yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words):
-            kinds = ()
-        asked.append(kinds)
+        kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)}
+        if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
+            asked |= kinds
     return asked
 
 

@@ -50,16 +50,15 @@ class HomophoneCorrector:
     """Finds the policy's `words` (repeats ignored) that a question writes with one sound-alike character."""
 
     def __init__(self, words: Iterable[str]) -> None:
+        spelled = {word for word in words if _MIN <= len(word) <= _MAX}
         self._masked: dict[str, list[tuple[str, int]]] = {}
-        for word in set(words):
-            if _MIN <= len(word) <= _MAX:
-                for at in range(len(word)):
-                    self._masked.setdefault(word[:at] + _MASK + word[at + 1 :], []).append((word, at))
+        for word in spelled:
+            for at in range(len(word)):
+                self._masked.setdefault(word[:at] + _MASK + word[at + 1 :], []).append((word, at))
         self._chars = {char for key in self._masked for char in key} - {_MASK}
         # what a window must share with a word for one typo at a given place to be possible: its first
         # two characters (typo at 2 or later), its second and third (typo at 0), its first and third
         # (typo at 1); three set lookups rule out most places of a question before any masked lookup
-        spelled = [word for word in set(words) if _MIN <= len(word) <= _MAX]
         self._heads = {word[:2] for word in spelled}
         self._after_first = {word[1:3] for word in spelled}
         self._around_second = {word[0] + word[2] for word in spelled}

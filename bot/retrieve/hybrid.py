@@ -328,16 +328,11 @@ class HybridRetriever:
         """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
         zh_query = self.zh_tokens(normalized)
         en_query = self.en_tokens(normalized)
-        for term in terms:
-            zh_words, en_words = self._term_words(term)
+        for term in terms:  # each term's tokens were read when the retriever was built
+            zh_words, en_words = self._term_tokens[term.zh]
             zh_query += zh_words
             en_query += en_words
         return zh_query, en_query
-
-    def _term_words(self, term: Term) -> tuple[list[str], list[str]]:
-        """A glossary term's Chinese and English tokens (tokenized once, when the retriever is built)."""
-        words = self._term_tokens.get(term.zh)
-        return words if words is not None else (self.zh_tokens(term.zh), self.en_tokens(term.en.lower()))
 
     def specific_overlap(self, retrieval: Retrieval, doc: str, article: int, clause: int) -> set[str]:
         """The question's own specific words (not common across clauses, not units of figures) that a clause has."""
