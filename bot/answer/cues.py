@@ -6,13 +6,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from bot.errors import BotError
 from bot.text import han_count
 from bot.yaml_text import load_yaml
 
+if TYPE_CHECKING:
+    from bot.corpus.glossary import Glossary
+
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
 _LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+
+
+class CueConflict(BotError):
+    """Two cue lists, or a cue list and the glossary, disagree about a cue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +53,29 @@ class CueList:
 
 @dataclass(frozen=True, slots=True)
 class FigureKind:
-    """A kind of figure (money, percent …): its cues and what such a figure looks like in a clause."""
+    """A kind of figure (money, percent …): its cues, the kind of statement that holds such a figure
+    (None for kinds the policy never states: fees, deadlines, processing times …) and what such a
+    figure looks like in a clause without statements."""
 
     name: str
     cues: CueList
     clause: re.Pattern[str]
+    statement: str | None = None
+    replaces: tuple[str, ...] = ()  # more general kinds it stands in for when both are asked
+
+
+@dataclass(frozen=True, slots=True)
+class Specific:
+    """A specific thing the policy never states (family members, a tax type …), named in both languages."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    cues: CueList
+
+    def name(self, lang: str) -> str:
+        """What it is called in `lang`."""
+        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +130,27 @@ class Cues:
     follow_switch: tuple[str, ...]
     question_parts: QuestionParts
     exclusive_qualifiers: tuple[CueList, ...]
+    task: CueList
+    benefit: CueList
+    parties: dict[str, CueList]
+    specifics: tuple[Specific, ...]
+
+
+def check_cues(cues: Cues, glossary: Glossary) -> tuple[str, ...]:
+    """Check the cue lists against each other and the glossary; returns the glossary forms that shield
+    an out-of-scope cue inside them ("food processing" holds "food": the policy's 现代农业).
+
+    Raises CueConflict naming the cues when an out-of-scope cue is itself a glossary form, a figure
+    cue or a specific: each names something the policy is near, and out of scope is checked first.
+    """
+    out_of_scope = {*cues.out_of_scope.zh, *cues.out_of_scope.en}
+    forms = {f.lower() for term in glossary.terms for f in (*term.zh_forms, term.en, *term.en_aliases)}
+    near = {c for kind in cues.figures for c in (*kind.cues.zh, *kind.cues.en)}
+    near |= {c for specific in cues.specifics for c in (*specific.cues.zh, *specific.cues.en)}
+    if clash := sorted(out_of_scope & (forms | near)):
+        raise CueConflict(f"cues.yaml: out_of_scope cues that name what the policy is near: {', '.join(clash)}")
+    longer = (f for f in forms - out_of_scope if len(words_of(f)) > 1 or (han_count(f) > 2 and not f.isascii()))
+    return tuple(sorted(f for f in longer if cues.out_of_scope.found(f, words_of(f))))
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -136,7 +183,13 @@ def load_cues() -> Cues:
         other_contact=_cue_list(data["other_contact"]),
         responsible=_cue_list(data["responsible"]),
         figures=tuple(
-            FigureKind(name, _cue_list(spec), re.compile(spec["clause"], re.IGNORECASE))
+            FigureKind(
+                name,
+                _cue_list(spec),
+                re.compile(spec["clause"], re.IGNORECASE),
+                spec.get("statement"),
+                tuple(spec.get("replaces", ())),
+            )
             for name, spec in data["figures"].items()
         ),
         yes_no_zh=tuple(data["yes_no"]["zh"]),
@@ -169,4 +222,11 @@ def load_cues() -> Cues:
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
+        task=_cue_list(data["task"]),
+        benefit=_cue_list(data["benefit"]),
+        parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
+        specifics=tuple(
+            Specific(name, str(spec["name"]["zh"]), str(spec["name"]["en"]), _cue_list(spec))
+            for name, spec in data["specifics"].items()
+        ),
     )

@@ -15,12 +15,13 @@ _MONEY = (
 )
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 _PERIOD = re.compile(r"(?<![\d.])(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])")
+_AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b")
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
 
 def stated_figures(normalized: str) -> frozenset[str]:
-    """'money:<yuan>', 'percent:<value>' and 'duration:<n><y|m|d>' for every amount, percentage and
-    period in normalized text (a year such as 2025年 reads as a period too: the policy has it as well)."""
+    """'money:<yuan>', 'percent:<value>', 'age:<years>' and 'duration:<n><y|m|d>' for every amount,
+    percentage, age and period in normalized text (a year such as 2025年 reads as a period too: the policy has it as well)."""
     found: set[str] = set()
     taken: list[tuple[int, int]] = []
     for pattern in _MONEY:
@@ -32,6 +33,8 @@ def stated_figures(normalized: str) -> frozenset[str]:
             found.add(f"money:{_plain(value)}")
     for match in _PERCENT.finditer(normalized):
         found.add(f"percent:{_plain(float((match.group(1) or match.group(2)).replace(',', '')))}")
+    for match in _AGE.finditer(normalized):
+        found.add(f"age:{int(match.group(1) or match.group(2))}")
     for match in _PERIOD.finditer(normalized):
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     return frozenset(found)

@@ -46,13 +46,21 @@ class Intent:
         )
 
 
-def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
-    """Read the intent of a normalized question (simplified Chinese, lower-case English)."""
+def read_intent(normalized: str, cues: Cues | None = None, shield: tuple[str, ...] = ()) -> Intent:
+    """Read the intent of a normalized question (simplified Chinese, lower-case English).
+
+    `shield`: glossary forms that hold an out-of-scope cue ("food processing"); within them it is no cue.
+    """
     cues = cues or load_cues()
     words = words_of(normalized)
+    unshielded = normalized
+    for form in shield:
+        if form in unshielded:
+            unshielded = unshielded.replace(form, " ")
     yes_no = _yes_no(normalized, words, cues)
     asked = _figures_asked(normalized, cues)
-    figures = tuple(kind for kind in cues.figures if kind.name in asked)
+    replaced = {name for kind in cues.figures if kind.name in asked for name in kind.replaces}
+    figures = tuple(kind for kind in cues.figures if kind.name in asked - replaced)
     return Intent(
         contact=cues.contact.found(normalized, words),
         other_contact=cues.other_contact.found(normalized, words),
@@ -63,7 +71,7 @@ def read_intent(normalized: str, cues: Cues | None = None) -> Intent:
         promise=cues.promise.found(normalized, words),
         injection=cues.injection.found(normalized, words),
         current_state=cues.current_state.found(normalized, words),
-        out_of_scope=cues.out_of_scope.found(normalized, words) or _other_city(normalized, words, cues),
+        out_of_scope=cues.out_of_scope.found(unshielded, words_of(unshielded)) or _other_city(normalized, words, cues),
         chit_chat=cues.chit_chat.found(normalized, words),
     )
 

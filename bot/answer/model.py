@@ -34,9 +34,10 @@ class Citation:
 class Answer:
     """The assistant's reply to one question.
 
-    `text` is the whole reply in `lang` (the hotline included on fallback); `fallback` is true
-    exactly when the policy could not answer; `reason` says why the reply took its shape
-    (answer, department, contact, out_of_scope, not_specified, empty, junk, chit_chat, …).
+    `text` is the whole reply in `lang` (the hotline included on fallback); `outcome` is the judge's
+    (answered, corrected, not_stated, out_of_scope); `fallback` is true exactly when the policy could
+    not answer (not_stated, out_of_scope); `reason` says why the reply took its shape (answer,
+    department, contact, out_of_scope, not_specified, empty, junk, chit_chat, …).
     """
 
     question: str
@@ -46,6 +47,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     retrieved: tuple[int, ...] = ()
     reason: str = "answer"
+    outcome: str = "answered"
     resolved_question: str = ""
     mode: str = "extractive"  # or "llm" when a verified model reply leads the answer
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -59,5 +61,6 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "retrieved": list(self.retrieved),
             "reason": self.reason,
+            "outcome": self.outcome,
             "mode": self.mode,
         }

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.glossary import Glossary
-from bot.corpus.model import Corpus, Document
+from bot.corpus.model import Corpus, Document, Subject
 from bot.corpus.parser import PolicyParser, canonical
 from bot.corpus.questions import attach_questions
+from bot.corpus.statements import attach_statements
 from bot.corpus.translation import Translation, read_yaml
 from bot.errors import CorpusError
 
@@ -54,6 +55,13 @@ def load_document(meta_path: Path, glossary: Glossary) -> Document:
         articles = attach_questions(articles, questions, doc_id)
     elif "questions" in meta:
         raise CorpusError(f"{folder.name}: questions file {questions.name} not found")
+    statements = folder / str(meta.get("statements", "statements.yaml"))
+    subjects: tuple[Subject, ...] = ()
+    if statements.exists():
+        attached = attach_statements(articles, statements, doc_id)
+        articles, subjects = attached.articles, attached.subjects
+    elif "statements" in meta:
+        raise CorpusError(f"{folder.name}: statements file {statements.name} not found")
     hotline = canonical(str(meta.get("hotline") or parsed.hotline))
     if parsed.hotline and meta.get("hotline") and canonical(parsed.hotline) != hotline:
         raise CorpusError(f"{doc_id}: hotline in meta.yaml ({hotline}) differs from the text ({parsed.hotline})")
@@ -66,6 +74,7 @@ def load_document(meta_path: Path, glossary: Glossary) -> Document:
         hotline=hotline,
         sections=translation.sections(parsed.sections),
         articles=articles,
+        subjects=subjects,
     )
 
 

@@ -11,6 +11,55 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject:
+    """Whom a statement is about (national_zone, foreign_talent …), named in both languages."""
+
+    id: str
+    zh: str
+    en: str
+    party: str = ""  # zone, enterprise, person, institution, government or project
+
+    def name(self, lang: str) -> str:
+        """What it is called in `lang`."""
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One thing a clause states: its kind, its value (if any), whom it is for, what, and on what condition."""
+
+    kind: str  # amount, percentage, period, age, count, target_year, permission, obligation, support, list, goal
+    subject: str  # a Subject id
+    action_zh: str
+    action_en: str
+    value_zh: str = ""  # as written in the clause's Chinese ("100万元") …
+    value_en: str = ""  # … and English ("RMB 1 million")
+    condition_zh: str = ""
+    condition_en: str = ""
+    funding: bool = False  # gives or steers money (rewards, subsidies, funds, credit)
+
+    def value(self, lang: str) -> str:
+        """The value as the clause writes it in `lang`."""
+        return self.value_zh if lang == "zh" else self.value_en
+
+    def action(self, lang: str) -> str:
+        """What is given, allowed, required or aimed at, in `lang`."""
+        return self.action_zh if lang == "zh" else self.action_en
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form, as `python -m bot corpus --json` shows it."""
+        out: dict[str, object] = {"kind": self.kind, "subject": self.subject}
+        if self.value_zh:
+            out["value"] = {"zh": self.value_zh, "en": self.value_en}
+        out["action"] = {"zh": self.action_zh, "en": self.action_en}
+        if self.condition_zh:
+            out["condition"] = {"zh": self.condition_zh, "en": self.condition_en}
+        if self.funding:
+            out["funding"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Clause:
     """One sentence of an article (split on 。 and ；), with its English."""
 
@@ -19,6 +68,7 @@ class Clause:
     en: str = ""
     questions_zh: tuple[str, ...] = ()  # questions this clause answers, in everyday words (questions.yaml)
     questions_en: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()  # what it states (statements.yaml)
 
     def questions(self, lang: str) -> tuple[str, ...]:
         """The questions written for this clause in `lang`."""
@@ -77,7 +127,10 @@ class Article:
             "text_en": self.text_en,
             "departments_zh": list(self.departments_zh),
             "departments_en": list(self.departments_en),
-            "clauses": [{"index": c.index, "zh": c.zh, "en": c.en} for c in self.clauses],
+            "clauses": [
+                {"index": c.index, "zh": c.zh, "en": c.en, "statements": [s.to_dict() for s in c.statements]}
+                for c in self.clauses
+            ],
         }
 
 
@@ -93,6 +146,7 @@ class Document:
     sections: tuple[Section, ...]
     articles: tuple[Article, ...]
     title_en: str = ""
+    subjects: tuple[Subject, ...] = ()  # whom its statements are about
 
     def article(self, number: int) -> Article:
         """The article with this number; KeyError if there is none."""

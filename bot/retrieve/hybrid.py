@@ -95,6 +95,7 @@ class Channels:
     asked_dense: np.ndarray | None = None  # raw cosine of the clause's closest written question
     asked_lexical: np.ndarray | None = None  # BM25 coverage of its best-matching written question
     title: np.ndarray | None = None  # share of its article's title words the question contains
+    words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the question's own Chinese and English tokens
 
 
 @dataclass(slots=True)
@@ -109,6 +110,14 @@ class Retrieval:
     dense_best: float = 0.0  # the best raw cosine of any unit
     lexical_best: float = 0.0  # the best BM25 coverage (0..1) of any unit, either language
     timings_ms: dict[str, float] = field(default_factory=dict)
+    words: tuple[str, ...] = ()  # the question's own lexical tokens (both languages, no glossary expansion)
+    # per retrieved clause (doc, article, clause): the question's specific words it has (not common
+    # across clauses, not units of figures), so that what is judged of a clause needs no retriever
+    shared: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)
+
+    def specific_overlap(self, doc: str, article: int, clause: int) -> frozenset[str]:
+        """The question's specific words that clause (doc, article, clause) has (empty if not retrieved)."""
+        return self.shared.get((doc, article, clause), frozenset())
 
     @property
     def numbers(self) -> list[int]:
@@ -249,6 +258,13 @@ class HybridRetriever:
         channels = self.channels(question, read=read)
         weights = self.weights["zh" if (lang or detect_language(question)) == "zh" else "en"]
         articles = self._articles(self.fuse(channels, weights), top)
+        zh_words, en_words = channels.words
+        wanted = (set(zh_words) | set(en_words)) - self._common - _FIGURE_WORDS
+        shared = {
+            (hit.doc, hit.article, c.clause): frozenset(wanted & self._slot_tokens.get((hit.doc, hit.article, c.clause), set()))
+            for hit in articles
+            for c in hit.clauses
+        }
         done = time.perf_counter()
         return Retrieval(
             question=question,
@@ -259,6 +275,8 @@ class HybridRetriever:
             dense_best=float(channels.dense.max()) if channels.dense.size else 0.0,
             lexical_best=max(float(channels.zh.max()), float(channels.en.max())),
             timings_ms={"embed": channels.embed_ms, "rest": (done - started) * 1000 - channels.embed_ms},
+            words=zh_words + en_words,
+            shared=shared,
         )
 
     def channels(self, question: str, read: bool = True) -> Channels:
@@ -268,7 +286,8 @@ class HybridRetriever:
         vector = self.embedder.embed_query_vector(normalized or question)
         embed_ms = (time.perf_counter() - started) * 1000
         terms = self.matcher.find(normalized)
-        zh_query, en_query = self.query_tokens(normalized, terms)
+        zh_words, en_words = self.zh_tokens(normalized), self.en_tokens(normalized)
+        zh_query, en_query = self._expanded(zh_words, en_words, terms)
         dense, asked_dense = self._dense(vector)
         return Channels(
             normalized=normalized,
@@ -281,6 +300,7 @@ class HybridRetriever:
             asked_dense=asked_dense,
             asked_lexical=self._asked_coverage(zh_query, en_query),
             title=self._titles.share(set(zh_query), set(en_query)),
+            words=(tuple(zh_words), tuple(en_words)),
         )
 
     def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:
@@ -326,18 +346,15 @@ class HybridRetriever:
 
     def query_tokens(self, normalized: str, terms: list[Term]) -> tuple[list[str], list[str]]:
         """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
-        zh_query = self.zh_tokens(normalized)
-        en_query = self.en_tokens(normalized)
+        return self._expanded(self.zh_tokens(normalized), self.en_tokens(normalized), terms)
+
+    def _expanded(self, zh_words: list[str], en_words: list[str], terms: list[Term]) -> tuple[list[str], list[str]]:
+        zh_query, en_query = list(zh_words), list(en_words)
         for term in terms:  # each term's tokens were read when the retriever was built
             zh_words, en_words = self._term_tokens[term.zh]
             zh_query += zh_words
             en_query += en_words
         return zh_query, en_query
-
-    def specific_overlap(self, retrieval: Retrieval, doc: str, article: int, clause: int) -> set[str]:
-        """The question's own specific words (not common across clauses, not units of figures) that a clause has."""
-        wanted = set(self.zh_tokens(retrieval.normalized)) | set(self.en_tokens(retrieval.normalized))
-        return (wanted & self._slot_tokens.get((doc, article, clause), set())) - self._common - _FIGURE_WORDS
 
     def _department_match(self, terms: list[Term]) -> np.ndarray:
         """Per slot: the share of the departments named in the question that its article lists."""

@@ -1,0 +1,467 @@
+"""Whether the policy answers a question: a pure function of the read question and what retrieval found.
+
+`judge(question, evidence)` runs the rules of `RULES` in order; the first that decides gives the
+Judgement: the outcome, the statement it rests on, what the policy does not state, and the rule's
+name. No model and no retriever are called here, so every rule is tested in milliseconds with
+hand-built inputs (tests/test_judge.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.answer.cues import FigureKind
+from bot.answer.question import Question
+from bot.corpus.model import Statement
+
+PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
+TARGET_KINDS = frozenset({"percentage", "target_year", "count", "goal"})  # what the policy aims at, not reports
+GRANTOR_PARTIES = frozenset({"zone", "government"})  # money stated for these is no money for a company or person
+# the kind of figure (as the cues name it) each kind of valued statement holds
+FIGURE_OF = {"amount": "money", "percentage": "percent", "period": "duration", "age": "age", "count": "count"}
+FIGURE_OF |= {"target_year": "date"}
+
+
+class Outcome(StrEnum):
+    """What the policy does for a question."""
+
+    ANSWERED = "answered"  # it states what is asked, for whom it is asked
+    CORRECTED = "corrected"  # the question's premise is contradicted: say what it states instead
+    NOT_STATED = "not_stated"  # it touches the topic but does not state what is asked
+    OUT_OF_SCOPE = "out_of_scope"  # nothing in it is about the question
+
+    @property
+    def fallback(self) -> bool:
+        """True when the asker is handed to the hotline."""
+        return self in (Outcome.NOT_STATED, Outcome.OUT_OF_SCOPE)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A statement as the judge compares it: with the qualifiers (national, provincial) its subject
+    and condition name, its subject's party and its value read as figures ("money:1000000")."""
+
+    statement: Statement
+    qualifiers: frozenset[int] = frozenset()
+    party: str = ""
+    figures: frozenset[str] = frozenset()
+
+    @property
+    def kind(self) -> str:
+        """The statement's kind."""
+        return self.statement.kind
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseEvidence:
+    """A retrieved clause: where it ranks, what it states, and which of the question's specific words it has."""
+
+    doc: str
+    article: int
+    clause: int
+    rank: int  # of its article in the ranking (0 = best)
+    position: int  # of the clause within its article's retrieved clauses (0 = best)
+    score: float
+    stated: tuple[Stated, ...] = ()
+    shared: frozenset[str] = frozenset()
+    text: str = ""  # Chinese and English, normalized: for kinds of figure a clause without statements holds
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """(doc, article, clause)."""
+        return (self.doc, self.article, self.clause)
+
+    def mentions(self, words: tuple[str, ...]) -> bool:
+        """True when the clause's text has any of `words` (normalized)."""
+        return any(word in self.text for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What retrieval found, reduced to what the judge needs."""
+
+    candidates: tuple[ClauseEvidence, ...]  # the best clauses of the best articles, best first
+    dense_best: float = 0.0
+    lexical_best: float = 0.0
+    has_words: bool = True  # the question has lexical words of its own (not only digits)
+    policy_terms: bool = False  # it names a policy term (glossary, not a department)
+    topical_terms: bool = False  # it names a glossary term other than the place (连云港, 高新区 …)
+    named_units: tuple[str, ...] = ()  # responsible units it names
+    article_scores: tuple[float, ...] = ()  # the fused score of each retrieved article, best first
+
+    @property
+    def top(self) -> ClauseEvidence | None:
+        """The best clause of the best article."""
+        return self.candidates[0] if self.candidates else None
+
+    def article_clauses(self, rank: int = 0) -> tuple[ClauseEvidence, ...]:
+        """The retrieved clauses of the article at `rank`, best first."""
+        return tuple(c for c in self.candidates if c.rank == rank)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Calibrated thresholds on retrieval evidence (eval/README.md has the calibration)."""
+
+    dense_floor: float = 0.80  # best raw cosine below this …
+    lexical_floor: float = 0.30  # … and best BM25 coverage below this: not in the policy
+    dense_strong: float = 0.86  # a question sharing no word with the policy needs at least this cosine
+    chit_chat_floor: float = 0.5
+    topical_floor: float = 0.5  # a follow-up with this much lexical evidence has a topic of its own
+    close_article: float = 0.92  # a second article this close to the first is cited too
+    close_clause: float = 0.85  # further clauses of the first article this close are cited
+    max_citations: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """What the policy does not state: `kind` names the shape of the gap, `what` fills the sentence."""
+
+    kind: str  # figure, subject, specific, benefit, party, contact, current_state, promise, claim, task, topic
+    what: str = ""  # a figure kind, a Specific id, a party …
+    asked: str = ""  # for a subject gap: whom the question asks about
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The decision on one question and what it rests on."""
+
+    outcome: Outcome
+    rule: str
+    lead: ClauseEvidence | None = None  # the clause the answer leads with
+    statement: Stated | None = None  # the statement that answers (or the closest one, as context)
+    missing: Missing | None = None
+    yes: bool = False  # lead with "Yes —"
+    trace: tuple[str, ...] = field(default=(), compare=False)  # the rules checked before the deciding one
+
+    @property
+    def fallback(self) -> bool:
+        """True when the asker is handed to the hotline."""
+        return self.outcome.fallback
+
+    def to_dict(self) -> dict[str, object]:
+        """What `python -m bot explain` prints of the judgement."""
+        out: dict[str, object] = {"outcome": str(self.outcome), "rule": self.rule, "checked": list(self.trace)}
+        if self.lead is not None:
+            out["lead"] = {"article": self.lead.article, "clause": self.lead.clause}
+        if self.statement is not None:
+            out["statement"] = self.statement.statement.to_dict()
+        if self.missing is not None:
+            out["missing"] = {"kind": self.missing.kind, "what": self.missing.what, "asked": self.missing.asked}
+        if self.yes:
+            out["yes"] = True
+        return out
+
+
+Rule = Callable[[Question, Evidence, Thresholds], Judgement | None]
+
+
+# -- the rules, in the order they are checked ---------------------------------------------------
+def task(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A request to write a poem, code or a letter, or to play another role: not the policy's business."""
+    if q.task:
+        return Judgement(Outcome.OUT_OF_SCOPE, "task", missing=Missing("task"))
+    return None
+
+
+def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """An address, desk or email: the policy gives only the hotline (with the units, if those are asked too)."""
+    if q.intent.other_contact:
+        return Judgement(Outcome.NOT_STATED, "other_contact", lead=e.top, missing=Missing("contact"))
+    return None
+
+
+def contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The phone number: the hotline."""
+    if q.intent.contact and not q.intent.responsible:
+        return Judgement(Outcome.ANSWERED, "contact")
+    return None
+
+
+def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Out of scope by topic, by lack of evidence, or small talk with no policy question in it."""
+    if not _off_topic(q, e, t):
+        return None
+    return Judgement(Outcome.OUT_OF_SCOPE, "chit_chat" if q.intent.chit_chat else "off_topic", missing=Missing("topic"))
+
+
+def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Which units are responsible: the articles' responsible units."""
+    if q.intent.responsible:
+        return Judgement(Outcome.ANSWERED, "responsible", lead=e.top)
+    return None
+
+
+def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure the asker dictates, wants confirmed or promised that the policy nowhere states: answered
+    only with the policy's own figure of that kind (corrected), or declined when it has none."""
+    if not q.claims:
+        return None
+    found = _figure_lead(q, e, list(q.figures or q.claims), guess=True)
+    if found is not None and not q.intent.promise:
+        return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
+    return Judgement(Outcome.NOT_STATED, "claimed", lead=e.top, missing=Missing("claim"))
+
+
+def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A promise or guarantee: the policy promises no asker anything."""
+    if q.intent.promise:
+        return Judgement(Outcome.NOT_STATED, "promise", lead=e.top, missing=Missing("promise"))
+    return None
+
+
+def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
+    unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
+    if unstated and _figure_lead(q, e, _statement_kinds(q)) is None:
+        return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
+    return None
+
+
+def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """How things stand now, asked of a target: the policy sets targets, it reports no results."""
+    if not (q.intent.current_state and (q.figures or q.intent.yes_no)):
+        return None
+    found = _figure_lead(q, e, _statement_kinds(q)) if q.figures else None
+    if found is not None and found[1].kind not in TARGET_KINDS:
+        return None  # "what is the age limit at the moment?" asks a rule, not a result
+    return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
+
+
+def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
+    top = e.top
+    named = [s for s in q.specifics if top is None or not top.mentions(s.cues.zh + s.cues.en)]
+    if q.intent.injection and q.unheld:  # "放宽到70岁，对吧？" states a premise to correct, not an asker
+        named = [s for s in named if s.id != "over_age"]
+    if not named:
+        return None
+    return Judgement(Outcome.NOT_STATED, "specific", lead=top, statement=_first(top), missing=Missing("specific", named[0].id))
+
+
+def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure asked for: answered by a statement of that kind about whom it is asked, else not stated."""
+    kinds = _statement_kinds(q)
+    if not kinds:
+        if q.intent.invent:  # "just guess a number": the policy holds no figure it does not state
+            return Judgement(Outcome.NOT_STATED, "invent", lead=e.top, missing=Missing("claim"))
+        return None
+    found = _figure_lead(q, e, kinds, guess=q.intent.invent)
+    if found is not None:
+        lead, stated = found
+        if _contradicts(q, stated):
+            return Judgement(Outcome.CORRECTED, "figure_contradicted", lead=lead, statement=stated, missing=Missing("value"))
+        return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
+    other = _figure_lead(q, e, kinds, any_subject=True)
+    if other is not None and q.qualifiers:  # "新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones'
+        asked = "|".join(str(i) for i in sorted(q.qualifiers))
+        return Judgement(
+            Outcome.NOT_STATED, "figure_other_subject", lead=other[0], statement=other[1], missing=Missing("subject", kinds[0].name, asked)
+        )
+    return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure the question asserts (to be confirmed) that the best clause states otherwise."""
+    top = e.top
+    if top is None or not q.stated or not (q.intent.yes_no or q.intent.injection):
+        return None
+    for stated in _compatible(q, top):
+        if _contradicts(q, stated):
+            return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    return None
+
+
+def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Money asked for (a reward, subsidy, waiver) where the clauses that would answer state none."""
+    if not q.benefit or not (q.intent.yes_no or q.figures):
+        return None
+    answering = _answering(e, t)
+    if any(s.statement.funding or s.kind == "amount" for c in answering for s in c.stated):
+        return None
+    if answering and not any(c.stated for c in answering):
+        return None  # a document without statements: nothing to judge by
+    return Judgement(Outcome.NOT_STATED, "benefit", lead=e.top, statement=_first(e.top), missing=Missing("benefit"))
+
+
+def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Money asked for by a company or a person where the policy states it only for zones or counties."""
+    if not q.party or not (q.benefit or q.figures or q.intent.yes_no):
+        return None
+    money = [s for c in _answering(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
+    if money and all(s.party in GRANTOR_PARTIES and s.party != q.party for s in money):
+        return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))
+    return None
+
+
+def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The best clause states its figures only for another zone level than the one asked about
+    ("新认定的国家级高新区有什么奖励？": the 100万元 is for provincial zones)."""
+    top = e.top
+    if top is None or not q.qualifiers:
+        return None
+    valued = [s for s in top.stated if s.statement.value_zh and s.qualifiers]
+    if valued and not _compatible(q, top):
+        return Judgement(
+            Outcome.NOT_STATED, "qualified_otherwise", lead=top, statement=valued[0], missing=Missing("subject", FIGURE_OF[valued[0].kind])
+        )
+    return None
+
+
+def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The best clause answers; "Yes —" only when it permits or supports what is asked, for whom it is asked."""
+    top = e.top
+    permissive = [s for s in _compatible(q, top) if s.kind in PERMISSIVE] if top else []
+    yes = q.intent.yes_no and q.modal and bool(permissive)
+    return Judgement(Outcome.ANSWERED, "answered", lead=top, statement=permissive[0] if permissive else _first(top), yes=yes)
+
+
+RULES: tuple[Rule, ...] = (
+    task,
+    other_contact,
+    contact,
+    off_topic,
+    responsible,
+    claimed,
+    promise,
+    current_state,
+    never_stated,
+    specifics,
+    figure,
+    contradicted,
+    benefit,
+    party,
+    qualified_otherwise,
+    answered,
+)
+
+
+def judge(question: Question, evidence: Evidence, thresholds: Thresholds | None = None) -> Judgement:
+    """The first rule of RULES that decides, with the names of those checked before it."""
+    thresholds = thresholds or Thresholds()
+    checked: list[str] = []
+    for rule in RULES:
+        judgement = rule(question, evidence, thresholds)
+        if judgement is not None:
+            return Judgement(
+                judgement.outcome,
+                judgement.rule,
+                judgement.lead,
+                judgement.statement,
+                judgement.missing,
+                judgement.yes,
+                tuple(checked),
+            )
+        checked.append(rule.__name__)
+    raise AssertionError("the last rule always decides")  # pragma: no cover
+
+
+# -- pieces -------------------------------------------------------------------------------------
+def is_off_topic(question: Question, evidence: Evidence, thresholds: Thresholds) -> bool:
+    """Public form of the off-topic test (question parts use it to skip a part)."""
+    return _off_topic(question, evidence, thresholds)
+
+
+def _off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
+    if q.intent.out_of_scope:
+        return True
+    if q.intent.responsible and e.named_units:
+        return False
+    no_shared_words = not e.topical_terms and (
+        not e.has_words or (e.lexical_best == 0.0 and e.dense_best < t.dense_strong)
+    )
+    weak = e.dense_best < t.dense_floor and e.lexical_best < t.lexical_floor
+    small_talk = (
+        q.intent.chit_chat
+        and not q.figures
+        and not e.policy_terms  # "hey, am I too old for a work permit?" is a question, greeting or not
+        and e.lexical_best < t.chit_chat_floor
+    )
+    return no_shared_words or weak or small_talk
+
+
+def _statement_kinds(q: Question) -> list[FigureKind]:
+    """The figure kinds asked that statements can hold; a kind the question itself states ("when is the
+    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names."""
+    kinds = [k for k in q.figures if k.statement is not None]
+    return [k for k in kinds if not k.clause.search(q.normalized)] or kinds
+
+
+def _figure_lead(
+    q: Question, e: Evidence, kinds: list[FigureKind], guess: bool = False, any_subject: bool = False
+) -> tuple[ClauseEvidence, Stated] | None:
+    """The clause and statement that answer a request for a figure of one of `kinds`.
+
+    The clause is the first that holds a figure of such a kind and is the best clause of the best
+    article, or shares the question's specific words (always required when asked to guess, and then
+    only in the best article). Its statement must be about the zone level asked (with `any_subject`,
+    about anyone): a clause that holds the figure for another level answers that the policy states
+    none for this one, rather than sending the search on to a clause about something else."""
+    top = e.top
+    if top is None or not kinds:
+        return None
+    wanted = {k.statement for k in kinds}
+    for candidate in e.candidates:
+        if candidate.rank > (0 if guess else 2) or candidate.position >= 4:
+            if candidate.rank > (0 if guess else 2):
+                break
+            continue
+        if not any(s.kind in wanted for s in candidate.stated) and not _written(candidate, kinds):
+            continue
+        chosen = candidate is top and not guess and not q.follow_up
+        # a clause sharing only some of the words the best match shares ("IP" of "IP insurance") is about
+        # something broader or beside the point
+        if not chosen and not (candidate.shared and not candidate.shared < top.shared):
+            continue
+        stated = _holding(q, candidate, wanted, any_subject)
+        return (candidate, stated) if stated is not None else None
+    return None
+
+
+def _holding(q: Question, clause: ClauseEvidence, wanted: set[str | None], any_subject: bool) -> Stated | None:
+    """The clause's first statement of a wanted kind about whom the question asks."""
+    if not clause.stated:  # a document without statements: the figure as the clause writes it
+        return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
+    pool = clause.stated if any_subject else _compatible(q, clause)
+    return next((s for s in pool if s.kind in wanted), None)
+
+
+def _written(clause: ClauseEvidence, kinds: list[FigureKind]) -> bool:
+    """A clause without statements that writes a figure of one of `kinds`."""
+    return not clause.stated and any(k.clause.search(clause.text) for k in kinds)
+
+
+def _clause_holds(clause: ClauseEvidence | None, kind: FigureKind) -> bool:
+    """A clause without statements that writes a figure of this kind (kept for documents without statements)."""
+    return clause is not None and _written(clause, [kind])
+
+
+def _compatible(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
+    """The clause's statements for the zone level the question names (all when it names none)."""
+    if clause is None:
+        return []
+    return [s for s in clause.stated if not q.qualifiers or not s.qualifiers or q.qualifiers & s.qualifiers]
+
+
+def _contradicts(q: Question, stated: Stated) -> bool:
+    """The question asserts a figure of the statement's kind with another value ("…200万元, right?")."""
+    if not stated.figures or not (q.intent.yes_no or q.intent.injection or q.intent.invent):
+        return False
+    kinds = {f.split(":")[0] for f in stated.figures}
+    mine = {f for f in q.stated if f.split(":")[0] in kinds}
+    return bool(mine) and not mine & stated.figures
+
+
+def _answering(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:
+    """The best article's clauses an answer would quote: the best and those close to it."""
+    clauses = e.article_clauses(0)
+    if not clauses:
+        return ()
+    best = clauses[0].score
+    return tuple(c for c in clauses[:3] if c.score >= t.close_clause * best)
+
+
+def _first(clause: ClauseEvidence | None) -> Stated | None:
+    return clause.stated[0] if clause is not None and clause.stated else None

@@ -1,0 +1,131 @@
+"""A question read once into the terms the judge compares with what clauses state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.answer.cues import Cues, FigureKind, Specific, words_of
+from bot.answer.figures import stated_figures
+from bot.answer.intent import Intent, read_intent
+from bot.text import normalize
+
+_MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
+_MODAL_ZH = ("可以", "能否", "能不能", "可不可以", "可否", "是否可以", "能")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question as read: what it asks (the kind), about whom, and the specific things it names.
+
+    `written` is what the asker wrote (markup stripped; a question in pinyin as read into Chinese),
+    `search` what retrieval is given (the written text plus policy words read from pinyin or a
+    sound-alike typo), `normalized` the written text normalized (simplified Chinese, lower case).
+    """
+
+    asked: str
+    lang: str
+    written: str
+    search: str
+    normalized: str
+    intent: Intent
+    qualifiers: frozenset[int] = frozenset()  # the exclusive qualifier groups it names (national, provincial)
+    party: str = ""  # "person" or "enterprise" when it asks for itself as one
+    specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
+    stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
+    unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
+    claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
+    benefit: bool = False  # asks for money given to it (a reward, subsidy, waiver)
+    task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
+    modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
+    follow_up: bool = False  # leans on the conversation before it
+
+    @property
+    def figures(self) -> tuple[FigureKind, ...]:
+        """The kinds of figure it asks for."""
+        return self.intent.figures
+
+    def to_dict(self) -> dict[str, object]:
+        """What `python -m bot explain` prints of the reading."""
+        signals = [name for name in Intent.__slots__ if getattr(self.intent, name) is True]
+        return {
+            "lang": self.lang,
+            "written": self.written,
+            "search": self.search,
+            "asks": [k.name for k in self.figures] + (["yes_no"] if self.intent.yes_no else []),
+            "signals": signals,
+            "qualifiers": sorted(self.qualifiers),
+            "party": self.party,
+            "specifics": [s.id for s in self.specifics],
+            "stated": sorted(self.stated),
+            "unheld": sorted(self.unheld),
+            "claims": [k.name for k in self.claims],
+            "benefit": self.benefit,
+            "task": self.task,
+            "modal": self.modal,
+            "follow_up": self.follow_up,
+        }
+
+
+def read_question(
+    asked: str,
+    lang: str,
+    written: str,
+    search: str,
+    cues: Cues,
+    policy_figures: frozenset[str],
+    shield: tuple[str, ...] = (),
+) -> Question:
+    """Read `written` (the asker's words) in `lang`; `search` is what retrieval will be given;
+    `policy_figures` are every figure the policy states; `shield` as for `read_intent`."""
+    normalized = normalize(written)
+    words = words_of(normalized)
+    stated = stated_figures(normalized)
+    intent = read_intent(normalized, cues, shield)
+    unheld = stated - policy_figures
+    claims: tuple[FigureKind, ...] = ()
+    if unheld and (intent.invent or intent.promise or intent.injection):  # "写明奖励1000万元", "say it is 500万"
+        claimed = {figure.split(":")[0] for figure in unheld}
+        claims = tuple(kind for kind in cues.figures if kind.name in claimed)
+    return Question(
+        asked=asked,
+        lang=lang,
+        written=written,
+        search=search,
+        normalized=normalized,
+        intent=intent,
+        qualifiers=qualifiers_of(normalized, cues),
+        party=next((name for name, found in cues.parties.items() if found.found(normalized, words)), ""),
+        specifics=tuple(s for s in cues.specifics if s.cues.found(normalized, words)),
+        stated=stated,
+        unheld=unheld,
+        claims=claims,
+        benefit=cues.benefit.found(normalized, words),
+        task=cues.task.found(normalized, words),
+        modal=_modal(normalized, words, lang),
+    )
+
+
+def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
+    """The indexes of the exclusive qualifier groups (national, provincial …) normalized `text` names."""
+    words = words_of(text)
+    return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
+
+
+def as_follow_up(question: Question, earlier: Question) -> Question:
+    """A follow-up read with the question before it: it keeps asking what that one asked unless it
+    asks something of its own, and about the same zone level unless it names another ("那省级的呢？")."""
+    return replace(
+        question,
+        intent=question.intent.merged_with(earlier.intent),
+        qualifiers=question.qualifiers or earlier.qualifiers,
+        party=question.party or earlier.party,
+        specifics=question.specifics or earlier.specifics,
+        benefit=question.benefit or (earlier.benefit and not question.figures),
+        follow_up=True,
+    )
+
+
+def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:
+    if lang == "zh":
+        return any(m in normalized for m in _MODAL_ZH)
+    return " ".join(words).startswith(_MODAL_EN)

@@ -1,0 +1,260 @@
+"""Composing the reply: renders a Judgement into an Answer, in the asker's language. Decides nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds
+from bot.answer.llm import Synthesizer
+from bot.answer.model import Answer, Citation
+from bot.answer.question import Question
+from bot.answer.templates import figure_name, say
+from bot.corpus.model import Article, Corpus
+
+_SPACE = {"zh": "", "en": " "}
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a question that asks several things, as judged on its own."""
+
+    text: str
+    judgement: Judgement
+
+
+class Renderer:
+    """Turns (question, evidence, judgement) into an Answer; every sentence comes from templates.yaml."""
+
+    def __init__(self, corpus: Corpus, thresholds: Thresholds, synthesizer: Synthesizer | None = None) -> None:
+        self.corpus = corpus
+        self.thresholds = thresholds
+        self.synthesizer = synthesizer
+        self.subjects = {s.id: s for d in corpus.documents for s in d.subjects}
+        self.document = corpus.documents[0]
+
+    def render(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part] = ()) -> Answer:
+        """The Answer for judgement `j`; `ranked` are the retrieved article numbers, `parts` the other
+        parts of a question that asks several things."""
+        if j.rule == "contact":
+            return self._reply(q, j, say(q.lang, "contact", hotline=self.corpus.hotline), ranked)
+        if j.rule in ("responsible", "other_contact") and (q.intent.responsible or j.rule == "responsible"):
+            return self._departments(q, e, j, ranked)
+        if j.rule == "other_contact":
+            return self._reply(q, j, say(q.lang, "contact_not_given", hotline=self.corpus.hotline), ranked)
+        if j.outcome is Outcome.OUT_OF_SCOPE:
+            key = {"chit_chat": "chit_chat", "task": "task"}.get(j.rule, "not_covered")
+            body = f"{say(q.lang, key, title=self._title(q.lang))}\n\n{self._hotline(q.lang)}"
+            return self._reply(q, j, body, ranked)
+        if j.outcome is Outcome.NOT_STATED:
+            return self._not_stated(q, e, j, ranked)
+        return self._answered(q, e, j, ranked, parts)
+
+    # -- shapes -----------------------------------------------------------------------------
+    def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
+        part_leads = [p.judgement.lead for p in parts if p.judgement.outcome is Outcome.ANSWERED and p.judgement.lead]
+        citations = self._citations(e, q.lang, j.lead, part_leads)
+        opening = self._statement_line(q.lang, j.statement) if self._lead_with_statement(j) else citations[0].text
+        if j.yes:
+            opening = say(q.lang, "yes_prefix") + opening
+        elif q.lang == "en":
+            opening = opening[:1].upper() + opening[1:]
+        mode = "extractive"
+        if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
+            opening, mode = rephrased, "llm"
+        if j.outcome is Outcome.CORRECTED:
+            opening = self._joined(q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening)
+        elif q.intent.invent:
+            opening = self._joined(q.lang, say(q.lang, "invent"), opening)
+        notes = [self._part_note(q.lang, p) for p in parts if p.judgement.outcome is not Outcome.ANSWERED]
+        body = "\n\n".join([opening, *notes, self._cited_block(q.lang, citations), self._hotline(q.lang)])
+        return replace(self._reply(q, j, body, ranked, citations), mode=mode)
+
+    def _not_stated(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
+        """Says exactly what the policy does not state, quotes the closest clauses, gives the hotline."""
+        citations = self._citations(e, q.lang, j.lead)[:2] if e.candidates else []
+        opening = self._missing_sentence(q, j)
+        blocks = [opening]
+        if citations:
+            blocks.append(self._cited_block(q.lang, citations))
+        blocks.append(self._hotline(q.lang))
+        return self._reply(q, j, "\n\n".join(blocks), ranked, citations)
+
+    def _missing_sentence(self, q: Question, j: Judgement) -> str:
+        lang, missing = q.lang, j.missing
+        kind = missing.kind if missing else "figure"
+        if kind == "current_state":
+            return say(lang, "current_state")
+        if kind == "promise":
+            return say(lang, "promise")
+        if kind == "claim":
+            text = say(lang, "figure_not_in_policy") if q.claims else say(lang, "not_specified", figure=self._figure(lang, q))
+            return self._joined(lang, say(lang, "invent"), text) if q.intent.invent and not q.claims else text
+        if kind == "specific" and missing is not None:
+            specific = next(s for s in q.specifics if s.id == missing.what)
+            return say(lang, "specific_not_stated", thing=specific.name(lang))
+        if kind == "benefit":
+            return say(lang, "benefit_not_stated")
+        if kind == "party" and missing is not None and j.statement is not None:
+            return say(lang, "party_not_stated", asker=say(lang, f"party_{missing.what}"), subject=self._subject(lang, j.statement))
+        if kind == "subject" and missing is not None and j.statement is not None:
+            return say(
+                lang,
+                "subject_not_stated",
+                figure=figure_name(lang, missing.what),
+                subject=self._subject(lang, j.statement),
+            )
+        what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
+        opening = say(lang, "not_specified", figure=figure_name(lang, what))
+        return self._joined(lang, say(lang, "invent"), opening) if q.intent.invent else opening
+
+    def _departments(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
+        """The responsible units of the question's article, or the articles of the units it names; for an
+        address or desk asked as well, also that the policy gives none of their contact details."""
+        lang, named = q.lang, list(e.named_units)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        best = {c.article: c.clause for c in reversed(e.candidates)}  # each article's best retrieved clause
+        for unit in named:
+            articles = [a for a in self.corpus.articles() if unit in a.departments_zh]
+            unit_name = unit if lang == "zh" else f"{self.corpus.glossary.english(unit)} ({unit})"
+            lines.append(say(lang, "articles_for_department", department=unit_name))
+            lines.extend(f"· {a.label(lang)}" for a in articles)
+            citations.extend(self._citation(a, best.get(a.number, 1), lang) for a in articles)
+        top = e.top
+        if top is not None and named and e.policy_terms:
+            # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
+            lines.insert(0, self._units_line(self.corpus.article(top.doc, top.article), lang))
+        elif top is not None and not named:
+            articles = [self.corpus.article(top.doc, top.article)]
+            second = [c for c in e.candidates if c.rank == 1 and c.position == 0]
+            if second and e.article_scores[1] >= self.thresholds.close_article * e.article_scores[0]:
+                articles.append(self.corpus.article(second[0].doc, second[0].article))
+            for article in articles:
+                if line := self._units_line(article, lang):
+                    lines.append(line)
+                citations.append(self._citation(article, best.get(article.number, 1), lang))
+        closing = say(lang, "contact_not_given" if j.fallback else "hotline", hotline=self.corpus.hotline)
+        body = "\n".join(lines) + "\n\n" + self._cited_block(lang, citations) + "\n\n" + closing
+        return self._reply(q, j, body, ranked, citations)
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _reply(
+        self, q: Question, j: Judgement, body: str, ranked: Sequence[int], citations: Sequence[Citation] = ()
+    ) -> Answer:
+        return Answer(
+            question=q.asked,
+            lang=q.lang,
+            text=body,
+            fallback=j.fallback,
+            citations=tuple(citations),
+            retrieved=tuple(ranked),
+            reason=_REASONS.get(j.rule, "not_specified" if j.outcome is Outcome.NOT_STATED else "answer"),
+            outcome=str(j.outcome),
+            resolved_question=q.search,
+        )
+
+    def _citations(
+        self, e: Evidence, lang: str, lead: ClauseEvidence | None, parts: Sequence[ClauseEvidence] = ()
+    ) -> list[Citation]:
+        """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
+        asks several things, the clauses close to the best, and a second article close to the first."""
+        chosen: list[tuple[str, int, int]] = [lead.key] if lead is not None else []
+        top = e.article_clauses(0)
+        best = top[0].score if top else 0.0
+        chosen += [c.key for c in top[:3] if c.score >= self.thresholds.close_clause * best]
+        chosen[1:1] = [p.key for p in parts]  # after the first: each part is answered before more of the same
+        scores = e.article_scores
+        for rank in (1, 2):
+            first = [c for c in e.candidates if c.rank == rank and c.position == 0]
+            if first and len(scores) > rank and scores[rank] >= self.thresholds.close_article * scores[0]:
+                chosen.append(first[0].key)
+        unique = list(dict.fromkeys(chosen))[: self.thresholds.max_citations]
+        return [self._citation(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
+
+    @staticmethod
+    def _citation(article: Article, index: int, lang: str) -> Citation:
+        clause = article.clause(index)
+        return Citation(
+            doc=article.doc,
+            article=article.number,
+            title=article.title_zh if lang == "zh" else article.title_en,
+            clause=index,
+            text=clause.zh if lang == "zh" else clause.en,
+            text_zh=clause.zh,
+            label=article.label(lang),
+        )
+
+    def _cited_block(self, lang: str, citations: Sequence[Citation]) -> str:
+        lines = [say(lang, "cited_heading")]
+        for label in dict.fromkeys(c.label for c in citations):
+            lines.append(label)
+            lines.extend(f"  · {c.text}" for c in citations if c.label == label)
+        return "\n".join(lines)
+
+    @staticmethod
+    def _lead_with_statement(j: Judgement) -> bool:
+        """A figure's own statement leads when its clause states figures of that kind for several subjects
+        ("国家高新区、省级高新区分别给予100万元、50万元"): the asker gets the one for whom they asked."""
+        if j.statement is None or j.lead is None or not j.statement.statement.value_zh:
+            return False
+        same = [s for s in j.lead.stated if s.kind == j.statement.kind and s.statement.value_zh]
+        return len(same) > 1
+
+    def _statement_line(self, lang: str, stated: Stated | None) -> str:
+        assert stated is not None
+        statement = stated.statement
+        condition = statement.condition_zh if lang == "zh" else statement.condition_en
+        key = "statement_line_condition" if condition else "statement_line"
+        return say(
+            lang,
+            key,
+            subject=self._subject(lang, stated),
+            value=statement.value(lang),
+            action=statement.action(lang),
+            condition=condition,
+        )
+
+    def _subject(self, lang: str, stated: Stated) -> str:
+        subject = self.subjects.get(stated.statement.subject)
+        return subject.name(lang) if subject else stated.statement.subject
+
+    def _part_note(self, lang: str, part: Part) -> str:
+        return say(lang, "part_not_stated", part=part.text.strip())
+
+    def _units_line(self, article: Article, lang: str) -> str:
+        """'Responsible units for Article N: …', or '' for an article that names none. English names
+        carry the official Chinese one, which is what an office and its signs go by."""
+        if not article.departments_zh:
+            return ""
+        if lang == "zh":
+            joined = "、".join(article.departments_zh)
+        else:
+            joined = "; ".join(
+                f"{en} ({zh})" for en, zh in zip(article.departments_en, article.departments_zh, strict=True)
+            )
+        return say(lang, "responsible_for_article", label=article.label(lang), departments=joined)
+
+    def _figure(self, lang: str, q: Question) -> str:
+        return figure_name(lang, q.figures[0].name if q.figures else "count")
+
+    def _hotline(self, lang: str) -> str:
+        return say(lang, "hotline", hotline=self.corpus.hotline)
+
+    def _title(self, lang: str) -> str:
+        return self.document.title_zh if lang == "zh" else self.document.title_en
+
+    @staticmethod
+    def _joined(lang: str, first: str, second: str) -> str:
+        return f"{first}{_SPACE['zh' if lang == 'zh' else 'en']}{second}"
+
+
+# the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
+_REASONS = {
+    "task": "out_of_scope",
+    "off_topic": "out_of_scope",
+    "chit_chat": "chit_chat",
+    "contact": "contact",
+    "other_contact": "contact_not_given",
+    "responsible": "department",
+}
