@@ -14,13 +14,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.answer.cues import Cues, check_cues, load_cues
+from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds, is_off_topic, judge
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
-from bot.answer.question import Question, as_follow_up, qualifiers_of, read_question
+from bot.answer.question import Question, as_follow_up, grams, qualifiers_of, read_question
 from bot.answer.render import Part, Renderer
 from bot.answer.templates import say
 from bot.config import Settings
@@ -61,7 +61,7 @@ class Answerer:
         )
         parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
         subjects = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
-        self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str]] = {}
+        self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str, tuple[str, ...]]] = {}
         for article in corpus.articles():
             for clause in article.clauses:
                 stated = tuple(
@@ -70,10 +70,12 @@ class Answerer:
                         qualifiers_of(normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}"), self.cues),
                         parties.get(s.subject, ""),
                         stated_figures(normalize(f"{s.value_zh} {s.value_en}")) if s.value_zh else frozenset(),
+                        grams(normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}")),
                     )
                     for s in clause.statements
                 )
-                self.clauses[(article.doc, article.number, clause.index)] = (stated, normalize(f"{clause.zh} {clause.en}"))
+                text = normalize(f"{clause.zh} {clause.en}")
+                self.clauses[(article.doc, article.number, clause.index)] = (stated, text, words_of(text))
 
     # -- entry point ----------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
@@ -135,10 +137,12 @@ class Answerer:
         for rank, hit in enumerate(retrieval.articles):
             for position, clause_hit in enumerate(hit.clauses[:CANDIDATE_CLAUSES]):
                 key = (hit.doc, hit.article, clause_hit.clause)
-                stated, text = self.clauses[key]
+                stated, text, words = self.clauses[key]
                 shared = retrieval.specific_overlap(*key)
                 candidates.append(
-                    ClauseEvidence(hit.doc, hit.article, clause_hit.clause, rank, position, clause_hit.score, stated, shared, text)
+                    ClauseEvidence(
+                        hit.doc, hit.article, clause_hit.clause, rank, position, clause_hit.score, stated, shared, text, words
+                    )
                 )
         terms = retrieval.terms
         return Evidence(

@@ -107,6 +107,7 @@ class Cues:
     figures: tuple[FigureKind, ...]
     yes_no_zh: tuple[str, ...]
     question_markers_zh: tuple[str, ...]
+    question_markers_en: CueList
     yes_no_en_start: frozenset[str]
     figure_question: CueList
     other_cities: CueList
@@ -131,6 +132,7 @@ class Cues:
     question_parts: QuestionParts
     exclusive_qualifiers: tuple[CueList, ...]
     task: CueList
+    quantity: CueList
     benefit: CueList
     parties: dict[str, CueList]
     specifics: tuple[Specific, ...]
@@ -194,6 +196,7 @@ def load_cues() -> Cues:
         ),
         yes_no_zh=tuple(data["yes_no"]["zh"]),
         question_markers_zh=tuple(data["question_markers_zh"]),
+        question_markers_en=CueList((), tuple(str(c).lower() for c in data["question_markers_en"])),
         yes_no_en_start=frozenset(data["yes_no"]["en_start"]),
         figure_question=_cue_list(data["figure_question"]),
         other_cities=_cue_list(data["other_cities"]),
@@ -223,6 +226,7 @@ def load_cues() -> Cues:
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
         task=_cue_list(data["task"]),
+        quantity=_cue_list(data["quantity"]),
         benefit=_cue_list(data["benefit"]),
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
         specifics=tuple(

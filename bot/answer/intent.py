@@ -92,6 +92,25 @@ def _figures_asked(normalized: str, cues: Cues) -> set[str]:
     return asked
 
 
+_SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
+_WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})
+
+
+def asking_text(normalized: str, cues: Cues | None = None) -> str:
+    """The sentences of a normalized question that ask something: "My wife is a teacher. Can I get
+    an R visa?" asks only the second. The whole text when no sentence looks like a question."""
+    cues = cues or load_cues()
+    asking = []
+    for sentence in _SENTENCE.findall(normalized):
+        words = words_of(sentence)
+        marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
+        if marked or cues.question_markers_en.found(sentence, words):
+            asking.append(sentence)
+        elif words and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start):
+            asking.append(sentence)
+    return " ".join(asking) if asking else normalized
+
+
 def _asking_part(sentence: str, cues: Cues) -> str:
     """A Chinese sentence without the clauses before its first question clause: those set the scene."""
     clauses = _ZH_CLAUSE_BREAK.split(sentence)

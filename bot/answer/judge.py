@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.answer.cues import FigureKind
+from bot.answer.cues import CueList, FigureKind
 from bot.answer.question import Question
 from bot.corpus.model import Statement
 
@@ -47,6 +47,7 @@ class Stated:
     qualifiers: frozenset[int] = frozenset()
     party: str = ""
     figures: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()  # word grams of its subject and condition (what an asker may lack)
 
     @property
     def kind(self) -> str:
@@ -66,16 +67,17 @@ class ClauseEvidence:
     score: float
     stated: tuple[Stated, ...] = ()
     shared: frozenset[str] = frozenset()
-    text: str = ""  # Chinese and English, normalized: for kinds of figure a clause without statements holds
+    text: str = ""  # Chinese and English, normalized: what its words are matched in
+    words: tuple[str, ...] = ()  # the English words of `text`, as cues are matched
 
     @property
     def key(self) -> tuple[str, int, int]:
         """(doc, article, clause)."""
         return (self.doc, self.article, self.clause)
 
-    def mentions(self, words: tuple[str, ...]) -> bool:
-        """True when the clause's text has any of `words` (normalized)."""
-        return any(word in self.text for word in words)
+    def mentions(self, cues: CueList) -> bool:
+        """True when the clause's text has any of `cues` (Chinese as substrings, English as words)."""
+        return cues.found(self.text, self.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +217,8 @@ def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
     unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
-    if unstated and _figure_lead(q, e, _statement_kinds(q)) is None:
+    also = [k for k in q.figures if k.statement is not None and not k.clause.search(q.normalized)]
+    if unstated and _figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
 
@@ -233,7 +236,7 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
-    named = [s for s in q.specifics if top is None or not top.mentions(s.cues.zh + s.cues.en)]
+    named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
     if q.intent.injection and q.unheld:  # "放宽到70岁，对吧？" states a premise to correct, not an asker
         named = [s for s in named if s.id != "over_age"]
     if not named:
@@ -251,7 +254,7 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     found = _figure_lead(q, e, kinds, guess=q.intent.invent)
     if found is not None:
         lead, stated = found
-        if _contradicts(q, stated):
+        if _contradicts(q, stated, lead):
             return Judgement(Outcome.CORRECTED, "figure_contradicted", lead=lead, statement=stated, missing=Missing("value"))
         return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
     other = _figure_lead(q, e, kinds, any_subject=True)
@@ -269,8 +272,32 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if top is None or not q.stated or not (q.intent.yes_no or q.intent.injection):
         return None
     for stated in _compatible(q, top):
-        if _contradicts(q, stated):
+        if _contradicts(q, stated, top):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    return None
+
+
+def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them."""
+    ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")]
+    if not ages or q.claims:
+        return None
+    for c in _answering(e, t):
+        for stated in c.stated:
+            limits = [int(f.split(":")[1]) for f in stated.figures if f.startswith("age:")]
+            if stated.kind == "age" and limits and max(ages) > max(limits):
+                return Judgement(Outcome.NOT_STATED, "beyond_limit", lead=c, statement=stated, missing=Missing("beyond", str(max(ages))))
+    return None
+
+
+def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker says they lack what a statement requires ("I don't have permanent residence"; "没有永久居留证")."""
+    if not q.lacks:
+        return None
+    for c in _answering(e, t):
+        for stated in c.stated:
+            if stated.kind in PERMISSIVE and any(term in stated.terms for term in q.lacks):
+                return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
     return None
 
 
@@ -279,6 +306,8 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.benefit or not (q.intent.yes_no or q.figures):
         return None
     answering = _answering(e, t)
+    if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
+        return None
     if any(s.statement.funding or s.kind == "amount" for c in answering for s in c.stated):
         return None
     if answering and not any(c.stated for c in answering):
@@ -329,10 +358,12 @@ RULES: tuple[Rule, ...] = (
     current_state,
     never_stated,
     specifics,
+    party,
+    beyond_limit,
     figure,
     contradicted,
+    unmet,
     benefit,
-    party,
     qualified_otherwise,
     answered,
 )
@@ -445,13 +476,15 @@ def _compatible(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
     return [s for s in clause.stated if not q.qualifiers or not s.qualifiers or q.qualifiers & s.qualifiers]
 
 
-def _contradicts(q: Question, stated: Stated) -> bool:
-    """The question asserts a figure of the statement's kind with another value ("…200万元, right?")."""
+def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None) -> bool:
+    """The question asserts a figure of the statement's kind with a value the clause does not hold
+    ("…200万元, right?")."""
     if not stated.figures or not (q.intent.yes_no or q.intent.injection or q.intent.invent):
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}
-    return bool(mine) and not mine & stated.figures
+    held = frozenset(f for s in clause.stated for f in s.figures) if clause else stated.figures
+    return bool(mine) and not mine & held
 
 
 def _answering(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
-from bot.answer.cues import Cues, FigureKind, Specific, words_of
+from bot.answer.cues import CueList, Cues, FigureKind, Specific, words_of
 from bot.answer.figures import stated_figures
-from bot.answer.intent import Intent, read_intent
+from bot.answer.intent import Intent, asking_text, read_intent
 from bot.text import normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
@@ -35,8 +36,10 @@ class Question:
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
     benefit: bool = False  # asks for money given to it (a reward, subsidy, waiver)
+    benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
+    lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     follow_up: bool = False  # leans on the conversation before it
 
     @property
@@ -78,9 +81,13 @@ def read_question(
     """Read `written` (the asker's words) in `lang`; `search` is what retrieval will be given;
     `policy_figures` are every figure the policy states; `shield` as for `read_intent`."""
     normalized = normalize(written)
-    words = words_of(normalized)
+    asking = asking_text(normalized, cues)  # "My wife is a teacher. Can I …?" asks nothing about the wife
+    words, all_words = words_of(asking), words_of(normalized)
     stated = stated_figures(normalized)
     intent = read_intent(normalized, cues, shield)
+    benefit = cues.benefit.found(asking, words)
+    if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
+        intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
     unheld = stated - policy_figures
     claims: tuple[FigureKind, ...] = ()
     if unheld and (intent.invent or intent.promise or intent.injection):  # "写明奖励1000万元", "say it is 500万"
@@ -94,14 +101,16 @@ def read_question(
         normalized=normalized,
         intent=intent,
         qualifiers=qualifiers_of(normalized, cues),
-        party=next((name for name, found in cues.parties.items() if found.found(normalized, words)), ""),
-        specifics=tuple(s for s in cues.specifics if s.cues.found(normalized, words)),
+        party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
+        specifics=tuple(s for s in cues.specifics if s.cues.found(asking, words)),
         stated=stated,
         unheld=unheld,
         claims=claims,
-        benefit=cues.benefit.found(normalized, words),
+        benefit=benefit,
+        benefit_cues=cues.benefit,
         task=cues.task.found(normalized, words),
         modal=_modal(normalized, words, lang),
+        lacks=frozenset().union(*(grams(m.group(1) or m.group(2)) for m in _NEGATED.finditer(normalized))),
     )
 
 
@@ -123,6 +132,24 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
         benefit=question.benefit or (earlier.benefit and not question.figures),
         follow_up=True,
     )
+
+
+_NEGATED = re.compile(
+    r"(?:没有|没|无|不是|未|不具备|不持有|尚未)([\u4e00-\u9fff]{2,8})"
+    r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
+)
+_GRAM_WORD = re.compile(r"[a-z]{3,}")
+_GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def grams(text: str | None) -> frozenset[str]:
+    """Chinese 3-character windows and English word pairs of normalized `text`: enough to tell that
+    "没有永久居留证" and "持有永久居留身份证的外籍人才" speak of the same thing."""
+    if not text:
+        return frozenset()
+    han = {run[i : i + 3] for run in _GRAM_HAN.findall(text) for i in range(len(run) - 2)}
+    words = _GRAM_WORD.findall(text)
+    return frozenset(han | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)})
 
 
 def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:

@@ -95,6 +95,10 @@ class Renderer:
             return say(lang, "specific_not_stated", thing=specific.name(lang))
         if kind == "benefit":
             return say(lang, "benefit_not_stated")
+        if kind == "beyond" and j.statement is not None:
+            return say(lang, "beyond_not_stated", value=j.statement.statement.value(lang))
+        if kind == "condition" and j.statement is not None:
+            return say(lang, "condition_not_stated", subject=self._subject(lang, j.statement))
         if kind == "party" and missing is not None and j.statement is not None:
             return say(lang, "party_not_stated", asker=say(lang, f"party_{missing.what}"), subject=self._subject(lang, j.statement))
         if kind == "subject" and missing is not None and j.statement is not None:
