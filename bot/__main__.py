@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true", help="print JSON")
         sub.add_argument("--lang", choices=["zh", "en"], help="answer language (default: the question's)")
         sub.set_defaults(run=run)
+    explain = commands.add_parser("explain", help="how a question is read, retrieved and judged")
+    explain.add_argument("question", help="the question")
+    explain.add_argument("--json", action="store_true", help="print JSON")
+    explain.add_argument("--lang", choices=["zh", "en"], help="the question's language (default: detected)")
+    explain.set_defaults(run=_explain)
     return parser
 
 
@@ -180,6 +185,35 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
         else:
             print(answer.text)
             print()
+
+
+def _explain(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.assistant import Bot
+
+    bot = Bot(settings, progress=not args.json)
+    report = bot.explain(args.question, lang=args.lang)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    reading, judgement = report["reading"], report["judgement"]
+    print(f"question: {args.question}")
+    print("reading:")
+    for key, value in reading.items():
+        if value not in ((), [], "", False, None) or key == "asks":
+            print(f"  {key}: {value}")
+    print("top clauses (fused score; channels):")
+    for row in report["clauses"]:
+        channels = "  ".join(f"{name} {value:.3f}" for name, value in row["channels"].items())
+        print(f"  {row['article']:>2}.{row['clause']:<2} {row['score']:.3f}  {channels}")
+        for statement in row["statements"]:
+            value = f" = {statement['value']['zh']}" if "value" in statement else ""
+            print(f"         · {statement['kind']}{value} for {statement['subject']}: {statement['action']['zh']}")
+    print("judgement:")
+    print(f"  outcome: {judgement['outcome']}  (rule: {judgement['rule']})")
+    print(f"  checked before it: {', '.join(judgement['checked']) or '-'}")
+    for key in ("lead", "statement", "missing", "yes"):
+        if key in judgement:
+            print(f"  {key}: {judgement[key]}")
 
 
 if __name__ == "__main__":

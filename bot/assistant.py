@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
 from bot.embed import Embedder, make_embedder
 from bot.embed.shared import SharedQueryEmbedder
-from bot.retrieve.hybrid import HybridRetriever, Retrieval
+from bot.retrieve.hybrid import HybridRetriever, Retrieval, channel_scores
 from bot.store.chroma_store import VectorIndex
 
 if TYPE_CHECKING:
@@ -66,6 +66,28 @@ class Bot:
         model = self.chat_model if self.chat_model is not None else make_chat_model(self.settings)
         synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
         return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
+
+    def explain(self, question: str, lang: str | None = None) -> dict[str, object]:
+        """How `question` is read, which clauses retrieval found (with each channel's score) and how
+        it is judged, as a JSON-ready dict (`python -m bot explain`)."""
+        reading, retrieval, judgement = self._answerer.explain(question, lang)
+        channels = self.retriever.channels(reading.search, read=False)
+        slot_of = {slot: i for i, slot in enumerate(self.retriever.slots)}
+        clauses = []
+        for hit in retrieval.articles[:3]:
+            article = self.corpus.article(hit.doc, hit.article)
+            for clause_hit in hit.clauses[:3]:
+                at = slot_of[(hit.doc, hit.article, clause_hit.clause)]
+                clauses.append(
+                    {
+                        "article": hit.article,
+                        "clause": clause_hit.clause,
+                        "score": round(clause_hit.score, 4),
+                        "channels": channel_scores(channels, at),
+                        "statements": [s.to_dict() for s in article.clause(clause_hit.clause).statements],
+                    }
+                )
+        return {"reading": reading.to_dict(), "clauses": clauses, "judgement": judgement.to_dict()}
 
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
         """Answer `question` (with the conversation so far in `history`); returns an Answer."""

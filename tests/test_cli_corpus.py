@@ -38,7 +38,7 @@ def test_corpus_json_prints_every_article_with_its_clauses(corpus: Corpus) -> No
     for printed, article in zip(articles, corpus.articles(), strict=True):
         assert list(printed) == ARTICLE_KEYS
         assert printed == article.to_dict()
-        assert [list(c) for c in printed["clauses"]] == [["index", "zh", "en"]] * len(article.clauses)
+        assert [list(c) for c in printed["clauses"]] == [["index", "zh", "en", "statements"]] * len(article.clauses)
     fifth = articles[4]
     assert (fifth["doc"], fifth["section"], fifth["title_zh"]) == ("lyg-hitech-2023", 2, "加快集聚高层次人才")
     assert fifth["departments_zh"][-1] == "各县、区人民政府"

@@ -289,6 +289,8 @@ def add_document(corpus_dir: Path, folder: str, doc_id: str) -> None:
     edit(corpus_dir / folder / "translation.en.yaml", f"doc: {DOC}", f"doc: {doc_id}")
     if (questions := corpus_dir / folder / "questions.yaml").exists():
         edit(questions, f"doc: {DOC}", f"doc: {doc_id}")
+    if (statements := corpus_dir / folder / "statements.yaml").exists():
+        edit(statements, f"doc: {DOC}", f"doc: {doc_id}")
 
 
 def test_a_translation_made_for_another_document_is_refused(corpus_copy: Path) -> None:

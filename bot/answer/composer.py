@@ -54,7 +54,8 @@ class Answerer:
         self.thresholds = thresholds or Thresholds()
         self.cues: Cues = load_cues()
         self.shield = check_cues(self.cues, corpus.glossary)
-        self.renderer = Renderer(corpus, self.thresholds, synthesizer)
+        named = {s.id: qualifiers_of(normalize(f"{s.zh} {s.en}"), self.cues) for d in corpus.documents for s in d.subjects}
+        self.renderer = Renderer(corpus, self.thresholds, synthesizer, named)
         self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
         self.policy_figures = frozenset().union(
             *(stated_figures(normalize(f"{c.zh} {c.en}")) for a in corpus.articles() for c in a.clauses)
@@ -126,9 +127,9 @@ class Answerer:
         if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             q, evidence, judgement = answered[0], answered[1], answered[2]
-            others = [Part(p[0].written, p[2]) for p in parts if p[2] is not judgement]
+            others = [self._part(*p) for p in parts if p[2] is not judgement]
         else:
-            others = [Part(p[0].written, p[2]) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
+            others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
 
     def evidence(self, q: Question, retrieval: Retrieval) -> Evidence:
@@ -210,10 +211,18 @@ class Answerer:
             judged.append((part, evidence, judge(part, evidence, self.thresholds)))
         return judged
 
+    def _part(self, part: Question, evidence: Evidence, judgement: Judgement) -> Part:
+        """A judged part, with the clauses its answer quotes: its lead, then its best article's best
+        clauses within `close_clause` of the best."""
+        quoted: list[ClauseEvidence] = [judgement.lead] if judgement.lead is not None else []
+        best = evidence.article_clauses(0)
+        if best:
+            quoted += [c for c in best[:2] if c.score >= self.thresholds.close_clause * best[0].score]
+        return Part(part.written, judgement, tuple(dict.fromkeys(quoted)))
+
     def _refusal(self, question: str, lang: str, reason: str, body: str) -> Answer:
         """An empty, overlong, unreadable or unsupported question: a polite reply and the hotline."""
-        if reason != "too_long":
-            body = f"{body}\n\n{say(lang, 'hotline', hotline=self.corpus.hotline)}"
+        body = f"{body}\n\n{say(lang, 'hotline', hotline=self.corpus.hotline)}"
         return Answer(
             question=question,
             lang=lang,

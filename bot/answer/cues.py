@@ -131,7 +131,10 @@ class Cues:
     follow_switch: tuple[str, ...]
     question_parts: QuestionParts
     exclusive_qualifiers: tuple[CueList, ...]
+    qualifier_floor: re.Pattern[str]
     task: CueList
+    override: CueList
+    particulars: CueList
     quantity: CueList
     benefit: CueList
     parties: dict[str, CueList]
@@ -225,7 +228,10 @@ def load_cues() -> Cues:
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
+        qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
+        override=_cue_list(data["override"]),
+        particulars=_cue_list(data["particulars"]),
         quantity=_cue_list(data["quantity"]),
         benefit=_cue_list(data["benefit"]),
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},

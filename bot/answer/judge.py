@@ -168,6 +168,23 @@ def task(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+def override(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Instructions aimed at the assistant ("ignore your rules", "you are now …") that name nothing of
+    the policy and ask or dictate no figure: about the assistant, not the policy."""
+    if q.override and not q.claims and not q.figures and not e.policy_terms:
+        return Judgement(Outcome.OUT_OF_SCOPE, "override", missing=Missing("task"))
+    return None
+
+
+def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The particular items behind a measure ("which specific zones?", "具体有哪些？") where the best
+    clause lists none."""
+    top = e.top
+    if not q.particulars or top is None or any(s.kind == "list" for s in top.stated) or not top.stated:
+        return None
+    return Judgement(Outcome.NOT_STATED, "particulars", lead=top, statement=_first(top), missing=Missing("figure", "names"))
+
+
 def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """An address, desk or email: the policy gives only the hotline (with the units, if those are asked too)."""
     if q.intent.other_contact:
@@ -349,6 +366,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 RULES: tuple[Rule, ...] = (
     task,
+    override,
     other_contact,
     contact,
     off_topic,
@@ -358,6 +376,7 @@ RULES: tuple[Rule, ...] = (
     current_state,
     never_stated,
     specifics,
+    particulars,
     party,
     beyond_limit,
     figure,

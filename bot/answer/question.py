@@ -38,6 +38,8 @@ class Question:
     benefit: bool = False  # asks for money given to it (a reward, subsidy, waiver)
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
+    override: bool = False  # aims instructions at the assistant itself (its rules, its role)
+    particulars: bool = False  # asks for the particular items (names, a list) behind a measure
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     follow_up: bool = False  # leans on the conversation before it
@@ -108,14 +110,18 @@ def read_question(
         claims=claims,
         benefit=benefit,
         benefit_cues=cues.benefit,
-        task=cues.task.found(normalized, words),
+        task=cues.task.found(normalized, all_words),
+        override=cues.override.found(normalized, all_words),
+        particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
         lacks=frozenset().union(*(grams(m.group(1) or m.group(2)) for m in _NEGATED.finditer(normalized))),
     )
 
 
 def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
-    """The indexes of the exclusive qualifier groups (national, provincial …) normalized `text` names."""
+    """The indexes of the exclusive qualifier groups (national, provincial …) normalized `text` names;
+    a floor ("市级以上", "at or above the municipal level") names none."""
+    text = cues.qualifier_floor.sub(" ", text)
     words = words_of(text)
     return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
 
@@ -135,7 +141,7 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 
 
 _NEGATED = re.compile(
-    r"(?:没有|没|无|不是|未|不具备|不持有|尚未)([\u4e00-\u9fff]{2,8})"
+    r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
     r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _GRAM_WORD = re.compile(r"[a-z]{3,}")

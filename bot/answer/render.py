@@ -21,16 +21,25 @@ class Part:
 
     text: str
     judgement: Judgement
+    quoted: tuple[ClauseEvidence, ...] = ()  # the clauses its answer quotes (answered parts)
 
 
 class Renderer:
     """Turns (question, evidence, judgement) into an Answer; every sentence comes from templates.yaml."""
 
-    def __init__(self, corpus: Corpus, thresholds: Thresholds, synthesizer: Synthesizer | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        thresholds: Thresholds,
+        synthesizer: Synthesizer | None = None,
+        qualifiers: dict[str, frozenset[int]] | None = None,
+    ) -> None:
+        """`qualifiers`: the zone levels (exclusive qualifier groups) each subject id names."""
         self.corpus = corpus
         self.thresholds = thresholds
         self.synthesizer = synthesizer
         self.subjects = {s.id: s for d in corpus.documents for s in d.subjects}
+        self.qualifiers = qualifiers or {}
         self.document = corpus.documents[0]
 
     def render(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part] = ()) -> Answer:
@@ -43,7 +52,7 @@ class Renderer:
         if j.rule == "other_contact":
             return self._reply(q, j, say(q.lang, "contact_not_given", hotline=self.corpus.hotline), ranked)
         if j.outcome is Outcome.OUT_OF_SCOPE:
-            key = {"chit_chat": "chit_chat", "task": "task"}.get(j.rule, "not_covered")
+            key = {"chit_chat": "chit_chat", "task": "task", "override": "task"}.get(j.rule, "not_covered")
             body = f"{say(q.lang, key, title=self._title(q.lang))}\n\n{self._hotline(q.lang)}"
             return self._reply(q, j, body, ranked)
         if j.outcome is Outcome.NOT_STATED:
@@ -52,7 +61,7 @@ class Renderer:
 
     # -- shapes -----------------------------------------------------------------------------
     def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
-        part_leads = [p.judgement.lead for p in parts if p.judgement.outcome is Outcome.ANSWERED and p.judgement.lead]
+        part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         citations = self._citations(e, q.lang, j.lead, part_leads)
         opening = self._statement_line(q.lang, j.statement) if self._lead_with_statement(j) else citations[0].text
         if j.yes:
@@ -106,6 +115,8 @@ class Renderer:
                 lang,
                 "subject_not_stated",
                 figure=figure_name(lang, missing.what),
+                asked=self._counterpart(lang, j.statement, q.qualifiers),
+                action=j.statement.statement.action(lang),
                 subject=self._subject(lang, j.statement),
             )
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
@@ -223,6 +234,14 @@ class Renderer:
         subject = self.subjects.get(stated.statement.subject)
         return subject.name(lang) if subject else stated.statement.subject
 
+    def _counterpart(self, lang: str, stated: Stated, asked: frozenset[int]) -> str:
+        """The subject the question asks about instead of the statement's: the one of the same party
+        whose name holds the qualifier asked (national_zone for provincial_zone); else a phrase."""
+        for subject in self.subjects.values():
+            if subject.party == stated.party and self.qualifiers.get(subject.id) == asked:
+                return subject.name(lang)
+        return say(lang, "asked_subject")
+
     def _part_note(self, lang: str, part: Part) -> str:
         return say(lang, "part_not_stated", part=part.text.strip())
 
@@ -256,6 +275,7 @@ class Renderer:
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
 _REASONS = {
     "task": "out_of_scope",
+    "override": "out_of_scope",
     "off_topic": "out_of_scope",
     "chit_chat": "chit_chat",
     "contact": "contact",

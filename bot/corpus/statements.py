@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.model import Article, Clause, Statement, Subject
+from bot.corpus.parser import canonical
 from bot.corpus.translation import read_yaml
 from bot.errors import CorpusError
 
@@ -98,7 +99,7 @@ def _statement(raw: Any, clause: Clause, where: str, subjects: set[str]) -> Stat
     value_zh, value_en = _pair(raw.get("value"), f"{where} value", required=kind in VALUED_KINDS)
     if value_zh and kind not in VALUED_KINDS:
         raise CorpusError(f"{where}: a {kind} statement takes no value")
-    if value_zh and value_zh not in clause.zh:
+    if value_zh and canonical(value_zh) not in canonical(clause.zh):
         raise CorpusError(f"{where}: value {value_zh!r} is not in the clause's Chinese: «{clause.zh}»")
     if value_en and value_en not in clause.en:
         raise CorpusError(f"{where}: value {value_en!r} is not in the clause's English: «{clause.en}»")

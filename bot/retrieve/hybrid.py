@@ -427,6 +427,20 @@ class _TitleWords:
         return per_slot
 
 
+def channel_scores(channels: Channels, slot: int) -> dict[str, float]:
+    """Each channel's score of one slot, for `python -m bot explain` (dense and written questions as raw cosines)."""
+    named = {
+        "dense": channels.dense,
+        "bm25_zh": channels.zh,
+        "bm25_en": channels.en,
+        "asked_dense": channels.asked_dense,
+        "asked_bm25": channels.asked_lexical,
+        "title": channels.title,
+        "department": channels.department,
+    }
+    return {name: round(float(values[slot]), 4) for name, values in named.items() if values is not None}
+
+
 def _window(scores: np.ndarray, width: float) -> np.ndarray:
     """Scale cosines to [0, 1] within `width` below the best one.
 

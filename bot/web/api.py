@@ -102,6 +102,10 @@ class AskResponse(BaseModel):
     citations: list[CitationOut]
     retrieved: list[int]
     reason: str
+    outcome: Literal["answered", "corrected", "not_stated", "out_of_scope"] = Field(
+        description="answered: the policy states it; corrected: the question's premise is contradicted; "
+        "not_stated: the policy touches the topic but does not state it; out_of_scope: nothing in it is about it"
+    )
     latency_ms: float
 
 
