@@ -43,14 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     bot = Bot(Settings.from_env().with_(query_cache_size=0), progress=True)
     reports: dict[str, Report] = {}
     if not args.answers_only:
-        reports["retrieval"] = retrieval_report(evaluate_retrieval(bot, answerable, args.systems))
+        result = evaluate_retrieval(bot, answerable, args.systems)
+        reports["retrieval"] = retrieval_report(result, aggregates_only=args.aggregates_only)
     policy_text = "\n".join(
         (bot.corpus.document(d.id).title_zh + "\n" + "\n".join(a.text_zh + a.title_zh for a in d.articles))
         for d in bot.corpus.documents
     )
     rows = evaluate_answers(bot, questions, policy_text)
     turns = evaluate_dialogues(bot, args.dialogues) if args.dialogues.exists() else []
-    reports["answers"] = answers_report(rows, turns)
+    reports["answers"] = answers_report(rows, turns, aggregates_only=args.aggregates_only)
     for report in reports.values():
         print(render_text(report))
     if not args.no_report:
@@ -76,6 +77,11 @@ def parser() -> argparse.ArgumentParser:
         "--dialogues", type=Path, default=DEFAULT_DIALOGUES, help="JSONL multi-turn dev set (default: %(default)s)"
     )
     parser.add_argument("--answers-only", action="store_true", help="skip the retrieval comparison")
+    parser.add_argument(
+        "--aggregates-only",
+        action="store_true",
+        help="print no question-level misses: measure a blind set before anyone reads them",
+    )
     return parser
 
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from bot.assistant import Bot
 
 TARGET_RATIO = 1.3
+YES_PREFIXES = ("Yes —", "可以。")
+OUTCOMES = ("answered", "corrected", "not_stated", "out_of_scope")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LABELS = re.compile(r"Article \d+|第[一二三四五六七八九十\d]+条")
 _MILLION = re.compile(r"(\d+(?:\.\d+)?)\s*million", re.IGNORECASE)
@@ -71,6 +73,22 @@ class AnswerRow:
     facts_ok: bool | None
     first_citation_ok: bool | None
     unsupported: set[str] = field(default_factory=set)
+
+    @property
+    def outcome(self) -> str:
+        """The answer's outcome (answers from before outcomes: read off `fallback`)."""
+        return str(self.answer.get("outcome") or ("not_stated" if self.answer["fallback"] else "answered"))
+
+    @property
+    def wrong_subject(self) -> bool:
+        """A figure the policy states for another subject leads the answer (its opening paragraph)."""
+        opening = self.answer["answer"].split("\n\n")[0]
+        return not self.answer["fallback"] and any(fact in opening for fact in self.question.wrong_facts)
+
+    @property
+    def unsupported_yes(self) -> bool:
+        """The answer leads with "Yes —" / "可以。" though the policy does not answer the question."""
+        return self.question.fallback and self.answer["answer"].startswith(YES_PREFIXES)
 
 
 def evaluate_answers(bot: Bot, questions: Sequence[Question], policy_text: str) -> list[AnswerRow]:
@@ -172,20 +190,88 @@ def evaluate_dialogues(bot: Bot, path: Path) -> list[TurnResult]:
     return results
 
 
-def answers_report(rows: Sequence[AnswerRow], turns: Sequence[TurnResult]) -> Report:
-    """The answer section: metrics per language, failures, and the dialogue turns."""
+@dataclass(frozen=True, slots=True)
+class OutcomeScores:
+    """Per-outcome precision and recall over the questions labelled with an outcome, the confusion
+    between gold and given outcomes, and the two costliest errors counted."""
+
+    n: int
+    precision: dict[str, float]
+    recall: dict[str, float]
+    confusion: dict[tuple[str, str], int]
+    wrong_subject: int  # a figure for another subject leads the answer
+    unsupported_yes: int  # "Yes —" on a question the policy does not answer
+
+
+def score_outcomes(rows: Sequence[AnswerRow]) -> OutcomeScores:
+    """Outcome metrics of the rows whose question has a gold outcome (the counts use every row)."""
+    labelled = [r for r in rows if r.question.outcome is not None]
+    confusion = {(g, a): 0 for g in OUTCOMES for a in OUTCOMES}
+    for r in labelled:
+        confusion[(str(r.question.outcome), r.outcome)] += 1
+    precision, recall = {}, {}
+    for o in OUTCOMES:
+        given = sum(confusion[(g, o)] for g in OUTCOMES)
+        gold = sum(confusion[(o, a)] for a in OUTCOMES)
+        precision[o] = confusion[(o, o)] / given if given else 1.0
+        recall[o] = confusion[(o, o)] / gold if gold else 1.0
+    return OutcomeScores(
+        n=len(labelled),
+        precision=precision,
+        recall=recall,
+        confusion=confusion,
+        wrong_subject=sum(r.wrong_subject for r in rows),
+        unsupported_yes=sum(r.unsupported_yes for r in rows),
+    )
+
+
+def outcome_sections(rows: Sequence[AnswerRow]) -> tuple[Section, ...]:
+    """The outcome table per language and each language's confusion table (empty without labels)."""
+    by_lang = {lang: score_outcomes([r for r in rows if r.question.lang == lang]) for lang in LANGS}
+    header = ("lang", *(f"{o} P/R" for o in OUTCOMES), "wrong-subject", "yes-unanswerable", "n")
+    table = Table(
+        header,
+        tuple(
+            (
+                lang,
+                *(f"{s.precision[o]:.3f}/{s.recall[o]:.3f}" for o in OUTCOMES),
+                str(s.wrong_subject),
+                str(s.unsupported_yes),
+                str(s.n),
+            )
+            for lang, s in by_lang.items()
+        ),
+    )
+    sections = [
+        Section("Outcomes per language (targets: wrong-subject 0, yes-unanswerable 0)", table),
+    ]
+    for lang, s in by_lang.items():
+        if s.n:
+            cells = tuple((g, *(str(s.confusion[(g, a)]) for a in OUTCOMES)) for g in OUTCOMES)
+            sections.append(Section(f"Confusion ({lang}): gold outcome (rows) → answer's (columns)", Table(("gold", *OUTCOMES), cells)))
+    return tuple(sections)
+
+
+def answers_report(
+    rows: Sequence[AnswerRow], turns: Sequence[TurnResult], aggregates_only: bool = False
+) -> Report:
+    """The answer section: metrics per language, outcomes, failures (not with `aggregates_only`:
+    a blind set is measured before anyone reads its misses), and the dialogue turns."""
     by_lang = {lang: score([r for r in rows if r.question.lang == lang]) for lang in LANGS}
     by_lang["all"] = score(rows)
     header = ("lang", "facts", "first-cite", "fb-prec", "fb-recall", "lang-match", "unsupported", "answer/embed", "n")
     table = Table(header, tuple((lang, *_cells(s)) for lang, s in by_lang.items()))
     ok_turns = sum(t.ok for t in turns)
+    outcomes = {lang: score_outcomes([r for r in rows if r.question.lang == lang]) for lang in LANGS}
+    failures = () if aggregates_only else (Section("Answer failures", _failures(rows)),)
     sections = (
         Section(
             "Answers per language (targets: facts ≥ 0.95, fallback P/R ≥ 0.95, lang 1.00, unsupported 0, "
             f"median answer ≤ {TARGET_RATIO}× embedding)",
             table,
         ),
-        Section("Answer failures", _failures(rows)),
+        *outcome_sections(rows),
+        *failures,
         Section(
             f"Dialogues: {ok_turns}/{len(turns)} follow-up turns right"
             + (f" ({ok_turns / len(turns):.3f})" if turns else ""),
@@ -197,6 +283,7 @@ def answers_report(rows: Sequence[AnswerRow], turns: Sequence[TurnResult]) -> Re
     )
     figures = {
         "by_lang": {lang: {**_figures(s)} for lang, s in by_lang.items()},
+        "outcomes": {lang: _outcome_figures(s) for lang, s in outcomes.items()},
         "dialogues": {"turns": len(turns), "correct": ok_turns},
         "unsupported": {r.question.id: sorted(r.unsupported) for r in rows if r.unsupported},
     }
@@ -231,6 +318,17 @@ def _figures(s: AnswerScores) -> dict[str, Any]:
     }
 
 
+def _outcome_figures(s: OutcomeScores) -> dict[str, Any]:
+    return {
+        "n": s.n,
+        "precision": {o: round(v, 4) for o, v in s.precision.items()},
+        "recall": {o: round(v, 4) for o, v in s.recall.items()},
+        "confusion": {f"{g}->{a}": n for (g, a), n in s.confusion.items() if n},
+        "wrong_subject": s.wrong_subject,
+        "unsupported_yes": s.unsupported_yes,
+    }
+
+
 def _failures(rows: Sequence[AnswerRow]) -> Table:
     failed = []
     for r in rows:
@@ -244,6 +342,12 @@ def _failures(rows: Sequence[AnswerRow]) -> Table:
             problems.append(
                 f"fallback {r.answer['fallback']} ({r.answer.get('reason')}), expected {r.question.fallback}"
             )
+        elif r.question.outcome is not None and r.outcome != r.question.outcome:
+            problems.append(f"outcome {r.outcome}, expected {r.question.outcome}")
+        if r.wrong_subject:
+            problems.append("a figure for another subject leads")
+        if r.unsupported_yes:
+            problems.append("'Yes' on a question the policy does not answer")
         if r.answer["lang"] != r.question.lang:
             problems.append(f"lang {r.answer['lang']}")
         if r.unsupported:

@@ -25,6 +25,7 @@ KINDS = (
     "adversarial",
 )
 REQUIRED = ("id", "lang", "question", "articles", "facts", "fallback", "kind")
+OUTCOMES = ("answered", "corrected", "not_stated", "out_of_scope")
 
 
 class QuestionsError(ValueError):
@@ -37,6 +38,9 @@ class Question:
 
     `articles` are the gold article numbers, primary first; `facts` are strings a correct
     answer contains; `fallback` is true when the assistant should hand over to the hotline.
+    Sets written for the answerability judge also give `outcome` (answered, corrected, not_stated,
+    out_of_scope; fallback is then true exactly for the last two), `wrong_facts` (figures the policy
+    states for another subject than the one asked: they must not lead the answer) and `yes_no`.
     """
 
     id: str
@@ -46,6 +50,9 @@ class Question:
     facts: tuple[str, ...]
     fallback: bool
     kind: str
+    outcome: str | None = None
+    wrong_facts: tuple[str, ...] = ()
+    yes_no: bool = False
 
     @property
     def retrieval_answerable(self) -> bool:
@@ -86,14 +93,22 @@ def parse_question(line: str) -> Question:
     missing = [key for key in REQUIRED if key not in row]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")
+    outcome = _choice(row, "outcome", OUTCOMES) if "outcome" in row else None
+    fallback = _flag(row, "fallback")
+    if outcome is not None and fallback != (outcome in ("not_stated", "out_of_scope")):
+        raise ValueError(f"fallback {fallback} disagrees with outcome {outcome}")
     return Question(
         id=_text(row, "id"),
         lang=_choice(row, "lang", LANGS),
         question=_text(row, "question"),
         articles=article_numbers(_given(row, "articles")),
         facts=fact_strings(_given(row, "facts")),
-        fallback=_flag(row, "fallback"),
-        kind=_choice(row, "kind", KINDS),
+        fallback=fallback,
+        # the judge's sets label their kinds freely (wrong_subject, premise, …); the others use KINDS
+        kind=_text(row, "kind") if outcome is not None else _choice(row, "kind", KINDS),
+        outcome=outcome,
+        wrong_facts=fact_strings(row.get("wrong_facts") or []),
+        yes_no=_flag(row, "yes_no") if "yes_no" in row else False,
     )
 
 

@@ -64,13 +64,15 @@ def misses(run: SystemRun) -> list[Ranked]:
     return [r for r in run.ranked if r.score.missed]
 
 
-def retrieval_report(result: RetrievalResult) -> Report:
-    """The retrieval section as a Report: tables, latency, misses, JSON figures and the chart."""
+def retrieval_report(result: RetrievalResult, aggregates_only: bool = False) -> Report:
+    """The retrieval section as a Report: tables, latency, misses (not with `aggregates_only`), JSON
+    figures and the chart."""
     ran = [run for run in result.runs if not run.skipped]
     pipeline = next((run for run in ran if run.system == PIPELINE), None)
     sections = [systems_section(result)]
     if pipeline is not None:
-        sections += [kinds_section(pipeline), latency_section(result.latency), misses_section(pipeline)]
+        sections += [kinds_section(pipeline), latency_section(result.latency)]
+        sections += [] if aggregates_only else [misses_section(pipeline)]
     return Report(
         title="Retrieval evaluation",
         sections=tuple(sections),

@@ -357,11 +357,16 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """The best clause answers; "Yes —" only when it permits or supports what is asked, for whom it is asked."""
+    """The best clause answers; "Yes —" only when it permits or supports what is asked (it shares the
+    question's specific words), for whom it is asked (the zone level and the party the question names)."""
     top = e.top
-    permissive = [s for s in _compatible(q, top) if s.kind in PERMISSIVE] if top else []
-    yes = q.intent.yes_no and q.modal and bool(permissive)
-    return Judgement(Outcome.ANSWERED, "answered", lead=top, statement=permissive[0] if permissive else _first(top), yes=yes)
+    permissive = [s for s in _compatible(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)]
+    # the action asked about: the clause shares the question's specific words
+    yes = q.intent.yes_no and q.modal and bool(permissive) and top is not None and bool(top.shared)
+    # the statement that leads: one about the zone level asked (a clause may state figures for several)
+    compatible = _compatible(q, top)
+    lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)
+    return Judgement(Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes)
 
 
 RULES: tuple[Rule, ...] = (
@@ -502,7 +507,7 @@ def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = No
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}
-    held = frozenset(f for s in clause.stated for f in s.figures) if clause else stated.figures
+    held = frozenset(f for s in _compatible(q, clause) for f in s.figures) if clause else stated.figures
     return bool(mine) and not mine & held
 
 
