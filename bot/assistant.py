@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
@@ -59,7 +59,8 @@ class Bot:
         return self.retriever.retrieve(question, top=top)
 
     @cached_property
-    def _answerer(self) -> Answerer:
+    def answerer(self) -> Answerer:
+        """The answer stage (built on first use: the CLI's search and corpus commands never need it)."""
         from bot.answer.composer import Answerer
         from bot.answer.llm import Synthesizer, make_chat_model
 
@@ -67,10 +68,10 @@ class Bot:
         synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
         return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
 
-    def explain(self, question: str, lang: str | None = None) -> dict[str, object]:
+    def explain(self, question: str, lang: str | None = None) -> dict[str, Any]:
         """How `question` is read, which clauses retrieval found (with each channel's score) and how
         it is judged, as a JSON-ready dict (`python -m bot explain`)."""
-        reading, retrieval, judgement = self._answerer.explain(question, lang)
+        reading, retrieval, judgement = self.answerer.explain(question, lang)
         channels = self.retriever.channels(reading.search, read=False)
         slot_of = {slot: i for i, slot in enumerate(self.retriever.slots)}
         clauses = []
@@ -91,4 +92,4 @@ class Bot:
 
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
         """Answer `question` (with the conversation so far in `history`); returns an Answer."""
-        return self._answerer.ask(question, history=history, lang=lang)
+        return self.answerer.ask(question, history=history, lang=lang)

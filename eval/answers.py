@@ -248,13 +248,15 @@ def outcome_sections(rows: Sequence[AnswerRow]) -> tuple[Section, ...]:
     for lang, s in by_lang.items():
         if s.n:
             cells = tuple((g, *(str(s.confusion[(g, a)]) for a in OUTCOMES)) for g in OUTCOMES)
-            sections.append(Section(f"Confusion ({lang}): gold outcome (rows) → answer's (columns)", Table(("gold", *OUTCOMES), cells)))
+            sections.append(
+                Section(
+                    f"Confusion ({lang}): gold outcome (rows) → answer's (columns)", Table(("gold", *OUTCOMES), cells)
+                )
+            )
     return tuple(sections)
 
 
-def answers_report(
-    rows: Sequence[AnswerRow], turns: Sequence[TurnResult], aggregates_only: bool = False
-) -> Report:
+def answers_report(rows: Sequence[AnswerRow], turns: Sequence[TurnResult], aggregates_only: bool = False) -> Report:
     """The answer section: metrics per language, outcomes, failures (not with `aggregates_only`:
     a blind set is measured before anyone reads its misses), and the dialogue turns."""
     by_lang = {lang: score([r for r in rows if r.question.lang == lang]) for lang in LANGS}
@@ -332,26 +334,29 @@ def _outcome_figures(s: OutcomeScores) -> dict[str, Any]:
 def _failures(rows: Sequence[AnswerRow]) -> Table:
     failed = []
     for r in rows:
-        problems = []
-        if r.facts_ok is False:
-            problems.append(f"facts {list(r.question.facts)}")
-        if r.first_citation_ok is False:
-            cited = [c["article"] for c in r.answer["citations"]][:3]
-            problems.append(f"first citation {cited} not in {list(r.question.articles)}")
-        if r.answer["fallback"] != r.question.fallback:
-            problems.append(
-                f"fallback {r.answer['fallback']} ({r.answer.get('reason')}), expected {r.question.fallback}"
-            )
-        elif r.question.outcome is not None and r.outcome != r.question.outcome:
-            problems.append(f"outcome {r.outcome}, expected {r.question.outcome}")
-        if r.wrong_subject:
-            problems.append("a figure for another subject leads")
-        if r.unsupported_yes:
-            problems.append("'Yes' on a question the policy does not answer")
-        if r.answer["lang"] != r.question.lang:
-            problems.append(f"lang {r.answer['lang']}")
-        if r.unsupported:
-            problems.append(f"unsupported numbers {sorted(r.unsupported)}")
-        if problems:
+        if problems := _problems(r):
             failed.append((r.question.id, r.question.kind, "; ".join(problems), r.question.question))
     return Table(("id", "kind", "problem", "question"), tuple(failed))
+
+
+def _problems(r: AnswerRow) -> list[str]:
+    """What is wrong with one answer, in words."""
+    problems = []
+    if r.facts_ok is False:
+        problems.append(f"facts {list(r.question.facts)}")
+    if r.first_citation_ok is False:
+        cited = [c["article"] for c in r.answer["citations"]][:3]
+        problems.append(f"first citation {cited} not in {list(r.question.articles)}")
+    if r.answer["fallback"] != r.question.fallback:
+        problems.append(f"fallback {r.answer['fallback']} ({r.answer.get('reason')}), expected {r.question.fallback}")
+    elif r.question.outcome is not None and r.outcome != r.question.outcome:
+        problems.append(f"outcome {r.outcome}, expected {r.question.outcome}")
+    if r.wrong_subject:
+        problems.append("a figure for another subject leads")
+    if r.unsupported_yes:
+        problems.append("'Yes' on a question the policy does not answer")
+    if r.answer["lang"] != r.question.lang:
+        problems.append(f"lang {r.answer['lang']}")
+    if r.unsupported:
+        problems.append(f"unsupported numbers {sorted(r.unsupported)}")
+    return problems

@@ -17,9 +17,23 @@ CUES = load_cues()
 POLICY = frozenset({"money:1000000", "money:500000", "percent:7", "age:65", "duration:10y", "duration:180d"})
 
 # what clauses of the policy state, written out by hand
-PROVINCIAL_NEW = Statement("amount", "provincial_zone", "新认定奖励", "reward for newly recognised", "100万元", "RMB 1 million", "新认定的", "newly recognised", True)
-NATIONAL_RANKING = Statement("amount", "national_zone", "排名进位奖励", "ranking reward", "100万元", "RMB 1 million", funding=True)
-PROVINCIAL_RANKING = Statement("amount", "provincial_zone", "排名进位奖励", "ranking reward", "50万元", "RMB 500,000", funding=True)
+PROVINCIAL_NEW = Statement(
+    "amount",
+    "provincial_zone",
+    "新认定奖励",
+    "reward for newly recognised",
+    "100万元",
+    "RMB 1 million",
+    "新认定的",
+    "newly recognised",
+    True,
+)
+NATIONAL_RANKING = Statement(
+    "amount", "national_zone", "排名进位奖励", "ranking reward", "100万元", "RMB 1 million", funding=True
+)
+PROVINCIAL_RANKING = Statement(
+    "amount", "provincial_zone", "排名进位奖励", "ranking reward", "50万元", "RMB 500,000", funding=True
+)
 AGE = Statement("age", "overseas_talent", "申请工作许可的年龄可放宽至", "work permit age relaxed to", "65", "65")
 R_VISA = Statement("period", "foreign_talent", "R字签证有效期最高", "R visa valid up to", "10年", "10 years")
 R_VISA_PERMISSION = Statement("permission", "foreign_talent", "申请R字签证", "apply for an R visa")
@@ -27,7 +41,11 @@ LISTING = Statement("support", "tech_enterprise", "科创板挂牌上市", "list
 PR_LEGAL_REP = Statement("permission", "pr_foreign_talent", "担任新型研发机构法定代表人", "be legal representative")
 PARTIES = {"provincial_zone": "zone", "national_zone": "zone", "overseas_talent": "person", "foreign_talent": "person"}
 PARTIES |= {"tech_enterprise": "enterprise", "pr_foreign_talent": "person", "county": "government"}
-NAMES = {"provincial_zone": "省级高新区", "national_zone": "国家高新区", "pr_foreign_talent": "持有永久居留身份证的外籍人才 permanent residence"}
+NAMES = {
+    "provincial_zone": "省级高新区",
+    "national_zone": "国家高新区",
+    "pr_foreign_talent": "持有永久居留身份证的外籍人才 permanent residence",
+}
 
 
 def stated(statement: Statement) -> Stated:
@@ -35,15 +53,27 @@ def stated(statement: Statement) -> Stated:
     from bot.answer.figures import stated_figures
 
     text = normalize(f"{NAMES.get(statement.subject, '')} {statement.condition_zh} {statement.condition_en}")
-    value = stated_figures(normalize(f"{statement.value_zh} {statement.value_en}")) if statement.value_zh else frozenset()
+    value = (
+        stated_figures(normalize(f"{statement.value_zh} {statement.value_en}")) if statement.value_zh else frozenset()
+    )
     if statement.kind == "age":
         value = frozenset({f"age:{statement.value_zh}"})
     return Stated(statement, qualifiers_of(text, CUES), PARTIES.get(statement.subject, ""), value, grams(text))
 
 
-def clause(article: int, index: int, *statements: Statement, rank: int = 0, position: int = 0, text: str = "") -> ClauseEvidence:
+def clause(
+    article: int, index: int, *statements: Statement, rank: int = 0, position: int = 0, text: str = ""
+) -> ClauseEvidence:
     return ClauseEvidence(
-        "doc", article, index, rank, position, 1.0 - 0.1 * position, tuple(stated(s) for s in statements), frozenset({"w"}), normalize(text)
+        "doc",
+        article,
+        index,
+        rank,
+        position,
+        1.0 - 0.1 * position,
+        tuple(stated(s) for s in statements),
+        frozenset({"w"}),
+        normalize(text),
     )
 
 
@@ -64,7 +94,10 @@ def ask(text: str, lang: str = "zh") -> Question:
 
 
 REWARDS = evidence(clause(25, 3, PROVINCIAL_NEW), clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING, position=1))
-TALENT = evidence(clause(5, 11, R_VISA, R_VISA_PERMISSION, text="外籍高层次人才 R字签证 R visa"), clause(5, 10, AGE, position=1, text="年龄可放宽至65岁"))
+TALENT = evidence(
+    clause(5, 11, R_VISA, R_VISA_PERMISSION, text="外籍高层次人才 R字签证 R visa"),
+    clause(5, 10, AGE, position=1, text="年龄可放宽至65岁"),
+)
 
 
 def test_a_figure_for_the_zone_level_asked_is_answered_with_its_statement() -> None:
@@ -101,7 +134,9 @@ def test_yes_leads_only_on_a_permission_for_the_subject_asked() -> None:
     listing = evidence(clause(21, 4, LISTING))
     assert judge(ask("Can tech companies list on the STAR Market?", "en"), listing).yes  # supported, for them
     assert not judge(ask("Can I personally list on the STAR Market?", "en"), listing).yes  # for enterprises only
-    unrelated = Evidence(candidates=(ClauseEvidence("doc", 21, 4, 0, 0, 1.0, (stated(LISTING),)),), dense_best=0.9, lexical_best=0.6)
+    unrelated = Evidence(
+        candidates=(ClauseEvidence("doc", 21, 4, 0, 0, 1.0, (stated(LISTING),)),), dense_best=0.9, lexical_best=0.6
+    )
     assert not judge(ask("Can tech companies list on the STAR Market?", "en"), unrelated).yes  # shares no word
 
 
@@ -146,7 +181,9 @@ def test_a_company_asking_for_a_zones_reward_is_not_stated() -> None:
 
 
 def test_an_age_above_the_limit_is_not_stated() -> None:
-    judgement = judge(ask("I'm a 68-year-old engineer. Can I still get a work permit?", "en"), evidence(clause(5, 10, AGE)))
+    judgement = judge(
+        ask("I'm a 68-year-old engineer. Can I still get a work permit?", "en"), evidence(clause(5, 10, AGE))
+    )
     assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "beyond_limit")
 
 

@@ -12,6 +12,9 @@ from bot.errors import CorpusError
 from tests.test_corpus_loading import DOC, edit, load_error, read_yaml, write_yaml
 
 STATEMENTS = "statements.yaml"
+NEWLY_RECOGNISED = "\n        ".join(
+    ('value: {{zh: "{value}", en: "RMB 1 million"}}', "subject: provincial_zone", 'action: {{zh: "新认定奖励"')
+)
 
 
 def test_every_clause_states_something_and_every_value_is_in_both_languages(corpus: Corpus) -> None:
@@ -25,7 +28,8 @@ def test_every_clause_states_something_and_every_value_is_in_both_languages(corp
 
 
 def test_figures_are_stated_for_their_own_subjects(corpus: Corpus) -> None:
-    """Article 25: 100万元 for newly recognised provincial zones; ranking rewards 100万元 national, 50万元 provincial."""
+    """Article 25: 100万元 for newly recognised provincial zones; ranking rewards of 100万元 for national
+    zones and 50万元 for provincial ones."""
     article = corpus.article(DOC, 25)
     newly = [(s.subject, s.value_zh) for s in article.clause(3).statements if s.kind == "amount"]
     ranking = {(s.subject, s.value_zh) for s in article.clause(4).statements if s.kind == "amount"}
@@ -48,13 +52,21 @@ def test_corpus_json_shows_the_statements(corpus: Corpus) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "complaint"),
     [
-        ('value: {zh: "100万元", en: "RMB 1 million"}\n        subject: provincial_zone\n        action: {zh: "新认定奖励"',
-         'value: {zh: "200万元", en: "RMB 1 million"}\n        subject: provincial_zone\n        action: {zh: "新认定奖励"',
-         "article 25 clause 3 statement 1: value '200万元' is not in the clause's Chinese"),
-        ('value: {zh: "10年", en: "10 years"}', 'value: {zh: "10年", en: "ten years"}',
-         "article 5 clause 11 statement 1: value 'ten years' is not in the clause's English"),
-        ("subject: national_zone\n        action: {zh: \"考评", "subject: alien_zone\n        action: {zh: \"考评",
-         "article 25 clause 4 statement 1: subject 'alien_zone' is not listed"),
+        (
+            NEWLY_RECOGNISED.format(value="100万元"),
+            NEWLY_RECOGNISED.format(value="200万元"),
+            "article 25 clause 3 statement 1: value '200万元' is not in the clause's Chinese",
+        ),
+        (
+            'value: {zh: "10年", en: "10 years"}',
+            'value: {zh: "10年", en: "ten years"}',
+            "article 5 clause 11 statement 1: value 'ten years' is not in the clause's English",
+        ),
+        (
+            'subject: national_zone\n        action: {zh: "考评',
+            'subject: alien_zone\n        action: {zh: "考评',
+            "article 25 clause 4 statement 1: subject 'alien_zone' is not listed",
+        ),
         ("- kind: age", "- kind: mood", "article 5 clause 10 statement 1: unknown kind 'mood'"),
     ],
 )
@@ -74,11 +86,15 @@ def test_a_clause_without_statements_is_named(corpus_copy: Path) -> None:
 
 
 def test_a_subject_without_a_party_is_refused(corpus_copy: Path) -> None:
-    edit(corpus_copy / DOC / STATEMENTS, 'county: {zh: "县区", en: "county or district", party: government}', 'county: {zh: "县区", en: "county or district"}')
+    edit(
+        corpus_copy / DOC / STATEMENTS,
+        'county: {zh: "县区", en: "county or district", party: government}',
+        'county: {zh: "县区", en: "county or district"}',
+    )
     assert "subject 'county' needs a party" in load_error(corpus_copy)
 
 
 def test_a_statements_file_named_in_meta_must_exist(corpus_copy: Path) -> None:
     (corpus_copy / DOC / STATEMENTS).unlink()
-    with pytest.raises(CorpusError, match="statements file statements.yaml not found"):
+    with pytest.raises(CorpusError, match=r"statements file statements\.yaml not found"):
         load_corpus(corpus_copy)

@@ -33,8 +33,7 @@ ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 CANDIDATE_CLAUSES = 4  # clauses of each retrieved article the judge weighs
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
-_ASKS_EN = re.compile(r"^\s*(what|which|how|who|when|where|why|is|are|can|could|does|do|will|would|should|may)\b", re.I)
-
+_ASKS_EN = re.compile(r"\b(what|which|how|who|when|where|why)\b", re.I)
 
 
 class Answerer:
@@ -54,7 +53,9 @@ class Answerer:
         self.thresholds = thresholds or Thresholds()
         self.cues: Cues = load_cues()
         self.shield = check_cues(self.cues, corpus.glossary)
-        named = {s.id: qualifiers_of(normalize(f"{s.zh} {s.en}"), self.cues) for d in corpus.documents for s in d.subjects}
+        named = {
+            s.id: qualifiers_of(normalize(f"{s.zh} {s.en}"), self.cues) for d in corpus.documents for s in d.subjects
+        }
         self.renderer = Renderer(corpus, self.thresholds, synthesizer, named)
         self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
         self.policy_figures = frozenset().union(
@@ -68,7 +69,9 @@ class Answerer:
                 stated = tuple(
                     Stated(
                         s,
-                        qualifiers_of(normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}"), self.cues),
+                        qualifiers_of(
+                            normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}"), self.cues
+                        ),
                         parties.get(s.subject, ""),
                         stated_figures(normalize(f"{s.value_zh} {s.value_en}")) if s.value_zh else frozenset(),
                         grams(normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}")),
@@ -107,7 +110,7 @@ class Answerer:
         return answer
 
     def explain(self, question: str, lang: str | None = None) -> tuple[Question, Retrieval, Judgement]:
-        """The reading, the retrieval and the judgement of one question (no conversation), for `python -m bot explain`."""
+        """The reading, the retrieval and the judgement of one question (no conversation): `python -m bot explain`."""
         text = _TAG.sub(" ", clean(question))
         lang = lang if lang in ("zh", "en") else detect_language(text)
         search = self.retriever.read_question(text)
@@ -142,7 +145,16 @@ class Answerer:
                 shared = retrieval.specific_overlap(*key)
                 candidates.append(
                     ClauseEvidence(
-                        hit.doc, hit.article, clause_hit.clause, rank, position, clause_hit.score, stated, shared, text, words
+                        hit.doc,
+                        hit.article,
+                        clause_hit.clause,
+                        rank,
+                        position,
+                        clause_hit.score,
+                        stated,
+                        shared,
+                        text,
+                        words,
                     )
                 )
         terms = retrieval.terms
@@ -173,7 +185,9 @@ class Answerer:
         earlier_text = " ".join(turn.question for turn in turns[-2:])  # the last question may itself be a follow-up
         combined_text = f"{earlier_text} {q.search}"
         combined = self.retriever.retrieve(combined_text, top=ALL_ARTICLES)
-        earlier = read_question(earlier_text, q.lang, earlier_text, earlier_text, self.cues, self.policy_figures, self.shield)
+        earlier = read_question(
+            earlier_text, q.lang, earlier_text, earlier_text, self.cues, self.policy_figures, self.shield
+        )
         if not self._topical(alone):  # "who handles that?", "具体金额是多少？"
             return replace(as_follow_up(q, earlier), search=combined_text), combined
         merged = replace(combined, articles=merge_rankings(alone.articles, combined.articles))
@@ -199,8 +213,10 @@ class Answerer:
             normalized = normalize(piece)
             if looks_like_follow_up(normalized, self.cues):
                 continue
-            part = read_question(piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield)
-            if not _asks(part):
+            part = read_question(
+                piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
+            )
+            if not _asks(part, self.cues):
                 continue
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
@@ -266,9 +282,13 @@ def _grounded(judgement: Judgement, whole: Evidence) -> bool:
     return judgement.rule == "figure" and lead is not None and top is not None and lead.article == top.article
 
 
-def _asks(part: Question) -> bool:
-    """The part asks something (not only sets the scene)."""
+def _asks(part: Question, cues: Cues) -> bool:
+    """The part asks something (not only sets the scene: "我们是一家新材料企业。")."""
     intent = part.intent
-    if intent.yes_no or part.figures or intent.responsible or intent.contact or "?" in part.written or "？" in part.written:
+    if intent.yes_no or part.figures or intent.responsible or intent.contact or "?" in part.normalized:
         return True
-    return bool(_ASKS_EN.match(part.normalized)) if part.lang == "en" else any(m in part.normalized for m in ("什么", "哪", "怎么", "如何", "多少"))
+    if part.lang == "en":
+        return bool(_ASKS_EN.search(part.normalized)) or cues.question_markers_en.found(
+            part.normalized, words_of(part.normalized)
+        )
+    return any(marker in part.normalized for marker in cues.question_markers_zh)

@@ -21,7 +21,8 @@ _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "
 
 def stated_figures(normalized: str) -> frozenset[str]:
     """'money:<yuan>', 'percent:<value>', 'age:<years>' and 'duration:<n><y|m|d>' for every amount,
-    percentage, age and period in normalized text (a year such as 2025年 reads as a period too: the policy has it as well)."""
+    percentage, age and period in normalized text (a year such as 2025年 reads as a period too: the
+    policy has it as well)."""
     found: set[str] = set()
     taken: list[tuple[int, int]] = []
     for pattern in _MONEY:

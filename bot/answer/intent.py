@@ -104,9 +104,8 @@ def asking_text(normalized: str, cues: Cues | None = None) -> str:
     for sentence in _SENTENCE.findall(normalized):
         words = words_of(sentence)
         marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
-        if marked or cues.question_markers_en.found(sentence, words):
-            asking.append(sentence)
-        elif words and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start):
+        opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
+        if marked or opens or cues.question_markers_en.found(sentence, words):
             asking.append(sentence)
     return " ".join(asking) if asking else normalized
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, words_of
 from bot.answer.figures import stated_figures
@@ -142,7 +143,8 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 
 _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
-    r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
+    r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+"
+    r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _GRAM_WORD = re.compile(r"[a-z]{3,}")
 _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -155,7 +157,7 @@ def grams(text: str | None) -> frozenset[str]:
         return frozenset()
     han = {run[i : i + 3] for run in _GRAM_HAN.findall(text) for i in range(len(run) - 2)}
     words = _GRAM_WORD.findall(text)
-    return frozenset(han | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)})
+    return frozenset(han | {f"{a} {b}" for a, b in pairwise(words)})
 
 
 def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds
+from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
@@ -42,7 +42,9 @@ class Renderer:
         self.qualifiers = qualifiers or {}
         self.document = corpus.documents[0]
 
-    def render(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part] = ()) -> Answer:
+    def render(
+        self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part] = ()
+    ) -> Answer:
         """The Answer for judgement `j`; `ranked` are the retrieved article numbers, `parts` the other
         parts of a question that asks several things."""
         if j.rule == "contact":
@@ -72,7 +74,9 @@ class Renderer:
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
             opening, mode = rephrased, "llm"
         if j.outcome is Outcome.CORRECTED:
-            opening = self._joined(q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening)
+            opening = self._joined(
+                q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening
+            )
         elif q.intent.invent:
             opening = self._joined(q.lang, say(q.lang, "invent"), opening)
         notes = [self._part_note(q.lang, p) for p in parts if p.judgement.outcome is not Outcome.ANSWERED]
@@ -90,38 +94,46 @@ class Renderer:
         return self._reply(q, j, "\n\n".join(blocks), ranked, citations)
 
     def _missing_sentence(self, q: Question, j: Judgement) -> str:
+        """The sentence naming what the policy does not state, by the kind of gap the judge found."""
         lang, missing = q.lang, j.missing
         kind = missing.kind if missing else "figure"
-        if kind == "current_state":
-            return say(lang, "current_state")
-        if kind == "promise":
-            return say(lang, "promise")
+        plain = {"current_state": "current_state", "promise": "promise", "benefit": "benefit_not_stated"}
+        if kind in plain:
+            return say(lang, plain[kind])
         if kind == "claim":
-            text = say(lang, "figure_not_in_policy") if q.claims else say(lang, "not_specified", figure=self._figure(lang, q))
-            return self._joined(lang, say(lang, "invent"), text) if q.intent.invent and not q.claims else text
-        if kind == "specific" and missing is not None:
+            if q.claims:
+                return say(lang, "figure_not_in_policy")
+            return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
+        if missing is not None and kind == "specific":
             specific = next(s for s in q.specifics if s.id == missing.what)
             return say(lang, "specific_not_stated", thing=specific.name(lang))
-        if kind == "benefit":
-            return say(lang, "benefit_not_stated")
-        if kind == "beyond" and j.statement is not None:
-            return say(lang, "beyond_not_stated", value=j.statement.statement.value(lang))
-        if kind == "condition" and j.statement is not None:
-            return say(lang, "condition_not_stated", subject=self._subject(lang, j.statement))
-        if kind == "party" and missing is not None and j.statement is not None:
-            return say(lang, "party_not_stated", asker=say(lang, f"party_{missing.what}"), subject=self._subject(lang, j.statement))
-        if kind == "subject" and missing is not None and j.statement is not None:
-            return say(
-                lang,
-                "subject_not_stated",
-                figure=figure_name(lang, missing.what),
-                asked=self._counterpart(lang, j.statement, q.qualifiers),
-                action=j.statement.statement.action(lang),
-                subject=self._subject(lang, j.statement),
-            )
+        if missing is not None and j.statement is not None and kind in ("beyond", "condition", "party", "subject"):
+            return self._about_statement(q, missing, j.statement)
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
-        opening = say(lang, "not_specified", figure=figure_name(lang, what))
-        return self._joined(lang, say(lang, "invent"), opening) if q.intent.invent else opening
+        return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
+
+    def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
+        """What is not stated, said against the statement that is: its value, subject or condition."""
+        lang = q.lang
+        if missing.kind == "beyond":
+            return say(lang, "beyond_not_stated", value=stated.statement.value(lang))
+        if missing.kind == "condition":
+            return say(lang, "condition_not_stated", subject=self._subject(lang, stated))
+        if missing.kind == "party":
+            asker = say(lang, f"party_{missing.what}")
+            return say(lang, "party_not_stated", asker=asker, subject=self._subject(lang, stated))
+        return say(
+            lang,
+            "subject_not_stated",
+            figure=figure_name(lang, missing.what),
+            asked=self._counterpart(lang, stated, q.qualifiers),
+            action=stated.statement.action(lang),
+            subject=self._subject(lang, stated),
+        )
+
+    def _invented(self, q: Question, text: str) -> str:
+        """`text`, after "I do not make up figures" when the question asked for one to be made up."""
+        return self._joined(q.lang, say(q.lang, "invent"), text) if q.intent.invent else text
 
     def _departments(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """The responsible units of the question's article, or the articles of the units it names; for an

@@ -261,7 +261,9 @@ class HybridRetriever:
         zh_words, en_words = channels.words
         wanted = (set(zh_words) | set(en_words)) - self._common - _FIGURE_WORDS
         shared = {
-            (hit.doc, hit.article, c.clause): frozenset(wanted & self._slot_tokens.get((hit.doc, hit.article, c.clause), set()))
+            (hit.doc, hit.article, c.clause): frozenset(
+                wanted & self._slot_tokens.get((hit.doc, hit.article, c.clause), set())
+            )
             for hit in articles
             for c in hit.clauses
         }
