@@ -155,7 +155,8 @@ def test_overlong_question_is_refused_politely(real_bot) -> None:  # type: ignor
 
 def test_answer_dict_has_the_documented_shape(real_bot) -> None:  # type: ignore[no-untyped-def]
     data = real_bot.ask("What land supply options does the policy offer?").to_dict()
-    assert {"lang", "answer", "fallback", "citations", "retrieved"} <= set(data)
+    assert {"lang", "answer", "fallback", "citations", "retrieved", "reason", "outcome"} <= set(data)
+    assert data["outcome"] == "answered"
     assert set(data["citations"][0]) == {"doc", "article", "title", "clause", "text", "text_zh"}
     assert len(data["retrieved"]) >= 5
 

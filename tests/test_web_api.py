@@ -46,9 +46,23 @@ def test_ask_returns_the_cli_json_line_with_an_answer_id(client: TestClient) -> 
     response = client.post("/api/ask", json={"question": "How long is the R visa valid?"})
     assert response.status_code == 200
     body = response.json()
-    for key in ("id", "question", "lang", "answer", "fallback", "citations", "retrieved", "reason", "latency_ms"):
+    for key in (
+        "id",
+        "question",
+        "lang",
+        "answer",
+        "fallback",
+        "citations",
+        "retrieved",
+        "reason",
+        "outcome",
+        "latency_ms",
+    ):
         assert key in body, key
     assert body["lang"] == "en" and body["citations"][0]["article"] == 5 and body["fallback"] is False
+    assert body["outcome"] == "answered"
+    spec = client.get("/openapi.json").json()["components"]["schemas"]["AskResponse"]["properties"]["outcome"]
+    assert spec["enum"] == ["answered", "corrected", "not_stated", "out_of_scope"]
     assert set(body["citations"][0]) == {"doc", "article", "title", "clause", "text", "text_zh"}
 
 
