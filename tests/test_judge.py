@@ -58,7 +58,9 @@ def stated(statement: Statement) -> Stated:
     )
     if statement.kind == "age":
         value = frozenset({f"age:{statement.value_zh}"})
-    return Stated(statement, qualifiers_of(text, CUES), PARTIES.get(statement.subject, ""), value, grams(text))
+    return Stated(
+        statement, qualifiers_of(text, CUES), PARTIES.get(statement.subject, ""), value, grams(text, pairs=True)
+    )
 
 
 def clause(

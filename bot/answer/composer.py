@@ -16,11 +16,12 @@ from dataclasses import replace
 
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
+from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
-from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds, is_off_topic, judge
+from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
-from bot.answer.question import Question, as_follow_up, grams, qualifiers_of, read_question
+from bot.answer.question import Question, as_follow_up, read_question
 from bot.answer.render import Part, Renderer
 from bot.answer.templates import say
 from bot.config import Settings
@@ -30,7 +31,6 @@ from bot.retrieve.hybrid import ArticleHit, ClauseHit, HybridRetriever, Retrieva
 from bot.text import clean, normalize
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
-CANDIDATE_CLAUSES = 4  # clauses of each retrieved article the judge weighs
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(what|which|how|who|when|where|why)\b", re.I)
@@ -53,33 +53,11 @@ class Answerer:
         self.thresholds = thresholds or Thresholds()
         self.cues: Cues = load_cues()
         self.shield = check_cues(self.cues, corpus.glossary)
-        named = {
-            s.id: qualifiers_of(normalize(f"{s.zh} {s.en}"), self.cues) for d in corpus.documents for s in d.subjects
-        }
-        self.renderer = Renderer(corpus, self.thresholds, synthesizer, named)
-        self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
+        self.evidence_builder = EvidenceBuilder(corpus, self.cues)
+        self.renderer = Renderer(corpus, self.thresholds, synthesizer, self.evidence_builder.subject_qualifiers())
         self.policy_figures = frozenset().union(
             *(stated_figures(normalize(f"{c.zh} {c.en}")) for a in corpus.articles() for c in a.clauses)
         )
-        parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
-        subjects = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
-        self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str, tuple[str, ...]]] = {}
-        for article in corpus.articles():
-            for clause in article.clauses:
-                stated = tuple(
-                    Stated(
-                        s,
-                        qualifiers_of(
-                            normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}"), self.cues
-                        ),
-                        parties.get(s.subject, ""),
-                        stated_figures(normalize(f"{s.value_zh} {s.value_en}")) if s.value_zh else frozenset(),
-                        grams(normalize(f"{subjects.get(s.subject, '')} {s.condition_zh} {s.condition_en}")),
-                    )
-                    for s in clause.statements
-                )
-                text = normalize(f"{clause.zh} {clause.en}")
-                self.clauses[(article.doc, article.number, clause.index)] = (stated, text, words_of(text))
 
     # -- entry point ----------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
@@ -136,38 +114,8 @@ class Answerer:
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
 
     def evidence(self, q: Question, retrieval: Retrieval) -> Evidence:
-        """What the judge needs of a retrieval: candidate clauses with their statements and shared words."""
-        candidates = []
-        for rank, hit in enumerate(retrieval.articles):
-            for position, clause_hit in enumerate(hit.clauses[:CANDIDATE_CLAUSES]):
-                key = (hit.doc, hit.article, clause_hit.clause)
-                stated, text, words = self.clauses[key]
-                shared = retrieval.specific_overlap(*key)
-                candidates.append(
-                    ClauseEvidence(
-                        hit.doc,
-                        hit.article,
-                        clause_hit.clause,
-                        rank,
-                        position,
-                        clause_hit.score,
-                        stated,
-                        shared,
-                        text,
-                        words,
-                    )
-                )
-        terms = retrieval.terms
-        return Evidence(
-            candidates=tuple(candidates),
-            dense_best=retrieval.dense_best,
-            lexical_best=retrieval.lexical_best,
-            has_words=any(not w.isdigit() for w in retrieval.words),
-            policy_terms=any(t.kind != "department" for t in terms),
-            topical_terms=any(t.zh not in self.cues.place_only for t in terms),
-            named_units=tuple(t.zh for t in terms if t.kind == "department" and t.zh in self.responsible_units),
-            article_scores=tuple(hit.score for hit in retrieval.articles),
-        )
+        """What the judge needs of a retrieval (`q` is not needed yet: every question reads the same)."""
+        return self.evidence_builder.build(retrieval)
 
     def _resolve(self, q: Question, turns: list[Turn]) -> tuple[Question, Retrieval]:
         """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the

@@ -48,6 +48,7 @@ class Stated:
     party: str = ""
     figures: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()  # word grams of its subject and condition (what an asker may lack)
+    years: frozenset[str] = frozenset()  # the years its value and condition name ("2025")
 
     @property
     def kind(self) -> str:
@@ -235,7 +236,12 @@ def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
-    unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
+    conditioned = e.top is not None and any(s.statement.condition_zh for s in e.top.stated)
+    unstated = [
+        k
+        for k in q.figures
+        if k.statement is None and not _clause_holds(e.top, k) and not (k.name == "criteria" and conditioned)
+    ]
     also = [k for k in q.figures if k.statement is not None and not k.clause.search(q.normalized)]
     if unstated and _figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
@@ -323,6 +329,23 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025)."""
+    if not q.years:
+        return None
+    found = _figure_lead(q, e, _statement_kinds(q)) if q.figures else None
+    stated = found[1] if found else None
+    if stated is not None and stated.years and not q.years & stated.years:
+        return Judgement(
+            Outcome.NOT_STATED,
+            "other_year",
+            lead=found[0] if found else None,
+            statement=stated,
+            missing=Missing("year", "date"),
+        )
+    return None
+
+
 def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The asker says they lack what a statement requires ("I don't have permanent residence"; "没有永久居留证")."""
     if not q.lacks:
@@ -359,8 +382,8 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """The best clause states its figures only for another zone level than the one asked about
-    ("新认定的国家级高新区有什么奖励？": the 100万元 is for provincial zones)."""
+    """The best clause states everything only for another level than the one asked about ("新认定的国家级
+    高新区有什么奖励？": the 100万元 is for provincial zones; "省级专项资金有没有倾斜？": municipal funds)."""
     top = e.top
     if top is None or not q.qualifiers:
         return None
@@ -406,6 +429,7 @@ RULES: tuple[Rule, ...] = (
     particulars,
     party,
     beyond_limit,
+    other_year,
     figure,
     contradicted,
     unmet,
@@ -488,12 +512,12 @@ def _figure_lead(
             if candidate.rank > (0 if guess else 2):
                 break
             continue
-        if not any(s.kind in wanted for s in candidate.stated) and not _written(candidate, kinds):
+        if not any(_wanted(s, wanted) for s in candidate.stated) and not _written(candidate, kinds):
             continue
         chosen = candidate is top and not guess and not q.follow_up
         # a clause sharing only some of the words the best match shares ("IP" of "IP insurance") is about
-        # something broader or beside the point
-        if not chosen and not (candidate.shared and not candidate.shared < top.shared):
+        # something broader or beside the point; a clause of another article must share more
+        if not chosen and not _closer(candidate, top):
             continue
         stated = _holding(q, candidate, wanted, any_subject)
         return (candidate, stated) if stated is not None else None
@@ -505,7 +529,23 @@ def _holding(q: Question, clause: ClauseEvidence, wanted: set[str | None], any_s
     if not clause.stated:  # a document without statements: the figure as the clause writes it
         return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
     pool = clause.stated if any_subject else _compatible(q, clause)
-    return next((s for s in pool if s.kind in wanted), None)
+    return next((s for s in pool if _wanted(s, wanted)), None)
+
+
+def _wanted(stated: Stated, wanted: set[str | None]) -> bool:
+    """A statement of a wanted kind ("any": any kind that holds a value)."""
+    return stated.kind in wanted or ("any" in wanted and bool(stated.statement.value_zh))
+
+
+def _closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
+    """A clause other than the best that the question's own words point to: within the best article, it
+    shares specific words and not only some of those the best shares; in another article, all of
+    them and more."""
+    if not candidate.shared:
+        return False
+    if candidate.article == top.article:
+        return not candidate.shared < top.shared
+    return candidate.shared > top.shared
 
 
 def _written(clause: ClauseEvidence, kinds: list[FigureKind]) -> bool:

@@ -43,6 +43,7 @@ class Question:
     particulars: bool = False  # asks for the particular items (names, a list) behind a measure
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
+    years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
 
     @property
@@ -115,7 +116,8 @@ def read_question(
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
-        lacks=frozenset().union(*(grams(m.group(1) or m.group(2)) for m in _NEGATED.finditer(normalized))),
+        lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
+        years=years_of(normalized),
     )
 
 
@@ -150,12 +152,23 @@ _GRAM_WORD = re.compile(r"[a-z]{3,}")
 _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def grams(text: str | None) -> frozenset[str]:
-    """Chinese 3-character windows and English word pairs of normalized `text`: enough to tell that
-    "没有永久居留证" and "持有永久居留身份证的外籍人才" speak of the same thing."""
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
+
+
+def years_of(text: str) -> frozenset[str]:
+    """The years (2000–2099) normalized `text` names."""
+    return frozenset(_YEAR.findall(text))
+
+
+def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
+    """Chinese 3-character windows (and 2-character ones with `pairs`, save the commonest) and English
+    word pairs of normalized `text`: enough to tell that "没有永久居留证" and "持有永久居留身份证的外籍人才",
+    or "不是龙头" and "龙头骨干企业", speak of the same thing."""
     if not text:
         return frozenset()
-    han = {run[i : i + 3] for run in _GRAM_HAN.findall(text) for i in range(len(run) - 2)}
+    size = 2 if pairs else 3
+    han = {run[i : i + size] for run in _GRAM_HAN.findall(text) for i in range(len(run) - size + 1)} - _COMMON_PAIRS
     words = _GRAM_WORD.findall(text)
     return frozenset(han | {f"{a} {b}" for a, b in pairwise(words)})
 

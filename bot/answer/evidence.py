@@ -1,0 +1,73 @@
+"""What retrieval found, turned into what the judge needs: each candidate clause with its statements."""
+
+from __future__ import annotations
+
+from bot.answer.cues import Cues, words_of
+from bot.answer.figures import stated_figures
+from bot.answer.judge import ClauseEvidence, Evidence, Stated
+from bot.answer.question import grams, qualifiers_of, years_of
+from bot.corpus.model import Corpus, Statement
+from bot.retrieve.hybrid import Retrieval
+from bot.text import normalize
+
+CANDIDATE_CLAUSES = 4  # clauses of each retrieved article the judge weighs
+
+
+class EvidenceBuilder:
+    """Reads every clause's statements once, as the judge compares them; then builds the Evidence of
+    a retrieval without calling back into the retriever."""
+
+    def __init__(self, corpus: Corpus, cues: Cues) -> None:
+        self.cues = cues
+        self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
+        self.parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
+        self.names = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
+        self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str, tuple[str, ...]]] = {}
+        for article in corpus.articles():
+            for clause in article.clauses:
+                text = normalize(f"{clause.zh} {clause.en}")
+                stated = tuple(self._stated(s) for s in clause.statements)
+                self.clauses[(article.doc, article.number, clause.index)] = (stated, text, words_of(text))
+
+    def subject_qualifiers(self) -> dict[str, frozenset[int]]:
+        """The zone levels (exclusive qualifier groups) each subject's name holds."""
+        return {subject: qualifiers_of(normalize(name), self.cues) for subject, name in self.names.items()}
+
+    def _stated(self, statement: Statement) -> Stated:
+        """A statement with the levels its subject, condition and action name, its subject's party, its
+        value read as figures, the word grams of its subject and condition, and the years it names."""
+        subject = self.names.get(statement.subject, "")
+        condition = f"{statement.condition_zh} {statement.condition_en}"
+        value = f"{statement.value_zh} {statement.value_en}"
+        return Stated(
+            statement,
+            qualifiers_of(normalize(f"{subject} {statement.condition_zh} {statement.action_zh}"), self.cues),
+            self.parties.get(statement.subject, ""),
+            stated_figures(normalize(value)) if statement.value_zh else frozenset(),
+            grams(normalize(f"{subject} {condition}"), pairs=True),
+            years_of(f"{statement.value_zh} {statement.condition_zh}"),
+        )
+
+    def build(self, retrieval: Retrieval) -> Evidence:
+        """The Evidence of one retrieval: its best clauses (each article's first few) and its scores."""
+        candidates = []
+        for rank, hit in enumerate(retrieval.articles):
+            for position, clause_hit in enumerate(hit.clauses[:CANDIDATE_CLAUSES]):
+                key = (hit.doc, hit.article, clause_hit.clause)
+                stated, text, words = self.clauses[key]
+                candidates.append(
+                    ClauseEvidence(
+                        *key, rank, position, clause_hit.score, stated, retrieval.specific_overlap(*key), text, words
+                    )
+                )
+        terms = retrieval.terms
+        return Evidence(
+            candidates=tuple(candidates),
+            dense_best=retrieval.dense_best,
+            lexical_best=retrieval.lexical_best,
+            has_words=any(not w.isdigit() for w in retrieval.words),
+            policy_terms=any(t.kind != "department" for t in terms),
+            topical_terms=any(t.zh not in self.cues.place_only for t in terms),
+            named_units=tuple(t.zh for t in terms if t.kind == "department" and t.zh in self.responsible_units),
+            article_scores=tuple(hit.score for hit in retrieval.articles),
+        )
