@@ -104,7 +104,7 @@ class Answerer:
         judgement = judge(q, evidence, self.thresholds)
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang) if ordinary else []
-        grounded = [p for p in parts if _grounded(p[2], evidence)]
+        grounded = [p for p in parts if _grounded(p[2], evidence, judgement)]
         if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             q, evidence, judgement = answered[0], answered[1], answered[2]
@@ -222,12 +222,16 @@ def merge_rankings(alone: list[ArticleHit], combined: list[ArticleHit]) -> list[
     ]
 
 
-def _grounded(judgement: Judgement, whole: Evidence) -> bool:
+def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
     """A part answers the question on its own: a statement of the kind of figure it asks for, in the
-    article the whole question is about (a part alone lacks the rest of the question's context)."""
-    top = whole.top
-    lead = judgement.lead
-    return judgement.rule == "figure" and lead is not None and top is not None and lead.article == top.article
+    article the whole question is about, or, when the whole asked for a figure its best article does
+    not hold, in one of its best three (a part alone lacks the rest of the question's context)."""
+    lead = part.lead
+    if part.rule != "figure" or lead is None or whole.top is None:
+        return False
+    if judged.rule == "figure_absent":
+        return lead.article in {c.article for c in whole.candidates if c.rank < 3}
+    return lead.article == whole.top.article
 
 
 def _asks(part: Question, cues: Cues) -> bool:

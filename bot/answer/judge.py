@@ -236,12 +236,7 @@ def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
-    conditioned = e.top is not None and any(s.statement.condition_zh for s in e.top.stated)
-    unstated = [
-        k
-        for k in q.figures
-        if k.statement is None and not _clause_holds(e.top, k) and not (k.name == "criteria" and conditioned)
-    ]
+    unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
     also = [k for k in q.figures if k.statement is not None and not k.clause.search(q.normalized)]
     if unstated and _figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
@@ -538,14 +533,11 @@ def _wanted(stated: Stated, wanted: set[str | None]) -> bool:
 
 
 def _closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
-    """A clause other than the best that the question's own words point to: within the best article, it
-    shares specific words and not only some of those the best shares; in another article, all of
-    them and more."""
-    if not candidate.shared:
+    """A clause other than the best that the question's own words point to: it shares specific words,
+    not only some of those the best shares, and in another article at least as many."""
+    if not candidate.shared or candidate.shared < top.shared:
         return False
-    if candidate.article == top.article:
-        return not candidate.shared < top.shared
-    return candidate.shared > top.shared
+    return candidate.article == top.article or len(candidate.shared) >= len(top.shared)
 
 
 def _written(clause: ClauseEvidence, kinds: list[FigureKind]) -> bool:

@@ -42,6 +42,7 @@ class Question:
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
     particulars: bool = False  # asks for the particular items (names, a list) behind a measure
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
+    confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
@@ -116,6 +117,7 @@ def read_question(
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
+        confirms=intent.injection or normalized.rstrip(" ?？。").endswith("吧"),
         lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
         years=years_of(normalized),
     )
