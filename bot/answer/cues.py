@@ -133,6 +133,7 @@ class Cues:
     exclusive_qualifiers: tuple[CueList, ...]
     qualifier_floor: re.Pattern[str]
     task: CueList
+    premise: CueList
     override: CueList
     particulars: CueList
     quantity: CueList
@@ -230,6 +231,7 @@ def load_cues() -> Cues:
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
         qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
+        premise=_cue_list(data["premise"]),
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
         quantity=_cue_list(data["quantity"]),

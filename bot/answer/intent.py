@@ -79,11 +79,11 @@ def read_intent(normalized: str, cues: Cues | None = None, shield: tuple[str, ..
 def _figures_asked(normalized: str, cues: Cues) -> set[str]:
     """The names of the kinds of figure the question's sentences ask for.
 
-    A yes/no sentence naming a figure ("Do we owe any extra fees?") asks for none, unless it also
-    asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
+    Only sentences that ask count. A yes/no sentence naming a figure ("Do we owe any extra fees?")
+    asks for none, unless it also asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
     """
     asked: set[str] = set()
-    for whole in _SENTENCE_BREAK.split(normalized):
+    for whole in _SENTENCE_BREAK.split(asking_text(normalized, cues)):  # "…请几位专家过来。" asks no count
         sentence = _asking_part(whole, cues)
         words = words_of(sentence)
         kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)}

@@ -282,6 +282,10 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             )
         return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
     other = _figure_lead(q, e, kinds, any_subject=True)
+    if other is not None and q.qualifiers and q.confirms:  # a premise about another level: corrected
+        return Judgement(
+            Outcome.CORRECTED, "figure_other_subject", lead=other[0], statement=other[1], missing=Missing("value")
+        )
     if other is not None and q.qualifiers:  # "新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones'
         asked = "|".join(str(i) for i in sorted(q.qualifiers))
         return Judgement(
@@ -297,10 +301,10 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the question asserts (to be confirmed) that the best clause states otherwise."""
     top = e.top
-    if top is None or not q.stated or not (q.intent.yes_no or q.intent.injection):
+    if top is None or not q.stated:
         return None
     for stated in _compatible(q, top):
-        if _contradicts(q, stated, top):
+        if _contradicts(q, stated, top, claimed=True):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     return None
 
@@ -528,8 +532,11 @@ def _holding(q: Question, clause: ClauseEvidence, wanted: set[str | None], any_s
 
 
 def _wanted(stated: Stated, wanted: set[str | None]) -> bool:
-    """A statement of a wanted kind ("any": any kind that holds a value)."""
-    return stated.kind in wanted or ("any" in wanted and bool(stated.statement.value_zh))
+    """A statement of a wanted kind ("any": any kind that holds a value; a year in its condition
+    answers "by which year": "到2025年 … 7%")."""
+    if stated.kind in wanted or ("target_year" in wanted and bool(stated.years)):
+        return True
+    return "any" in wanted and bool(stated.statement.value_zh)
 
 
 def _closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
@@ -557,10 +564,12 @@ def _compatible(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
     return [s for s in clause.stated if not q.qualifiers or not s.qualifiers or q.qualifiers & s.qualifiers]
 
 
-def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None) -> bool:
+def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None, claimed: bool = False) -> bool:
     """The question asserts a figure of the statement's kind with a value the clause does not hold
-    ("…200万元, right?")."""
-    if not stated.figures or not (q.intent.yes_no or q.intent.injection or q.intent.invent):
+    ("…200万元, right?"). An amount or a share a question names is a claim about the policy whatever
+    its form (with `claimed`); other figures only when it asks to confirm (a 63-year-old's age is theirs)."""
+    about_policy = claimed and stated.kind in ("amount", "percentage")
+    if not stated.figures or not (about_policy or q.confirms or q.intent.yes_no or q.intent.invent):
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}

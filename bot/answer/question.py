@@ -117,7 +117,9 @@ def read_question(
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
-        confirms=intent.injection or normalized.rstrip(" ?？。").endswith("吧"),
+        confirms=intent.injection
+        or cues.premise.found(normalized, all_words)
+        or normalized.rstrip(" ?？。").endswith("吧"),
         lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
         years=years_of(normalized),
     )
