@@ -277,25 +277,23 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if found is not None:
         lead, stated = found
         if _contradicts(q, stated, lead):
-            return Judgement(
-                Outcome.CORRECTED, "figure_contradicted", lead=lead, statement=stated, missing=Missing("value")
-            )
+            return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
         return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
     other = _figure_lead(q, e, kinds, any_subject=True)
-    if other is not None and q.qualifiers and q.confirms:  # a premise about another level: corrected
-        return Judgement(
-            Outcome.CORRECTED, "figure_other_subject", lead=other[0], statement=other[1], missing=Missing("value")
-        )
-    if other is not None and q.qualifiers:  # "新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones'
-        asked = "|".join(str(i) for i in sorted(q.qualifiers))
-        return Judgement(
-            Outcome.NOT_STATED,
-            "figure_other_subject",
-            lead=other[0],
-            statement=other[1],
-            missing=Missing("subject", kinds[0].name, asked),
-        )
+    if other is not None and q.qualifiers:
+        return _other_level(q, other, kinds[0])
     return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def _other_level(q: Question, other: tuple[ClauseEvidence, Stated], kind: FigureKind) -> Judgement:
+    """The figure is stated, for another level than the one asked: a premise to correct when the
+    question asserts it, else not stated ("新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones')."""
+    if q.confirms:
+        return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
+    asked = "|".join(str(i) for i in sorted(q.qualifiers))
+    return Judgement(
+        Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], Missing("subject", kind.name, asked)
+    )
 
 
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
