@@ -346,11 +346,8 @@ class HybridRetriever:
         self._key_cache = (keys, slots, is_question)
         return slots, is_question
 
-    def query_tokens(self, normalized: str, terms: list[Term]) -> tuple[list[str], list[str]]:
-        """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
-        return self._expanded(self.zh_tokens(normalized), self.en_tokens(normalized), terms)
-
     def _expanded(self, zh_words: list[str], en_words: list[str], terms: list[Term]) -> tuple[list[str], list[str]]:
+        """The Chinese and English BM25 query: the question's words plus its glossary terms in both languages."""
         zh_query, en_query = list(zh_words), list(en_words)
         for term in terms:  # each term's tokens were read when the retriever was built
             zh_words, en_words = self._term_tokens[term.zh]
