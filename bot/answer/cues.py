@@ -25,10 +25,12 @@ class CueConflict(BotError):
 
 @dataclass(frozen=True, slots=True)
 class CueList:
-    """Chinese cues match as substrings, English cues as whole word sequences."""
+    """Chinese cues match as substrings, English cues as whole word sequences, `patterns` (regular
+    expressions, for a cue with a gap: "how long does … take") anywhere."""
 
     zh: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
     en_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
     zh_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
@@ -43,6 +45,8 @@ class CueList:
         """True if any cue occurs in normalized `text` (whose words are `words`); a cue in the singular
         is found in the plural too ("international school" in "international schools")."""
         if self.zh_pattern is not None and self.zh_pattern.search(text):
+            return True
+        if any(pattern.search(text) for pattern in self.patterns):
             return True
         for variant in dict.fromkeys((words, _singular(words))):
             present = set(variant)
@@ -176,7 +180,11 @@ def _has_sequence(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
 
 
 def _cue_list(data: dict[str, Any]) -> CueList:
-    return CueList(tuple(str(c).lower() for c in data.get("zh", [])), tuple(str(c).lower() for c in data.get("en", [])))
+    return CueList(
+        tuple(str(c).lower() for c in data.get("zh", [])),
+        tuple(str(c).lower() for c in data.get("en", [])),
+        tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns", [])),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from bot.answer.question import Question
 from bot.corpus.model import Statement
 
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
-TARGET_KINDS = frozenset({"percentage", "target_year", "count", "goal"})  # what the policy aims at, not reports
+RULE_KINDS = frozenset({"age", "period", "amount"})  # figures that hold now: a limit, a validity, a reward
 GRANTOR_PARTIES = frozenset({"zone", "government"})  # money stated for these is no money for a company or person
 # the kind of figure (as the cues name it) each kind of valued statement holds
 FIGURE_OF = {"amount": "money", "percentage": "percent", "period": "duration", "age": "age", "count": "count"}
@@ -245,11 +245,11 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """How things stand now, asked of a target: the policy sets targets, it reports no results."""
-    if not (q.intent.current_state and (q.figures or q.intent.yes_no)):
+    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity)):
         return None
     found = _figure_lead(q, e, _statement_kinds(q)) if q.figures else None
-    if found is not None and found[1].kind not in TARGET_KINDS:
-        return None  # "what is the age limit at the moment?" asks a rule, not a result
+    if found is not None and found[1].kind in RULE_KINDS:
+        return None  # "what is the age limit at the moment?" asks a rule that holds now, not a result
     return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
 
 
@@ -533,6 +533,8 @@ def _wanted(stated: Stated, wanted: set[str | None]) -> bool:
     """A statement of a wanted kind ("any": any kind that holds a value; a year in its condition
     answers "by which year": "到2025年 … 7%")."""
     if stated.kind in wanted or ("target_year" in wanted and bool(stated.years)):
+        return True
+    if "count" in wanted and stated.kind == "list":  # "how many industries does it name?": its list
         return True
     return "any" in wanted and bool(stated.statement.value_zh)
 

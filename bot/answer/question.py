@@ -36,6 +36,7 @@ class Question:
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
+    quantity: bool = False  # asks how much or how many of something
     benefit: bool = False  # asks for money given to it (a reward, subsidy, waiver)
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
@@ -111,6 +112,7 @@ def read_question(
         stated=stated,
         unheld=unheld,
         claims=claims,
+        quantity=cues.quantity.found(asking, words),
         benefit=benefit,
         benefit_cues=cues.benefit,
         task=cues.task.found(normalized, all_words),
@@ -158,6 +160,7 @@ _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
+_COMMON_WORDS = frozenset({"enterprise", "enterprises", "company", "companies", "policy", "support", "zones"})
 
 
 def years_of(text: str) -> frozenset[str]:
@@ -174,7 +177,8 @@ def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
     size = 2 if pairs else 3
     han = {run[i : i + size] for run in _GRAM_HAN.findall(text) for i in range(len(run) - size + 1)} - _COMMON_PAIRS
     words = _GRAM_WORD.findall(text)
-    return frozenset(han | {f"{a} {b}" for a, b in pairwise(words)})
+    singles = {w for w in words if len(w) >= 6 and w not in _COMMON_WORDS} if pairs else set()
+    return frozenset(han | singles | {f"{a} {b}" for a, b in pairwise(words)})
 
 
 def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:
