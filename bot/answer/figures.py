@@ -15,7 +15,13 @@ _MONEY = (
 )
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 _PERIOD = re.compile(r"(?<![\d.])(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])")
-_AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b")
+_AGE = re.compile(
+    r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b|\bi'?m\s+(\d{2})\b|\bi am\s+(\d{2})\b"
+)
+# an age given as the policy's limit ("放宽到70岁", "up to age 70"), not as the asker's own
+AGE_LIMIT = re.compile(
+    r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)\s*(\d{2})"
+)
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
 
@@ -35,7 +41,7 @@ def stated_figures(normalized: str) -> frozenset[str]:
     for match in _PERCENT.finditer(normalized):
         found.add(f"percent:{_plain(float((match.group(1) or match.group(2)).replace(',', '')))}")
     for match in _AGE.finditer(normalized):
-        found.add(f"age:{int(match.group(1) or match.group(2))}")
+        found.add(f"age:{int(next(g for g in match.groups() if g))}")
     for match in _PERIOD.finditer(normalized):
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     return frozenset(found)

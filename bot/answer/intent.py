@@ -92,20 +92,22 @@ def _figures_asked(normalized: str, cues: Cues) -> set[str]:
     return asked
 
 
+_ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNORECASE)  # the asker says who they are
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
 _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})
 
 
 def asking_text(normalized: str, cues: Cues | None = None) -> str:
-    """The sentences of a normalized question that ask something: "My wife is a teacher. Can I get
-    an R visa?" asks only the second. The whole text when no sentence looks like a question."""
+    """The sentences of a normalized question that ask something, and those in which the asker says
+    who they are: "My wife is a teacher. Can I get an R visa?" asks only the second; "I'm a student.
+    Can I get a work permit?" asks both. The whole text when no sentence looks like a question."""
     cues = cues or load_cues()
     asking = []
     for sentence in _SENTENCE.findall(normalized):
         words = words_of(sentence)
         marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
         opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
-        if marked or opens or cues.question_markers_en.found(sentence, words):
+        if marked or opens or cues.question_markers_en.found(sentence, words) or _ASKER.match(sentence):
             asking.append(sentence)
     return " ".join(asking) if asking else normalized
 

@@ -183,6 +183,8 @@ def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     if not q.particulars or top is None or any(s.kind == "list" for s in top.stated) or not top.stated:
         return None
+    if top.text.count("、") >= 2 or top.text.count("—") >= 2:  # the clause enumerates ("众创空间—孵化器—加速器")
+        return None
     return Judgement(
         Outcome.NOT_STATED, "particulars", lead=top, statement=_first(top), missing=Missing("figure", "names")
     )
@@ -237,7 +239,7 @@ def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
     unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
-    also = [k for k in q.figures if k.statement is not None and not k.clause.search(q.normalized)]
+    also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.normalized)]
     if unstated and _figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
@@ -257,7 +259,7 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
-    if q.intent.injection and q.unheld:  # "放宽到70岁，对吧？" states a premise to correct, not an asker
+    if q.claims:  # "放宽到70岁，对吧？" states a premise to correct, not an asker's age
         named = [s for s in named if s.id != "over_age"]
     if not named:
         return None
@@ -402,7 +404,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     permissive = [s for s in _compatible(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)]
     # the action asked about: the clause shares the question's specific words
-    yes = q.intent.yes_no and q.modal and bool(permissive) and top is not None and bool(top.shared)
+    yes = q.intent.yes_no and q.modal and not q.confirms and bool(permissive) and top is not None and bool(top.shared)
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     compatible = _compatible(q, top)
     lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)
@@ -421,14 +423,14 @@ RULES: tuple[Rule, ...] = (
     claimed,
     promise,
     current_state,
-    never_stated,
     specifics,
+    contradicted,
+    never_stated,
     particulars,
     party,
     beyond_limit,
     other_year,
     figure,
-    contradicted,
     unmet,
     benefit,
     qualified_otherwise,

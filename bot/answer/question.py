@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, words_of
-from bot.answer.figures import stated_figures
+from bot.answer.figures import AGE_LIMIT, stated_figures
 from bot.answer.intent import Intent, asking_text, read_intent
 from bot.text import normalize
 
@@ -95,8 +95,10 @@ def read_question(
     if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
         intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
     unheld = stated - policy_figures
+    premise = cues.premise.found(normalized, all_words)
     claims: tuple[FigureKind, ...] = ()
-    if unheld and (intent.invent or intent.promise or intent.injection):  # "写明奖励1000万元", "say it is 500万"
+    if unheld and (intent.invent or intent.promise or intent.injection or premise or AGE_LIMIT.search(normalized)):
+        # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …"
         claimed = {figure.split(":")[0] for figure in unheld}
         claims = tuple(kind for kind in cues.figures if kind.name in claimed)
     return Question(
@@ -119,9 +121,7 @@ def read_question(
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
-        confirms=intent.injection
-        or cues.premise.found(normalized, all_words)
-        or normalized.rstrip(" ?？。").endswith("吧"),
+        confirms=intent.injection or premise or normalized.rstrip(" ?？。").endswith("吧"),
         lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
         years=years_of(normalized),
     )
