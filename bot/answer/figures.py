@@ -20,7 +20,8 @@ _AGE = re.compile(
 )
 # an age given as the policy's limit ("放宽到70岁", "up to age 70"), not as the asker's own
 AGE_LIMIT = re.compile(
-    r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)\s*(\d{2})"
+    r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)"
+    r"\s*(\d{2})"
 )
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 

@@ -384,18 +384,15 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
     """The best clause states everything only for another level than the one asked about ("新认定的国家级
     高新区有什么奖励？": the 100万元 is for provincial zones; "省级专项资金有没有倾斜？": municipal funds)."""
     top = e.top
-    if top is None or not q.qualifiers:
+    if top is None or not q.qualifiers or not top.stated or _compatible(q, top):
         return None
-    valued = [s for s in top.stated if s.statement.value_zh and s.qualifiers]
-    if valued and not _compatible(q, top):
-        return Judgement(
-            Outcome.NOT_STATED,
-            "qualified_otherwise",
-            lead=top,
-            statement=valued[0],
-            missing=Missing("subject", FIGURE_OF[valued[0].kind]),
-        )
-    return None
+    if not all(s.qualifiers for s in top.stated):
+        return None  # a statement naming no level is for every level
+    first = next((s for s in top.stated if s.statement.value_zh), top.stated[0])
+    if q.confirms:  # "拿市级科技局开的确认函就行了吧？": a premise to correct, the letter is the province's
+        return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
+    what = FIGURE_OF.get(first.kind, "measure")
+    return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, Missing("subject", what))
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -571,7 +568,9 @@ def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = No
     ("…200万元, right?"). An amount or a share a question names is a claim about the policy whatever
     its form (with `claimed`); other figures only when it asks to confirm (a 63-year-old's age is theirs)."""
     about_policy = claimed and stated.kind in ("amount", "percentage")
-    if not stated.figures or not (about_policy or q.confirms or q.intent.yes_no or q.intent.invent):
+    if not stated.figures or (stated.kind == "age" and not q.claims):  # "I'm 68": the asker's own age
+        return False
+    if not (about_policy or q.confirms or (q.intent.yes_no and not claimed) or q.intent.invent):
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}
