@@ -221,12 +221,13 @@ class Renderer:
 
     @staticmethod
     def _lead_with_statement(j: Judgement) -> bool:
-        """A figure's own statement leads when its clause states figures of that kind for several subjects
-        ("国家高新区、省级高新区分别给予100万元、50万元"): the asker gets the one for whom they asked."""
+        """A figure's own statement leads when its clause states figures of that kind for several
+        subjects or levels ("国家高新区、省级高新区分别给予100万元、50万元"): the asker gets the one for
+        whom they asked. Figures of one subject ("有效期最高10年、每次停留时间最高180日") are quoted whole."""
         if j.statement is None or j.lead is None or not j.statement.statement.value_zh:
             return False
         same = [s for s in j.lead.stated if s.kind == j.statement.kind and s.statement.value_zh]
-        return len(same) > 1
+        return len({(s.statement.subject, s.qualifiers) for s in same}) > 1
 
     def _statement_line(self, lang: str, stated: Stated | None) -> str:
         assert stated is not None
