@@ -205,9 +205,10 @@ def _explain(settings: Settings, args: argparse.Namespace) -> None:
     for row in report["clauses"]:
         channels = "  ".join(f"{name} {value:.3f}" for name, value in row["channels"].items())
         print(f"  {row['article']:>2}.{row['clause']:<2} {row['score']:.3f}  {channels}")
+        lang = reading["lang"]
         for statement in row["statements"]:
-            value = f" = {statement['value']['zh']}" if "value" in statement else ""
-            print(f"         · {statement['kind']}{value} for {statement['subject']}: {statement['action']['zh']}")
+            value = f" = {statement['value'][lang]}" if "value" in statement else ""
+            print(f"         · {statement['kind']}{value} for {statement['subject']}: {statement['action'][lang]}")
     print("judgement:")
     print(f"  outcome: {judgement['outcome']}  (rule: {judgement['rule']})")
     print(f"  checked before it: {', '.join(judgement['checked']) or '-'}")

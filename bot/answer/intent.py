@@ -25,7 +25,6 @@ class Intent:
     promise: bool = False  # asks for a promise or guarantee
     injection: bool = False  # tries to change the assistant's role or rules, or dictates what it should say
     current_state: bool = False  # asks how things stand now (the policy sets targets, it reports nothing)
-    claim: bool = False  # states a figure the policy does not hold, to be confirmed or repeated (set by the composer)
     out_of_scope: bool = False
     chit_chat: bool = False
 

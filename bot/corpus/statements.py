@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bot.corpus.keyed import clause_entries, read_keyed
 from bot.corpus.model import Article, Clause, Statement, Subject
 from bot.corpus.parser import canonical
-from bot.corpus.translation import read_yaml
 from bot.errors import CorpusError
 
 STATEMENT_KINDS = frozenset(
@@ -39,18 +39,9 @@ def attach_statements(articles: tuple[Article, ...], path: Path, doc_id: str) ->
     Raises CorpusError naming the article and clause when a clause has no statement, a value is
     missing from the clause's Chinese or English, a kind or subject is unknown, or a field is absent.
     """
-    source = f"{path.parent.name}/{path.name}"
-    data = read_yaml(path, source)
-    if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
-        raise CorpusError(f"{source}: needs an 'articles' mapping")
-    if data.get("doc") not in (None, doc_id):
-        raise CorpusError(f"{source}: is for document {data['doc']!r}, not {doc_id!r}")
+    source, data, entries = read_keyed(path, doc_id, articles)
     subjects = _subjects(data.get("subjects"), source)
     known = {s.id for s in subjects}
-    entries = {_number(k, f"{source}: article"): v for k, v in data["articles"].items()}
-    by_number = {a.number: a for a in articles}
-    if extra := sorted(set(entries) - set(by_number)):
-        raise CorpusError(f"{source}: article {extra[0]} is not in the source text")
     joined = tuple(_article(a, entries.get(a.number), f"{source} article {a.number}", known) for a in articles)
     return StatementFile(subjects, joined)
 
@@ -69,11 +60,7 @@ def _subjects(raw: Any, source: str) -> tuple[Subject, ...]:
 
 
 def _article(article: Article, entry: Any, where: str, subjects: set[str]) -> Article:
-    if not isinstance(entry, dict):
-        raise CorpusError(f"{where}: has no statements (every clause needs at least one)")
-    clauses = {_number(k, f"{where} clause"): v for k, v in entry.items()}
-    if extra := sorted(set(clauses) - {c.index for c in article.clauses}):
-        raise CorpusError(f"{where} clause {extra[0]}: the article has only {len(article.clauses)} clauses")
+    clauses = clause_entries(article, entry, where, "has no statements (every clause needs at least one)")
     joined = []
     for clause in article.clauses:
         here = f"{where} clause {clause.index}"
@@ -122,10 +109,3 @@ def _pair(raw: Any, where: str, required: bool) -> tuple[str, str]:
     if not isinstance(raw, dict) or not str(raw.get("zh") or "").strip() or not str(raw.get("en") or "").strip():
         raise CorpusError(f"{where}: needs both 'zh' and 'en'")
     return str(raw["zh"]).strip(), str(raw["en"]).strip()
-
-
-def _number(key: object, what: str) -> int:
-    try:
-        return int(str(key))
-    except ValueError:
-        raise CorpusError(f"{what} {key!r} is not a number") from None
