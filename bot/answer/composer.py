@@ -78,11 +78,7 @@ class Answerer:
             return self._refusal(question, lang, "unsupported_language", say(lang, "unsupported_language"))
         if not _MEANINGFUL.search(normalize(stripped)):
             return self._refusal(question, lang, "junk", say(lang, "junk"))
-        search = self.retriever.read_question(stripped)  # pinyin read, sound-alike typos of policy words added
-        # what is asked is read off the question as written (a pinyin-only one as read): the words added
-        # for retrieval ("…补缴地价吗？ 补交地价") are no sentence of the asker's
-        written = search if is_pinyin(stripped) else stripped
-        read = read_question(question, lang, written, search, self.cues, self.policy_figures, self.shield)
+        read = self._read(question, stripped, lang)
         answer = self._answer(read, parse_history(history, self.settings.max_question_chars), stripped)
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
@@ -90,12 +86,17 @@ class Answerer:
     def explain(self, question: str, lang: str | None = None) -> tuple[Question, Retrieval, Judgement]:
         """The reading, the retrieval and the judgement of one question (no conversation): `python -m bot explain`."""
         text = _TAG.sub(" ", clean(question))
-        lang = lang if lang in ("zh", "en") else detect_language(text)
-        search = self.retriever.read_question(text)
-        written = search if is_pinyin(text) else text
-        read = read_question(question, lang, written, search, self.cues, self.policy_figures, self.shield)
+        read = self._read(question, text, lang if lang in ("zh", "en") else detect_language(text))
         retrieval = self.retriever.retrieve(read.search, top=8, read=False)
         return read, retrieval, judge(read, self.evidence(read, retrieval), self.thresholds)
+
+    def _read(self, question: str, stripped: str, lang: str) -> Question:
+        """The question read once: pinyin read and sound-alike typos of policy words added for retrieval;
+        what is asked read off the question as written (a pinyin-only one as read), since the words
+        added for retrieval ("…补缴地价吗？ 补交地价") are no sentence of the asker's."""
+        search = self.retriever.read_question(stripped)
+        written = search if is_pinyin(stripped) else stripped
+        return read_question(question, lang, written, search, self.cues, self.policy_figures, self.shield)
 
     # -- decisions ------------------------------------------------------------------------
     def _answer(self, q: Question, turns: list[Turn], stripped: str) -> Answer:
