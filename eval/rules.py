@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.questions:
         for question in load_questions(path):
             read, retrieval, _ = answerer.explain(question.question)
-            judged.append(Judged(question, read, answerer.evidence(read, retrieval)))
+            judged.append(Judged(question, read, answerer.evidence(retrieval)))
     recall, precision, base = fallback_scores(judged, RULES)
     print(f"{len(judged)} questions, {sum(j.question.fallback for j in judged)} to fall back")
     print(f"{'rule left out':22} {'fb recall':>10} {'fb precision':>13} {'decisions changed':>18}")

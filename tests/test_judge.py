@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.answer.cues import load_cues
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
 from bot.answer.question import Question, grams, qualifiers_of, read_question
-from bot.corpus import load_corpus
 from bot.corpus.model import Statement
 from bot.text import normalize
 
@@ -211,14 +208,3 @@ def test_rules_run_in_the_written_order_and_the_last_always_decides() -> None:
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_only_not_stated_and_out_of_scope_fall_back(outcome: Outcome) -> None:
     assert outcome.fallback == (outcome in (Outcome.NOT_STATED, Outcome.OUT_OF_SCOPE))
-
-
-def test_the_real_statements_feed_the_judge() -> None:
-    """The policy's own article 25 statements, as loaded, give the provincial figure to a provincial question."""
-    corpus = load_corpus(Path(__file__).resolve().parent.parent / "corpus")
-    article = corpus.article("lyg-hitech-2023", 25)
-    subjects = {s.id: s for s in corpus.documents[0].subjects}
-    ranking = article.clause(4).statements
-    assert {s.subject for s in ranking if s.kind == "amount"} == {"national_zone", "provincial_zone"}
-    provincial = next(s for s in ranking if s.subject == "provincial_zone" and s.kind == "amount")
-    assert provincial.value_zh == "50万元" and subjects["provincial_zone"].party == "zone"

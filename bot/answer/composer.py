@@ -88,7 +88,7 @@ class Answerer:
         text = _TAG.sub(" ", clean(question))
         read = self._read(question, text, lang if lang in ("zh", "en") else detect_language(text))
         retrieval = self.retriever.retrieve(read.search, top=8, read=False)
-        return read, retrieval, judge(read, self.evidence(read, retrieval), self.thresholds)
+        return read, retrieval, judge(read, self.evidence(retrieval), self.thresholds)
 
     def _read(self, question: str, stripped: str, lang: str) -> Question:
         """The question read once: pinyin read and sound-alike typos of policy words added for retrieval;
@@ -101,7 +101,7 @@ class Answerer:
     # -- decisions ------------------------------------------------------------------------
     def _answer(self, q: Question, turns: list[Turn], stripped: str) -> Answer:
         q, retrieval = self._resolve(q, turns)
-        evidence = self.evidence(q, retrieval)
+        evidence = self.evidence(retrieval)
         judgement = judge(q, evidence, self.thresholds)
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang) if ordinary else []
@@ -114,8 +114,8 @@ class Answerer:
             others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
 
-    def evidence(self, q: Question, retrieval: Retrieval) -> Evidence:
-        """What the judge needs of a retrieval (`q` is not needed yet: every question reads the same)."""
+    def evidence(self, retrieval: Retrieval) -> Evidence:
+        """What the judge needs of a retrieval."""
         return self.evidence_builder.build(retrieval)
 
     def _resolve(self, q: Question, turns: list[Turn]) -> tuple[Question, Retrieval]:
@@ -170,7 +170,7 @@ class Answerer:
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
                 continue
-            evidence = self.evidence(part, retrieval)
+            evidence = self.evidence(retrieval)
             if is_off_topic(part, evidence, self.thresholds) and not part.intent.out_of_scope:
                 continue
             judged.append((part, evidence, judge(part, evidence, self.thresholds)))

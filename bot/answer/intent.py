@@ -45,10 +45,13 @@ class Intent:
         )
 
 
-def read_intent(normalized: str, cues: Cues | None = None, shield: tuple[str, ...] = ()) -> Intent:
+def read_intent(
+    normalized: str, cues: Cues | None = None, shield: tuple[str, ...] = (), asking: str | None = None
+) -> Intent:
     """Read the intent of a normalized question (simplified Chinese, lower-case English).
 
     `shield`: glossary forms that hold an out-of-scope cue ("food processing"); within them it is no cue.
+    `asking`: the question's `asking_text`, when the caller has it already.
     """
     cues = cues or load_cues()
     words = words_of(normalized)
@@ -57,7 +60,7 @@ def read_intent(normalized: str, cues: Cues | None = None, shield: tuple[str, ..
         if form in unshielded:
             unshielded = unshielded.replace(form, " ")
     yes_no = _yes_no(normalized, words, cues)
-    asked = _figures_asked(normalized, cues)
+    asked = _figures_asked(asking if asking is not None else asking_text(normalized, cues), cues)
     replaced = {name for kind in cues.figures if kind.name in asked for name in kind.replaces}
     figures = tuple(kind for kind in cues.figures if kind.name in asked - replaced)
     return Intent(
@@ -75,14 +78,14 @@ def read_intent(normalized: str, cues: Cues | None = None, shield: tuple[str, ..
     )
 
 
-def _figures_asked(normalized: str, cues: Cues) -> set[str]:
+def _figures_asked(asking: str, cues: Cues) -> set[str]:
     """The names of the kinds of figure the question's sentences ask for.
 
     Only sentences that ask count. A yes/no sentence naming a figure ("Do we owe any extra fees?")
     asks for none, unless it also asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
     """
     asked: set[str] = set()
-    for whole in _SENTENCE_BREAK.split(asking_text(normalized, cues)):  # "…请几位专家过来。" asks no count
+    for whole in _SENTENCE_BREAK.split(asking):  # only the asking sentences: "…请几位专家过来。" asks no count
         sentence = _asking_part(whole, cues)
         words = words_of(sentence)
         kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)}

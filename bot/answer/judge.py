@@ -9,7 +9,7 @@ hand-built inputs (tests/test_judge.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.answer.cues import CueList, FigureKind
@@ -206,7 +206,7 @@ def contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Out of scope by topic, by lack of evidence, or small talk with no policy question in it."""
-    if not _off_topic(q, e, t):
+    if not is_off_topic(q, e, t):
         return None
     return Judgement(Outcome.OUT_OF_SCOPE, "chit_chat" if q.intent.chit_chat else "off_topic", missing=Missing("topic"))
 
@@ -445,26 +445,14 @@ def judge(
     for rule in rules:
         judgement = rule(question, evidence, thresholds)
         if judgement is not None:
-            return Judgement(
-                judgement.outcome,
-                judgement.rule,
-                judgement.lead,
-                judgement.statement,
-                judgement.missing,
-                judgement.yes,
-                tuple(checked),
-            )
+            return replace(judgement, trace=tuple(checked))
         checked.append(rule.__name__)
     return Judgement(Outcome.ANSWERED, "answered", lead=evidence.top, trace=tuple(checked))  # no rule decided
 
 
 # -- pieces -------------------------------------------------------------------------------------
-def is_off_topic(question: Question, evidence: Evidence, thresholds: Thresholds) -> bool:
-    """Public form of the off-topic test (question parts use it to skip a part)."""
-    return _off_topic(question, evidence, thresholds)
-
-
-def _off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
+def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
+    """Out of scope by a cue, by lack of evidence, or small talk (question parts use it to skip a part)."""
     if q.intent.out_of_scope:
         return True
     if q.intent.responsible and e.named_units:

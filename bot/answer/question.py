@@ -90,7 +90,7 @@ def read_question(
     asking = asking_text(normalized, cues)  # "My wife is a teacher. Can I …?" asks nothing about the wife
     words, all_words = words_of(asking), words_of(normalized)
     stated = stated_figures(normalized)
-    intent = read_intent(normalized, cues, shield)
+    intent = read_intent(normalized, cues, shield, asking)
     benefit = cues.benefit.found(asking, words)
     if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
         intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
