@@ -55,3 +55,32 @@ def test_a_figure_asked_in_a_second_sentence_survives_a_yes_no_first() -> None:
 )
 def test_a_chinese_clause_before_the_question_sets_the_scene(question: str, figures: list[str]) -> None:
     assert _figures(question) == figures
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # a noun that only names a kind is not asked when another kind is asked …
+        ("Which documents prove I qualify for the work permit age extension?", ["documents"]),
+        ("申请工作许可年龄放宽要准备哪些材料？", ["documents"]),
+        # … and is asked when nothing else is
+        ("What is the validity period of the R visa?", ["duration"]),
+        ("外籍人才的年龄？", ["age"]),
+        # "a few years" is no question; "how many years at most" is
+        ("能不能先租厂房，过几年再买？", []),
+        ("长期租赁最多可以租几年？", ["duration"]),
+        # how long an office takes, whichever way round it is said
+        ("确认函批下来需要多长时间？", ["processing_time"]),
+        ("工作许可审批一般要多久？", ["processing_time"]),
+        # the size of a fund or area
+        ("How big is the reward fund each year?", ["money"]),
+        ("产业基金总盘子有多大？", ["money"]),
+        ("How many hectares of new land does a zone get?", ["size"]),
+        # a minimum asks for a figure in a yes/no question
+        ("Is there a minimum salary for the talent programme?", ["size"]),
+        # a recommendation names an institution the policy does not name
+        ("附近哪所学校比较好？", ["names"]),
+    ],
+)
+def test_the_kinds_a_question_asks(question: str, kinds: list[str]) -> None:
+    assert _figures(question) == kinds

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.cues import load_cues
+from bot.answer.evidence import read_statement
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
-from bot.answer.question import Question, grams, qualifiers_of, read_question
+from bot.answer.question import Question, read_question
 from bot.corpus.model import Statement
 from bot.text import normalize
 
@@ -47,17 +48,7 @@ NAMES = {
 
 def stated(statement: Statement) -> Stated:
     """A statement as the judge sees it (as the Answerer builds it at start-up)."""
-    from bot.answer.figures import stated_figures
-
-    text = normalize(f"{NAMES.get(statement.subject, '')} {statement.condition_zh} {statement.condition_en}")
-    value = (
-        stated_figures(normalize(f"{statement.value_zh} {statement.value_en}")) if statement.value_zh else frozenset()
-    )
-    if statement.kind == "age":
-        value = frozenset({f"age:{statement.value_zh}"})
-    return Stated(
-        statement, qualifiers_of(text, CUES), PARTIES.get(statement.subject, ""), value, grams(text, pairs=True)
-    )
+    return read_statement(statement, NAMES.get(statement.subject, ""), PARTIES.get(statement.subject, ""), CUES)
 
 
 def clause(
@@ -208,3 +199,45 @@ def test_rules_run_in_the_written_order_and_the_last_always_decides() -> None:
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_only_not_stated_and_out_of_scope_fall_back(outcome: Outcome) -> None:
     assert outcome.fallback == (outcome in (Outcome.NOT_STATED, Outcome.OUT_OF_SCOPE))
+
+
+def test_an_age_said_without_its_unit_above_the_limit_is_not_stated() -> None:
+    """The statement's "65" is read as an age, and "我已经67了" as the asker's."""
+    judgement = judge(ask("我已经67了，还可以办工作许可吗？"), evidence(clause(5, 10, AGE)))
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "beyond_limit")
+    assert judgement.missing is not None and judgement.missing.what == "67"
+
+
+def test_documents_for_the_age_relaxation_are_not_stated_though_the_age_is() -> None:
+    judgement = judge(ask("Which documents prove I qualify for the work permit age extension?", "en"), TALENT)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "never_stated")
+
+
+def test_where_a_target_stands_now_is_not_stated() -> None:
+    target = Statement("percentage", "national_zone", "研发投入占比达到", "R&D share to reach", "7%", "7%", "到2025年")
+    question = ask("Where does the zone's R&D intensity stand at the moment?", "en")
+    judgement = judge(question, evidence(clause(3, 3, target)))
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "current_state")
+
+
+NATIONAL_RANKING_ONLY = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING), clause(25, 3, PROVINCIAL_NEW))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("园区升格为国家高新区，奖励多少？", "zh"),
+        ("How much does a park get once it is upgraded to a national zone?", "en"),
+    ],
+)
+def test_a_reward_for_another_occasion_is_not_given_for_the_one_asked(question: str, lang: str) -> None:
+    """The national zones' 100万元 is for moving up the ranking, not for becoming a national zone."""
+    judgement = judge(ask(question, lang), NATIONAL_RANKING_ONLY)
+    assert judgement.outcome is Outcome.NOT_STATED
+    assert judgement.missing is not None and judgement.missing.kind == "occasion"
+
+
+def test_a_reward_for_the_occasion_and_level_asked_is_answered() -> None:
+    judgement = judge(ask("国家高新区排名进位能奖励多少？"), NATIONAL_RANKING_ONLY)
+    assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "figure")
+    assert judgement.statement is not None and judgement.statement.statement is NATIONAL_RANKING

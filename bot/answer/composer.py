@@ -54,7 +54,9 @@ class Answerer:
         self.cues: Cues = load_cues()
         self.shield = check_cues(self.cues, corpus.glossary)
         self.evidence_builder = EvidenceBuilder(corpus, self.cues)
-        self.renderer = Renderer(corpus, self.thresholds, synthesizer, self.evidence_builder.subject_qualifiers())
+        self.renderer = Renderer(
+            corpus, self.thresholds, synthesizer, self.evidence_builder.subject_qualifiers(), self.cues.occasions
+        )
         self.policy_figures = frozenset().union(
             *(stated_figures(normalize(f"{c.zh} {c.en}")) for a in corpus.articles() for c in a.clauses)
         )
@@ -140,7 +142,13 @@ class Answerer:
         if not self._topical(alone):  # "who handles that?", "具体金额是多少？"
             return replace(as_follow_up(q, earlier), search=combined_text), combined
         merged = replace(combined, articles=merge_rankings(alone.articles, combined.articles))
-        own = replace(q, qualifiers=q.qualifiers or earlier.qualifiers, follow_up=True, search=combined_text)
+        own = replace(
+            q,
+            qualifiers=q.qualifiers or earlier.qualifiers,
+            occasions=q.occasions or earlier.occasions,
+            follow_up=True,
+            search=combined_text,
+        )
         return own, merged  # a topic of its own: it asks what it asks
 
     def _topical(self, retrieval: Retrieval) -> bool:

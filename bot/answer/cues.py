@@ -66,6 +66,7 @@ class FigureKind:
     clause: re.Pattern[str]
     statement: str | None = None
     replaces: tuple[str, ...] = ()  # more general kinds it stands in for when both are asked
+    topic: CueList = field(default_factory=CueList)  # nouns that name it without asking it when another kind is asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,19 @@ class Specific:
     """A specific thing the policy never states (family members, a tax type …), named in both languages."""
 
     id: str
+    name_zh: str
+    name_en: str
+    cues: CueList
+
+    def name(self, lang: str) -> str:
+        """What it is called in `lang`."""
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """What a reward is given for (being newly recognised, moving up the ranking …), named in both languages."""
+
     name_zh: str
     name_en: str
     cues: CueList
@@ -135,6 +149,7 @@ class Cues:
     follow_switch: tuple[str, ...]
     question_parts: QuestionParts
     exclusive_qualifiers: tuple[CueList, ...]
+    occasions: tuple[Occasion, ...]
     qualifier_floor: re.Pattern[str]
     task: CueList
     premise: CueList
@@ -155,7 +170,7 @@ def check_cues(cues: Cues, glossary: Glossary) -> tuple[str, ...]:
     """
     out_of_scope = {*cues.out_of_scope.zh, *cues.out_of_scope.en}
     forms = {f.lower() for term in glossary.terms for f in (*term.zh_forms, term.en, *term.en_aliases)}
-    near = {c for kind in cues.figures for c in (*kind.cues.zh, *kind.cues.en)}
+    near = {c for kind in cues.figures for c in (*kind.cues.zh, *kind.cues.en, *kind.topic.zh, *kind.topic.en)}
     near |= {c for specific in cues.specifics for c in (*specific.cues.zh, *specific.cues.en)}
     if clash := sorted(out_of_scope & (forms | near)):
         raise CueConflict(f"cues.yaml: out_of_scope cues that name what the policy is near: {', '.join(clash)}")
@@ -203,6 +218,7 @@ def load_cues() -> Cues:
                 re.compile(spec["clause"], re.IGNORECASE),
                 spec.get("statement"),
                 tuple(spec.get("replaces", ())),
+                _cue_list(spec.get("topic", {})),
             )
             for name, spec in data["figures"].items()
         ),
@@ -237,6 +253,7 @@ def load_cues() -> Cues:
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
+        occasions=tuple(Occasion(o["name"]["zh"], o["name"]["en"], _cue_list(o)) for o in data["occasions"]),
         qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
         premise=_cue_list(data["premise"]),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.cues import Cues, words_of
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Stated
-from bot.answer.question import grams, qualifiers_of, years_of
+from bot.answer.question import grams, occasions_of, qualifiers_of, years_of
 from bot.corpus.model import Corpus, Statement
 from bot.retrieve.hybrid import Retrieval
 from bot.text import normalize
@@ -26,27 +28,15 @@ class EvidenceBuilder:
         for article in corpus.articles():
             for clause in article.clauses:
                 text = normalize(f"{clause.zh} {clause.en}")
-                stated = tuple(self._stated(s) for s in clause.statements)
+                stated = tuple(
+                    read_statement(s, self.names.get(s.subject, ""), self.parties.get(s.subject, ""), cues)
+                    for s in clause.statements
+                )
                 self.clauses[(article.doc, article.number, clause.index)] = (stated, text, words_of(text))
 
     def subject_qualifiers(self) -> dict[str, frozenset[int]]:
         """The zone levels (exclusive qualifier groups) each subject's name holds."""
         return {subject: qualifiers_of(normalize(name), self.cues) for subject, name in self.names.items()}
-
-    def _stated(self, statement: Statement) -> Stated:
-        """A statement with the levels its subject, condition and action name, its subject's party, its
-        value read as figures, the word grams of its subject and condition, and the years it names."""
-        subject = self.names.get(statement.subject, "")
-        condition = f"{statement.condition_zh} {statement.condition_en}"
-        value = f"{statement.value_zh} {statement.value_en}"
-        return Stated(
-            statement,
-            qualifiers_of(normalize(f"{subject} {statement.condition_zh} {statement.action_zh}"), self.cues),
-            self.parties.get(statement.subject, ""),
-            stated_figures(normalize(value)) if statement.value_zh else frozenset(),
-            grams(normalize(f"{subject} {condition}"), pairs=True),
-            years_of(f"{statement.value_zh} {statement.condition_zh}"),
-        )
 
     def build(self, retrieval: Retrieval) -> Evidence:
         """The Evidence of one retrieval: its best clauses (each article's first few) and its scores."""
@@ -71,3 +61,29 @@ class EvidenceBuilder:
             named_units=tuple(t.zh for t in terms if t.kind == "department" and t.zh in self.responsible_units),
             article_scores=tuple(hit.score for hit in retrieval.articles),
         )
+
+
+def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -> Stated:
+    """A statement as the judge compares it: the levels its subject (named `subject`), condition and
+    action name, its subject's `party`, its value read as figures, the word grams of its subject and
+    condition, and the years it names."""
+    condition = f"{statement.condition_zh} {statement.condition_en}"
+    named = normalize(f"{subject} {statement.condition_zh} {statement.action_zh}")
+    return Stated(
+        statement,
+        qualifiers_of(named, cues),
+        party,
+        _figures(statement),
+        grams(normalize(f"{subject} {condition}"), pairs=True),
+        years_of(f"{statement.value_zh} {statement.condition_zh}"),
+        occasions_of(named, cues),
+    )
+
+
+def _figures(statement: Statement) -> frozenset[str]:
+    """A statement's value read as figures; an age is written without its unit ("65")."""
+    if not statement.value_zh:
+        return frozenset()
+    if statement.kind == "age":
+        return frozenset(f"age:{int(n)}" for n in re.findall(r"\d+", statement.value_zh))
+    return stated_figures(normalize(f"{statement.value_zh} {statement.value_en}"))

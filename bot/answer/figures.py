@@ -17,6 +17,7 @@ _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 _PERIOD = re.compile(r"(?<![\d.])(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])")
 _AGE = re.compile(
     r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b|\bi'?m\s+(\d{2})\b|\bi am\s+(\d{2})\b"
+    r"|(?:今年|已经|我)\s*(\d{2})\s*了"  # "我今年66了"
 )
 # an age given as the policy's limit ("放宽到70岁", "up to age 70"), not as the asker's own
 AGE_LIMIT = re.compile(

@@ -88,7 +88,10 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
     for whole in _SENTENCE_BREAK.split(asking):  # only the asking sentences: "…请几位专家过来。" asks no count
         sentence = _asking_part(whole, cues)
         words = words_of(sentence)
-        kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)}
+        # a kind only named by a noun ("documents for the age relaxation") is asked when no other kind is
+        kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)} or {
+            kind.name for kind in cues.figures if kind.topic.found(sentence, words)
+        }
         if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
             asked |= kinds
     return asked

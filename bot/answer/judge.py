@@ -19,6 +19,7 @@ from bot.corpus.model import Statement
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
 RULE_KINDS = frozenset({"age", "period", "amount"})  # figures that hold now: a limit, a validity, a reward
 GRANTOR_PARTIES = frozenset({"zone", "government"})  # money stated for these is no money for a company or person
+TARGET_KINDS = frozenset({"percentage", "count", "target_year", "goal"})  # what a zone is to reach, not where it is
 # the kind of figure (as the cues name it) each kind of valued statement holds
 FIGURE_OF = {"amount": "money", "percentage": "percent", "period": "duration", "age": "age", "count": "count"}
 FIGURE_OF |= {"target_year": "date"}
@@ -49,6 +50,7 @@ class Stated:
     figures: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()  # word grams of its subject and condition (what an asker may lack)
     years: frozenset[str] = frozenset()  # the years its value and condition name ("2025")
+    occasions: frozenset[int] = frozenset()  # what a reward is for (newly recognised, moving up the ranking …)
 
     @property
     def kind(self) -> str:
@@ -247,7 +249,9 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """How things stand now, asked of a target: the policy sets targets, it reports no results."""
-    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity)):
+    top = e.top
+    target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
+    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or target)):
         return None
     found = _figure_lead(q, e, _statement_kinds(q)) if q.figures else None
     if found is not None and found[1].kind in RULE_KINDS:
@@ -259,8 +263,6 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
-    if q.claims:  # "放宽到70岁，对吧？" states a premise to correct, not an asker's age
-        named = [s for s in named if s.id != "over_age"]
     if not named:
         return None
     return Judgement(
@@ -282,7 +284,7 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
         return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
     other = _figure_lead(q, e, kinds, any_subject=True)
-    if other is not None and q.qualifiers:
+    if other is not None and (q.qualifiers or q.occasions):
         return _other_level(q, other, kinds[0])
     return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
 
@@ -292,10 +294,8 @@ def _other_level(q: Question, other: tuple[ClauseEvidence, Stated], kind: Figure
     question asserts it, else not stated ("新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones')."""
     if q.confirms:
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
-    asked = "|".join(str(i) for i in sorted(q.qualifiers))
-    return Judgement(
-        Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], Missing("subject", kind.name, asked)
-    )
+    gap = _subject_gap(q, other[1], kind.name)
+    return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
 
 
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -384,15 +384,13 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
     """The best clause states everything only for another level than the one asked about ("新认定的国家级
     高新区有什么奖励？": the 100万元 is for provincial zones; "省级专项资金有没有倾斜？": municipal funds)."""
     top = e.top
-    if top is None or not q.qualifiers or not top.stated or _compatible(q, top):
+    if top is None or not (q.qualifiers or q.occasions) or not top.stated or _compatible(q, top):
         return None
-    if not all(s.qualifiers for s in top.stated):
-        return None  # a statement naming no level is for every level
     first = next((s for s in top.stated if s.statement.value_zh), top.stated[0])
     if q.confirms:  # "拿市级科技局开的确认函就行了吧？": a premise to correct, the letter is the province's
         return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
     what = FIGURE_OF.get(first.kind, "measure")
-    return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, Missing("subject", what))
+    return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, _subject_gap(q, first, what))
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -416,8 +414,8 @@ RULES: tuple[Rule, ...] = (
     other_contact,
     contact,
     off_topic,
-    responsible,
     claimed,
+    responsible,
     promise,
     current_state,
     specifics,
@@ -548,7 +546,21 @@ def _compatible(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
     """The clause's statements for the zone level the question names (all when it names none)."""
     if clause is None:
         return []
-    return [s for s in clause.stated if not q.qualifiers or not s.qualifiers or q.qualifiers & s.qualifiers]
+    return [s for s in clause.stated if _agree(q.qualifiers, s.qualifiers) and _agree(q.occasions, s.occasions)]
+
+
+def _agree(asked: frozenset[int], held: frozenset[int]) -> bool:
+    """A statement naming no level (or occasion) is for every one; else it must name one asked."""
+    return not asked or not held or bool(asked & held)
+
+
+def _subject_gap(q: Question, stated: Stated, what: str) -> Missing:
+    """What is not stated when a statement is for another subject: another zone level, or the same
+    level on another occasion ("新获批的国家高新区": the national zones' reward is for moving up the ranking)."""
+    asked = "|".join(str(i) for i in sorted(q.qualifiers))
+    if q.occasions and _agree(q.qualifiers, stated.qualifiers) and not _agree(q.occasions, stated.occasions):
+        return Missing("occasion", what, asked)
+    return Missing("subject", what, asked)
 
 
 def _contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None, claimed: bool = False) -> bool:

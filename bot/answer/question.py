@@ -31,6 +31,7 @@ class Question:
     normalized: str
     intent: Intent
     qualifiers: frozenset[int] = frozenset()  # the exclusive qualifier groups it names (national, provincial)
+    occasions: frozenset[int] = frozenset()  # the occasions of a reward it names (newly recognised, ranking …)
     party: str = ""  # "person" or "enterprise" when it asks for itself as one
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
@@ -63,6 +64,7 @@ class Question:
             "asks": [k.name for k in self.figures] + (["yes_no"] if self.intent.yes_no else []),
             "signals": signals,
             "qualifiers": sorted(self.qualifiers),
+            "occasions": sorted(self.occasions),
             "party": self.party,
             "specifics": [s.id for s in self.specifics],
             "stated": sorted(self.stated),
@@ -109,6 +111,7 @@ def read_question(
         normalized=normalized,
         intent=intent,
         qualifiers=qualifiers_of(normalized, cues),
+        occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
         specifics=tuple(s for s in cues.specifics if s.cues.found(asking, words)),
         stated=stated,
@@ -135,6 +138,12 @@ def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
     return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
 
 
+def occasions_of(text: str, cues: Cues) -> frozenset[int]:
+    """The indexes of the occasions (newly recognised, moving up the ranking …) normalized `text` names."""
+    words = words_of(text)
+    return frozenset(i for i, occasion in enumerate(cues.occasions) if occasion.cues.found(text, words))
+
+
 def as_follow_up(question: Question, earlier: Question) -> Question:
     """A follow-up read with the question before it: it keeps asking what that one asked unless it
     asks something of its own, and about the same zone level unless it names another ("那省级的呢？")."""
@@ -142,6 +151,7 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
         question,
         intent=question.intent.merged_with(earlier.intent),
         qualifiers=question.qualifiers or earlier.qualifiers,
+        occasions=question.occasions or earlier.occasions,
         party=question.party or earlier.party,
         specifics=question.specifics or earlier.specifics,
         benefit=question.benefit or (earlier.benefit and not question.figures),

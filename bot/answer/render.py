@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.answer.cues import Occasion
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
@@ -33,13 +34,16 @@ class Renderer:
         thresholds: Thresholds,
         synthesizer: Synthesizer | None = None,
         qualifiers: dict[str, frozenset[int]] | None = None,
+        occasions: tuple[Occasion, ...] = (),
     ) -> None:
-        """`qualifiers`: the zone levels (exclusive qualifier groups) each subject id names."""
+        """`qualifiers`: the zone levels (exclusive qualifier groups) each subject id names; `occasions`:
+        what rewards are given for, as the cues list them."""
         self.corpus = corpus
         self.thresholds = thresholds
         self.synthesizer = synthesizer
         self.subjects = {s.id: s for d in corpus.documents for s in d.subjects}
         self.qualifiers = qualifiers or {}
+        self.occasions = occasions
         self.document = corpus.documents[0]
 
     def render(
@@ -107,7 +111,7 @@ class Renderer:
         if missing is not None and kind == "specific":
             specific = next(s for s in q.specifics if s.id == missing.what)
             return say(lang, "specific_not_stated", thing=specific.name(lang))
-        if missing is not None and j.statement is not None and kind in ("beyond", "condition", "party", "subject"):
+        if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
         return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
@@ -116,12 +120,17 @@ class Renderer:
         """What is not stated, said against the statement that is: its value, subject or condition."""
         lang = q.lang
         if missing.kind == "beyond":
-            return say(lang, "beyond_not_stated", value=stated.statement.value(lang))
+            return say(lang, "beyond_not_stated", value=stated.statement.value(lang), asked=missing.what)
         if missing.kind == "condition":
             return say(lang, "condition_not_stated", subject=self._subject(lang, stated))
         if missing.kind == "party":
             asker = say(lang, f"party_{missing.what}")
             return say(lang, "party_not_stated", asker=asker, subject=self._subject(lang, stated))
+        if missing.kind == "occasion":
+            occasion = "、".join(self.occasions[i].name(lang) for i in sorted(q.occasions))
+            asked = self._counterpart(lang, stated, q.qualifiers) if q.qualifiers else say(lang, "asked_subject")
+            figure = figure_name(lang, missing.what)
+            return say(lang, "occasion_not_stated", figure=figure, occasion=occasion, asked=asked)
         return say(
             lang,
             "subject_not_stated",
@@ -284,6 +293,9 @@ class Renderer:
     def _joined(lang: str, first: str, second: str) -> str:
         return f"{first}{_SPACE['zh' if lang == 'zh' else 'en']}{second}"
 
+
+# the gaps said against the statement that is stated instead
+_ABOUT_STATEMENT = frozenset({"beyond", "condition", "party", "subject", "occasion"})
 
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
 _REASONS = {
