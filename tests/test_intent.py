@@ -80,7 +80,17 @@ def test_a_chinese_clause_before_the_question_sets_the_scene(question: str, figu
         ("Is there a minimum salary for the talent programme?", ["size"]),
         # a recommendation names an institution the policy does not name
         ("附近哪所学校比较好？", ["names"]),
+        # whether a reward repeats, asked yes or no
+        ("这个奖励每年都能拿吗？", ["frequency"]),
+        ("Is the bonus paid only once?", ["frequency"]),
+        # the wh-part of a yes/no sentence asks
+        ("Is the programme still open, or when does it expire?", ["deadline"]),
+        ("Do we pay extra, or how much is the fee?", ["fee"]),
     ],
 )
 def test_the_kinds_a_question_asks(question: str, kinds: list[str]) -> None:
     assert _figures(question) == kinds
+
+
+def test_a_passport_is_not_the_policys_business() -> None:
+    assert read_intent(normalize("Where do I renew my passport?")).out_of_scope

@@ -52,7 +52,13 @@ def stated(statement: Statement) -> Stated:
 
 
 def clause(
-    article: int, index: int, *statements: Statement, rank: int = 0, position: int = 0, text: str = ""
+    article: int,
+    index: int,
+    *statements: Statement,
+    rank: int = 0,
+    position: int = 0,
+    text: str = "",
+    shared: frozenset[str] = frozenset({"w"}),
 ) -> ClauseEvidence:
     return ClauseEvidence(
         "doc",
@@ -62,7 +68,7 @@ def clause(
         position,
         1.0 - 0.1 * position,
         tuple(stated(s) for s in statements),
-        frozenset({"w"}),
+        shared,
         normalize(text),
     )
 
@@ -241,3 +247,61 @@ def test_a_reward_for_the_occasion_and_level_asked_is_answered() -> None:
     judgement = judge(ask("国家高新区排名进位能奖励多少？"), NATIONAL_RANKING_ONLY)
     assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "figure")
     assert judgement.statement is not None and judgement.statement.statement is NATIONAL_RANKING
+
+
+def test_a_figure_from_a_clause_about_something_else_is_not_given() -> None:
+    """The R visa's validity shares "valid" with the question; the work-permit clause shares "work
+    permit": a period of the R visa is no validity of a work permit."""
+    work_permit = clause(5, 10, AGE, shared=frozenset({"work", "permit"}))
+    r_visa = clause(5, 11, R_VISA, position=1, shared=frozenset({"valid"}))
+    judgement = judge(ask("How long does a work permit stay valid?", "en"), evidence(work_permit, r_visa))
+    assert judgement.outcome is Outcome.NOT_STATED
+
+
+def test_a_figure_from_a_clause_sharing_all_the_best_ones_words_is_given() -> None:
+    work_permit = clause(5, 10, AGE, shared=frozenset({"visa"}))
+    r_visa = clause(5, 11, R_VISA, position=1, shared=frozenset({"visa", "valid"}))
+    judgement = judge(ask("How long is the R visa valid?", "en"), evidence(work_permit, r_visa))
+    assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "figure")
+
+
+PLACES = Statement(
+    "count", "zone", "排名前进位数", "places of ranking improvement", "3", "3", "3位以上", "3 or more places"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("省级高新区要前进5位以上才有奖励，对吧？", "zh"), ("Zones must climb 6 places to get the reward, right?", "en")],
+)
+def test_a_wrong_number_of_places_is_corrected(question: str, lang: str) -> None:
+    judgement = judge(ask(question, lang), evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING, PLACES)))
+    assert judgement.outcome is Outcome.CORRECTED
+
+
+def test_the_level_a_zone_becomes_is_the_one_asked_about() -> None:
+    assert ask("省级高新区升格成国家高新区，有奖励吗？").qualifiers == ask("国家高新区有奖励吗？").qualifiers
+    assert (
+        ask("What if a provincial zone is upgraded to a national one?", "en").qualifiers
+        == ask("national zone", "en").qualifiers
+    )
+
+
+def test_a_companys_own_recognition_as_a_high_tech_enterprise_makes_it_the_asker() -> None:
+    assert ask("公司刚被认定为高新技术企业，市里给多少奖励？").party == "enterprise"
+    assert ask("We just received our HNTE certification. Any cash reward?", "en").party == "enterprise"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "specific"),
+    [
+        ("在这里工作几年能申请永久居留？", "zh", "pr_application"),
+        ("Does working here count towards permanent residence?", "en", "pr_application"),
+        ("持永居证的外籍人才能当法定代表人吗？", "zh", None),  # holding the card is the policy's own condition
+        ("Do I still need a residence permit with an R visa?", "en", "residence_permit"),
+        ("Can a permanent residence card holder be a legal representative?", "en", None),
+        ("工作许可A类要多少积分？", "zh", "permit_grade"),
+    ],
+)
+def test_things_the_policy_never_states_are_read(question: str, lang: str, specific: str | None) -> None:
+    assert [s.id for s in ask(question, lang).specifics][:1] == ([specific] if specific else [])

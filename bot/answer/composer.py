@@ -21,7 +21,7 @@ from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
-from bot.answer.question import Question, as_follow_up, read_question
+from bot.answer.question import Question, as_follow_up, inherited_occasions, read_question
 from bot.answer.render import Part, Renderer
 from bot.answer.templates import say
 from bot.config import Settings
@@ -145,7 +145,7 @@ class Answerer:
         own = replace(
             q,
             qualifiers=q.qualifiers or earlier.qualifiers,
-            occasions=q.occasions or earlier.occasions,
+            occasions=inherited_occasions(q, earlier),
             follow_up=True,
             search=combined_text,
         )

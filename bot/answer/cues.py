@@ -150,6 +150,7 @@ class Cues:
     question_parts: QuestionParts
     exclusive_qualifiers: tuple[CueList, ...]
     occasions: tuple[Occasion, ...]
+    becoming: re.Pattern[str]
     qualifier_floor: re.Pattern[str]
     task: CueList
     premise: CueList
@@ -254,6 +255,7 @@ def load_cues() -> Cues:
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
         occasions=tuple(Occasion(o["name"]["zh"], o["name"]["en"], _cue_list(o)) for o in data["occasions"]),
+        becoming=re.compile(data["becoming"], re.IGNORECASE),
         qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
         premise=_cue_list(data["premise"]),

@@ -81,9 +81,9 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
 
 
 def _figures(statement: Statement) -> frozenset[str]:
-    """A statement's value read as figures; an age is written without its unit ("65")."""
+    """A statement's value read as figures; an age or a count is written without its unit ("65", "3")."""
     if not statement.value_zh:
         return frozenset()
-    if statement.kind == "age":
-        return frozenset(f"age:{int(n)}" for n in re.findall(r"\d+", statement.value_zh))
+    if statement.kind in ("age", "count"):
+        return frozenset(f"{statement.kind}:{int(n)}" for n in re.findall(r"\d+", statement.value_zh))
     return stated_figures(normalize(f"{statement.value_zh} {statement.value_en}"))

@@ -24,13 +24,14 @@ AGE_LIMIT = re.compile(
     r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)"
     r"\s*(\d{2})"
 )
+_COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:位|名|places?\b|positions?\b|spots?\b)")
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
 
 def stated_figures(normalized: str) -> frozenset[str]:
-    """'money:<yuan>', 'percent:<value>', 'age:<years>' and 'duration:<n><y|m|d>' for every amount,
-    percentage, age and period in normalized text (a year such as 2025年 reads as a period too: the
-    policy has it as well)."""
+    """'money:<yuan>', 'percent:<value>', 'age:<years>', 'duration:<n><y|m|d>' and 'count:<n>' for every
+    amount, percentage, age, period and number of places in normalized text (a year such as 2025年
+    reads as a period too: the policy has it as well)."""
     found: set[str] = set()
     taken: list[tuple[int, int]] = []
     for pattern in _MONEY:
@@ -46,6 +47,8 @@ def stated_figures(normalized: str) -> frozenset[str]:
         found.add(f"age:{int(next(g for g in match.groups() if g))}")
     for match in _PERIOD.finditer(normalized):
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
+    for match in _COUNT.finditer(normalized):
+        found.add(f"count:{int(match.group(1))}")
     return frozenset(found)
 
 

@@ -88,18 +88,37 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
     for whole in _SENTENCE_BREAK.split(asking):  # only the asking sentences: "…请几位专家过来。" asks no count
         sentence = _asking_part(whole, cues)
         words = words_of(sentence)
-        # a kind only named by a noun ("documents for the age relaxation") is asked when no other kind is
-        kinds = {kind.name for kind in cues.figures if kind.cues.found(sentence, words)} or {
-            kind.name for kind in cues.figures if kind.topic.found(sentence, words)
-        }
+        kinds = _kinds(sentence, cues)
         if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
             asked |= kinds
+        else:  # "Is the policy still valid, or when does it expire?": its wh-part asks
+            asked |= {name for part in _wh_parts(sentence) for name in _kinds(part, cues)}
     return asked
+
+
+def _kinds(text: str, cues: Cues) -> set[str]:
+    """The kinds of figure `text` names; a kind only named by a noun ("documents for the age
+    relaxation") counts when no other kind is named."""
+    words = words_of(text)
+    return {kind.name for kind in cues.figures if kind.cues.found(text, words)} or {
+        kind.name for kind in cues.figures if kind.topic.found(text, words)
+    }
+
+
+def _wh_parts(sentence: str) -> list[str]:
+    """The parts of an English sentence after its first that open with a question word ("…, or when …")."""
+    parts = []
+    for part in _CLAUSE_BREAK.split(sentence)[1:]:
+        words = [w for w in words_of(part) if w not in _CONJUNCTIONS]
+        if words and words[0] in _WH_EN:
+            parts.append(part)
+    return parts
 
 
 _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNORECASE)  # the asker says who they are
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
 _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})
+_CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then", "also"})
 
 
 def asking_text(normalized: str, cues: Cues | None = None) -> str:

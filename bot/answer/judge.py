@@ -526,10 +526,11 @@ def _wanted(stated: Stated, wanted: set[str | None]) -> bool:
 
 def _closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
     """A clause other than the best that the question's own words point to: it shares specific words,
-    not only some of those the best shares, and in another article at least as many."""
-    if not candidate.shared or candidate.shared < top.shared:
-        return False
-    return candidate.article == top.article or len(candidate.shared) >= len(top.shared)
+    and every one the best shares (figures and years aside: those are judged by other rules). A clause
+    sharing other words than the best is about another thing ("how long is the work permit valid?": the
+    R visa's validity shares "valid", the work-permit clause "work permit")."""
+    words = {w for w in top.shared if not w.isdigit()}
+    return bool(candidate.shared) and candidate.shared >= words
 
 
 def _written(clause: ClauseEvidence, kinds: list[FigureKind]) -> bool:

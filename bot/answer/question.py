@@ -134,6 +134,9 @@ def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
     """The indexes of the exclusive qualifier groups (national, provincial …) normalized `text` names;
     a floor ("市级以上", "at or above the municipal level") names none."""
     text = cues.qualifier_floor.sub(" ", text)
+    becoming = cues.becoming.search(text)
+    if becoming is not None and qualifiers_of(text[becoming.end() :], cues):  # "省级高新区升格为国家高新区"
+        text = text[becoming.end() :]
     words = words_of(text)
     return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
 
@@ -144,6 +147,13 @@ def occasions_of(text: str, cues: Cues) -> frozenset[int]:
     return frozenset(i for i, occasion in enumerate(cues.occasions) if occasion.cues.found(text, words))
 
 
+def inherited_occasions(question: Question, earlier: Question) -> frozenset[int]:
+    """The occasions a follow-up asks about: its own, or the earlier question's when it only switches the
+    zone level ("新认定的省级高新区奖励多少？" → "那国家级的呢？"); "What about counties?" asks about
+    counties, whatever they are rewarded for."""
+    return question.occasions or (earlier.occasions if question.qualifiers else frozenset())
+
+
 def as_follow_up(question: Question, earlier: Question) -> Question:
     """A follow-up read with the question before it: it keeps asking what that one asked unless it
     asks something of its own, and about the same zone level unless it names another ("那省级的呢？")."""
@@ -151,7 +161,7 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
         question,
         intent=question.intent.merged_with(earlier.intent),
         qualifiers=question.qualifiers or earlier.qualifiers,
-        occasions=question.occasions or earlier.occasions,
+        occasions=inherited_occasions(question, earlier),
         party=question.party or earlier.party,
         specifics=question.specifics or earlier.specifics,
         benefit=question.benefit or (earlier.benefit and not question.figures),

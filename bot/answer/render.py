@@ -258,11 +258,11 @@ class Renderer:
 
     def _counterpart(self, lang: str, stated: Stated, asked: frozenset[int]) -> str:
         """The subject the question asks about instead of the statement's: the one of the same party
-        whose name holds the qualifier asked (national_zone for provincial_zone); else a phrase."""
-        for subject in self.subjects.values():
-            if subject.party == stated.party and self.qualifiers.get(subject.id) == asked:
-                return subject.name(lang)
-        return say(lang, "asked_subject")
+        whose name holds the qualifier asked (national_zone for provincial_zone), else one of any party
+        (a county's pilot reward names the national level too); else a phrase."""
+        named = [s for s in self.subjects.values() if asked and self.qualifiers.get(s.id) == asked]
+        same_party = [s for s in named if s.party == stated.party]
+        return (same_party or named)[0].name(lang) if named else say(lang, "asked_subject")
 
     def _part_note(self, lang: str, part: Part) -> str:
         return say(lang, "part_not_stated", part=part.text.strip())
