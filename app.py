@@ -39,8 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    # no access log: it would write every client's address to the console
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False, server_header=False)
+    # no access log: it would write every client's address to the console; no proxy headers: the
+    # app's Gate reads X-Forwarded-For itself, and only from the proxies BOT_TRUSTED_PROXIES names
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        timeout_keep_alive=5,
+    )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m bot corpus|index|search|ask."""
+"""Command line: python -m bot corpus|index|search|ask|explain|db."""
 
 from __future__ import annotations
 
@@ -57,6 +57,17 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--json", action="store_true", help="print JSON")
     explain.add_argument("--lang", choices=["zh", "en"], help="the question's language (default: detected)")
     explain.set_defaults(run=_explain)
+
+    db = commands.add_parser("db", help="the conversation database: check, purge, backup")
+    actions = db.add_subparsers(required=True, metavar="action")
+    check = actions.add_parser("check", help="quick_check the database (a damaged one is moved aside)")
+    check.set_defaults(run=_db_check)
+    purge = actions.add_parser("purge", help="delete conversations older than the retention period")
+    purge.add_argument("--days", type=int, help="days to keep (default: BOT_RETENTION_DAYS)")
+    purge.set_defaults(run=_db_purge)
+    backup = actions.add_parser("backup", help="a consistent copy of the SQLite database, safe while it is in use")
+    backup.add_argument("destination", type=Path, help="the new file")
+    backup.set_defaults(run=_db_backup)
     return parser
 
 
@@ -185,6 +196,45 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
         else:
             print(answer.text)
             print()
+
+
+def _database(settings: Settings) -> str:
+    from bot.web.server import database_url
+
+    return database_url(settings)
+
+
+def _db_check(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.web import upkeep
+
+    url = _database(settings)
+    aside = upkeep.heal(url)
+    print(f"damaged: moved to {aside}" if aside else f"ok: {url}")
+    return 1 if aside else 0
+
+
+def _db_purge(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.web.store import ConversationStore
+
+    days = settings.retention_days if args.days is None else args.days
+    if days <= 0:
+        raise InvalidQuestion("give --days N (at least 1) or set BOT_RETENTION_DAYS")
+    store = ConversationStore(_database(settings))
+    try:
+        print(f"purged {store.purge(days)} turns older than {days} days")
+    finally:
+        store.close()
+    return 0
+
+
+def _db_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.web import upkeep
+
+    try:
+        print(f"copied to {upkeep.backup(_database(settings), args.destination)}")
+    except (ValueError, FileExistsError) as exc:
+        raise InvalidQuestion(str(exc)) from exc
+    return 0
 
 
 def _explain(settings: Settings, args: argparse.Namespace) -> None:

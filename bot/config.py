@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.errors import ConfigError
+from bot.netaddr import parse_networks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIN_STAFF_TOKEN_CHARS = 24
 
 
 def _path(env: dict[str, str], name: str, default: Path) -> Path:
@@ -48,7 +50,14 @@ class Settings:
                                       BOT_LLM_BASE_URL, BOT_LLM_API_KEY
       BOT_MAX_QUESTION_CHARS          longest accepted question (default 1000)
       BOT_RATE_LIMIT_PER_MINUTE       per-client requests per minute on the API (default 120)
-      BOT_STAFF_TOKEN                 token that opens the staff console (unset: console closed)
+      BOT_STAFF_TOKEN                 token that opens the staff console (unset: console closed;
+                                      at least 24 characters)
+      BOT_STAFF_FAILURES_PER_MINUTE   wrong staff tokens a client may send per minute (default 5)
+      BOT_TRUSTED_PROXIES             addresses/networks of the proxies whose X-Forwarded-For is
+                                      believed (default none: the header is ignored)
+      BOT_MAX_CONCURRENT_PER_CLIENT   questions one client may have in flight at once (default 4)
+      BOT_RETENTION_DAYS              conversations older than this are purged at start-up and by
+                                      `python -m bot db purge` (default 0: kept)
       BOT_DATABASE_URL                SQLAlchemy URL of the conversation store
                                       (default: SQLite in WAL mode under the index folder)
       BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
@@ -73,6 +82,10 @@ class Settings:
     client_salt: str = ""
     max_upload_bytes: int = 2_000_000
     query_cache_size: int = 2048
+    staff_failures_per_minute: int = 5
+    trusted_proxies: str = ""
+    max_concurrent_per_client: int = 4
+    retention_days: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -96,25 +109,46 @@ class Settings:
             client_salt=env.get("BOT_CLIENT_SALT", "").strip(),
             max_upload_bytes=_int(env, "BOT_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
             query_cache_size=_int(env, "BOT_QUERY_CACHE", cls.query_cache_size),
+            staff_failures_per_minute=_int(env, "BOT_STAFF_FAILURES_PER_MINUTE", cls.staff_failures_per_minute),
+            trusted_proxies=env.get("BOT_TRUSTED_PROXIES", "").strip(),
+            max_concurrent_per_client=_int(env, "BOT_MAX_CONCURRENT_PER_CLIENT", cls.max_concurrent_per_client),
+            retention_days=_int(env, "BOT_RETENTION_DAYS", cls.retention_days),
         )
         settings.validate()
         return settings
 
     def validate(self) -> None:
         """Raise ConfigError for values that cannot work."""
-        if self.max_question_chars < 1:
-            raise ConfigError("BOT_MAX_QUESTION_CHARS must be at least 1")
-        if self.max_upload_bytes < 1:
-            raise ConfigError("BOT_MAX_UPLOAD_BYTES must be at least 1")
-        if self.query_cache_size < 0:
-            raise ConfigError("BOT_QUERY_CACHE must not be negative")
-        if self.rate_limit_per_minute < 0:
-            raise ConfigError("BOT_RATE_LIMIT_PER_MINUTE must not be negative")
+        for name, variable, least in _MINIMUMS:
+            if getattr(self, name) < least:
+                raise ConfigError(f"{variable} must be at least {least}")
         if self.llm not in {"off", "openai", "ollama"}:
             raise ConfigError(f"BOT_LLM must be off, openai or ollama, got {self.llm!r}")
         if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
+        if self.staff_token and len(self.staff_token) < MIN_STAFF_TOKEN_CHARS:
+            raise ConfigError(
+                f"BOT_STAFF_TOKEN must be at least {MIN_STAFF_TOKEN_CHARS} characters (it has "
+                f"{len(self.staff_token)}): a short token can be guessed. Make one with "
+                'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            )
+        try:
+            parse_networks(self.trusted_proxies)
+        except ValueError as exc:
+            raise ConfigError(f"BOT_TRUSTED_PROXIES: {exc}") from exc
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some settings changed (for tests and tools)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+# (setting, its variable, its least value)
+_MINIMUMS = (
+    ("max_question_chars", "BOT_MAX_QUESTION_CHARS", 1),
+    ("max_upload_bytes", "BOT_MAX_UPLOAD_BYTES", 1),
+    ("query_cache_size", "BOT_QUERY_CACHE", 0),
+    ("rate_limit_per_minute", "BOT_RATE_LIMIT_PER_MINUTE", 0),
+    ("staff_failures_per_minute", "BOT_STAFF_FAILURES_PER_MINUTE", 0),
+    ("max_concurrent_per_client", "BOT_MAX_CONCURRENT_PER_CLIENT", 0),
+    ("retention_days", "BOT_RETENTION_DAYS", 0),
+)

@@ -16,7 +16,7 @@ esac
 
 if [ "$target" = test ]; then
   missing=()
-  for pkg in chromium fonts-noto-cjk; do
+  for pkg in chromium fonts-noto-cjk nginx-light; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

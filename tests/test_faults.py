@@ -237,7 +237,7 @@ def test_chroma_server_outage_keeps_answers_warns_and_recovers(
 
 # -- a restart of the web app -----------------------------------------------------------------
 
-STAFF_TOKEN = "fault-test-staff-token"
+STAFF_TOKEN = "fault-test-staff-token-0123456789"
 
 
 def test_app_restart_keeps_logged_turns_and_feedback(tmp_path: Path) -> None:

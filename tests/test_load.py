@@ -103,7 +103,13 @@ def load_server(web_server: AppServer, tmp_path_factory: pytest.TempPathFactory)
     shutil.copytree(web_server.index_dir / "chroma", base / "index" / "chroma")
     server = AppServer(
         base / "index",
-        {"BOT_RATE_LIMIT_PER_MINUTE": "0", "BOT_QUERY_CACHE": "8", "BOT_STAFF_TOKEN": STAFF_TOKEN},
+        # every client comes from 127.0.0.1: no per-client limits (the gate's are tested in test_web_gate)
+        {
+            "BOT_RATE_LIMIT_PER_MINUTE": "0",
+            "BOT_MAX_CONCURRENT_PER_CLIENT": "0",
+            "BOT_QUERY_CACHE": "8",
+            "BOT_STAFF_TOKEN": STAFF_TOKEN,
+        },
     )
     server.start()
     yield server

@@ -14,7 +14,7 @@ from web_fakes import FakeBot
 from bot.config import Settings
 from bot.web.server import create_app
 
-TOKEN = "unit-token"
+TOKEN = "unit-test-staff-token-0123456789"
 STAFF = {"Authorization": f"Bearer {TOKEN}"}
 
 MakeClient = Callable[..., TestClient]

@@ -77,7 +77,8 @@ def test_concurrent_feedback_from_many_clients_is_all_stored(
 
     def rate(client_number: int) -> list[int]:
         statuses = []
-        with httpx.Client(base_url=web_server.url, timeout=60) as client:
+        transport = httpx.HTTPTransport(local_address=f"127.0.0.{client_number + 20}")  # clients of their own
+        with httpx.Client(base_url=web_server.url, timeout=60, transport=transport) as client:
             for n in range(each):
                 body = {
                     "answer_id": answers[n % 2],

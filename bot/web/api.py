@@ -7,22 +7,20 @@ import re
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.config import Settings
 from bot.corpus.model import Article
 from bot.errors import BotError, InvalidQuestion, NotFound, QuestionFileError, RateLimited
-from bot.web.service import AskService
+from bot.text import clean
+from bot.web.service import AskService, question_cost
 
 log = logging.getLogger(__name__)
 
-#: Largest request body outside the staff upload: a question, its history and some slack.
-MAX_BODY_BYTES = 256_000
 #: Pages served without any inline script or outside resource.
 STRICT_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
 
@@ -247,41 +245,19 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
-class BodyLimit:
-    """ASGI middleware: 413 for API requests whose declared body is larger than allowed.
-
-    The staff upload may be `upload_bytes` large; every other API body at most MAX_BODY_BYTES.
-    """
-
-    def __init__(self, app: ASGIApp, upload_bytes: int) -> None:
-        self.app = app
-        self.upload_bytes = upload_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "") if scope["type"] == "http" else ""
-        if path.startswith("/api/"):
-            limit = self.upload_bytes + 64_000 if path.startswith("/api/staff/") else MAX_BODY_BYTES
-            length = dict(scope.get("headers", [])).get(b"content-length", b"")
-            if length.isdigit() and int(length) > limit:
-                response = error_response(413, "payload_too_large", f"the request body is larger than {limit} bytes")
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
 # -- routes ---------------------------------------------------------------------------------
 def client_of(request: Request) -> str:
-    """The salted hash of the requesting client's address."""
+    """The salted hash of the requesting client's address, as the Gate read it (behind trusted proxies)."""
+    client = getattr(request.state, "client", None)
+    if isinstance(client, str):
+        return client
     service: AskService = request.app.state.service
     return service.client(request.client.host if request.client else None)
 
 
 def rate_limit(request: Request) -> str:
-    """Dependency: count the request against its client's limit (429 when over); returns the client hash."""
-    service: AskService = request.app.state.service
-    client = client_of(request)
-    service.check_rate(client)
-    return client
+    """Dependency: the client hash; the Gate has counted the request against its limit already."""
+    return client_of(request)
 
 
 Client = Annotated[str, Depends(rate_limit)]
@@ -307,10 +283,11 @@ def ask(body: AskRequest, request: Request, client: Client) -> dict[str, Any]:
     Returns the same JSON as one line of `python -m bot ask --json`; `id` identifies the answer for feedback.
     """
     limit = _settings(request).max_question_chars
-    if not body.question.strip():
+    if not clean(body.question):  # a zero-width space alone is empty too
         raise InvalidQuestion("question must not be empty")
     if len(body.question) > limit:
         raise StarletteHTTPException(413, f"question is longer than {limit} characters")
+    _service(request).check_rate(client, question_cost(body.question) - 1)  # the Gate counted one already
     history = [turn if isinstance(turn, str) else turn.model_dump(exclude_none=True) for turn in body.history or ()]
     logged = _service(request).ask(
         body.question, history=history, lang=body.lang, conversation_id=body.conversation_id, client=client
@@ -329,14 +306,19 @@ def articles(
 
 @router.get("/articles/{number}", response_model=ArticleOut, summary="One article")
 def article(
-    number: int, request: Request, _client: Client, doc: Annotated[str | None, Query(max_length=100)] = None
+    number: Annotated[str, Path(pattern=r"^[0-9]{1,3}$", description="the article number, digits only")],
+    request: Request,
+    _client: Client,
+    doc: Annotated[str | None, Query(max_length=100)] = None,
 ) -> ArticleOut:
-    """The article with this number (of document `doc`, default: the first that has it); 404 if none."""
+    """The article with this number (of document `doc`, default: the first that has it); 404 if none
+    (422 for anything but digits: "1.0", "+5" and "5_0" name no article)."""
+    wanted = int(number)
     corpus = _service(request).bot.corpus
     for candidate in corpus.articles():
-        if candidate.number == number and (doc is None or candidate.doc == doc):
+        if candidate.number == wanted and (doc is None or candidate.doc == doc):
             return ArticleOut.of(candidate)
-    raise NotFound(f"no article {number}" + (f" in {doc}" if doc else ""))
+    raise NotFound(f"no article {wanted}" + (f" in {doc}" if doc else ""))
 
 
 @router.post("/feedback", response_model=FeedbackResponse, status_code=201, summary="Rate an answer")

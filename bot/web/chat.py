@@ -19,8 +19,9 @@ from bot.answer.model import Answer, Citation
 from bot.answer.templates import say
 from bot.corpus.model import Corpus
 from bot.errors import RateLimited
+from bot.text import clean
 from bot.web.i18n import UiText, ui_text
-from bot.web.service import AskService, LoggedAnswer
+from bot.web.service import AskService, LoggedAnswer, question_cost
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +137,9 @@ class ChatHandlers:
         state = state or ChatState()
         messages = list(messages or [])
         question = _SURROGATE.sub("", question or "").strip()
-        if not question:
+        if not clean(question):  # only zero-width or control characters: nothing was asked
             return "", messages, state
+        question = question[: self.max_question_chars + 1]  # one more than allowed: answered "too long"
         state.pending = question
         return "", [*messages, user_message(question)], state
 
@@ -171,7 +173,7 @@ class ChatHandlers:
         if len(question) > self.max_question_chars:
             return text.fill("too_long", limit=self.max_question_chars)
         try:
-            self.service.check_rate(client)
+            self.service.check_rate(client, question_cost(question))
         except RateLimited as exc:
             return text.fill("rate_limited", seconds=round(exc.retry_after))
         return ""

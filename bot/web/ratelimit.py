@@ -32,9 +32,10 @@ class RateLimiter:
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, client: str) -> None:
-        """Count a request of `client`; RateLimited (with the wait in seconds) when over the limit."""
-        if self.per_minute <= 0:
+    def check(self, client: str, cost: int = 1) -> None:
+        """Count a request of `client` as `cost` requests; RateLimited (with the wait in seconds) when
+        that would take it over the limit (then nothing is counted)."""
+        if self.per_minute <= 0 or cost <= 0:
             return
         now = self.clock()
         with self._lock:
@@ -43,9 +44,18 @@ class RateLimiter:
             hits = self._hits.setdefault(client, deque())
             while hits and now - hits[0] >= WINDOW_S:
                 hits.popleft()
-            if len(hits) >= self.per_minute:
-                raise RateLimited(max(1.0, WINDOW_S - (now - hits[0])))
-            hits.append(now)
+            if len(hits) + min(cost, self.per_minute) > self.per_minute:
+                raise RateLimited(max(1.0, WINDOW_S - (now - hits[0])) if hits else WINDOW_S)
+            hits.extend([now] * cost)
+
+    def blocked(self, client: str) -> float:
+        """Seconds until `client` may be counted again (0.0: it may now), counting nothing."""
+        if self.per_minute <= 0:
+            return 0.0
+        now = self.clock()
+        with self._lock:
+            hits = [t for t in self._hits.get(client, ()) if now - t < WINDOW_S]
+            return max(1.0, WINDOW_S - (now - hits[0])) if len(hits) >= self.per_minute else 0.0
 
     def _forget_idle(self, now: float) -> None:
         idle = [client for client, hits in self._hits.items() if not hits or now - hits[-1] >= WINDOW_S]

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from bot.config import Settings
-from bot.web.api import BodyLimit, add_error_handlers, docs_router, health_router, router, unknown_router
+from bot.web.api import add_error_handlers, docs_router, health_router, router, unknown_router
 from bot.web.chat import ChatHandlers
+from bot.web.gate import Gate
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
@@ -43,7 +44,7 @@ def create_api(service: AskService, settings: Settings) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     add_error_handlers(app)
-    app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(Gate, service=service, settings=settings)
     for part in (router, staff_api, health_router, staff_page, docs_router, unknown_router):  # catch-all last
         app.include_router(part)
     return app
@@ -61,8 +62,12 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
 
         bot = Bot(settings, progress=True)
     store = ConversationStore(database_url(settings))
+    if settings.retention_days:
+        purged = store.purge(settings.retention_days)
+        log.info("purged %d turns older than %d days", purged, settings.retention_days)
     service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt)
     app = create_api(service, settings)
+    app.router.on_shutdown.append(store.close)  # the WAL folded into the file: a copy of it alone is whole
     if chat_page:
         from bot.web.ui import mount
 

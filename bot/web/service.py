@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.answer.model import Answer
+from bot.retrieve.hybrid import dense_text
+from bot.text import han_count
 from bot.web.ratelimit import RateLimiter, client_hash
 from bot.web.store import ConversationStore, TurnRecord
 
@@ -20,6 +22,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATINGS = ("up", "down")
+#: Characters of a question that cost about as much as one short question to answer (most of the cost
+#: is embedding, which grows with length up to what the dense channel reads: see bot.retrieve.hybrid).
+ZH_CHARS_PER_QUESTION = 40
+OTHER_CHARS_PER_QUESTION = 120
+
+
+def question_cost(question: str) -> int:
+    """What answering `question` costs, in short questions: a 1000-character question counts as
+    several against the rate limit, so that the limit bounds work, not requests."""
+    text = dense_text(question)
+    per = ZH_CHARS_PER_QUESTION if han_count(text) * 3 > len(text) else OTHER_CHARS_PER_QUESTION
+    return 1 + len(text) // per
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +76,9 @@ class AskService:
         """The salted hash a client address is counted and logged under."""
         return client_hash(address or "unknown", self.salt)
 
-    def check_rate(self, client: str) -> None:
-        """RateLimited when `client` (a hash from `client()`) is over the limit."""
-        self.limiter.check(client)
+    def check_rate(self, client: str, cost: int = 1) -> None:
+        """Count `cost` requests of `client` (a hash from `client()`); RateLimited when over the limit."""
+        self.limiter.check(client, cost)
 
     def answer(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
         """The bot's answer, not logged (for the staff runner)."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     cast,
     create_engine,
+    delete,
     event,
     func,
     select,
@@ -33,8 +34,12 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.errors import NotFound
+from bot.errors import NotFound, RateLimited
 from bot.text import normalize
+from bot.web import upkeep
+
+#: Feedback one client may give one answer (a page sends one per click; more is a script).
+MAX_FEEDBACK_PER_ANSWER = 20
 
 _TRAILING = re.compile(r"[\s?？!！。.,，;；:：]+$")
 
@@ -215,8 +220,8 @@ class FallbackQuestion:
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite files get WAL mode, foreign keys and a busy timeout."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+    if parsed.get_backend_name() != "sqlite":  # hide_parameters: no question or answer in an error's log line
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = parsed.database or ""
     in_memory = database in ("", ":memory:")
     if not in_memory:
@@ -225,6 +230,7 @@ def make_engine(url: str) -> Engine:
         url,
         connect_args={"check_same_thread": False, "timeout": 30},
         poolclass=StaticPool if in_memory else None,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -246,6 +252,8 @@ class ConversationStore:
     """
 
     def __init__(self, url: str) -> None:
+        self.url = url
+        upkeep.heal(url)  # a damaged SQLite file is moved aside (and logged) and a fresh one started
         self.engine = make_engine(url)
         _Base.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -296,6 +304,10 @@ class ConversationStore:
         with self._session() as session:
             if session.get(TurnRow, turn_id) is None:
                 raise NotFound(f"no answer {turn_id!r}")
+            mine = (FeedbackRow.turn_id == turn_id) & (FeedbackRow.client_hash == client_hash)
+            given = session.scalar(select(func.count()).where(mine)) or 0
+            if given >= MAX_FEEDBACK_PER_ANSWER:
+                raise RateLimited(60.0)
             row = FeedbackRow(
                 turn_id=turn_id, rating=rating, comment=comment, client_hash=client_hash, created_at=_now()
             )
@@ -375,6 +387,16 @@ class ConversationStore:
         with self._session() as session:
             return [FallbackQuestion(question, key, n, seen) for key, question, n, seen in session.execute(query)]
 
+    def purge(self, days: int, now: datetime | None = None) -> int:
+        """Delete the turns (and their feedback) older than `days` days; returns how many turns went."""
+        cutoff = (now or _now()) - timedelta(days=days)
+        old = select(TurnRow.id).where(TurnRow.created_at < cutoff)
+        with self._session() as session:
+            session.execute(delete(FeedbackRow).where(FeedbackRow.turn_id.in_(old)))
+            result = session.execute(delete(TurnRow).where(TurnRow.created_at < cutoff))
+            return int(getattr(result, "rowcount", 0) or 0)
+
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections, the write-ahead log folded into the file first."""
         self.engine.dispose()
+        upkeep.checkpoint(self.url)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+import sys
+import traceback
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -19,6 +22,8 @@ from starlette.types import Message as AsgiMessage
 
 from bot.web.chat import ChatHandlers, ChatState, Message
 from bot.web.i18n import UiText, pick_lang, ui_text
+
+log = logging.getLogger(__name__)
 
 #: Fonts installed on the machine (Noto CJK on Linux, PingFang / YaHei elsewhere): nothing is downloaded.
 SANS = ("Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif")
@@ -146,7 +151,7 @@ class ChatPage:
         return page
 
     def _layout(self, text: UiText) -> _Parts:
-        state = gr.State(None)
+        state = gr.State(None, time_to_live=SESSION_TTL_S)  # a visitor's conversation expires when idle
         browser_language = gr.Textbox(visible=False)
         with gr.Row(elem_classes="lang-row"):
             lang = gr.Radio(LANG_CHOICES, value="zh", show_label=False, container=False, elem_id="lang-toggle", scale=0)
@@ -202,9 +207,44 @@ class ChatPage:
         parts.chatbot.clear(self.handlers.clear, None, cleared, queue=False, **private)
 
 
+#: Questions the chat page answers at once, and how many may wait.
+CHAT_CONCURRENCY = 4
+CHAT_QUEUE_SIZE = 64
+#: Visitors' conversations kept at once, and how long an idle one is kept.
+MAX_SESSIONS = 2000
+SESSION_TTL_S = 3600
+
+
+class _OneLineTracebacks:
+    """Stands in for the `traceback` module inside Gradio's event handling: a failed event call (most
+    often a malformed request from a script) is logged as one line, not printed as a 12 KB traceback."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(traceback, name)
+
+    @staticmethod
+    def print_exc(*_args: Any, **_kwargs: Any) -> None:
+        kind, error, _ = sys.exc_info()
+        first = str(error).splitlines()[0][:200] if error is not None and str(error) else ""
+        log.warning("chat event failed: %s: %s", kind.__name__ if kind else "error", first)
+
+
+def _quiet_event_failures() -> None:
+    import gradio.queueing
+    import gradio.routes
+
+    for module in (gradio.routes, gradio.queueing):
+        setattr(module, "traceback", _OneLineTracebacks())  # noqa: B010 (a module global of the library)
+
+
 def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -> FastAPI:
     """Mount the chat page on `app` at `path`, offline: local fonts, no analytics, no Gradio footer."""
     page = ChatPage(handlers, hotline).build()
+    # no direct calls of queued events, a bounded queue, and visitors answered side by side (the Bot is
+    # read-only once built); the Gate in front bounds each event's body and rate
+    page.queue(api_open=False, max_size=CHAT_QUEUE_SIZE, default_concurrency_limit=CHAT_CONCURRENCY)
+    page.state_session_capacity = MAX_SESSIONS  # the oldest sessions' state is dropped beyond this
+    _quiet_event_failures()
     app.add_middleware(OfflinePage)
     mounted: FastAPI = gr.mount_gradio_app(
         app,
