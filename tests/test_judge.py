@@ -305,3 +305,44 @@ def test_a_companys_own_recognition_as_a_high_tech_enterprise_makes_it_the_asker
 )
 def test_things_the_policy_never_states_are_read(question: str, lang: str, specific: str | None) -> None:
     assert [s.id for s in ask(question, lang).specifics][:1] == ([specific] if specific else [])
+
+
+GOAL_2025 = Statement(
+    "percentage", "national_zone", "研发投入占比达到", "R&D share to reach", "7%", "7%", "到2025年", "by 2025"
+)
+GOAL_2035 = Statement("goal", "zone", "建成高科技园区", "become high-tech parks", "", "", "到2035年", "by 2035")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "outcome"),
+    [
+        ("政策有没有定2030年的研发投入目标？", "zh", Outcome.NOT_STATED),
+        ("Is there an R&D goal for 2028 in the policy?", "en", Outcome.NOT_STATED),
+        ("What does the policy aim for by 2035?", "en", Outcome.ANSWERED),  # another clause of the article has it
+    ],
+)
+def test_a_year_no_target_is_set_for_is_not_stated(question: str, lang: str, outcome: Outcome) -> None:
+    goals = evidence(clause(3, 3, GOAL_2025), clause(3, 10, GOAL_2035, position=1))
+    assert judge(ask(question, lang), goals).outcome is outcome
+
+
+def test_a_wrong_figure_stated_with_a_tag_is_corrected() -> None:
+    question = ask("The R visa is valid for 5 years at most, yes?", "en")
+    assert question.confirms
+    assert judge(question, TALENT).outcome is Outcome.CORRECTED
+
+
+def test_a_claimed_count_is_corrected_whatever_else_is_asked() -> None:
+    """ "…前进2位以上就有奖励, 奖励啥时候发?": the 2 places are corrected, though the date is not stated."""
+    rewards = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING, PLACES))
+    judgement = judge(ask("政策规定排名前进2位以上就有奖励，奖励什么时候发？"), rewards)
+    assert judgement.outcome is Outcome.CORRECTED
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("I'm 62 and fine with a one-year permit. Can I get one?", "en"), ("Which inspections are exempt?", "en")],
+)
+def test_ordinary_words_are_no_specific_or_benefit(question: str, lang: str) -> None:
+    read = ask(question, lang)
+    assert not read.specifics and not read.benefit

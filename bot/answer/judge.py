@@ -19,6 +19,7 @@ from bot.corpus.model import Statement
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
 RULE_KINDS = frozenset({"age", "period", "amount"})  # figures that hold now: a limit, a validity, a reward
 GRANTOR_PARTIES = frozenset({"zone", "government"})  # money stated for these is no money for a company or person
+FIRST_TARGET_YEAR = "2024"  # years before it are the policy's own past (it dates from 2023), not targets
 TARGET_KINDS = frozenset({"percentage", "count", "target_year", "goal"})  # what a zone is to reach, not where it is
 # the kind of figure (as the cues name it) each kind of valued statement holds
 FIGURE_OF = {"amount": "money", "percentage": "percent", "period": "duration", "age": "age", "count": "count"}
@@ -225,7 +226,7 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     only with the policy's own figure of that kind (corrected), or declined when it has none."""
     if not q.claims:
         return None
-    found = _figure_lead(q, e, list(q.figures or q.claims), guess=True)
+    found = _figure_lead(q, e, list(q.claims), guess=True) or _figure_lead(q, e, list(q.figures), guess=True)
     if found is not None and not q.intent.promise:
         return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
     return Judgement(Outcome.NOT_STATED, "claimed", lead=e.top, missing=Missing("claim"))
@@ -331,6 +332,12 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025)."""
     if not q.years:
+        return None
+    if not q.figures:  # "有没有定2030年的目标？": the best article's targets are all for other years
+        dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
+        later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
+        if dated and later and not any(later & s.years for _, s in dated):
+            return Judgement(Outcome.NOT_STATED, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
         return None
     found = _figure_lead(q, e, _statement_kinds(q)) if q.figures else None
     stated = found[1] if found else None

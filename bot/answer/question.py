@@ -124,7 +124,7 @@ def read_question(
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
-        confirms=intent.injection or premise or normalized.rstrip(" ?？。").endswith("吧"),
+        confirms=intent.injection or premise or bool(_TAG_QUESTION.search(normalized)),
         lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
         years=years_of(normalized),
     )
@@ -169,6 +169,10 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
     )
 
 
+# a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
+_TAG_QUESTION = re.compile(
+    r"吧\s*[?？。]*\s*$|,\s*(yes|no|correct|true)\s*\?\s*$|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
+)
 _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
     r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+"
