@@ -18,7 +18,7 @@ from starlette.types import Receive, Scope, Send
 from web_fakes import FakeBot
 
 from bot.config import Settings
-from bot.errors import ConfigError
+from bot.errors import ConfigError, RateLimited
 from bot.netaddr import client_address, parse_networks
 from bot.web.gate import MAX_BODY_BYTES, Gate, InFlight, route_of
 from bot.web.server import create_app
@@ -130,12 +130,6 @@ def test_failed_staff_logins_are_limited_and_logged_without_the_token(
 
 
 # -- one client's share --------------------------------------------------------------------------
-def test_a_spoofed_forwarded_header_gains_no_allowance(make_client: MakeClient) -> None:
-    client = make_client(BOT_RATE_LIMIT_PER_MINUTE="2")
-    statuses = [client.get("/api/articles/5", headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(3)]
-    assert statuses == [200, 200, 429]
-
-
 def test_a_client_may_have_only_so_many_requests_in_flight(tmp_path: Path) -> None:
     """Two slow questions of one client at once with a cap of 1: the second is refused, another client's is not."""
     release = asyncio.Event()
@@ -204,7 +198,7 @@ def test_a_long_question_counts_as_several_against_the_rate_limit() -> None:
     assert question_cost("高新区奖励" * 200) >= 4 and question_cost("reward " * 140) >= 4
     limiter = RateLimiter(6, clock=lambda: 100.0)
     limiter.check("a", question_cost("高新区奖励" * 200))
-    with pytest.raises(Exception, match="too many requests"):
+    with pytest.raises(RateLimited):
         limiter.check("a", question_cost("高新区奖励" * 200))
     limiter.check("a")  # a short one still fits
 

@@ -114,13 +114,15 @@ def test_the_chat_pages_side_doors_are_closed(web_server: AppServer) -> None:
         assert upload.status_code == 403
         big = client.post("/gradio_api/run/predict", content=b'{"data": ["' + b"x" * 2_000_000 + b'"]}')
         assert big.status_code == 413
-        # every event called directly, as a script would, with a fresh session each time: none answers
-        # a question (every answer gives the hotline), and a malformed call is one log line
+        # every event called directly, as a script would, with a fresh session each time: the queued ones
+        # (answering) are refused, none answers a question (every answer gives the hotline), and a
+        # malformed call is one log line
         logged = web_server.log_path.stat().st_size
         direct = [
             client.post("/gradio_api/run/predict", json={"fn_index": i, "data": ["q"], "session_hash": f"s{i}"})
             for i in range(8)
         ]
+        assert sum("join the queue" in response.text for response in direct) >= 2
         assert not any("400-107-6681" in response.text for response in direct)
         time.sleep(0.5)
         assert web_server.log_path.stat().st_size - logged < 8 * 300

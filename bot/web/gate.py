@@ -71,6 +71,19 @@ def route_of(method: str, path: str, upload_bytes: int) -> Route:
     return Route(MAX_OTHER_BYTES)
 
 
+def staff_token_refusal(token: str, authorization: str) -> tuple[int, str, str] | None:
+    """(status, code, message) when the `Authorization` header does not carry the staff `token`
+    (403 when no token is configured: the console is closed); None when it does."""
+    if not token:
+        return 403, "forbidden", "the staff console is closed (BOT_STAFF_TOKEN is not set)"
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        return 401, "unauthorized", "a staff token is required"
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return 403, "forbidden", "wrong staff token"
+    return None
+
+
 class InFlight:
     """How many costly requests each client has running; `enter` refuses one more than `cap` (0: no cap)."""
 
@@ -153,25 +166,21 @@ class Gate:
 
     def _staff_denial(self, client: str, authorization: str) -> tuple[Any, ...] | None:
         """401/403 for a missing or wrong staff token (429 after too many failures), logged without it."""
-        token = self.settings.staff_token
-        if not token:
-            return 403, "forbidden", "the staff console is closed (BOT_STAFF_TOKEN is not set)"
-        wait = self.staff_failures.blocked(client)
-        if wait:  # even the right token: a client guessing must not learn when it has guessed right
-            log.warning("staff request refused for client %s: too many failures", client[:12])
-            return 429, "rate_limited", f"too many failed staff logins; retry in {wait:.0f} s", wait
-        scheme, _, given = authorization.partition(" ")
-        if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode()):
-            return None
+        if self.settings.staff_token:
+            wait = self.staff_failures.blocked(client)
+            if wait:  # even the right token: a client guessing must not learn when it has guessed right
+                log.warning("staff request refused for client %s: too many failures", client[:12])
+                return 429, "rate_limited", f"too many failed staff logins; retry in {wait:.0f} s", wait
+        denied = staff_token_refusal(self.settings.staff_token, authorization)
+        if denied is None or not self.settings.staff_token:
+            return denied
         try:
             self.staff_failures.check(client)
         except RateLimited as exc:
             log.warning("staff token refused for client %s: too many failures", client[:12])
             return 429, "rate_limited", "too many failed staff logins; " + str(exc), exc.retry_after
-        log.warning("staff token refused for client %s (%s)", client[:12], "missing" if not given else "wrong")
-        if scheme.lower() != "bearer" or not given.strip():
-            return 401, "unauthorized", "a staff token is required"
-        return 403, "forbidden", "wrong staff token"
+        log.warning("staff token refused for client %s (%s)", client[:12], denied[1])
+        return denied
 
     async def _pass(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
         """Run the app, counting the body bytes it receives; past `max_bytes`, answer 413 and let the

@@ -7,7 +7,6 @@ console is closed (403 for everyone).
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -18,20 +17,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.config import Settings
 from bot.errors import QuestionFileError
 from bot.web.api import ERRORS, rate_limit, static_response
+from bot.web.gate import staff_token_refusal
 from bot.web.runner import parse_question_file, run_questions
 from bot.web.service import AskService
 
 
 def require_staff(request: Request, _client: Annotated[str, Depends(rate_limit)]) -> None:
-    """Dependency: 401 without a bearer token, 403 with a wrong one or when the console is closed."""
+    """Dependency: 401 without a bearer token, 403 with a wrong one or when the console is closed (the
+    Gate has refused such requests before their body was read; this keeps the routes closed without it)."""
     settings: Settings = request.app.state.settings
-    if not settings.staff_token:
-        raise StarletteHTTPException(403, "the staff console is closed (BOT_STAFF_TOKEN is not set)")
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise StarletteHTTPException(401, "a staff token is required", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(token.strip().encode(), settings.staff_token.encode()):
-        raise StarletteHTTPException(403, "wrong staff token")
+    denied = staff_token_refusal(settings.staff_token, request.headers.get("authorization", ""))
+    if denied is not None:
+        status, _, message = denied
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        raise StarletteHTTPException(status, message, headers=headers)
 
 
 def _service(request: Request) -> AskService:
