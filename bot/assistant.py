@@ -15,6 +15,7 @@ from bot.retrieve.hybrid import HybridRetriever, Retrieval, channel_scores
 from bot.store.chroma_store import VectorIndex
 
 if TYPE_CHECKING:
+    from bot.answer.budget import Deadline
     from bot.answer.composer import Answerer
     from bot.answer.model import Answer
 
@@ -90,6 +91,13 @@ class Bot:
                 )
         return {"reading": reading.to_dict(), "clauses": clauses, "judgement": judgement.to_dict()}
 
-    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
-        """Answer `question` (with the conversation so far in `history`); returns an Answer."""
-        return self.answerer.ask(question, history=history, lang=lang)
+    def ask(
+        self,
+        question: str,
+        history: Sequence[object] | None = None,
+        lang: str | None = None,
+        deadline: Deadline | None = None,
+    ) -> Answer:
+        """Answer `question` (with the conversation so far in `history`); returns an Answer.
+        With a `deadline`, a question still being answered when it passes raises OverBudget."""
+        return self.answerer.ask(question, history=history, lang=lang, deadline=deadline)

@@ -56,6 +56,10 @@ class Settings:
       BOT_TRUSTED_PROXIES             addresses/networks of the proxies whose X-Forwarded-For is
                                       believed (default none: the header is ignored)
       BOT_MAX_CONCURRENT_PER_CLIENT   questions one client may have in flight at once (default 4)
+      BOT_ANSWER_BUDGET_S             seconds one question may take before it is given up with 503
+                                      (default 10; 0: no budget)
+      BOT_READ_TIMEOUT_S              seconds a client may pause while sending a request body
+                                      before it gets 408 (default 10; 0: no timeout)
       BOT_RETENTION_DAYS              conversations older than this are purged at start-up and by
                                       `python -m bot db purge` (default 0: kept)
       BOT_DATABASE_URL                SQLAlchemy URL of the conversation store
@@ -86,6 +90,8 @@ class Settings:
     trusted_proxies: str = ""
     max_concurrent_per_client: int = 4
     retention_days: int = 0
+    answer_budget_s: float = 10.0
+    read_timeout_s: float = 10.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -113,6 +119,8 @@ class Settings:
             trusted_proxies=env.get("BOT_TRUSTED_PROXIES", "").strip(),
             max_concurrent_per_client=_int(env, "BOT_MAX_CONCURRENT_PER_CLIENT", cls.max_concurrent_per_client),
             retention_days=_int(env, "BOT_RETENTION_DAYS", cls.retention_days),
+            answer_budget_s=_float(env, "BOT_ANSWER_BUDGET_S", cls.answer_budget_s),
+            read_timeout_s=_float(env, "BOT_READ_TIMEOUT_S", cls.read_timeout_s),
         )
         settings.validate()
         return settings
@@ -151,4 +159,6 @@ _MINIMUMS = (
     ("staff_failures_per_minute", "BOT_STAFF_FAILURES_PER_MINUTE", 0),
     ("max_concurrent_per_client", "BOT_MAX_CONCURRENT_PER_CLIENT", 0),
     ("retention_days", "BOT_RETENTION_DAYS", 0),
+    ("answer_budget_s", "BOT_ANSWER_BUDGET_S", 0),
+    ("read_timeout_s", "BOT_READ_TIMEOUT_S", 0),
 )

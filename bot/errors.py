@@ -35,3 +35,13 @@ class RateLimited(BotError):
     def __init__(self, retry_after: float) -> None:
         super().__init__(f"too many requests; retry in {retry_after:.0f} s")
         self.retry_after = retry_after
+
+
+class OverBudget(BotError):
+    """Answering a question took longer than its time budget (BOT_ANSWER_BUDGET_S); `stage` is where
+    the budget ran out, `retry_after` (seconds) when to ask again."""
+
+    def __init__(self, stage: str, budget_s: float, retry_after: float = 2.0) -> None:
+        super().__init__(f"answering took longer than {budget_s:g} s (at {stage}); ask a shorter question")
+        self.stage = stage
+        self.retry_after = retry_after

@@ -63,3 +63,19 @@ def test_index_command_builds_and_reports(tmp_path: Path, monkeypatch: pytest.Mo
     assert "index built" in capsys.readouterr().out
     assert main(["index"]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+def test_a_replaced_vector_snapshot_is_logged_and_not_used(
+    tmp_path: Path, corpus_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    built = _index(tmp_path, corpus_copy)
+    built.ensure()
+    snapshot = tmp_path / "index" / "chroma" / "vectors.npz"
+    other = tmp_path / "other"  # another index's snapshot copied over this one
+    _index(other, corpus_copy, dim=32).ensure()
+    snapshot.write_bytes((other / "index" / "chroma" / "vectors.npz").read_bytes())
+    again = _index(tmp_path, corpus_copy)
+    with caplog.at_level(logging.INFO, logger="bot.store.chroma_store"):
+        again.ensure()
+    assert "does not match the store" in caplog.text
+    assert again.identity == built.identity  # the store's own vectors, not the copied ones

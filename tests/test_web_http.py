@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -170,3 +172,16 @@ def test_tight_rate_limit_answers_429(limited_server: AppServer) -> None:
         refused = client.post("/api/ask", json={"question": "How long is the R visa valid?"})
         assert refused.status_code == 429 and error_of(refused)["code"] == "rate_limited"
         assert int(refused.headers["retry-after"]) >= 1
+
+
+def test_a_slow_sender_is_cut_off_with_408(web_server: AppServer) -> None:
+    """A client that sends half a body and goes quiet holds the connection only for the read timeout."""
+    port = int(web_server.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as sock:
+        head = b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+        sock.sendall(head + b'{"question": "R')
+        started = time.monotonic()
+        reply = sock.recv(4096)
+        waited = time.monotonic() - started
+    assert reply.startswith(b"HTTP/1.1 408"), reply[:200]
+    assert 1.5 <= waited < 10, waited

@@ -106,3 +106,40 @@ def test_database_errors_do_not_log_questions(tmp_path: Path) -> None:
         store.log_turn(turn("same", question="我的私密问题"))  # the same id twice
     assert "我的私密问题" not in str(error.value)
     store.close()
+
+
+def test_a_database_or_index_other_than_the_last_one_is_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = tmp_path / "in-use.json"
+    with caplog.at_level(logging.INFO, logger="bot.web.upkeep"):
+        assert not upkeep.note_in_use(record, "conversation database", "a", "db")
+        assert not upkeep.note_in_use(record, "vector index", "v", "chroma")
+        assert not upkeep.note_in_use(record, "conversation database", "a", "db")
+    assert "replaced" not in caplog.text
+    with caplog.at_level(logging.INFO, logger="bot.web.upkeep"):
+        assert upkeep.note_in_use(record, "conversation database", "b", "db")
+    assert "conversation database at db was replaced since the last start (was a, now b)" in caplog.text
+    assert not upkeep.note_in_use(record, "vector index", "v", "chroma")  # each remembered on its own
+
+
+def test_a_restored_database_is_noticed_at_start_up(corpus, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    from web_fakes import FakeBot
+
+    from bot.config import Settings
+    from bot.web.server import create_app
+
+    settings = Settings.from_env({"BOT_INDEX_DIR": str(tmp_path / "index")})
+    database = settings.index_dir / "conversations.sqlite3"
+    elsewhere = ConversationStore(f"sqlite:///{tmp_path / 'backup.sqlite3'}")  # another database's backup
+    elsewhere.close()
+    create_app(settings, bot=FakeBot(corpus), chat_page=False)
+    ConversationStore(settings.database_url).close()
+    shutil.copy(tmp_path / "backup.sqlite3", database)
+    with caplog.at_level(logging.INFO, logger="bot.web.upkeep"):
+        create_app(settings, bot=FakeBot(corpus), chat_page=False)
+    assert "conversation database" in caplog.text and "was replaced since the last start" in caplog.text
+    with caplog.at_level(logging.INFO, logger="bot.web.upkeep"):
+        caplog.clear()
+        create_app(settings, bot=FakeBot(corpus), chat_page=False)
+    assert "replaced" not in caplog.text

@@ -10,11 +10,17 @@ class FakeBot:
     fallback for questions about the weather; it remembers every call."""
 
     def __init__(self, corpus: Any) -> None:
+        from types import SimpleNamespace
+
         self.corpus = corpus
+        self.index = SimpleNamespace(identity="", location="")  # no vectors: nothing to note at start-up
         self.calls: list[dict[str, Any]] = []
 
-    def ask(self, question: str, history: Any = None, lang: str | None = None) -> Any:
+    def ask(self, question: str, history: Any = None, lang: str | None = None, deadline: Any = None) -> Any:
         from bot.answer.model import Answer, Citation
+
+        if deadline is not None:
+            deadline.check("reading")
 
         self.calls.append({"question": question, "history": history, "lang": lang})
         answer_lang = lang or ("zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en")

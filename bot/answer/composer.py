@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
@@ -62,8 +63,15 @@ class Answerer:
         )
 
     # -- entry point ----------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
-        """Answer `question`; `history` holds earlier turns, `lang` ('zh'/'en') overrides detection."""
+    def ask(
+        self,
+        question: str,
+        history: Sequence[object] | None = None,
+        lang: str | None = None,
+        deadline: Deadline | None = None,
+    ) -> Answer:
+        """Answer `question`; `history` holds earlier turns, `lang` ('zh'/'en') overrides detection;
+        past `deadline`, OverBudget is raised at the next stage."""
         started = time.perf_counter()
         text = clean(question)
         if lang not in ("zh", "en"):
@@ -81,7 +89,8 @@ class Answerer:
         if not _MEANINGFUL.search(normalize(stripped)):
             return self._refusal(question, lang, "junk", say(lang, "junk"))
         read = self._read(question, stripped, lang)
-        answer = self._answer(read, parse_history(history, self.settings.max_question_chars), stripped)
+        check(deadline, "reading")
+        answer = self._answer(read, parse_history(history, self.settings.max_question_chars), stripped, deadline)
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
 
@@ -101,12 +110,12 @@ class Answerer:
         return read_question(question, lang, written, search, self.cues, self.policy_figures, self.shield)
 
     # -- decisions ------------------------------------------------------------------------
-    def _answer(self, q: Question, turns: list[Turn], stripped: str) -> Answer:
-        q, retrieval = self._resolve(q, turns)
+    def _answer(self, q: Question, turns: list[Turn], stripped: str, deadline: Deadline | None) -> Answer:
+        q, retrieval = self._resolve(q, turns, deadline)
         evidence = self.evidence(retrieval)
         judgement = judge(q, evidence, self.thresholds)
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
-        parts = self._parts(stripped, q.lang) if ordinary else []
+        parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         grounded = [p for p in parts if _grounded(p[2], evidence, judgement)]
         if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
@@ -114,13 +123,14 @@ class Answerer:
             others = [self._part(*p) for p in parts if p[2] is not judgement]
         else:
             others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
+        check(deadline, "rendering")
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
 
     def evidence(self, retrieval: Retrieval) -> Evidence:
         """What the judge needs of a retrieval."""
         return self.evidence_builder.build(retrieval)
 
-    def _resolve(self, q: Question, turns: list[Turn]) -> tuple[Question, Retrieval]:
+    def _resolve(self, q: Question, turns: list[Turn], deadline: Deadline | None) -> tuple[Question, Retrieval]:
         """Retrieve for the question alone, or, for a follow-up, merged with a retrieval of the
         question together with the last one: a follow-up with a strong topic of its own keeps it."""
         alone = self.retriever.retrieve(q.search, top=ALL_ARTICLES if turns else 8, read=False)  # read in ask()
@@ -133,6 +143,7 @@ class Answerer:
             or not looks_like_follow_up(q.normalized, self.cues)
         ):
             return q, alone
+        check(deadline, "follow-up")
         earlier_text = " ".join(turn.question for turn in turns[-2:])  # the last question may itself be a follow-up
         combined_text = f"{earlier_text} {q.search}"
         combined = self.retriever.retrieve(combined_text, top=ALL_ARTICLES)
@@ -157,7 +168,7 @@ class Answerer:
             return True
         return retrieval.lexical_best >= self.thresholds.topical_floor
 
-    def _parts(self, stripped: str, lang: str) -> list[tuple[Question, Evidence, Judgement]]:
+    def _parts(self, stripped: str, lang: str, deadline: Deadline | None) -> list[tuple[Question, Evidence, Judgement]]:
         """For a question that asks several things, each part that asks something, judged on its own.
 
         A part that leans on the one before ("省级高新区呢？"), names no policy topic of its own
@@ -167,6 +178,7 @@ class Answerer:
             return []
         judged = []
         for piece in pieces:
+            check(deadline, "parts")
             normalized = normalize(piece)
             if looks_like_follow_up(normalized, self.cues):
                 continue

@@ -5,6 +5,7 @@ chromadb and langchain_chroma are imported only here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -68,6 +69,13 @@ class _Mirror:
             np.savez(out, keys=keys, vectors=self.vectors, stamp=np.array(stamp))
         partial.replace(path)  # readers see the old snapshot or the whole new one, never half of one
 
+    @property
+    def digest(self) -> str:
+        """A fingerprint of the vectors and their keys: another store, or a changed one, has another."""
+        hashed = hashlib.sha256("\n".join("\t".join(map(str, key)) for key in self.keys).encode())
+        hashed.update(np.ascontiguousarray(self.vectors).tobytes())
+        return hashed.hexdigest()[:16]
+
     @classmethod
     def read(cls, path: Path, stamp: str) -> _Mirror | None:
         """The snapshot at `path` if it was written under `stamp`, else None."""
@@ -106,6 +114,12 @@ class VectorIndex:
         self.rebuilt = False
 
     @property
+    def identity(self) -> str:
+        """The fingerprint of the vectors in use ("" while none are loaded)."""
+        mirror = self._mirror
+        return mirror.digest if mirror is not None else ""
+
+    @property
     def location(self) -> str:
         """Where the index lives, for messages."""
         return self.settings.chroma_url or str(self.settings.index_dir / "chroma")
@@ -118,6 +132,12 @@ class VectorIndex:
             if not self.settings.chroma_url and (snapshot := _Mirror.read(self._snapshot, self._stamp())):
                 self._mirror = snapshot  # the store is current: no need to import chromadb at start-up
                 return False
+            if not self.settings.chroma_url and self._snapshot.exists():
+                log.warning(
+                    "vector snapshot %s does not match the store beside it (replaced, rebuilt or damaged); "
+                    "reading the store",
+                    self._snapshot,
+                )
             try:
                 return self._open()
             except Exception as exc:
@@ -187,7 +207,10 @@ class VectorIndex:
     def _revalidate(self) -> None:
         """Server mode: reload when someone else rebuilt or dropped the collection."""
         client = self._client()
-        if self._stale(client, len(self._mirror.keys) if self._mirror else 0):
+        if changed := self._stale(client, len(self._mirror.keys) if self._mirror else 0):
+            log.warning(
+                "the collection at %s changed since its vectors were loaded (%s); reloading", self.location, changed
+            )
             with self._lock:
                 self._store = None
                 self._mirror = None

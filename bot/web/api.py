@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
 from bot.corpus.model import Article
-from bot.errors import BotError, InvalidQuestion, NotFound, QuestionFileError, RateLimited
+from bot.errors import BotError, InvalidQuestion, NotFound, OverBudget, QuestionFileError, RateLimited
 from bot.text import clean
 from bot.web.service import AskService, question_cost
 
@@ -177,7 +177,9 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse} for status in (400, 404, 413, 422, 429)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse} for status in (400, 404, 413, 422, 429, 503)
+}
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -195,6 +197,7 @@ _HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    503: "over_budget",
 }
 
 
@@ -223,6 +226,8 @@ async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
 async def _on_bot_error(_request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, RateLimited):
         return error_response(429, "rate_limited", str(exc), {"Retry-After": str(round(exc.retry_after))})
+    if isinstance(exc, OverBudget):
+        return error_response(503, "over_budget", str(exc), {"Retry-After": str(round(exc.retry_after))})
     if isinstance(exc, NotFound):
         return error_response(404, "not_found", str(exc))
     if isinstance(exc, QuestionFileError):

@@ -18,7 +18,7 @@ from typing import Any
 from bot.answer.model import Answer, Citation
 from bot.answer.templates import say
 from bot.corpus.model import Corpus
-from bot.errors import RateLimited
+from bot.errors import OverBudget, RateLimited
 from bot.text import clean
 from bot.web.i18n import UiText, ui_text
 from bot.web.service import AskService, LoggedAnswer, question_cost
@@ -164,6 +164,8 @@ class ChatHandlers:
                 channel="ui",
                 client=client,
             )
+        except OverBudget:  # logged by the service
+            return [*messages, notice_message(text.fill("over_budget", hotline=self.service.hotline))], state
         except Exception:  # the chat must never show a stack trace
             log.exception("answering %r failed", question[:80])
             return [*messages, notice_message(text.fill("failed", hotline=self.service.hotline))], state

@@ -10,11 +10,14 @@ address behind trusted proxies) are pure functions; `Gate` is the ASGI middlewar
 - the rate limit is counted before the body is read, on the API and on the chat page's events;
 - a client may have only so many costly requests (questions) in flight at once;
 - a body larger than its route allows gets 413, whether it declares its length or is sent in chunks:
-  the bytes actually received are counted and reading stops at the limit.
+  the bytes actually received are counted and reading stops at the limit;
+- a client that pauses longer than `read_timeout_s` while sending a body gets 408 (a slow sender holds
+  no worker for long).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -139,7 +142,7 @@ class Gate:
             await _reply(send, 429, "rate_limited", "too many of your requests are running; wait for them", 1.0)
             return
         try:
-            await self._pass(scope, receive, send, route.max_bytes)
+            await self._pass(scope, receive, send, route.max_bytes, self.settings.read_timeout_s)
         finally:
             if route.costly:
                 self.in_flight.leave(client)
@@ -182,40 +185,65 @@ class Gate:
         log.warning("staff token refused for client %s (%s)", client[:12], denied[1])
         return denied
 
-    async def _pass(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
-        """Run the app, counting the body bytes it receives; past `max_bytes`, answer 413 and let the
-        app see the client gone (its own response, if any, is dropped)."""
-        received = 0
-        replied = False
-        started = False
-
-        async def counted() -> Message:
-            nonlocal received, replied
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > max_bytes:
-                    if not started and not replied:
-                        replied = True
-                        await _reply(
-                            send, 413, "payload_too_large", f"the request body is larger than {max_bytes} bytes"
-                        )
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def guarded(message: Message) -> None:
-            nonlocal started
-            if replied:
-                return
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def _pass(self, scope: Scope, receive: Receive, send: Send, max_bytes: int, timeout: float) -> None:
+        """Run the app on a watched body (see BodyWatch)."""
+        watch = BodyWatch(receive, send, max_bytes, timeout)
         try:
-            await self.app(scope, counted, guarded)
+            await self.app(scope, watch.receive, watch.send)
         except Exception:
-            if not replied:
-                raise  # a 413 was sent: what the app made of the cut body does not matter
+            if not watch.replied:
+                raise  # a 413/408 was sent: what the app made of the cut body does not matter
+
+
+class BodyWatch:
+    """One request's channel as the app sees it: the body bytes received are counted; past `max_bytes`
+    the client gets 413, and when it pauses more than `timeout` seconds (0: no limit) before its body
+    is complete, 408; either way the app then sees the client gone and its own response is dropped."""
+
+    def __init__(self, receive: Receive, send: Send, max_bytes: int, timeout: float) -> None:
+        self._receive = receive
+        self._send = send
+        self.max_bytes = max_bytes
+        self.timeout = timeout
+        self.received = 0
+        self.complete = False  # the whole body has arrived: waiting now is for a disconnect, unbounded
+        self.started = False  # the app has started its response
+        self.replied = False  # the gate answered instead of the app
+
+    async def receive(self) -> Message:
+        """The next message from the client, counted and timed."""
+        if self.complete or not self.timeout:
+            message = await self._receive()
+        else:
+            try:
+                message = await asyncio.wait_for(self._receive(), self.timeout)
+            except TimeoutError:
+                log.warning("request body not received within %g s; answered 408", self.timeout)
+                return await self._refuse(
+                    408, "request_timeout", f"the request body did not arrive within {self.timeout:g} s"
+                )
+        if message["type"] == "http.request":
+            self.complete = not message.get("more_body", False)
+            self.received += len(message.get("body", b""))
+            if self.received > self.max_bytes:
+                return await self._refuse(
+                    413, "payload_too_large", f"the request body is larger than {self.max_bytes} bytes"
+                )
+        return message
+
+    async def send(self, message: Message) -> None:
+        """Pass the app's response on, unless the gate has answered already."""
+        if self.replied:
+            return
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+    async def _refuse(self, status: int, code: str, text: str) -> Message:
+        if not self.started and not self.replied:
+            self.replied = True
+            await _reply(self._send, status, code, text)
+        return {"type": "http.disconnect"}
 
 
 async def _reply(send: Send, status: int, code: str, message: str, retry_after: float | None = None) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from bot.config import Settings
+from bot.web import upkeep
 from bot.web.api import add_error_handlers, docs_router, health_router, router, unknown_router
 from bot.web.chat import ChatHandlers
 from bot.web.gate import Gate
@@ -65,7 +66,11 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
     if settings.retention_days:
         purged = store.purge(settings.retention_days)
         log.info("purged %d turns older than %d days", purged, settings.retention_days)
-    service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt)
+    seen = settings.index_dir / "in-use.json"
+    upkeep.note_in_use(seen, "conversation database", store.identity, store.engine.url.render_as_string())
+    if bot.index.identity:
+        upkeep.note_in_use(seen, "vector index", bot.index.identity, bot.index.location)
+    service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt, settings.answer_budget_s)
     app = create_api(service, settings)
     app.router.on_shutdown.append(store.close)  # the WAL folded into the file: a copy of it alone is whole
     if chat_page:

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.answer.budget import Deadline
 from bot.answer.model import Answer
+from bot.errors import OverBudget
 from bot.retrieve.hybrid import dense_text
 from bot.text import han_count
 from bot.web.ratelimit import RateLimiter, client_hash
@@ -58,12 +60,21 @@ class AskService:
     """Answers questions with a Bot, logs each turn in a ConversationStore and records feedback.
 
     Parameters: `bot`, `store`, `rate_limit_per_minute` (per client, 0: off), `salt` of the
-    client-address hashes (default: a new random one, so hashes cannot be linked across restarts).
+    client-address hashes (default: a new random one, so hashes cannot be linked across restarts),
+    `answer_budget_s` (seconds one asked question may take, 0: no budget).
     """
 
-    def __init__(self, bot: Bot, store: ConversationStore, rate_limit_per_minute: int = 0, salt: str = "") -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        store: ConversationStore,
+        rate_limit_per_minute: int = 0,
+        salt: str = "",
+        answer_budget_s: float = 0.0,
+    ) -> None:
         self.bot = bot
         self.store = store
+        self.answer_budget_s = answer_budget_s
         self.limiter = RateLimiter(rate_limit_per_minute)
         self.salt = salt or secrets.token_hex(16)
 
@@ -81,7 +92,7 @@ class AskService:
         self.limiter.check(client, cost)
 
     def answer(self, question: str, history: Sequence[object] | None = None, lang: str | None = None) -> Answer:
-        """The bot's answer, not logged (for the staff runner)."""
+        """The bot's answer, not logged and without a time budget (for the staff runner's batches)."""
         answer: Answer = self.bot.ask(question, history=history, lang=lang)  # Bot is thread-safe
         return answer
 
@@ -95,9 +106,15 @@ class AskService:
         channel: str = "api",
         client: str = "",
     ) -> LoggedAnswer:
-        """Answer `question` and log the turn; returns the answer with its id and latency."""
+        """Answer `question` within the answer budget and log the turn; returns the answer with its id
+        and latency (OverBudget when the budget runs out: nothing is logged)."""
         started = time.perf_counter()
-        answer = self.answer(question, history, lang)
+        deadline = Deadline.start(self.answer_budget_s)
+        try:
+            answer: Answer = self.bot.ask(question, history=history, lang=lang, deadline=deadline)
+        except OverBudget as exc:
+            log.warning("question of %d characters given up at %s: over its time budget", len(question), exc.stage)
+            raise
         latency = (time.perf_counter() - started) * 1000
         answer_id = str(uuid.uuid4())
         logged = LoggedAnswer(answer_id, conversation_id or answer_id, answer, latency)

@@ -7,6 +7,7 @@ No client address is stored: only a salted hash of it, computed by the caller.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -82,6 +83,15 @@ class TurnRow(_Base):
     latency_ms: Mapped[float] = mapped_column(Float)
     client_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class MetaRow(_Base):
+    """Facts about the database itself: its `id`, made when it was created."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class FeedbackRow(_Base):
@@ -257,6 +267,16 @@ class ConversationStore:
         self.engine = make_engine(url)
         _Base.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.identity = self._identity()
+
+    def _identity(self) -> str:
+        """The database's id, made once when it is first opened: a replaced or restored one has another."""
+        with self._session() as session:
+            row = session.get(MetaRow, "id")
+            if row is None:
+                row = MetaRow(key="id", value=str(uuid.uuid4()))
+                session.add(row)
+            return row.value
 
     @contextmanager
     def _session(self) -> Iterator[Session]:

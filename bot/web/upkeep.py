@@ -7,6 +7,7 @@ beyond the purge, which is plain SQL.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from datetime import UTC, datetime
@@ -93,3 +94,28 @@ def backup(url: str, destination: Path) -> Path:
         target.close()
         source.close()
     return destination
+
+
+def note_in_use(record: Path, name: str, identity: str, where: str) -> bool:
+    """Log which `name` ("conversation database", "vector index") is in use at `where`, by its `identity`,
+    and warn when it is not the one used at the last start, as `record` (a small JSON file) remembers:
+    a database restored from a backup or a vector store copied in is then visible in the log.
+    Returns True when it was replaced."""
+    try:
+        seen = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    last = seen.get(name) if isinstance(seen, dict) else None
+    replaced = bool(last) and last != identity
+    if replaced:
+        log.warning("%s at %s was replaced since the last start (was %s, now %s)", name, where, last, identity)
+    else:
+        log.info("%s at %s: %s", name, where, identity)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        partial = record.with_name(f".{record.name}.partial")
+        partial.write_text(json.dumps({**(seen if isinstance(seen, dict) else {}), name: identity}), encoding="utf-8")
+        partial.replace(record)
+    except OSError as exc:  # a read-only index folder: the note is lost, nothing else
+        log.warning("could not write %s (%s)", record, exc)
+    return replaced
