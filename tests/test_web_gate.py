@@ -110,6 +110,19 @@ def test_chat_page_uploads_are_refused(make_client: MakeClient) -> None:
     assert response.status_code == 403
 
 
+def test_a_refused_body_closes_the_connection_and_a_refusal_without_one_does_not(make_client: MakeClient) -> None:
+    """The server need not read the rest of a body it refused (a 100 MB upload cost the other clients
+    twice their latency while it was drained); a refusal with nothing left to read keeps the connection."""
+    client = make_client()
+    for response in (
+        client.post("/gradio_api/upload", content=b"x" * 1000),
+        client.post("/api/staff/run", content=chunks(300_000), headers={"content-type": "text/csv"}),
+        client.post("/api/ask", content=chunks(MAX_BODY_BYTES + 10)),
+    ):
+        assert response.status_code in (401, 403, 413) and response.headers["connection"] == "close", response
+    assert "connection" not in client.get("/gradio_api/upload").headers
+
+
 # -- staff tokens ------------------------------------------------------------------------------
 def test_failed_staff_logins_are_limited_and_logged_without_the_token(
     make_client: MakeClient, caplog: pytest.LogCaptureFixture

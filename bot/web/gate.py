@@ -134,12 +134,16 @@ class Gate:
         client = self.service.client(client_address(peer, forwarded, self.trusted))
         scope.setdefault("state", {})["client"] = client
         route = route_of(scope["method"], scope.get("path", ""), self.settings.max_upload_bytes)
-        refusal = self._refusal(route, client, dict(headers))
+        named = dict(headers)
+        # a refused request's body is not read: closing the connection spares reading what is still coming
+        unread = named.get(b"content-length", b"0") not in (b"", b"0") or b"transfer-encoding" in named
+        refusal = self._refusal(route, client, named)
         if refusal is not None:
-            await _reply(send, *refusal)
+            await _reply(send, *refusal, close=unread)
             return
         if route.costly and not self.in_flight.enter(client):
-            await _reply(send, 429, "rate_limited", "too many of your requests are running; wait for them", 1.0)
+            message = "too many of your requests are running; wait for them"
+            await _reply(send, 429, "rate_limited", message, 1.0, close=unread)
             return
         try:
             await self._pass(scope, receive, send, route.max_bytes, self.settings.read_timeout_s)
@@ -242,17 +246,22 @@ class BodyWatch:
     async def _refuse(self, status: int, code: str, text: str) -> Message:
         if not self.started and not self.replied:
             self.replied = True
-            await _reply(self._send, status, code, text)
+            await _reply(self._send, status, code, text, close=True)  # the rest of the body is not wanted
         return {"type": "http.disconnect"}
 
 
-async def _reply(send: Send, status: int, code: str, message: str, retry_after: float | None = None) -> None:
-    """A JSON error {"error": {"code", "message"}} sent straight on the ASGI channel."""
+async def _reply(
+    send: Send, status: int, code: str, message: str, retry_after: float | None = None, close: bool = False
+) -> None:
+    """A JSON error {"error": {"code", "message"}} sent straight on the ASGI channel; with `close`, the
+    connection is closed after it (the server then stops reading a body nobody will use)."""
     body = json.dumps({"error": {"code": code, "message": message}}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     if retry_after is not None:
         headers.append((b"retry-after", str(max(1, round(retry_after))).encode()))
     if status == 401:
         headers.append((b"www-authenticate", b"Bearer"))
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
