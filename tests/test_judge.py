@@ -346,3 +346,122 @@ def test_a_claimed_count_is_corrected_whatever_else_is_asked() -> None:
 def test_ordinary_words_are_no_specific_or_benefit(question: str, lang: str) -> None:
     read = ask(question, lang)
     assert not read.specifics and not read.benefit
+
+
+# -- session 8: the asker's own age, limits given as premises, places outside the zones, forms of money -------
+LAND = Statement(
+    "support",
+    "zone_enterprise",
+    "不再增收土地价款",
+    "no additional land price charged",
+    condition_zh="在符合详细规划、不改变土地用途的前提下,在自有工业用地上新建、扩建生产性用房,提高容积率的",
+    condition_en="conforming to the detailed plan and not changing the land use, building on their own "
+    "industrial land and raising the floor area ratio",
+    funding=True,
+)
+INCUBATOR_TAX = Statement(
+    "support", "incubator", "落实税收优惠、绩效奖励", "tax incentives and performance rewards", funding=True
+)
+NAMES |= {
+    "overseas_talent": "在高新区内企业工作的境外高端人才",
+    "zone_enterprise": "高新区内企业 enterprises in the zones",
+}
+PARTIES |= {"zone_enterprise": "enterprise", "incubator": "institution"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("我今年62岁，在高新区企业工作，听说年龄可以放宽，最多能放宽到多少岁？", "zh"),
+        ("I'm a 63-year-old engineer in a zone company. Up to what age can the work permit limit be relaxed?", "en"),
+    ],
+)
+def test_the_askers_own_age_is_no_claim_about_the_policy(text: str, lang: str) -> None:
+    question = ask(text, lang)
+    assert not question.claims
+    judgement = judge(question, evidence(clause(5, 10, AGE, text="年龄可放宽至65岁 age limit relaxed to 65")))
+    assert judgement.outcome is Outcome.ANSWERED and judgement.statement is not None
+    assert judgement.statement.statement is AGE
+
+
+def test_a_limit_the_policy_does_not_state_is_a_premise_corrected() -> None:
+    judgement = judge(ask("R字签证每次最多只能停留90天，外籍专家是不是得经常出入境？"), TALENT)
+    assert judgement.outcome is Outcome.CORRECTED and judgement.statement is not None
+    assert judgement.statement.statement is R_VISA
+
+
+@pytest.mark.parametrize(
+    "outside, inside, lang",
+    [
+        (
+            "我们公司在经开区，不在高新区范围内，外籍专家的工作许可年龄也能放宽吗？",
+            "我们公司在高新区内，外籍专家的工作许可年龄也能放宽吗？",
+            "zh",
+        ),
+        (
+            "Our firm is in the economic and technological development zone, not the high-tech zone. "
+            "Does the work permit age relaxation apply to us?",
+            "Our firm is in the high-tech zone. Does the work permit age relaxation apply to us?",
+            "en",
+        ),
+    ],
+)
+def test_a_measure_for_the_zones_is_not_stated_for_an_asker_outside_them(outside: str, inside: str, lang: str) -> None:
+    age_first = evidence(clause(5, 10, AGE, text="年龄可放宽至65岁"))
+    judgement = judge(ask(outside, lang), age_first)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "outside", False)
+    assert judge(ask(inside, lang), age_first).outcome is Outcome.ANSWERED
+
+
+def test_a_measure_for_everyone_is_answered_wherever_the_asker_is() -> None:
+    """The R visa clause names no zone: an asker in another park is answered."""
+    judgement = judge(ask("我们在经开区，外籍高层次人才能申请R字签证吗？"), TALENT)
+    assert judgement.outcome is Outcome.ANSWERED
+
+
+def test_meeting_a_negative_condition_is_no_lack() -> None:
+    """ "without changing the land use" is what the condition asks ("not changing the land use")."""
+    land = evidence(clause(19, 6, LAND, text="不再增收土地价款 no additional land price"))
+    question = ask(
+        "Our zone company builds on its own industrial land without changing land use; do we owe more land price?",
+        "en",
+    )
+    assert judge(question, land).outcome is Outcome.ANSWERED
+    lacking = ask("We don't have our own industrial land; do we owe more land price if we build?", "en")
+    assert (judge(lacking, land).outcome, judge(lacking, land).rule) == (Outcome.NOT_STATED, "unmet")
+
+
+def test_a_form_of_money_is_answered_only_by_a_clause_naming_it() -> None:
+    """Tax incentives and performance rewards for incubators are no rent-free space for start-ups."""
+    incubators = evidence(clause(10, 2, INCUBATOR_TAX, text="税收优惠 绩效奖励 tax incentives performance rewards"))
+    rent = judge(ask("Do start-ups in the incubators get rent-free office space?", "en"), incubators)
+    assert (rent.outcome, rent.rule) == (Outcome.NOT_STATED, "benefit")
+    tax = judge(ask("孵化器能享受税收优惠吗？"), incubators)
+    assert tax.outcome is Outcome.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "text, lang, rule",
+    [
+        ("What's the minimum R&D spending a company needs to count as a technology-based SME?", "en", "never_stated"),
+        ("How does the points system for technology enterprises score companies?", "en", "never_stated"),
+        ("高新区年度考评具体怎么打分？", "zh", "never_stated"),
+        ("Which parks in Lianyungang currently count as national high-tech zones?", "en", "never_stated"),
+        ("目前有哪些企业拿到了这笔奖励？", "zh", "never_stated"),
+        ("连云港高新区是哪一年升级为国家级高新区的？", "zh", "current_state"),
+        ("When was the zone upgraded to a national high-tech zone?", "en", "current_state"),
+    ],
+)
+def test_criteria_names_and_past_events_are_not_stated(text: str, lang: str, rule: str) -> None:
+    """`rule` is the rule these cues add; an earlier one ("points", "currently") may decide first."""
+    judgement = judge(ask(text, lang), REWARDS)
+    assert judgement.outcome is Outcome.NOT_STATED
+    assert judgement.rule in (rule, "specific", "current_state", "qualified_otherwise")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("新认定的省级高新区奖励是哪一年的政策规定的？", "zh"), ("新认定的省级高新区奖励怎么考核？", "zh")],
+)
+def test_a_year_or_an_assessment_asked_of_a_stated_reward_is_no_past_event_or_criterion(text: str, lang: str) -> None:
+    assert judge(ask(text, lang), REWARDS).rule not in ("current_state", "never_stated")

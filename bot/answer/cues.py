@@ -157,7 +157,12 @@ class Cues:
     override: CueList
     particulars: CueList
     quantity: CueList
-    benefit: CueList
+    benefit_asked: CueList
+    funding_answers: frozenset[str]  # forms of money a statement of funding answers
+    outside_zone: CueList
+    zone_words: tuple[str, ...]
+    benefit: CueList  # every form of money given to the asker
+    benefit_forms: dict[str, CueList]  # … by form (money: any form)
     parties: dict[str, CueList]
     specifics: tuple[Specific, ...]
 
@@ -193,6 +198,15 @@ def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
 def _has_sequence(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
     n = len(seq)
     return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
+
+
+def merged(*lists: CueList) -> CueList:
+    """One CueList finding what any of `lists` finds."""
+    return CueList(
+        tuple(c for cl in lists for c in cl.zh),
+        tuple(c for cl in lists for c in cl.en),
+        tuple(p for cl in lists for p in cl.patterns),
+    )
 
 
 def _cue_list(data: dict[str, Any]) -> CueList:
@@ -262,7 +276,12 @@ def load_cues() -> Cues:
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
         quantity=_cue_list(data["quantity"]),
-        benefit=_cue_list(data["benefit"]),
+        benefit_asked=_cue_list(data["benefit_asked"]),
+        funding_answers=frozenset(data["benefit_funding_answers"]),
+        outside_zone=_cue_list(data["outside_zone"]),
+        zone_words=tuple(data["zone_words"]),
+        benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
+        benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
         specifics=tuple(
             Specific(name, str(spec["name"]["zh"]), str(spec["name"]["en"]), _cue_list(spec))

@@ -7,7 +7,7 @@ import re
 from bot.answer.cues import Cues, words_of
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Stated
-from bot.answer.question import grams, occasions_of, qualifiers_of, years_of
+from bot.answer.question import grams, negated_grams, occasions_of, qualifiers_of, years_of
 from bot.corpus.model import Corpus, Statement
 from bot.retrieve.hybrid import Retrieval
 from bot.text import normalize
@@ -77,7 +77,17 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         grams(normalize(f"{subject} {condition}"), pairs=True),
         years_of(f"{statement.value_zh} {statement.condition_zh}"),
         occasions_of(named, cues),
+        _in_zones(statement, subject, party, cues.zone_words),
+        negated_grams(normalize(condition)),
     )
+
+
+def _in_zones(statement: Statement, subject: str, party: str, zone_words: tuple[str, ...]) -> bool:
+    """The statement is for the high-tech zones or those in them: its subject or condition names them, or
+    its action does for a subject that is no park itself ("priority land for major projects in the zones";
+    not "other parks strive to become provincial high-tech zones")."""
+    where = f"{subject} {statement.condition_zh}" + ("" if party == "zone" else f" {statement.action_zh}")
+    return any(word in where for word in zone_words)
 
 
 def _figures(statement: Statement) -> frozenset[str]:

@@ -24,6 +24,11 @@ AGE_LIMIT = re.compile(
     r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)"
     r"\s*(\d{2})"
 )
+# a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
+LIMITED = re.compile(
+    r"(最多|最长|最高|只能|仅能|上限|不超过|不得超过|at most|no more than|a maximum of|maximum of|up to|only)"
+    r"[^,，。;；?？!！\d]{0,12}?(\d+)"
+)
 _COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:位|名|places?\b|positions?\b|spots?\b)")
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
@@ -54,3 +59,31 @@ def stated_figures(normalized: str) -> frozenset[str]:
 
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def limit_values(normalized: str) -> frozenset[str]:
+    """The numbers normalized text gives as a limit (an age limit, a longest stay …), as written digits."""
+    return frozenset(
+        m.group(m.lastindex or 0) for pattern in (AGE_LIMIT, LIMITED) for m in pattern.finditer(normalized)
+    )
+
+
+def without_own_ages(normalized: str, limits: frozenset[str]) -> str:
+    """`normalized` with the ages that are the asker's own (not given as a limit) blanked out: what is
+    left states the figures the question gives of the policy ("我今年62岁，年龄上限是多少？" gives none)."""
+    return _AGE.sub(lambda m: m.group(0) if next(g for g in m.groups() if g) in limits else " ", normalized)
+
+
+def claimable(unheld: frozenset[str], limits: frozenset[str]) -> frozenset[str]:
+    """The figures of `unheld` that can be claims about the policy: all but ages other than a limit
+    (a 62-year-old's own age is theirs: "我今年62岁，年龄能放宽到多少？")."""
+    return frozenset(f for f in unheld if not f.startswith("age:") or f.split(":")[1] in limits)
+
+
+def limited(figures: frozenset[str], limits: frozenset[str]) -> frozenset[str]:
+    """The figures (period, age, count) given as a limit: "duration:90d" for "最多只能停留90天"."""
+    return frozenset(
+        f
+        for f in figures
+        if f.split(":")[0] in ("duration", "age", "count") and f.split(":")[1].rstrip("ymd") in limits
+    )

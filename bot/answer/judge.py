@@ -52,6 +52,8 @@ class Stated:
     terms: frozenset[str] = frozenset()  # word grams of its subject and condition (what an asker may lack)
     years: frozenset[str] = frozenset()  # the years its value and condition name ("2025")
     occasions: frozenset[int] = frozenset()  # what a reward is for (newly recognised, moving up the ranking …)
+    in_zones: bool = False  # its subject, action or condition names the high-tech zones
+    negated: frozenset[str] = frozenset()  # word grams of what its condition says is not done ("not changing …")
 
     @property
     def kind(self) -> str:
@@ -239,10 +241,19 @@ def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker is outside the high-tech zones ("我们在经开区", "not in the high-tech zone") and the best
+    clause states everything for the zones or those in them: the policy says nothing of others."""
+    top = e.top
+    if not q.outside or top is None or not top.stated or not all(s.in_zones for s in top.stated):
+        return None
+    return Judgement(Outcome.NOT_STATED, "outside", top, top.stated[0], Missing("outside"))
+
+
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
     unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
-    also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.normalized)]
+    also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.given)]
     if unstated and _figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
@@ -358,19 +369,23 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     for c in _answering(e, t):
         for stated in c.stated:
-            if stated.kind in PERMISSIVE and any(term in stated.terms for term in q.lacks):
+            # "without changing the land use" meets "not changing the land use": a condition's own negations
+            if stated.kind in PERMISSIVE and any(t in stated.terms and t not in stated.negated for t in q.lacks):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
     return None
 
 
 def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Money asked for (a reward, subsidy, waiver) where the clauses that would answer state none."""
-    if not q.benefit or not (q.intent.yes_no or q.figures):
+    if not q.benefit or not (q.intent.yes_no or q.figures or q.benefit_asked):
         return None
     answering = _answering(e, t)
+    if not (q.intent.yes_no or q.figures):  # "what rewards and penalties …?": the first clauses of two articles
+        answering += tuple(c for c in e.candidates if c.rank == 1 and c.position < 2)
     if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
         return None
-    if any(s.statement.funding or s.kind == "amount" for c in answering for s in c.stated):
+    # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent)
+    if any(s.kind == "amount" or (s.statement.funding and not q.benefit_form) for c in answering for s in c.stated):
         return None
     if answering and not any(c.stated for c in answering):
         return None  # a document without statements: nothing to judge by
@@ -424,6 +439,7 @@ RULES: tuple[Rule, ...] = (
     claimed,
     responsible,
     promise,
+    outside,
     current_state,
     specifics,
     contradicted,
@@ -479,7 +495,7 @@ def _statement_kinds(q: Question) -> list[FigureKind]:
     """The figure kinds asked that statements can hold; a kind the question itself states ("when is the
     deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names."""
     kinds = [k for k in q.figures if k.statement is not None]
-    return [k for k in kinds if not k.clause.search(q.normalized)] or kinds
+    return [k for k in kinds if not k.clause.search(q.given)] or kinds
 
 
 def _figure_lead(

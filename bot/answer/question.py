@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from bot.answer.cues import CueList, Cues, FigureKind, Specific, words_of
-from bot.answer.figures import AGE_LIMIT, stated_figures
+from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
+from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
 from bot.answer.intent import Intent, asking_text, read_intent
 from bot.text import normalize
 
@@ -30,6 +30,7 @@ class Question:
     search: str
     normalized: str
     intent: Intent
+    given: str = ""  # `normalized` without the asker's own ages: where the figures it gives of the policy are
     qualifiers: frozenset[int] = frozenset()  # the exclusive qualifier groups it names (national, provincial)
     occasions: frozenset[int] = frozenset()  # the occasions of a reward it names (newly recognised, ranking …)
     party: str = ""  # "person" or "enterprise" when it asks for itself as one
@@ -40,11 +41,14 @@ class Question:
     quantity: bool = False  # asks how much or how many of something
     benefit: bool = False  # asks for money given to it (a reward, subsidy, waiver)
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
+    benefit_form: bool = False  # … names a form of it that funding does not answer (a waiver, a tax break)
+    benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
     particulars: bool = False  # asks for the particular items (names, a list) behind a measure
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
+    outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
@@ -73,6 +77,7 @@ class Question:
             "benefit": self.benefit,
             "task": self.task,
             "modal": self.modal,
+            "outside": self.outside,
             "follow_up": self.follow_up,
         }
 
@@ -96,12 +101,17 @@ def read_question(
     benefit = cues.benefit.found(asking, words)
     if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
         intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
+    forms, form_named = benefit_cues(asking, words, cues)
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
+    limits = limit_values(normalized)
+    claimed_figures = claimable(unheld, limits)
     claims: tuple[FigureKind, ...] = ()
-    if unheld and (intent.invent or intent.promise or intent.injection or premise or AGE_LIMIT.search(normalized)):
-        # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …"
-        claimed = {figure.split(":")[0] for figure in unheld}
+    if claimed_figures and (
+        intent.invent or intent.promise or intent.injection or premise or limited(claimed_figures, limits)
+    ):
+        # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …", "最多只能停留90天"
+        claimed = {figure.split(":")[0] for figure in claimed_figures}
         claims = tuple(kind for kind in cues.figures if kind.name in claimed)
     return Question(
         asked=asked,
@@ -110,6 +120,7 @@ def read_question(
         search=search,
         normalized=normalized,
         intent=intent,
+        given=without_own_ages(normalized, limits),
         qualifiers=qualifiers_of(normalized, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
@@ -119,15 +130,27 @@ def read_question(
         claims=claims,
         quantity=cues.quantity.found(asking, words),
         benefit=benefit,
-        benefit_cues=cues.benefit,
+        benefit_cues=forms,
+        benefit_form=form_named,
+        benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         task=cues.task.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
         confirms=intent.injection or premise or bool(_TAG_QUESTION.search(normalized)),
-        lacks=frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized))),
+        outside=cues.outside_zone.found(normalized, all_words),
+        lacks=negated_grams(normalized),
         years=years_of(normalized),
     )
+
+
+def benefit_cues(asking: str, words: tuple[str, ...], cues: Cues) -> tuple[CueList, bool]:
+    """The words of the forms of money asked about ("rent-free space": waivers), which a clause must name
+    to answer (every form when the question names none in particular: "any cash?"), and whether one
+    of them is a form a statement of funding does not answer."""
+    named = [name for name, cl in cues.benefit_forms.items() if name != "money" and cl.found(asking, words)]
+    forms = merged(*(cues.benefit_forms[name] for name in named)) if named else cues.benefit
+    return forms, any(name not in cues.funding_answers for name in named)
 
 
 def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
@@ -185,6 +208,12 @@ _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
 _COMMON_WORDS = frozenset({"enterprise", "enterprises", "company", "companies", "policy", "support", "zones"})
+
+
+def negated_grams(normalized: str) -> frozenset[str]:
+    """The word grams of what normalized text says is not had or not done ("没有永久居留证",
+    "without changing the land use")."""
+    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized)))
 
 
 def years_of(text: str) -> frozenset[str]:

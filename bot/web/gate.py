@@ -139,7 +139,8 @@ class Gate:
         unread = named.get(b"content-length", b"0") not in (b"", b"0") or b"transfer-encoding" in named
         refusal = self._refusal(route, client, named)
         if refusal is not None:
-            await _reply(send, *refusal, close=unread)
+            status, code, message, *retry = refusal
+            await _reply(send, status, code, message, retry[0] if retry else None, close=unread)
             return
         if route.costly and not self.in_flight.enter(client):
             message = "too many of your requests are running; wait for them"
