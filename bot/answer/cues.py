@@ -158,8 +158,11 @@ class Cues:
     particulars: CueList
     quantity: CueList
     benefit_asked: CueList
+    reveal: CueList
     funding_answers: frozenset[str]  # forms of money a statement of funding answers
     outside_zone: CueList
+    other_business: CueList
+    tech_enterprise_words: tuple[str, ...]
     zone_words: tuple[str, ...]
     benefit: CueList  # every form of money given to the asker
     benefit_forms: dict[str, CueList]  # … by form (money: any form)
@@ -277,8 +280,11 @@ def load_cues() -> Cues:
         particulars=_cue_list(data["particulars"]),
         quantity=_cue_list(data["quantity"]),
         benefit_asked=_cue_list(data["benefit_asked"]),
+        reveal=_cue_list(data["reveal"]),
         funding_answers=frozenset(data["benefit_funding_answers"]),
         outside_zone=_cue_list(data["outside_zone"]),
+        other_business=_cue_list(data["other_business"]),
+        tech_enterprise_words=tuple(data["tech_enterprise_words"]),
         zone_words=tuple(data["zone_words"]),
         benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},

@@ -79,6 +79,7 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         occasions_of(named, cues),
         _in_zones(statement, subject, party, cues.zone_words),
         negated_grams(normalize(condition)),
+        any(word in named for word in cues.tech_enterprise_words),
     )
 
 

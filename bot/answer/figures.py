@@ -21,9 +21,18 @@ _AGE = re.compile(
 )
 # an age given as the policy's limit ("放宽到70岁", "up to age 70"), not as the asker's own
 AGE_LIMIT = re.compile(
-    r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|extended to|raised to)"
+    r"(放宽到|放宽至|放宽|上限是?|上限为|up to age|age limit (is|of)|age cap (is|of)|limit of|limit to"
+    r"|extended to|raised to"
+    r"|relax(?:es|ed)? (?:it |the \w+ )?to|relaxed to)"
     r"\s*(\d{2})"
 )
+# an age limit raised to a figure ("放宽到70", "relaxes the age limit to 70"); "the age limit is 60" is the
+# general rule the policy relaxes, not a claim about the policy
+_RELAXED_TO = re.compile(
+    r"(放宽到|放宽至|limit to|extended to|raised to|relax(?:es|ed)? (?:it |the \w+ )?to)\s*(\d{2})"
+)
+_AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
+_UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
 LIMITED = re.compile(
     r"(最多|最长|最高|只能|仅能|上限|不超过|不得超过|at most|no more than|a maximum of|maximum of|up to|only)"
@@ -50,6 +59,10 @@ def stated_figures(normalized: str) -> frozenset[str]:
         found.add(f"percent:{_plain(float((match.group(1) or match.group(2)).replace(',', '')))}")
     for match in _AGE.finditer(normalized):
         found.add(f"age:{int(next(g for g in match.groups() if g))}")
+    for match in _RELAXED_TO.finditer(normalized):  # "relaxes the age limit to 70": an age without its unit
+        value = int(match.group(match.lastindex or 0))
+        if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and not _UNIT_AFTER.match(normalized, match.end()):
+            found.add(f"age:{value}")
     for match in _PERIOD.finditer(normalized):
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     for match in _COUNT.finditer(normalized):

@@ -45,10 +45,12 @@ class Question:
     benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
+    reveal: bool = False  # asks the assistant to reveal its prompt or instructions
     particulars: bool = False  # asks for the particular items (names, a list) behind a measure
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
+    other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
@@ -135,10 +137,12 @@ def read_question(
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         task=cues.task.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
+        reveal=cues.reveal.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
         confirms=intent.injection or premise or bool(_TAG_QUESTION.search(normalized)),
         outside=cues.outside_zone.found(normalized, all_words),
+        other_business=cues.other_business.found(normalized, all_words),
         lacks=negated_grams(normalized),
         years=years_of(normalized),
     )
@@ -194,11 +198,12 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
-    r"吧\s*[?？。]*\s*$|,\s*(yes|no|correct|true)\s*\?\s*$|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
+    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*[?？。]*\s*$|,\s*(yes|no|correct|true)\s*\?\s*$"
+    r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
 )
 _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
-    r"|(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not)\s+"
+    r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
     r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _GRAM_WORD = re.compile(r"[a-z]{3,}")

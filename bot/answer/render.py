@@ -121,8 +121,8 @@ class Renderer:
         lang = q.lang
         if missing.kind == "beyond":
             return say(lang, "beyond_not_stated", value=stated.statement.value(lang), asked=missing.what)
-        if missing.kind == "outside":
-            return say(lang, "outside_not_stated")
+        if missing.kind in ("outside", "other_business"):
+            return say(lang, f"{missing.kind}_not_stated")
         if missing.kind == "condition":
             return say(lang, "condition_not_stated", subject=self._subject(lang, stated))
         if missing.kind == "party":
@@ -297,7 +297,7 @@ class Renderer:
 
 
 # the gaps said against the statement that is stated instead
-_ABOUT_STATEMENT = frozenset({"beyond", "condition", "party", "subject", "occasion", "outside"})
+_ABOUT_STATEMENT = frozenset({"beyond", "condition", "party", "subject", "occasion", "outside", "other_business"})
 
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
 _REASONS = {
