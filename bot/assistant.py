@@ -69,6 +69,11 @@ class Bot:
         synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
         return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
 
+    def prepare(self) -> None:
+        """Build every stage now (the answer stage and its chat model are otherwise built on first use), so
+        that a bad setting stops a server's start-up instead of failing its first question."""
+        _ = self.answerer
+
     def explain(self, question: str, lang: str | None = None) -> dict[str, Any]:
         """How `question` is read, which clauses retrieval found (with each channel's score) and how
         it is judged, as a JSON-ready dict (`python -m bot explain`)."""

@@ -132,6 +132,8 @@ class Settings:
                 raise ConfigError(f"{variable} must be at least {least}")
         if self.llm not in {"off", "openai", "ollama"}:
             raise ConfigError(f"BOT_LLM must be off, openai or ollama, got {self.llm!r}")
+        if self.llm != "off" and not self.llm_model:
+            raise ConfigError(f"BOT_LLM={self.llm} needs BOT_LLM_MODEL (the model's name)")
         if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
         if self.staff_token and len(self.staff_token) < MIN_STAFF_TOKEN_CHARS:

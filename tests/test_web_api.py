@@ -281,3 +281,35 @@ def test_the_real_bot_with_the_hash_embedder_answers_through_the_api(tmp_path: P
     body = client.post("/api/ask", json={"question": "R字签证的有效期最长是多少年？"}).json()
     assert body["lang"] == "zh" and body["answer"] and isinstance(body["retrieved"], list)
     assert client.app.state.service.store.turn(body["id"]).question == "R字签证的有效期最长是多少年？"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "error, status, code",
+    [
+        ("MissingDependency", 503, "unavailable"),
+        ("ConfigError", 500, "configuration_error"),
+        ("InvalidQuestion", 422, "invalid_question"),
+        ("NotFound", 404, "not_found"),
+    ],
+)
+def test_errors_map_to_http_status_by_the_table(corpus, tmp_path: Path, error: str, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A server's configuration or a missing package is its fault (5xx, logged, no details to the client);
+    a client's mistake is 4xx with the reason."""
+    import bot.errors
+
+    class Failing(FakeBot):
+        def ask(self, question: str, history: object = None, lang: str | None = None, deadline: object = None) -> None:
+            raise getattr(bot.errors, error)("the detail: BOT_LLM_API_KEY=secret")
+
+    app = create_app(Settings.from_env({"BOT_INDEX_DIR": str(tmp_path)}), bot=Failing(corpus), chat_page=False)  # type: ignore[arg-type]
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post("/api/ask", json={"question": "R visa?"})
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+    assert ("secret" in response.text) is (status < 500)
+
+
+def test_a_bad_setting_stops_start_up_not_the_first_question(tmp_path: Path) -> None:
+    from bot.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="BOT_LLM_MODEL"):
+        Settings.from_env({"BOT_INDEX_DIR": str(tmp_path), "BOT_LLM": "openai"})

@@ -16,6 +16,9 @@ class FakeBot:
         self.index = SimpleNamespace(identity="", location="")  # no vectors: nothing to note at start-up
         self.calls: list[dict[str, Any]] = []
 
+    def prepare(self) -> None:
+        """Nothing to build."""
+
     def ask(self, question: str, history: Any = None, lang: str | None = None, deadline: Any = None) -> Any:
         from bot.answer.model import Answer, Citation
 

@@ -15,7 +15,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
 from bot.corpus.model import Article
-from bot.errors import BotError, InvalidQuestion, NotFound, OverBudget, QuestionFileError, RateLimited
+from bot.errors import (
+    BotError,
+    ConfigError,
+    CorpusError,
+    InvalidQuestion,
+    MissingDependency,
+    NotFound,
+    OverBudget,
+    QuestionFileError,
+    RateLimited,
+)
 from bot.text import clean
 from bot.web.service import AskService, question_cost
 
@@ -223,18 +233,35 @@ async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(status, _HTTP_CODES.get(status, "error"), str(detail), headers)
 
 
-async def _on_bot_error(_request: Request, exc: Exception) -> JSONResponse:
-    if isinstance(exc, RateLimited):
-        return error_response(429, "rate_limited", str(exc), {"Retry-After": str(round(exc.retry_after))})
-    if isinstance(exc, OverBudget):
-        return error_response(503, "over_budget", str(exc), {"Retry-After": str(round(exc.retry_after))})
-    if isinstance(exc, NotFound):
-        return error_response(404, "not_found", str(exc))
-    if isinstance(exc, QuestionFileError):
-        return error_response(422, "invalid_question_file", str(exc))
-    if isinstance(exc, InvalidQuestion):
-        return error_response(422, "invalid_question", str(exc))
-    return error_response(400, "bad_request", str(exc))
+#: Each error the package raises on purpose: the HTTP status and code a client gets, and whether it is
+#: the server's fault (its configuration, a missing package: logged, and the client told no more).
+#: The first row the error is an instance of applies.
+ERROR_STATUS: tuple[tuple[type[BotError], int, str, bool], ...] = (
+    (RateLimited, 429, "rate_limited", False),
+    (OverBudget, 503, "over_budget", False),
+    (NotFound, 404, "not_found", False),
+    (QuestionFileError, 422, "invalid_question_file", False),
+    (InvalidQuestion, 422, "invalid_question", False),
+    (MissingDependency, 503, "unavailable", True),
+    (ConfigError, 500, "configuration_error", True),
+    (CorpusError, 500, "configuration_error", True),
+    (BotError, 400, "bad_request", False),
+)
+
+
+def error_status(exc: BotError) -> tuple[int, str, bool]:
+    """(HTTP status, error code, the server's fault) of an error, by ERROR_STATUS."""
+    return next((status, code, fault) for kind, status, code, fault in ERROR_STATUS if isinstance(exc, kind))
+
+
+async def _on_bot_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, BotError)
+    status, code, server_fault = error_status(exc)
+    if server_fault:
+        log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
+        return error_response(status, code, "the service is not set up to answer this; the error has been logged")
+    retry = getattr(exc, "retry_after", None)
+    return error_response(status, code, str(exc), {"Retry-After": str(round(retry))} if retry is not None else None)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:

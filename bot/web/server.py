@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
         from bot.assistant import Bot
 
         bot = Bot(settings, progress=True)
+    bot.prepare()  # a bad setting (BOT_LLM without a model, a missing package) stops start-up here
     store = ConversationStore(database_url(settings))
     if settings.retention_days:
         purged = store.purge(settings.retention_days)
