@@ -239,3 +239,14 @@ def test_latency_keeps_each_question_s_fastest_run_of_search_and_of_embedding() 
     latency = measure_latency(bot, [question], warmup=0, repeats=3)  # type: ignore[arg-type]
     assert calls["search"] == 3
     assert latency["en"].search_ms < 10.0
+
+
+def test_answer_fingerprints_name_each_changed_question() -> None:
+    from eval.same_answers import differences, fingerprint
+
+    a, b = fingerprint({"answer": "65岁"}), fingerprint({"answer": "70岁"})
+    assert a == fingerprint({"answer": "65岁"}) and a != b
+    before = {"h1.jsonl": {"q1": a, "q2": a}, "h2.jsonl": {"q1": a}}
+    now = {"h1.jsonl": {"q1": a, "q2": b}, "h3.jsonl": {"q1": a}}
+    assert differences(before, now) == ["h1.jsonl: q2", "h2.jsonl: q1", "h3.jsonl: q1"]
+    assert differences(before, before) == []

@@ -520,3 +520,66 @@ def test_no_card_yet_is_a_lack() -> None:
     )
     judgement = judge(question, pr)
     assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unmet", False)
+
+
+# -- round 6: employers, the object of a permission, comparisons, companies applying for zones' money -------
+NEW_PROVINCIAL_TEXT = "新认定的省级高新区给予100万元奖励"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("我是在高新区一家高校研究院(事业单位)工作的外籍教授，63岁了，工作许可年龄也能放宽到65岁吗？", "zh"),
+        (
+            "Does the age relaxation to 65 also apply to foreign professors at a university campus in the zone, "
+            "rather than a company?",
+            "en",
+        ),
+    ],
+)
+def test_a_measure_for_people_in_enterprises_is_not_stated_for_a_university(text: str, lang: str) -> None:
+    judgement = judge(ask(text, lang), evidence(clause(5, 10, AGE, text="年龄可放宽至65岁")))
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "employer", False)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("持永久居留身份证的外籍人才，能不能当普通科技公司（不是新型研发机构）的法定代表人？", "zh"),
+        ("Can a foreign PR holder be legal rep of a normal manufacturing WFOE (not an R&D institute)?", "en"),
+    ],
+)
+def test_a_permission_for_one_thing_is_not_stated_for_another_the_question_names(text: str, lang: str) -> None:
+    legal_rep = Statement(
+        "permission",
+        "pr_foreign_talent",
+        "担任新型研发机构法定代表人",
+        "serve as legal representatives of new-type R&D institutions",
+    )
+    pr = evidence(clause(5, 9, legal_rep, text="永久居留身份证 新型研发机构 法定代表人 R&D institutions"))
+    judgement = judge(ask(text, lang), pr)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unmet", False)
+    assert judgement.missing is not None and judgement.missing.kind == "object"
+
+
+def test_what_a_question_compares_with_is_not_what_it_asks_about() -> None:
+    """ "新认定为国家高新区…是不是也跟新认定省级高新区一样给100万？" asks about national zones."""
+    question = ask("如果新认定为国家高新区，市里奖励多少钱？是不是也跟新认定省级高新区一样给100万？")
+    assert question.qualifiers == ask("新认定的国家高新区奖励多少？").qualifiers
+    assert judge(question, REWARDS).outcome is Outcome.NOT_STATED
+    assert (
+        ask("Do provincial zones get the same reward as national zones?", "en").qualifiers
+        == ask("Do provincial zones get a reward?", "en").qualifiers
+    )
+
+
+def test_a_company_applying_for_money_the_policy_gives_zones_is_not_stated() -> None:
+    funds = Statement("support", "zone", "专项资金对高新区倾斜", "special funds favour the zones", funding=True)
+    PARTIES["zone"] = "zone"
+    zone_funds = evidence(clause(20, 2, funds, text="专项资金 高新区 special funds"))
+    for text, lang in (
+        ("外资控股的企业能申请市级科技专项资金吗？", "zh"),
+        ("Can a wholly foreign-owned enterprise apply for the municipal special funds?", "en"),
+    ):
+        judgement = judge(ask(text, lang), zone_funds)
+        assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "party", False)

@@ -22,7 +22,7 @@ from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
-from bot.answer.question import Question, as_follow_up, inherited_occasions, read_question
+from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, read_question
 from bot.answer.render import Part, Renderer
 from bot.answer.templates import say
 from bot.config import Settings
@@ -180,8 +180,8 @@ class Answerer:
         for piece in pieces:
             check(deadline, "parts")
             normalized = normalize(piece)
-            if looks_like_follow_up(normalized, self.cues):
-                continue
+            if looks_like_follow_up(normalized, self.cues) or compares(normalized, self.cues):
+                continue  # "…？是不是也跟省级一样给100万？": it leans on the part before
             part = read_question(
                 piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
             )

@@ -163,6 +163,9 @@ class Cues:
     outside_zone: CueList
     other_business: CueList
     tech_enterprise_words: tuple[str, ...]
+    non_enterprise_employer: CueList
+    enterprise_words: tuple[str, ...]
+    comparison: tuple[re.Pattern[str], ...]
     zone_words: tuple[str, ...]
     benefit: CueList  # every form of money given to the asker
     benefit_forms: dict[str, CueList]  # … by form (money: any form)
@@ -285,6 +288,9 @@ def load_cues() -> Cues:
         outside_zone=_cue_list(data["outside_zone"]),
         other_business=_cue_list(data["other_business"]),
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),
+        non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),
+        enterprise_words=tuple(data["enterprise_words"]),
+        comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),
         zone_words=tuple(data["zone_words"]),
         benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},

@@ -80,6 +80,8 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         _in_zones(statement, subject, party, cues.zone_words),
         negated_grams(normalize(condition)),
         any(word in named for word in cues.tech_enterprise_words),
+        any(word in f"{subject} {statement.condition_zh}" for word in cues.enterprise_words),
+        grams(normalize(f"{statement.action_zh} {statement.action_en}"), pairs=True),
     )
 
 

@@ -55,6 +55,8 @@ class Stated:
     in_zones: bool = False  # its subject, action or condition names the high-tech zones
     negated: frozenset[str] = frozenset()  # word grams of what its condition says is not done ("not changing …")
     for_tech: bool = False  # it is for technology-based or high-tech enterprises (its subject, action or condition)
+    for_enterprises: bool = False  # its subject or condition names enterprises ("working in zone enterprises")
+    action_terms: frozenset[str] = frozenset()  # word grams of its action (what it permits or gives)
 
     @property
     def kind(self) -> str:
@@ -264,6 +266,16 @@ def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.NOT_STATED, "other_business", top, giving[0], Missing("other_business"))
 
 
+def employer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker works for no enterprise ("I teach at a university, not a company") and what the best clause
+    gives, it gives those in enterprises: the policy says nothing of other employers."""
+    top = e.top
+    giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind in RULE_KINDS] if top is not None else []
+    if not q.non_enterprise or not giving or not all(s.for_enterprises for s in giving):
+        return None
+    return Judgement(Outcome.NOT_STATED, "employer", top, giving[0], Missing("employer"))
+
+
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
     unstated = [k for k in q.figures if k.statement is None and not _clause_holds(e.top, k)]
@@ -379,13 +391,17 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The asker says they lack what a statement requires ("I don't have permanent residence"; "没有永久居留证")."""
-    if not q.lacks:
+    if not (q.lacks or q.not_cases):
         return None
     for c in _answering(e, t):
         for stated in c.stated:
+            if stated.kind not in PERMISSIVE:
+                continue
             # "without changing the land use" meets "not changing the land use": a condition's own negations
-            if stated.kind in PERMISSIVE and any(t in stated.terms and t not in stated.negated for t in q.lacks):
+            if any(t in stated.terms and t not in stated.negated for t in q.lacks):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
+            if _other_object(q.not_cases, stated.action_terms):  # "(不是新型研发机构)的法定代表人"
+                return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
     return None
 
 
@@ -455,6 +471,7 @@ RULES: tuple[Rule, ...] = (
     promise,
     outside,
     other_business,
+    employer,
     current_state,
     specifics,
     contradicted,
@@ -625,6 +642,16 @@ def _answering(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:
         return ()
     best = clauses[0].score
     return tuple(c for c in clauses[:3] if c.score >= t.close_clause * best)
+
+
+def _other_object(lacks: frozenset[str], action: frozenset[str]) -> bool:
+    """The question says its case is not what the statement's action names ("a normal WFOE, not an R&D
+    institute"; "不是新型研发机构"): two shared word pairs, or one English word (by its first five letters)."""
+    shared = lacks & action
+    stems = {w[:5] for w in lacks if w.isascii() and " " not in w} & {
+        w[:5] for w in action if w.isascii() and " " not in w
+    }
+    return len(shared) >= 2 or bool(stems) or any(" " in w for w in shared)
 
 
 def _first(clause: ClauseEvidence | None) -> Stated | None:

@@ -51,7 +51,9 @@ class Question:
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
+    non_enterprise: bool = False  # the asker works for no enterprise (a university, a hospital …)
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
+    not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
 
@@ -143,7 +145,11 @@ def read_question(
         confirms=intent.injection or premise or bool(_TAG_QUESTION.search(normalized)),
         outside=cues.outside_zone.found(normalized, all_words),
         other_business=cues.other_business.found(normalized, all_words),
+        non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
         lacks=negated_grams(normalized),
+        not_cases=frozenset().union(
+            *(grams(m.group(1) or m.group(2), pairs=True) for m in _NOT_CASE.finditer(normalized))
+        ),
         years=years_of(normalized),
     )
 
@@ -159,8 +165,8 @@ def benefit_cues(asking: str, words: tuple[str, ...], cues: Cues) -> tuple[CueLi
 
 def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
     """The indexes of the exclusive qualifier groups (national, provincial …) normalized `text` names;
-    a floor ("市级以上", "at or above the municipal level") names none."""
-    text = cues.qualifier_floor.sub(" ", text)
+    a floor ("市级以上", "at or above the municipal level") names none, nor does a comparison ("跟省级一样")."""
+    text = without_comparisons(cues.qualifier_floor.sub(" ", text), cues)
     becoming = cues.becoming.search(text)
     if becoming is not None and qualifiers_of(text[becoming.end() :], cues):  # "省级高新区升格为国家高新区"
         text = text[becoming.end() :]
@@ -170,8 +176,21 @@ def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
 
 def occasions_of(text: str, cues: Cues) -> frozenset[int]:
     """The indexes of the occasions (newly recognised, moving up the ranking …) normalized `text` names."""
+    text = without_comparisons(text, cues)
     words = words_of(text)
     return frozenset(i for i, occasion in enumerate(cues.occasions) if occasion.cues.found(text, words))
+
+
+def without_comparisons(text: str, cues: Cues) -> str:
+    """`text` without what it compares with ("是不是也跟新认定省级高新区一样", "the same as national zones")."""
+    for pattern in cues.comparison:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def compares(text: str, cues: Cues) -> bool:
+    """True when normalized `text` compares with something ("能不能参照省级的20万元标准？")."""
+    return any(pattern.search(text) for pattern in cues.comparison)
 
 
 def inherited_occasions(question: Question, earlier: Question) -> frozenset[int]:
@@ -205,6 +224,9 @@ _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
     r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
     r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
+)
+_NOT_CASE = re.compile(
+    r"(?<!是)不是([\u4e00-\u9fff]{2,8})|\b(?:not|rather than|instead of)\s+(?:a\s+|an\s+|the\s+)?((?:[a-z&]+\s*){1,4})"
 )
 _GRAM_WORD = re.compile(r"[a-z]{3,}")
 _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")

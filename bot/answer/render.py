@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.answer.cues import Occasion
@@ -117,17 +117,19 @@ class Renderer:
         return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
 
     def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
-        """What is not stated, said against the statement that is: its value, subject or condition."""
+        """What is not stated, said against the statement that is: its value, subject, condition or object."""
         lang = q.lang
-        if missing.kind == "beyond":
-            return say(lang, "beyond_not_stated", value=stated.statement.value(lang), asked=missing.what)
-        if missing.kind in ("outside", "other_business"):
-            return say(lang, f"{missing.kind}_not_stated")
-        if missing.kind == "condition":
-            return say(lang, "condition_not_stated", subject=self._subject(lang, stated))
-        if missing.kind == "party":
-            asker = say(lang, f"party_{missing.what}")
-            return say(lang, "party_not_stated", asker=asker, subject=self._subject(lang, stated))
+        fills: dict[str, Callable[[], dict[str, str]]] = {
+            "beyond": lambda: {"value": stated.statement.value(lang), "asked": missing.what},
+            "object": lambda: {"action": stated.statement.action(lang)},
+            "condition": lambda: {"subject": self._subject(lang, stated)},
+            "party": lambda: {"asker": say(lang, f"party_{missing.what}"), "subject": self._subject(lang, stated)},
+            "outside": dict,
+            "other_business": dict,
+            "employer": dict,
+        }
+        if missing.kind in fills:
+            return say(lang, f"{missing.kind}_not_stated", **fills[missing.kind]())
         if missing.kind == "occasion":
             occasion = "、".join(self.occasions[i].name(lang) for i in sorted(q.occasions))
             asked = self._counterpart(lang, stated, q.qualifiers) if q.qualifiers else say(lang, "asked_subject")
@@ -297,7 +299,9 @@ class Renderer:
 
 
 # the gaps said against the statement that is stated instead
-_ABOUT_STATEMENT = frozenset({"beyond", "condition", "party", "subject", "occasion", "outside", "other_business"})
+_ABOUT_STATEMENT = frozenset(
+    {"beyond", "condition", "party", "subject", "occasion", "outside", "other_business", "employer", "object"}
+)
 
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
 _REASONS = {
