@@ -82,6 +82,9 @@ class Question:
             "task": self.task,
             "modal": self.modal,
             "outside": self.outside,
+            "other_business": self.other_business,
+            "non_enterprise": self.non_enterprise,
+            "reveal": self.reveal,
             "follow_up": self.follow_up,
         }
 
