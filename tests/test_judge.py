@@ -449,14 +449,25 @@ def test_a_form_of_money_is_answered_only_by_a_clause_naming_it() -> None:
         ("Which parks in Lianyungang currently count as national high-tech zones?", "en", "never_stated"),
         ("目前有哪些企业拿到了这笔奖励？", "zh", "never_stated"),
         ("连云港高新区是哪一年升级为国家级高新区的？", "zh", "current_state"),
-        ("When was the zone upgraded to a national high-tech zone?", "en", "current_state"),
     ],
 )
 def test_criteria_names_and_past_events_are_not_stated(text: str, lang: str, rule: str) -> None:
     """`rule` is the rule these cues add; an earlier one ("points", "currently") may decide first."""
     judgement = judge(ask(text, lang), REWARDS)
     assert judgement.outcome is Outcome.NOT_STATED
-    assert judgement.rule in (rule, "specific", "current_state", "qualified_otherwise")
+    assert judgement.rule in (rule, "specific", "current_state")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("连云港高新区是哪一年升级为国家级高新区的？", "zh"),
+        ("When was the zone upgraded to a national high-tech zone?", "en"),
+    ],
+)
+def test_a_past_event_reads_as_how_things_stood(text: str, lang: str) -> None:
+    assert ask(text, lang).intent.current_state
+    assert not ask("新认定的省级高新区奖励是哪一年的政策规定的？").intent.current_state
 
 
 @pytest.mark.parametrize(
@@ -470,7 +481,7 @@ def test_a_year_or_an_assessment_asked_of_a_stated_reward_is_no_past_event_or_cr
 CREDIT = Statement(
     "support", "financial_institution", "加大对高新区科技型企业信贷投放", "lending to technology-based enterprises"
 )
-PARTIES |= {"financial_institution": "institution"}
+PARTIES |= {"financial_institution": "institution", "zone": "zone"}
 
 
 @pytest.mark.parametrize(
@@ -575,7 +586,6 @@ def test_what_a_question_compares_with_is_not_what_it_asks_about() -> None:
 
 def test_a_company_applying_for_money_the_policy_gives_zones_is_not_stated() -> None:
     funds = Statement("support", "zone", "专项资金对高新区倾斜", "special funds favour the zones", funding=True)
-    PARTIES["zone"] = "zone"
     zone_funds = evidence(clause(20, 2, funds, text="专项资金 高新区 special funds"))
     for text, lang in (
         ("外资控股的企业能申请市级科技专项资金吗？", "zh"),
