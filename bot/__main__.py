@@ -198,16 +198,10 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
             print()
 
 
-def _database(settings: Settings) -> str:
-    from bot.web.server import database_url
-
-    return database_url(settings)
-
-
 def _db_check(settings: Settings, args: argparse.Namespace) -> int:
     from bot.web import upkeep
 
-    url = _database(settings)
+    url = settings.database_url
     aside = upkeep.heal(url)
     print(f"damaged: moved to {aside}" if aside else f"ok: {url}")
     return 1 if aside else 0
@@ -219,7 +213,7 @@ def _db_purge(settings: Settings, args: argparse.Namespace) -> int:
     days = settings.retention_days if args.days is None else args.days
     if days <= 0:
         raise InvalidQuestion("give --days N (at least 1) or set BOT_RETENTION_DAYS")
-    store = ConversationStore(_database(settings))
+    store = ConversationStore(settings.database_url)
     try:
         print(f"purged {store.purge(days)} turns older than {days} days")
     finally:
@@ -231,7 +225,7 @@ def _db_backup(settings: Settings, args: argparse.Namespace) -> int:
     from bot.web import upkeep
 
     try:
-        print(f"copied to {upkeep.backup(_database(settings), args.destination)}")
+        print(f"copied to {upkeep.backup(settings.database_url, args.destination)}")
     except (ValueError, FileExistsError) as exc:
         raise InvalidQuestion(str(exc)) from exc
     return 0

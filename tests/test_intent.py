@@ -94,3 +94,24 @@ def test_the_kinds_a_question_asks(question: str, kinds: list[str]) -> None:
 
 def test_a_passport_is_not_the_policys_business() -> None:
     assert read_intent(normalize("Where do I renew my passport?")).out_of_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "out_of_scope"),
+    [
+        ("以前在苏州一家外企做工程师。想问下高新区这边工作许可年龄有没有放宽?", False),  # the past, not the question
+        ("我是新加坡籍,能不能当新型研发机构的法定代表人?", False),  # a nationality
+        ("We're a VC from Singapore. Does the policy encourage foreign angel funds?", False),  # where the asker is from
+        ("苏州的人才政策对外籍专家有年龄放宽吗?", True),  # another city's measures
+        ("这个政策跟徐州高新区的政策比,哪个优惠力度更大?", True),
+        ("Hi, I'm 63. How far can the work-permit age limit be pushed?", False),  # "how far" is no distance here
+        ("How far is the zone from the airport?", True),
+    ],
+)
+def test_another_place_counts_only_in_what_the_question_asks(question: str, out_of_scope: bool) -> None:
+    assert read_intent(normalize(question)).out_of_scope is out_of_scope
+
+
+def test_how_long_a_lease_runs_is_a_duration_but_leasing_for_a_few_years_is_not() -> None:
+    assert _figures("先租后让的话租期一般是几年?") == ["duration"]
+    assert "duration" not in _figures("厂房用地能不能先租几年,以后再买下来?")

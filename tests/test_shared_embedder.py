@@ -113,7 +113,7 @@ def test_passages_go_straight_to_the_model_and_the_id_is_the_models() -> None:
     inner = Recording()
     shared = SharedQueryEmbedder(inner)
     assert shared.id == "recording"
-    assert shared.embed_documents(["a", "b"]) == inner.inner.embed_documents(["a", "b"])
+    assert np.array_equal(shared.embed_batch(["a", "b"], "passage"), inner.inner.embed_batch(["a", "b"], "passage"))
     assert inner.batches == [("a", "b")]
 
 
@@ -133,3 +133,24 @@ def test_no_more_than_max_batch_questions_go_to_the_model_at_once() -> None:
     assert [len(batch) for batch in inner.batches] == [1, 2, 2, 1]
     for text, vector in zip(texts, vectors, strict=True):
         assert np.array_equal(vector, inner.inner.embed_query_vector(text))
+
+
+def test_the_embedder_interface_imports_no_langchain() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys, bot.embed, bot.retrieve.hybrid; print('langchain_core' in sys.modules)"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_langchain_adapter_embeds_passages_and_queries_with_the_embedder() -> None:
+    from bot.embed.fake import HashEmbedder
+    from bot.embed.langchain_adapter import LangChainEmbeddings
+
+    embedder = HashEmbedder()
+    adapter = LangChainEmbeddings(embedder)
+    assert adapter.embed_documents(["land lease"]) == [embedder.embed_batch(["land lease"], "passage")[0].tolist()]
+    assert adapter.embed_query("R visa") == embedder.embed_query_vector("R visa").tolist()

@@ -141,3 +141,21 @@ def test_answer_body_keeps_text_without_citations(fake_bot: FakeBot) -> None:
     assert answer_body(fallback) == fallback.text
     answer = fake_bot.ask("How long is the R visa valid?")
     assert "Based on:" not in answer_body(answer) and answer_body(answer).endswith("400-107-6681.")
+
+
+def test_answer_parts_compose_the_text_and_the_chat_drops_only_the_sources() -> None:
+    from bot.answer.model import Answer, Citation
+
+    citation = Citation("d", 5, "Talent", 11, "R visa valid up to 10 years", "有效期最高10年", "Article 5")
+    answer = Answer(
+        "q",
+        "en",
+        "R visa valid up to 10 years.\n\nOn “fees”: the policy does not state this.",
+        False,
+        (citation,),
+        sources="Based on:\nArticle 5\n  · R visa valid up to 10 years",
+        closing="Call 400-107-6681.",
+    )
+    assert answer.text == "\n\n".join([answer.opening, answer.sources, answer.closing])
+    assert answer.to_dict()["answer"] == answer.text
+    assert answer_body(answer) == f"{answer.opening}\n\n{answer.closing}"  # the note on a part stays

@@ -10,7 +10,8 @@ from conftest import DATA_DIR
 from web_fakes import FakeBot
 
 from bot.errors import QuestionFileError
-from bot.web.runner import CheckQuestion, grade, parse_question_file, report_csv, run_questions, top_article
+from bot.questions import CheckQuestion, parse_question_file
+from bot.web.runner import grade, report_csv, run_questions, top_article
 
 
 def read(name: str) -> bytes:

@@ -18,6 +18,7 @@ from web_fakes import FakeBot
 
 from bot.config import Settings
 from bot.web.chat import ChatHandlers
+from bot.web.offline import OfflinePage
 from bot.web.server import create_app
 from bot.web.service import AskService
 from bot.web.store import ConversationStore
@@ -71,7 +72,7 @@ def test_offline_middleware_drops_outside_meta_tags_only_from_html() -> None:
     app = Starlette(
         routes=[Route("/", lambda _: HTMLResponse(page)), Route("/j", lambda _: JSONResponse({"u": "https://x"}))]
     )
-    client = TestClient(ui.OfflinePage(app))
+    client = TestClient(OfflinePage(app))
     response = client.get("/")
     assert response.text == '<html><head><meta charset="utf-8"></head></html>'
     assert int(response.headers["content-length"]) == len(response.content)

@@ -29,12 +29,16 @@ class FakeBot:
         answer_lang = lang or ("zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en")
         hotline = self.corpus.hotline
         if "weather" in question.lower() or "天气" in question:
-            text = f"Sorry, the policy does not cover this question.\n\nFor more information, call {hotline}."
-            return Answer(question, answer_lang, text, True, (), (12, 3), "out_of_scope")
+            opening = "Sorry, the policy does not cover this question."
+            closing = f"For more information, call {hotline}."
+            return Answer(question, answer_lang, opening, True, (), (12, 3), "out_of_scope", closing=closing)
         article = self.corpus.article("lyg-hitech-2023", 5)
         clause = article.clause(11)
         said = clause.zh if answer_lang == "zh" else clause.en
         heading = "依据条款：" if answer_lang == "zh" else "Based on:"
-        text = f"{said}\n\n{heading}\n{article.label(answer_lang)}\n  · {said}\n\nFor more information, call {hotline}."
+        sources = f"{heading}\n{article.label(answer_lang)}\n  · {said}"
+        closing = f"For more information, call {hotline}."
         citation = Citation(article.doc, 5, article.title_en, 11, said, clause.zh, article.label(answer_lang))
-        return Answer(question, answer_lang, text, False, (citation,), (5, 19, 25), "answer")
+        return Answer(
+            question, answer_lang, said, False, (citation,), (5, 19, 25), "answer", sources=sources, closing=closing
+        )

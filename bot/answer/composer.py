@@ -1,7 +1,7 @@
 """The answer stage: a question read once, retrieved (with the conversation for a follow-up), judged, rendered.
 
     ask → read_question → retrieve (follow-ups: merged with the question before) → Evidence
-        → judge (bot/answer/judge.py: ordered rules, pure) → Renderer (bot/answer/render.py)
+        → judge (bot/answer/judge/: ordered rules, pure) → Renderer (bot/answer/render.py)
 
 A question that asks several things has each part judged on its own: it is answered when any part
 is, and the reply says which parts the policy does not state.
@@ -10,7 +10,6 @@ is, and the reply says which parts the policy does not state.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -28,8 +27,10 @@ from bot.answer.templates import say
 from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.language import detect_language, is_pinyin, is_supported_script
-from bot.retrieve.hybrid import ArticleHit, ClauseHit, HybridRetriever, Retrieval
-from bot.text import clean, normalize
+from bot.retrieve.fuser import Fuser
+from bot.retrieve.hybrid import HybridRetriever
+from bot.retrieve.results import Retrieval
+from bot.text import clean, normalize, over_limit
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -72,13 +73,12 @@ class Answerer:
     ) -> Answer:
         """Answer `question`; `history` holds earlier turns, `lang` ('zh'/'en') overrides detection;
         past `deadline`, OverBudget is raised at the next stage."""
-        started = time.perf_counter()
         text = clean(question)
         if lang not in ("zh", "en"):
             lang = None
         if not text:
             return self._refusal(question, lang or "en", "empty", say(lang or "en", "empty"))
-        if len(text) > self.settings.max_question_chars:
+        if over_limit(question, self.settings.max_question_chars):
             limit = self.settings.max_question_chars
             reply_lang = lang or detect_language(text[:limit])
             return self._refusal(question, reply_lang, "too_long", say(reply_lang, "too_long", limit=limit))
@@ -90,9 +90,7 @@ class Answerer:
             return self._refusal(question, lang, "junk", say(lang, "junk"))
         read = self._read(question, stripped, lang)
         check(deadline, "reading")
-        answer = self._answer(read, parse_history(history, self.settings.max_question_chars), stripped, deadline)
-        answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
-        return answer
+        return self._answer(read, parse_history(history, self.settings.max_question_chars), stripped, deadline)
 
     def explain(self, question: str, lang: str | None = None) -> tuple[Question, Retrieval, Judgement]:
         """The reading, the retrieval and the judgement of one question (no conversation): `python -m bot explain`."""
@@ -152,7 +150,7 @@ class Answerer:
         )
         if not self._topical(alone):  # "who handles that?", "具体金额是多少？"
             return replace(as_follow_up(q, earlier), search=combined_text), combined
-        merged = replace(combined, articles=merge_rankings(alone.articles, combined.articles))
+        merged = replace(combined, articles=Fuser.merge(alone.articles, combined.articles))
         own = replace(
             q,
             qualifiers=q.qualifiers or earlier.qualifiers,
@@ -207,40 +205,16 @@ class Answerer:
 
     def _refusal(self, question: str, lang: str, reason: str, body: str) -> Answer:
         """An empty, overlong, unreadable or unsupported question: a polite reply and the hotline."""
-        body = f"{body}\n\n{say(lang, 'hotline', hotline=self.corpus.hotline)}"
         return Answer(
             question=question,
             lang=lang,
-            text=body,
+            opening=body,
+            closing=say(lang, "hotline", hotline=self.corpus.hotline),
             fallback=True,
             reason=reason,
             outcome=str(Outcome.OUT_OF_SCOPE),
             resolved_question=question,
         )
-
-
-def merge_rankings(alone: list[ArticleHit], combined: list[ArticleHit]) -> list[ArticleHit]:
-    """Rank articles and their clauses by the sum of both rankings' scores, each relative to its best."""
-    articles: dict[tuple[str, int], float] = {}
-    clauses: dict[tuple[str, int], dict[int, float]] = {}
-    for ranking in (alone, combined):
-        top = ranking[0].score if ranking and ranking[0].score > 0 else 1.0
-        for hit in ranking:
-            key = (hit.doc, hit.article)
-            articles[key] = articles.get(key, 0.0) + hit.score / top
-            best = hit.clauses[0].score if hit.clauses and hit.clauses[0].score > 0 else 1.0
-            for clause in hit.clauses:
-                per_article = clauses.setdefault(key, {})
-                per_article[clause.clause] = per_article.get(clause.clause, 0.0) + clause.score / best
-    return [
-        ArticleHit(
-            doc=key[0],
-            article=key[1],
-            score=articles[key],
-            clauses=tuple(ClauseHit(c, v) for c, v in sorted(clauses.get(key, {}).items(), key=lambda p: -p[1])),
-        )
-        for key in sorted(articles, key=lambda key: -articles[key])
-    ]
 
 
 def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from bot.answer.cuelist import CueList, FigureKind, Occasion, QuestionParts, Specific, merged, words_of
 from bot.errors import BotError
 from bot.text import han_count
 from bot.yaml_text import load_yaml
@@ -15,104 +16,24 @@ from bot.yaml_text import load_yaml
 if TYPE_CHECKING:
     from bot.corpus.glossary import Glossary
 
-_WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
-_LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+
+__all__ = [
+    "CueConflict",
+    "CueList",
+    "Cues",
+    "FigureKind",
+    "Occasion",
+    "QuestionParts",
+    "Specific",
+    "check_cues",
+    "load_cues",
+    "merged",
+    "words_of",
+]
 
 
 class CueConflict(BotError):
     """Two cue lists, or a cue list and the glossary, disagree about a cue."""
-
-
-@dataclass(frozen=True, slots=True)
-class CueList:
-    """Chinese cues match as substrings, English cues as whole word sequences, `patterns` (regular
-    expressions, for a cue with a gap: "how long does … take") anywhere."""
-
-    zh: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str], ...] = ()
-    en_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
-    zh_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # each English cue split into words once, the Chinese ones joined in one pattern: not on every question
-        sequences = (tuple(_WORD.findall(cue)) for cue in self.en)
-        object.__setattr__(self, "en_words", tuple(seq for seq in sequences if seq))
-        cues = sorted({cue for cue in self.zh if cue}, key=len, reverse=True)
-        object.__setattr__(self, "zh_pattern", re.compile("|".join(map(re.escape, cues))) if cues else None)
-
-    def found(self, text: str, words: tuple[str, ...]) -> bool:
-        """True if any cue occurs in normalized `text` (whose words are `words`); a cue in the singular
-        is found in the plural too ("international school" in "international schools")."""
-        if self.zh_pattern is not None and self.zh_pattern.search(text):
-            return True
-        if any(pattern.search(text) for pattern in self.patterns):
-            return True
-        for variant in dict.fromkeys((words, _singular(words))):
-            present = set(variant)
-            if any(seq[0] in present and _has_sequence(variant, seq) for seq in self.en_words):
-                return True
-        return False
-
-
-@dataclass(frozen=True, slots=True)
-class FigureKind:
-    """A kind of figure (money, percent …): its cues, the kind of statement that holds such a figure
-    (None for kinds the policy never states: fees, deadlines, processing times …) and what such a
-    figure looks like in a clause without statements."""
-
-    name: str
-    cues: CueList
-    clause: re.Pattern[str]
-    statement: str | None = None
-    replaces: tuple[str, ...] = ()  # more general kinds it stands in for when both are asked
-    topic: CueList = field(default_factory=CueList)  # nouns that name it without asking it when another kind is asked
-
-
-@dataclass(frozen=True, slots=True)
-class Specific:
-    """A specific thing the policy never states (family members, a tax type …), named in both languages."""
-
-    id: str
-    name_zh: str
-    name_en: str
-    cues: CueList
-
-    def name(self, lang: str) -> str:
-        """What it is called in `lang`."""
-        return self.name_zh if lang == "zh" else self.name_en
-
-
-@dataclass(frozen=True, slots=True)
-class Occasion:
-    """What a reward is given for (being newly recognised, moving up the ranking …), named in both languages."""
-
-    name_zh: str
-    name_en: str
-    cues: CueList
-
-    def name(self, lang: str) -> str:
-        """What it is called in `lang`."""
-        return self.name_zh if lang == "zh" else self.name_en
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionParts:
-    """Splits a question that asks several things ("how long is the visa valid? and each stay?") into its questions."""
-
-    breaks: dict[str, re.Pattern[str]]  # per language, where one question ends and the next begins
-    min_zh_chars: int
-    min_en_words: int
-    max_parts: int
-
-    def split(self, text: str, lang: str) -> list[str]:
-        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`."""
-        pieces = [piece.strip(" ,，") for piece in self.breaks["zh" if lang == "zh" else "en"].split(text)]
-        kept = [piece for piece in pieces if self._substantial(piece)]
-        return kept if 1 < len(kept) <= self.max_parts else [text]
-
-    def _substantial(self, piece: str) -> bool:
-        return han_count(piece) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +84,7 @@ class Cues:
     outside_zone: CueList
     other_business: CueList
     tech_enterprise_words: tuple[str, ...]
+    institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
@@ -188,31 +110,6 @@ def check_cues(cues: Cues, glossary: Glossary) -> tuple[str, ...]:
         raise CueConflict(f"cues.yaml: out_of_scope cues that name what the policy is near: {', '.join(clash)}")
     longer = (f for f in forms - out_of_scope if len(words_of(f)) > 1 or (han_count(f) > 2 and not f.isascii()))
     return tuple(sorted(f for f in longer if cues.out_of_scope.found(f, words_of(f))))
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """The lower-case words of normalized text, as the English cues are matched."""
-    return tuple(_WORD.findall(text))
-
-
-@lru_cache(maxsize=4096)
-def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Words with a plural -s dropped (schools → school, fees → fee; not class, is, has)."""
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
-
-
-def _has_sequence(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
-    n = len(seq)
-    return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
-
-
-def merged(*lists: CueList) -> CueList:
-    """One CueList finding what any of `lists` finds."""
-    return CueList(
-        tuple(c for cl in lists for c in cl.zh),
-        tuple(c for cl in lists for c in cl.en),
-        tuple(p for cl in lists for p in cl.patterns),
-    )
 
 
 def _cue_list(data: dict[str, Any]) -> CueList:
@@ -288,6 +185,7 @@ def load_cues() -> Cues:
         outside_zone=_cue_list(data["outside_zone"]),
         other_business=_cue_list(data["other_business"]),
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),
+        institution_words=tuple(data["institution_words"]),
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),
         enterprise_words=tuple(data["enterprise_words"]),
         comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),

@@ -11,21 +11,19 @@ from bot.text import clean, han_count
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """An earlier user question (and the articles its answer cited, when known)."""
+    """An earlier user question."""
 
     question: str
-    articles: tuple[int, ...] = ()
 
 
 def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[Turn]:
     """Earlier user turns from any of the shapes callers send.
 
-    Accepts strings (earlier questions), {"question": …, "retrieved"/"citations": …} rows,
-    and chat messages {"role": "user"|"assistant", "content": …}; assistant messages are skipped.
+    Accepts strings (earlier questions), {"question": …} rows (other keys, such as "retrieved", are
+    ignored), and chat messages {"role": "user"|"assistant", "content": …}; assistant messages are skipped.
     """
     turns: list[Turn] = []
     for item in history or ():
-        articles: tuple[int, ...] = ()
         if isinstance(item, str):
             text = item
         elif isinstance(item, dict):
@@ -33,28 +31,11 @@ def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[T
                 continue
             value = item.get("question") or item.get("content") or ""
             text = value if isinstance(value, str) else ""
-            articles = _articles_of(item)
         else:
             continue
         if text := clean(text, limit):
-            turns.append(Turn(text, articles))
+            turns.append(Turn(text))
     return turns
-
-
-def _articles_of(item: dict[str, object]) -> tuple[int, ...]:
-    retrieved = item.get("retrieved")
-    if isinstance(retrieved, list):
-        return tuple(int(a) for a in retrieved if _is_number(a))
-    citations = item.get("citations")
-    if isinstance(citations, list):
-        return tuple(int(c["article"]) for c in citations if isinstance(c, dict) and _is_number(c.get("article")))
-    return ()
-
-
-def _is_number(value: object) -> bool:
-    return (
-        isinstance(value, int | str) and not isinstance(value, bool) and str(value).isascii() and str(value).isdigit()
-    )
 
 
 def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:

@@ -6,10 +6,11 @@ import re
 
 from bot.answer.cues import Cues, words_of
 from bot.answer.figures import stated_figures
+from bot.answer.grams import changed_words, grams, negated_grams
 from bot.answer.judge import ClauseEvidence, Evidence, Stated
-from bot.answer.question import grams, negated_grams, occasions_of, qualifiers_of, years_of
+from bot.answer.question import occasions_of, qualifiers_of, years_of
 from bot.corpus.model import Corpus, Statement
-from bot.retrieve.hybrid import Retrieval
+from bot.retrieve.results import Retrieval
 from bot.text import normalize
 
 CANDIDATE_CLAUSES = 4  # clauses of each retrieved article the judge weighs
@@ -82,6 +83,9 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         any(word in named for word in cues.tech_enterprise_words),
         any(word in f"{subject} {statement.condition_zh}" for word in cues.enterprise_words),
         grams(normalize(f"{statement.action_zh} {statement.action_en}"), pairs=True),
+        tuple(word for word in cues.institution_words if word in statement.action_zh),
+        changed_words(normalize(condition), kept=True),
+        grams(normalize(subject), pairs=True),
     )
 
 

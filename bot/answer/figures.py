@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from bot.errors import CorpusError
+from bot.numerals import chinese_to_int
+
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _SCALE = {"": 1.0, "万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9}
 _UNIT = r"\s*(万|亿|million|billion)?"
@@ -36,7 +39,13 @@ _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
 LIMITED = re.compile(
     r"(最多|最长|最高|只能|仅能|上限|不超过|不得超过|at most|no more than|a maximum of|maximum of|up to|only)"
-    r"[^,，。;；?？!！\d]{0,12}?(\d+)"
+    r"[^,，。;；?？!！\d]{0,20}?(\d+)"
+)
+# a period or age written in Chinese numerals ("五年", "两个月", "六十五岁"), read as a figure after a word
+# of a limit or validity ("最长只有五年", "放宽到七十岁")
+_LIMIT_BEFORE = re.compile(r"最|只|仅|有效期|期限|停留|放宽|上限|超过|长达|为期|有效")
+_CHINESE_FIGURE = re.compile(
+    r"(?<![零一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(?=\s*(?:个月|年|天|日|周岁|岁))"
 )
 _COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:位|名|places?\b|positions?\b|spots?\b)")
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
@@ -46,6 +55,7 @@ def stated_figures(normalized: str) -> frozenset[str]:
     """'money:<yuan>', 'percent:<value>', 'age:<years>', 'duration:<n><y|m|d>' and 'count:<n>' for every
     amount, percentage, age, period and number of places in normalized text (a year such as 2025年
     reads as a period too: the policy has it as well)."""
+    normalized = arabic(normalized)
     found: set[str] = set()
     taken: list[tuple[int, int]] = []
     for pattern in _MONEY:
@@ -74,8 +84,24 @@ def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+def arabic(normalized: str) -> str:
+    """Periods and ages written in Chinese numerals after a word of a limit or validity, in digits
+    ("最长只有五年" → "最长只有5年"; "成立三年" is the asker's own and stays as written)."""
+
+    def digits(match: re.Match[str]) -> str:
+        if not _LIMIT_BEFORE.search(normalized, max(0, match.start() - 6), match.start()):
+            return match.group(1)
+        try:
+            return str(chinese_to_int(match.group(1)))
+        except CorpusError:  # "一二年": not one numeral
+            return match.group(1)
+
+    return _CHINESE_FIGURE.sub(digits, normalized)
+
+
 def limit_values(normalized: str) -> frozenset[str]:
     """The numbers normalized text gives as a limit (an age limit, a longest stay …), as written digits."""
+    normalized = arabic(normalized)
     return frozenset(
         m.group(m.lastindex or 0) for pattern in (AGE_LIMIT, LIMITED) for m in pattern.finditer(normalized)
     )

@@ -10,6 +10,12 @@ from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _SENTENCE_BREAK = re.compile(r"[？?；;。！!]+")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,]")
+# a place named as where the asker comes from or is based (the place itself: the words up to a break)
+_ORIGIN = re.compile(
+    r"(?:来自|总部在|总部位于)[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,3}(?:国籍|籍)"
+    r"|\b(?:from|based in|headquartered in)\s+[a-z' ]{3,12}?"
+    r"(?=[,.;!?)]|\s(?:and|who|that|with|looking|wanting|interested|planning|considering)\b|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +79,7 @@ def read_intent(
         promise=cues.promise.found(normalized, words),
         injection=cues.injection.found(normalized, words),
         current_state=cues.current_state.found(normalized, words),
-        out_of_scope=cues.out_of_scope.found(unshielded, words_of(unshielded)) or _other_city(normalized, words, cues),
+        out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),
         chit_chat=cues.chit_chat.found(normalized, words),
     )
 
@@ -121,6 +127,25 @@ _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "what
 _CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then", "also"})
 
 
+def question_text(normalized: str, cues: Cues) -> str:
+    """The sentences of a normalized text that ask: "以前在苏州工作。高新区有没有放宽？" asks only about the
+    zone (the whole text when nothing asks)."""
+    asking = []
+    for sentence in _SENTENCE.findall(normalized):
+        words = words_of(sentence)
+        marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
+        opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
+        if marked or opens or cues.question_markers_en.found(sentence, words):
+            asking.append(sentence)
+    return " ".join(asking) if asking else normalized
+
+
+def _out_of_scope(questions: str, cues: Cues) -> bool:
+    """What the question asks is none of the policy's business: by a topic cue, or another city's measures."""
+    words = words_of(questions)
+    return cues.out_of_scope.found(questions, words) or _other_city(questions, words, cues)
+
+
 def asking_text(normalized: str, cues: Cues | None = None) -> str:
     """The sentences of a normalized question that ask something, and those in which the asker says
     who they are: "My wife is a teacher. Can I get an R visa?" asks only the second; "I'm a student.
@@ -158,6 +183,9 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     """
     if cues.relocation.found(normalized, words) and cues.home_city.found(normalized, words):
         return False
+    # where the asker comes from ("we're a VC from Singapore", "总部在苏州") names no other city's measures
+    normalized = _ORIGIN.sub(" ", normalized)
+    words = words_of(normalized)
     if cues.other_cities.found(normalized, words):
         # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation
         about_cooperation = cues.cooperation.found(normalized, words)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -32,9 +32,10 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """The assistant's reply to one question.
-
-    `text` is the whole reply in `lang` (the hotline included on fallback); `outcome` is the judge's
+    """The assistant's reply to one question, in three parts every surface renders from: the `opening`
+    (what the policy states, or exactly what it does not), the `sources` (the cited clauses as text,
+    under "Based on:"; a surface that shows `citations` as cards leaves it out) and the `closing` (the
+    hotline). `text` is the three joined, the whole reply in `lang`; `outcome` is the judge's
     (answered, corrected, not_stated, out_of_scope); `fallback` is true exactly when the policy could
     not answer (not_stated, out_of_scope); `reason` says why the reply took its shape (answer,
     department, contact, out_of_scope, not_specified, empty, junk, chit_chat, …).
@@ -42,7 +43,7 @@ class Answer:
 
     question: str
     lang: str
-    text: str
+    opening: str
     fallback: bool
     citations: tuple[Citation, ...] = ()
     retrieved: tuple[int, ...] = ()
@@ -50,7 +51,13 @@ class Answer:
     outcome: str = "answered"
     resolved_question: str = ""
     mode: str = "extractive"  # or "llm" when a verified model reply leads the answer
-    timings_ms: dict[str, float] = field(default_factory=dict)
+    sources: str = ""
+    closing: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole reply: opening, sources and closing, a blank line between them."""
+        return "\n\n".join(part for part in (self.opening, self.sources, self.closing) if part)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of `python -m bot ask --json` (without id, question and latency)."""

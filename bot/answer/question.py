@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
-from bot.answer.intent import Intent, asking_text, read_intent
+from bot.answer.grams import changed_words, negated_grams, not_case_grams
+from bot.answer.intent import Intent, asking_text, question_text, read_intent
 from bot.text import normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
@@ -43,6 +43,7 @@ class Question:
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     benefit_form: bool = False  # … names a form of it that funding does not answer (a waiver, a tax break)
     benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
+    benefit_text: str = ""  # the part of it that asks for money ("…targets, and what cash rewards …?")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
     reveal: bool = False  # asks the assistant to reveal its prompt or instructions
@@ -53,6 +54,7 @@ class Question:
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
     non_enterprise: bool = False  # the asker works for no enterprise (a university, a hospital …)
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
+    changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
@@ -113,6 +115,10 @@ def read_question(
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
     claimed_figures = claimable(unheld, limits)
+    if premise and not (intent.invent or intent.promise or intent.injection or limited(claimed_figures, limits)):
+        # "既然政策规定奖励200万": the figures after the words that cite the policy; "前进了4位，按政策能拿多少？"
+        # gives the asker's own before them
+        claimed_figures &= stated_figures(normalized[cues.premise.first_at(normalized) :])
     claims: tuple[FigureKind, ...] = ()
     if claimed_figures and (
         intent.invent or intent.promise or intent.injection or premise or limited(claimed_figures, limits)
@@ -140,6 +146,7 @@ def read_question(
         benefit_cues=forms,
         benefit_form=form_named,
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
+        benefit_text=_money_part(asking, lang, cues) if benefit else "",
         task=cues.task.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
@@ -150,10 +157,9 @@ def read_question(
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
         lacks=negated_grams(normalized),
-        not_cases=frozenset().union(
-            *(grams(m.group(1) or m.group(2), pairs=True) for m in _NOT_CASE.finditer(normalized))
-        ),
-        years=years_of(normalized),
+        changes=changed_words(normalized),
+        not_cases=not_case_grams(normalized),
+        years=years_of(question_text(normalized, cues)),  # "2035年的呢？2025年的我知道": the year asked
     )
 
 
@@ -220,48 +226,23 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
-    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*[?？。]*\s*$|,\s*(yes|no|correct|true)\s*\?\s*$"
+    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*[?？。]*\s*$|,\s*(yes|no|correct|true|right)\s*\?\s*$"
+    r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"
     r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
 )
-_NEGATED = re.compile(
-    r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
-    r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
-    r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
-)
-_NOT_CASE = re.compile(
-    r"(?<!是)不是([\u4e00-\u9fff]{2,8})|\b(?:not|rather than|instead of)\s+(?:a\s+|an\s+|the\s+)?((?:[a-z&]+\s*){1,4})"
-)
-_GRAM_WORD = re.compile(r"[a-z]{3,}")
-_GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-_COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
-_COMMON_WORDS = frozenset({"enterprise", "enterprises", "company", "companies", "policy", "support", "zones"})
 
 
-def negated_grams(normalized: str) -> frozenset[str]:
-    """The word grams of what normalized text says is not had or not done ("没有永久居留证",
-    "without changing the land use")."""
-    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized)))
+def _money_part(asking: str, lang: str, cues: Cues) -> str:
+    """The part of a question that asks for money (the whole when it asks one thing)."""
+    return next((p for p in cues.question_parts.split(asking, lang) if cues.benefit.found(p, words_of(p))), asking)
 
 
 def years_of(text: str) -> frozenset[str]:
     """The years (2000–2099) normalized `text` names."""
     return frozenset(_YEAR.findall(text))
-
-
-def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
-    """Chinese 3-character windows (and 2-character ones with `pairs`, save the commonest) and English
-    word pairs of normalized `text`: enough to tell that "没有永久居留证" and "持有永久居留身份证的外籍人才",
-    or "不是龙头" and "龙头骨干企业", speak of the same thing."""
-    if not text:
-        return frozenset()
-    size = 2 if pairs else 3
-    han = {run[i : i + size] for run in _GRAM_HAN.findall(text) for i in range(len(run) - size + 1)} - _COMMON_PAIRS
-    words = _GRAM_WORD.findall(text)
-    singles = {w for w in words if len(w) >= 6 and w not in _COMMON_WORDS} if pairs else set()
-    return frozenset(han | singles | {f"{a} {b}" for a, b in pairwise(words)})
 
 
 def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:

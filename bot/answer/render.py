@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answer.cues import Occasion
-from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
+from bot.answer.gaps import GapSentences, joined
+from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
-from bot.answer.templates import figure_name, say
+from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
-
-_SPACE = {"zh": "", "en": " "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +41,7 @@ class Renderer:
         self.thresholds = thresholds
         self.synthesizer = synthesizer
         self.subjects = {s.id: s for d in corpus.documents for s in d.subjects}
-        self.qualifiers = qualifiers or {}
-        self.occasions = occasions
+        self.gaps = GapSentences(self.subjects, qualifiers or {}, occasions)
         self.document = corpus.documents[0]
 
     def render(
@@ -52,15 +50,14 @@ class Renderer:
         """The Answer for judgement `j`; `ranked` are the retrieved article numbers, `parts` the other
         parts of a question that asks several things."""
         if j.rule == "contact":
-            return self._reply(q, j, say(q.lang, "contact", hotline=self.corpus.hotline), ranked)
+            return self._reply(q, j, ranked, say(q.lang, "contact", hotline=self.corpus.hotline))
         if j.rule in ("responsible", "other_contact") and (q.intent.responsible or j.rule == "responsible"):
             return self._departments(q, e, j, ranked)
         if j.rule == "other_contact":
-            return self._reply(q, j, say(q.lang, "contact_not_given", hotline=self.corpus.hotline), ranked)
+            return self._reply(q, j, ranked, say(q.lang, "contact_not_given", hotline=self.corpus.hotline))
         if j.outcome is Outcome.OUT_OF_SCOPE:
             key = {"chit_chat": "chit_chat", "task": "task", "override": "task"}.get(j.rule, "not_covered")
-            body = f"{say(q.lang, key, title=self._title(q.lang))}\n\n{self._hotline(q.lang)}"
-            return self._reply(q, j, body, ranked)
+            return self._reply(q, j, ranked, say(q.lang, key, title=self._title(q.lang)), closing=self._hotline(q.lang))
         if j.outcome is Outcome.NOT_STATED:
             return self._not_stated(q, e, j, ranked)
         return self._answered(q, e, j, ranked, parts)
@@ -78,75 +75,30 @@ class Renderer:
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
             opening, mode = rephrased, "llm"
         if j.outcome is Outcome.CORRECTED:
-            opening = self._joined(
-                q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening
-            )
+            opening = joined(q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening)
         elif q.intent.invent:
-            opening = self._joined(q.lang, say(q.lang, "invent"), opening)
+            opening = joined(q.lang, say(q.lang, "invent"), opening)
         notes = [self._part_note(q.lang, p) for p in parts if p.judgement.outcome is not Outcome.ANSWERED]
-        body = "\n\n".join([opening, *notes, self._cited_block(q.lang, citations), self._hotline(q.lang)])
-        return replace(self._reply(q, j, body, ranked, citations), mode=mode)
+        return replace(
+            self._reply(
+                q,
+                j,
+                ranked,
+                "\n\n".join([opening, *notes]),
+                citations,
+                sources=self._cited_block(q.lang, citations),
+                closing=self._hotline(q.lang),
+            ),
+            mode=mode,
+        )
 
     def _not_stated(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """Says exactly what the policy does not state, quotes the closest clauses, gives the hotline."""
         citations = self._citations(e, q.lang, j.lead)[:2] if e.candidates else []
-        opening = self._missing_sentence(q, j)
-        blocks = [opening]
-        if citations:
-            blocks.append(self._cited_block(q.lang, citations))
-        blocks.append(self._hotline(q.lang))
-        return self._reply(q, j, "\n\n".join(blocks), ranked, citations)
-
-    def _missing_sentence(self, q: Question, j: Judgement) -> str:
-        """The sentence naming what the policy does not state, by the kind of gap the judge found."""
-        lang, missing = q.lang, j.missing
-        kind = missing.kind if missing else "figure"
-        plain = {"current_state": "current_state", "promise": "promise", "benefit": "benefit_not_stated"}
-        if kind in plain:
-            return say(lang, plain[kind])
-        if kind == "claim":
-            if q.claims:
-                return say(lang, "figure_not_in_policy")
-            return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
-        if missing is not None and kind == "specific":
-            specific = next(s for s in q.specifics if s.id == missing.what)
-            return say(lang, "specific_not_stated", thing=specific.name(lang))
-        if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
-            return self._about_statement(q, missing, j.statement)
-        what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
-        return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
-
-    def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
-        """What is not stated, said against the statement that is: its value, subject, condition or object."""
-        lang = q.lang
-        fills: dict[str, Callable[[], dict[str, str]]] = {
-            "beyond": lambda: {"value": stated.statement.value(lang), "asked": missing.what},
-            "object": lambda: {"action": stated.statement.action(lang)},
-            "condition": lambda: {"subject": self._subject(lang, stated)},
-            "party": lambda: {"asker": say(lang, f"party_{missing.what}"), "subject": self._subject(lang, stated)},
-            "outside": dict,
-            "other_business": dict,
-            "employer": dict,
-        }
-        if missing.kind in fills:
-            return say(lang, f"{missing.kind}_not_stated", **fills[missing.kind]())
-        if missing.kind == "occasion":
-            occasion = "、".join(self.occasions[i].name(lang) for i in sorted(q.occasions))
-            asked = self._counterpart(lang, stated, q.qualifiers) if q.qualifiers else say(lang, "asked_subject")
-            figure = figure_name(lang, missing.what)
-            return say(lang, "occasion_not_stated", figure=figure, occasion=occasion, asked=asked)
-        return say(
-            lang,
-            "subject_not_stated",
-            figure=figure_name(lang, missing.what),
-            asked=self._counterpart(lang, stated, q.qualifiers),
-            action=stated.statement.action(lang),
-            subject=self._subject(lang, stated),
+        sources = self._cited_block(q.lang, citations) if citations else ""
+        return self._reply(
+            q, j, ranked, self.gaps.sentence(q, j), citations, sources=sources, closing=self._hotline(q.lang)
         )
-
-    def _invented(self, q: Question, text: str) -> str:
-        """`text`, after "I do not make up figures" when the question asked for one to be made up."""
-        return self._joined(q.lang, say(q.lang, "invent"), text) if q.intent.invent else text
 
     def _departments(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """The responsible units of the question's article, or the articles of the units it names; for an
@@ -175,17 +127,27 @@ class Renderer:
                     lines.append(line)
                 citations.append(self._citation(article, best.get(article.number, 1), lang))
         closing = say(lang, "contact_not_given" if j.fallback else "hotline", hotline=self.corpus.hotline)
-        body = "\n".join(lines) + "\n\n" + self._cited_block(lang, citations) + "\n\n" + closing
-        return self._reply(q, j, body, ranked, citations)
+        return self._reply(
+            q, j, ranked, "\n".join(lines), citations, sources=self._cited_block(lang, citations), closing=closing
+        )
 
     # -- pieces ---------------------------------------------------------------------------
     def _reply(
-        self, q: Question, j: Judgement, body: str, ranked: Sequence[int], citations: Sequence[Citation] = ()
+        self,
+        q: Question,
+        j: Judgement,
+        ranked: Sequence[int],
+        opening: str,
+        citations: Sequence[Citation] = (),
+        sources: str = "",
+        closing: str = "",
     ) -> Answer:
         return Answer(
             question=q.asked,
             lang=q.lang,
-            text=body,
+            opening=opening,
+            sources=sources,
+            closing=closing,
             fallback=j.fallback,
             citations=tuple(citations),
             retrieved=tuple(ranked),
@@ -250,23 +212,11 @@ class Renderer:
         return say(
             lang,
             key,
-            subject=self._subject(lang, stated),
+            subject=self.gaps.subject(lang, stated),
             value=statement.value(lang),
             action=statement.action(lang),
             condition=condition,
         )
-
-    def _subject(self, lang: str, stated: Stated) -> str:
-        subject = self.subjects.get(stated.statement.subject)
-        return subject.name(lang) if subject else stated.statement.subject
-
-    def _counterpart(self, lang: str, stated: Stated, asked: frozenset[int]) -> str:
-        """The subject the question asks about instead of the statement's: the one of the same party
-        whose name holds the qualifier asked (national_zone for provincial_zone), else one of any party
-        (a county's pilot reward names the national level too); else a phrase."""
-        named = [s for s in self.subjects.values() if asked and self.qualifiers.get(s.id) == asked]
-        same_party = [s for s in named if s.party == stated.party]
-        return (same_party or named)[0].name(lang) if named else say(lang, "asked_subject")
 
     def _part_note(self, lang: str, part: Part) -> str:
         return say(lang, "part_not_stated", part=part.text.strip())
@@ -284,24 +234,12 @@ class Renderer:
             )
         return say(lang, "responsible_for_article", label=article.label(lang), departments=joined)
 
-    def _figure(self, lang: str, q: Question) -> str:
-        return figure_name(lang, q.figures[0].name if q.figures else "count")
-
     def _hotline(self, lang: str) -> str:
         return say(lang, "hotline", hotline=self.corpus.hotline)
 
     def _title(self, lang: str) -> str:
         return self.document.title_zh if lang == "zh" else self.document.title_en
 
-    @staticmethod
-    def _joined(lang: str, first: str, second: str) -> str:
-        return f"{first}{_SPACE['zh' if lang == 'zh' else 'en']}{second}"
-
-
-# the gaps said against the statement that is stated instead
-_ABOUT_STATEMENT = frozenset(
-    {"beyond", "condition", "party", "subject", "occasion", "outside", "other_business", "employer", "object"}
-)
 
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)
 _REASONS = {

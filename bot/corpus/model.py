@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from bot.corpus.glossary import Glossary
 
 
+#: the highest article number a document can have (articles are numbered in Chinese numerals, 一 … 九十九)
+MAX_ARTICLE = 99
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """Whom a statement is about (national_zone, foreign_talent …), named in both languages."""
@@ -45,6 +49,10 @@ class Statement:
     def action(self, lang: str) -> str:
         """What is given, allowed, required or aimed at, in `lang`."""
         return self.action_zh if lang == "zh" else self.action_en
+
+    def condition(self, lang: str) -> str:
+        """The condition it holds under, in `lang` ("" when none)."""
+        return self.condition_zh if lang == "zh" else self.condition_en
 
     def to_dict(self) -> dict[str, object]:
         """JSON form, as `python -m bot corpus --json` shows it."""

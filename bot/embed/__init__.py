@@ -1,4 +1,4 @@
-"""Embedders behind one interface (also a LangChain Embeddings), chosen by `make_embedder`."""
+"""Embedders behind one interface, chosen by `make_embedder` (LangChain's `Embeddings`: langchain_adapter.py)."""
 
 from bot.embed.base import Embedder
 from bot.embed.factory import make_embedder

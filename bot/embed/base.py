@@ -7,16 +7,13 @@ from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 Role = Literal["query", "passage"]
 
 
-class Embedder(Embeddings, ABC):
-    """A text embedder that is also a LangChain `Embeddings`.
-
-    Subclasses implement `embed_batch`; vectors are float32 and L2-normalized.
-    """
+class Embedder(ABC):
+    """A text embedder. Subclasses implement `embed_batch`; vectors are float32 and L2-normalized.
+    Where LangChain needs an `Embeddings`, wrap it in bot.embed.langchain_adapter.LangChainEmbeddings."""
 
     #: stable identifier recorded in the index so a changed model forces a rebuild
     id: str = "abstract"
@@ -29,15 +26,6 @@ class Embedder(Embeddings, ABC):
         """One query as a (dim,) vector."""
         vector: np.ndarray = self.embed_batch([text], "query")[0]
         return vector
-
-    # LangChain's Embeddings interface
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """LangChain: embed passages."""
-        return [[float(x) for x in row] for row in self.embed_batch(texts, "passage")]
-
-    def embed_query(self, text: str) -> list[float]:
-        """LangChain: embed one query."""
-        return [float(x) for x in self.embed_query_vector(text)]
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:

@@ -1,26 +1,24 @@
-"""The vector index: Chroma through langchain-chroma, embedded under index/ or on a server.
+"""The vector index: Chroma through langchain-chroma, embedded under index/ or on a server
+(bot/store/chroma_places.py), its vectors searched in memory (bot/store/mirror.py).
 
-chromadb and langchain_chroma are imported only here.
+chromadb and langchain_chroma are imported only here and in chroma_places.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import shutil
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
+from bot.store.chroma_places import chroma_place
+from bot.store.mirror import Mirror
 from bot.store.units import Unit, UnitKey, corpus_units
 
 log = logging.getLogger(__name__)
@@ -44,59 +42,12 @@ class VectorHit:
     kind: str = "clause"
 
 
-@dataclass(frozen=True, slots=True)
-class _Mirror:
-    """The collection's vectors held in memory: exact search over a few hundred units takes
-    microseconds, where a Chroma query takes 4-20 ms (measured; see eval/README.md)."""
-
-    keys: list[UnitKey]
-    vectors: np.ndarray
-
-    @classmethod
-    def load(cls, collection: Any) -> _Mirror:
-        got = collection.get(include=["embeddings", "metadatas"])
-        keys = [
-            (str(m["doc"]), int(m["article"]), int(m["clause"]), str(m["lang"]), str(m["kind"]))
-            for m in got["metadatas"]
-        ]
-        return cls(keys, np.asarray(got["embeddings"], dtype=np.float32))
-
-    def save(self, path: Path, stamp: str) -> None:
-        """Write a snapshot that `read` accepts only while `stamp` is unchanged."""
-        keys = np.array(["\t".join(str(part) for part in key) for key in self.keys])
-        partial = path.with_name(f".{path.name}.partial")
-        with partial.open("wb") as out:
-            np.savez(out, keys=keys, vectors=self.vectors, stamp=np.array(stamp))
-        partial.replace(path)  # readers see the old snapshot or the whole new one, never half of one
-
-    @property
-    def digest(self) -> str:
-        """A fingerprint of the vectors and their keys: another store, or a changed one, has another."""
-        hashed = hashlib.sha256("\n".join("\t".join(map(str, key)) for key in self.keys).encode())
-        hashed.update(np.ascontiguousarray(self.vectors).tobytes())
-        return hashed.hexdigest()[:16]
-
-    @classmethod
-    def read(cls, path: Path, stamp: str) -> _Mirror | None:
-        """The snapshot at `path` if it was written under `stamp`, else None."""
-        try:
-            with np.load(path) as data:
-                if str(data["stamp"]) != stamp:
-                    return None
-                keys = [tuple(k.split("\t")) for k in data["keys"].tolist()]
-                return cls(
-                    [(d, int(a), int(c), lang, kind) for d, a, c, lang, kind in keys],
-                    data["vectors"].astype(np.float32),
-                )
-        except Exception:  # any damage to the snapshot (truncated, not a zip …): read Chroma instead
-            return None
-
-
 class VectorIndex:
     """Keeps a Chroma collection in step with the corpus and embedder, and searches it.
 
     `ensure()` builds the collection when it is missing, stale (other corpus fingerprint,
-    embedder or schema) or unreadable, then loads its vectors for exact in-memory search.
+    embedder or schema) or unreadable, then loads its vectors for exact in-memory search. Where the
+    collection lives (embedded or on a server) is the `ChromaPlace` chosen once from the settings.
     """
 
     def __init__(self, settings: Settings, embedder: Embedder, corpus: Corpus, progress: bool = False) -> None:
@@ -104,9 +55,10 @@ class VectorIndex:
         self.embedder = embedder
         self.corpus = corpus
         self.progress = progress
+        self.place = chroma_place(settings)
         self.manifest = {"corpus": corpus.fingerprint, "embedder": embedder.id, "schema": SCHEMA}
         self._store: Any = None
-        self._mirror: _Mirror | None = None
+        self._mirror: Mirror | None = None
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()  # one thread re-checks the store; the others use the loaded vectors
         self._retry_at = 0.0
@@ -122,39 +74,30 @@ class VectorIndex:
     @property
     def location(self) -> str:
         """Where the index lives, for messages."""
-        return self.settings.chroma_url or str(self.settings.index_dir / "chroma")
+        return self.place.location
 
     def ensure(self) -> bool:
         """Open the collection, rebuilding it if needed; returns True if it was (re)built."""
         with self._lock:
             if self._store is not None or self._mirror is not None:
                 return False
-            if not self.settings.chroma_url and (snapshot := _Mirror.read(self._snapshot, self._stamp())):
+            if snapshot := self.place.snapshot(self.manifest):
                 self._mirror = snapshot  # the store is current: no need to import chromadb at start-up
                 return False
-            if not self.settings.chroma_url and self._snapshot.exists():
-                log.warning(
-                    "vector snapshot %s does not match the store beside it (replaced, rebuilt or damaged); "
-                    "reading the store",
-                    self._snapshot,
-                )
             try:
                 return self._open()
             except Exception as exc:
-                if self.settings.chroma_url:
-                    raise
-                log.warning("index at %s is unreadable (%s); deleting and rebuilding it", self.location, exc)
-                self._wipe_embedded()
+                self.place.recover(exc)
                 return self._open()
 
     def rebuild(self) -> None:
         """Drop and rebuild the collection unconditionally."""
         with self._lock:
-            client = self._client()
+            client = self.place.client()
             self._drop(client)
             self._store = None
             self._mirror = None
-            self._snapshot.unlink(missing_ok=True)
+            self.place.forget()
             self._open()
 
     def search(self, vector: np.ndarray, k: int) -> list[VectorHit]:
@@ -181,9 +124,9 @@ class VectorIndex:
         # 20 ms → 47 ms, with 1,267 units); einsum's single loop costs ~0.2 ms and leaves them alone
         return mirror.keys, np.einsum("ij,j->i", mirror.vectors, vector.astype(np.float32))
 
-    def _current_mirror(self) -> _Mirror | None:
+    def _current_mirror(self) -> Mirror | None:
         now = time.monotonic()
-        due = self._mirror is None or (self.settings.chroma_url and now >= self._refresh_at)
+        due = self._mirror is None or (self.place.shared and now >= self._refresh_at)
         if not due or now < self._retry_at or not self._refreshing.acquire(blocking=False):
             return self._mirror
         try:
@@ -206,7 +149,7 @@ class VectorIndex:
 
     def _revalidate(self) -> None:
         """Server mode: reload when someone else rebuilt or dropped the collection."""
-        client = self._client()
+        client = self.place.client()
         if changed := self._stale(client, len(self._mirror.keys) if self._mirror else 0):
             log.warning(
                 "the collection at %s changed since its vectors were loaded (%s); reloading", self.location, changed
@@ -219,7 +162,9 @@ class VectorIndex:
     def _open(self) -> bool:
         from langchain_chroma import Chroma
 
-        client = self._client()
+        from bot.embed.langchain_adapter import LangChainEmbeddings
+
+        client = self.place.client()
         units = corpus_units(self.corpus)
         stale = self._stale(client, len(units))
         if stale:
@@ -228,32 +173,17 @@ class VectorIndex:
         store = Chroma(
             client=client,
             collection_name=self.settings.collection,
-            embedding_function=self.embedder,
+            embedding_function=LangChainEmbeddings(self.embedder),
             collection_metadata={**self.manifest, "units": len(units)},
             collection_configuration={"hnsw": {"space": "cosine"}},
         )
         if stale:
             self._add(store, units)
         self._store = store
-        self._mirror = _Mirror.load(client.get_collection(self.settings.collection))
-        if not self.settings.chroma_url:
-            self._mirror.save(self._snapshot, self._stamp())
+        self._mirror = Mirror.load(client.get_collection(self.settings.collection))
+        self.place.keep(self._mirror, self.manifest)
         self.rebuilt = self.rebuilt or bool(stale)
         return bool(stale)
-
-    @property
-    def _snapshot(self) -> Path:
-        """Embedded mode: the loaded vectors saved beside the Chroma files they came from."""
-        return self.settings.index_dir / "chroma" / "vectors.npz"
-
-    def _stamp(self) -> str:
-        """The manifest and the state of Chroma's database file: a snapshot is valid only for both."""
-        database = self.settings.index_dir / "chroma" / "chroma.sqlite3"
-        try:
-            stat = database.stat()
-        except OSError:
-            return "no database"
-        return json.dumps({**self.manifest, "size": stat.st_size, "mtime": stat.st_mtime_ns}, sort_keys=True)
 
     def _stale(self, client: Any, expected_units: int) -> str:
         try:
@@ -278,31 +208,8 @@ class VectorIndex:
             batch = units[start : start + BATCH]
             store.add_texts([u.text for u in batch], metadatas=[u.metadata for u in batch], ids=[u.id for u in batch])
 
-    def _client(self) -> Any:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        chroma_settings = ChromaSettings(anonymized_telemetry=False)
-        if self.settings.chroma_url:
-            url = urlparse(self.settings.chroma_url)
-            return chromadb.HttpClient(
-                host=url.hostname or "127.0.0.1",
-                port=url.port or 8000,
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
-            )
-        path = self.settings.index_dir / "chroma"
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-
     def _drop(self, client: Any) -> None:
         try:
             client.delete_collection(self.settings.collection)
         except Exception:
             log.debug("no collection %s to drop", self.settings.collection)
-
-    def _wipe_embedded(self) -> None:
-        from chromadb.api.client import SharedSystemClient  # type: ignore[attr-defined]
-
-        SharedSystemClient.clear_system_cache()
-        shutil.rmtree(self.settings.index_dir / "chroma", ignore_errors=True)

@@ -4,6 +4,9 @@ questions written for each clause (kind "question"; they point at the clause the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
 
 from bot.corpus.model import Article, Corpus
 
@@ -79,3 +82,12 @@ def _unit(
         title=title,
         kind=kind,
     )
+
+
+class VectorSource(Protocol):
+    """What retrieval needs of a vector store: every unit's cosine with a query vector. The Chroma
+    index (bot/store/chroma_store.py, embedded or server) implements it; so does the tests' in-memory fake."""
+
+    def scores(self, vector: np.ndarray) -> tuple[list[UnitKey], np.ndarray]:
+        """Every unit's key and its cosine with `vector` (empty when the store is unavailable)."""
+        ...

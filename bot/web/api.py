@@ -5,28 +5,27 @@ from __future__ import annotations
 import logging
 import re
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
-from bot.corpus.model import Article
 from bot.errors import (
-    BotError,
-    ConfigError,
-    CorpusError,
     InvalidQuestion,
-    MissingDependency,
     NotFound,
-    OverBudget,
-    QuestionFileError,
-    RateLimited,
 )
-from bot.text import clean
+from bot.text import clean, over_limit
+from bot.web.schemas import (
+    ERRORS,
+    ArticleOut,
+    AskRequest,
+    AskResponse,
+    FeedbackRequest,
+    FeedbackResponse,
+    Health,
+)
 from bot.web.service import AskService, question_cost
 
 log = logging.getLogger(__name__)
@@ -36,245 +35,9 @@ STRICT_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script
 
 
 # -- request and response bodies ------------------------------------------------------------
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _valid_text(value: str) -> str:
-    # a lone surrogate (JSON "\ud800") cannot be encoded and would fail deep inside the bot
-    if _SURROGATE.search(value):
-        raise ValueError("contains a lone surrogate, which is not a character")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_valid_text)]
-
-
-class CitedArticle(BaseModel):
-    """A citation of an earlier answer: only its article number is used."""
-
-    model_config = ConfigDict(extra="allow")
-
-    article: int = Field(ge=1, le=999)
-
-
-class HistoryTurn(BaseModel):
-    """An earlier turn: a chat message {role, content} or an answered question {question, citations/retrieved}."""
-
-    model_config = ConfigDict(extra="allow")
-
-    role: Literal["user", "assistant", "system"] | None = None
-    content: Text | None = None
-    question: Text | None = None
-    retrieved: list[Annotated[int, Field(ge=1, le=999)]] | None = None
-    citations: list[CitedArticle] | None = None
-
-
-class AskRequest(BaseModel):
-    """A question, with the conversation so far and an optional answer language."""
-
-    question: Text = Field(
-        description="The question, in Chinese or English.", examples=["How long is the R visa valid?"]
-    )
-    history: list[Text | HistoryTurn] | None = Field(
-        default=None,
-        max_length=50,
-        description="Earlier user questions (strings, or {role, content} / {question, citations} objects).",
-    )
-    lang: Literal["zh", "en"] | None = Field(default=None, description="Answer language (default: the question's).")
-    conversation_id: str | None = Field(
-        default=None, max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="Groups turns in the log."
-    )
-
-
-class CitationOut(BaseModel):
-    """One cited clause: in the answer's language and the Chinese original."""
-
-    doc: str
-    article: int
-    title: str
-    clause: int
-    text: str
-    text_zh: str
-
-
-class AskResponse(BaseModel):
-    """The JSON line of `python -m bot ask --json`; `id` is the answer id feedback refers to."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    question: str
-    lang: str
-    answer: str
-    fallback: bool
-    citations: list[CitationOut]
-    retrieved: list[int]
-    reason: str
-    outcome: Literal["answered", "corrected", "not_stated", "out_of_scope"] = Field(
-        description="answered: the policy states it; corrected: the question's premise is contradicted; "
-        "not_stated: the policy touches the topic but does not state it; out_of_scope: nothing in it is about it"
-    )
-    latency_ms: float
-
-
-class ClauseOut(BaseModel):
-    """One clause of an article, Chinese and English."""
-
-    index: int
-    zh: str
-    en: str
-
-
-class ArticleOut(BaseModel):
-    """An article of the policy, bilingual, with its responsible departments."""
-
-    doc: str
-    number: int
-    section: int
-    title_zh: str
-    title_en: str
-    label_zh: str
-    label_en: str
-    text_zh: str
-    text_en: str
-    departments_zh: list[str]
-    departments_en: list[str]
-    clauses: list[ClauseOut]
-
-    @classmethod
-    def of(cls, article: Article) -> ArticleOut:
-        """The API form of an Article."""
-        return cls.model_validate(
-            article.to_dict() | {"label_zh": article.label("zh"), "label_en": article.label("en")}
-        )
-
-
-class FeedbackRequest(BaseModel):
-    """A thumbs up or down on an answer returned by /api/ask."""
-
-    answer_id: str = Field(min_length=1, max_length=64, description="The `id` of the answer.")
-    rating: Literal["up", "down"]
-    comment: str = Field(default="", max_length=2000)
-
-
-class FeedbackResponse(BaseModel):
-    """The stored feedback."""
-
-    id: int
-    answer_id: str
-    rating: str
-
-
-class Health(BaseModel):
-    """Liveness and what is loaded."""
-
-    status: str
-    documents: int
-    articles: int
-    hotline: str
-
-
-class ErrorBody(BaseModel):
-    """What went wrong: a stable code and a readable message."""
-
-    code: str
-    message: str
-
-
-class ErrorResponse(BaseModel):
-    """Every 4xx (and the rare 5xx) has this shape."""
-
-    error: ErrorBody
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse} for status in (400, 404, 413, 422, 429, 503)
-}
 
 
 # -- errors ---------------------------------------------------------------------------------
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """The JSON error body {"error": {"code", "message"}} with `status`."""
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
-
-
-_HTTP_CODES = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    429: "rate_limited",
-    503: "over_budget",
-}
-
-
-def _validation_message(errors: list[dict[str, Any]]) -> str:
-    parts = []
-    for error in errors[:5]:
-        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg", "invalid")))
-    return "; ".join(parts) or "invalid request"
-
-
-async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
-    errors = list(exc.errors()) if isinstance(exc, RequestValidationError) else []
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return error_response(400, "invalid_json", "the request body is not valid JSON")
-    return error_response(422, "invalid_request", _validation_message(errors))
-
-
-async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
-    status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
-    detail = exc.detail if isinstance(exc, StarletteHTTPException) else "error"
-    headers = getattr(exc, "headers", None)
-    return error_response(status, _HTTP_CODES.get(status, "error"), str(detail), headers)
-
-
-#: Each error the package raises on purpose: the HTTP status and code a client gets, and whether it is
-#: the server's fault (its configuration, a missing package: logged, and the client told no more).
-#: The first row the error is an instance of applies.
-ERROR_STATUS: tuple[tuple[type[BotError], int, str, bool], ...] = (
-    (RateLimited, 429, "rate_limited", False),
-    (OverBudget, 503, "over_budget", False),
-    (NotFound, 404, "not_found", False),
-    (QuestionFileError, 422, "invalid_question_file", False),
-    (InvalidQuestion, 422, "invalid_question", False),
-    (MissingDependency, 503, "unavailable", True),
-    (ConfigError, 500, "configuration_error", True),
-    (CorpusError, 500, "configuration_error", True),
-    (BotError, 400, "bad_request", False),
-)
-
-
-def error_status(exc: BotError) -> tuple[int, str, bool]:
-    """(HTTP status, error code, the server's fault) of an error, by ERROR_STATUS."""
-    return next((status, code, fault) for kind, status, code, fault in ERROR_STATUS if isinstance(exc, kind))
-
-
-async def _on_bot_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, BotError)
-    status, code, server_fault = error_status(exc)
-    if server_fault:
-        log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
-        return error_response(status, code, "the service is not set up to answer this; the error has been logged")
-    retry = getattr(exc, "retry_after", None)
-    return error_response(status, code, str(exc), {"Retry-After": str(round(retry))} if retry is not None else None)
-
-
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(500, "internal_error", "something went wrong; the error has been logged")
-
-
-def add_error_handlers(app: FastAPI) -> None:
-    """Turn every error into the JSON error shape; no stack trace reaches a client."""
-    app.add_exception_handler(RequestValidationError, _on_validation)
-    app.add_exception_handler(StarletteHTTPException, _on_http)
-    app.add_exception_handler(BotError, _on_bot_error)
-    app.add_exception_handler(Exception, _on_unexpected)
 
 
 # -- routes ---------------------------------------------------------------------------------
@@ -317,7 +80,7 @@ def ask(body: AskRequest, request: Request, client: Client) -> dict[str, Any]:
     limit = _settings(request).max_question_chars
     if not clean(body.question):  # a zero-width space alone is empty too
         raise InvalidQuestion("question must not be empty")
-    if len(body.question) > limit:
+    if over_limit(body.question, limit):
         raise StarletteHTTPException(413, f"question is longer than {limit} characters")
     _service(request).check_rate(client, question_cost(body.question) - 1)  # the Gate counted one already
     history = [turn if isinstance(turn, str) else turn.model_dump(exclude_none=True) for turn in body.history or ()]

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.answer.model import Answer, Citation
-from bot.answer.templates import say
 from bot.corpus.model import Corpus
 from bot.errors import OverBudget, RateLimited
-from bot.text import clean
+from bot.text import clean, over_limit
 from bot.web.i18n import UiText, ui_text
 from bot.web.service import AskService, LoggedAnswer, question_cost
 
@@ -59,13 +58,10 @@ def user_message(question: str) -> Message:
 
 
 def answer_body(answer: Answer) -> str:
-    """The answer text without its 'Based on:' list (the clause cards show the clauses)."""
-    heading = f"\n\n{say(answer.lang, 'cited_heading')}\n"
-    start = answer.text.find(heading)
-    if start < 0 or not answer.citations:
+    """The answer without its sources (the clause cards show the clauses)."""
+    if not answer.citations:
         return answer.text
-    end = answer.text.find("\n\n", start + len(heading))
-    return answer.text[:start] + (answer.text[end:] if end >= 0 else "")
+    return "\n\n".join(part for part in (answer.opening, answer.closing) if part)
 
 
 def _grouped(citations: Iterable[Citation]) -> dict[tuple[str, int], list[Citation]]:
@@ -172,7 +168,7 @@ class ChatHandlers:
         return self._append(messages, state, logged, ui_lang), state
 
     def _refusal(self, question: str, client: str, text: UiText) -> str:
-        if len(question) > self.max_question_chars:
+        if over_limit(question, self.max_question_chars):
             return text.fill("too_long", limit=self.max_question_chars)
         try:
             self.service.check_rate(client, question_cost(question))

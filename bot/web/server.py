@@ -9,9 +9,10 @@ from fastapi import FastAPI
 
 from bot.config import Settings
 from bot.web import upkeep
-from bot.web.api import add_error_handlers, docs_router, health_router, router, unknown_router
+from bot.web.api import docs_router, health_router, router, unknown_router
 from bot.web.chat import ChatHandlers
 from bot.web.gate import Gate
+from bot.web.http_errors import add_error_handlers
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
@@ -26,11 +27,6 @@ DESCRIPTION = (
     "in Chinese or English, citing the clauses it rests on. Errors are JSON: "
     '`{"error": {"code", "message"}}`.'
 )
-
-
-def database_url(settings: Settings) -> str:
-    """The configured database, or SQLite under the index folder."""
-    return settings.database_url or f"sqlite:///{settings.index_dir / 'conversations.sqlite3'}"
 
 
 def create_api(service: AskService, settings: Settings) -> FastAPI:
@@ -63,7 +59,7 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
 
         bot = Bot(settings, progress=True)
     bot.prepare()  # a bad setting (BOT_LLM without a model, a missing package) stops start-up here
-    store = ConversationStore(database_url(settings))
+    store = ConversationStore(settings.database_url)
     if settings.retention_days:
         purged = store.purge(settings.retention_days)
         log.info("purged %d turns older than %d days", purged, settings.retention_days)

@@ -122,20 +122,8 @@ class AskService:
         return logged
 
     def _log(self, logged: LoggedAnswer, channel: str, client: str) -> None:
-        answer = logged.answer
-        record = TurnRecord(
-            id=logged.id,
-            conversation_id=logged.conversation_id,
-            channel=channel,
-            question=answer.question,
-            lang=answer.lang,
-            answer=answer.text,
-            fallback=answer.fallback,
-            reason=answer.reason,
-            retrieved=tuple(answer.retrieved),
-            cited=tuple(dict.fromkeys(c.article for c in answer.citations)),
-            latency_ms=logged.latency_ms,
-            client_hash=client,
+        record = TurnRecord.answered(
+            logged.id, logged.conversation_id, channel, logged.answer, logged.latency_ms, client
         )
         try:
             self.store.log_turn(record)

@@ -16,9 +16,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
 from bot.errors import QuestionFileError
-from bot.web.api import ERRORS, rate_limit, static_response
+from bot.questions import parse_question_file
+from bot.text import over_limit
+from bot.web.api import rate_limit, static_response
 from bot.web.gate import staff_token_refusal
-from bot.web.runner import parse_question_file, run_questions
+from bot.web.runner import run_questions
+from bot.web.schemas import ERRORS
 from bot.web.service import AskService
 
 
@@ -62,7 +65,7 @@ async def run(request: Request, file: Annotated[UploadFile, File(description="JS
     questions = parse_question_file(file.filename or "", data)
     service = _service(request)
     for question in questions:
-        if len(question.question) > settings.max_question_chars:
+        if over_limit(question.question, settings.max_question_chars):
             raise QuestionFileError(f"question {question.id!r} is longer than {settings.max_question_chars} characters")
     report = await run_in_threadpool(run_questions, questions, service.answer)
     return report.to_dict()

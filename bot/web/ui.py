@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -17,11 +16,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 from fastapi import FastAPI
 from gradio.components.chatbot import ExampleMessage
-from starlette.types import ASGIApp, Receive, Scope, Send
-from starlette.types import Message as AsgiMessage
 
 from bot.web.chat import ChatHandlers, ChatState, Message
 from bot.web.i18n import UiText, pick_lang, ui_text
+from bot.web.offline import OfflinePage
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +27,6 @@ log = logging.getLogger(__name__)
 SANS = ("Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif")
 MONO = ("Noto Sans Mono CJK SC", "ui-monospace", "Consolas", "monospace")
 LANG_CHOICES = [("中文", "zh"), ("English", "en")]
-#: Gradio's page template names pictures on GitHub for link previews; the page must name nothing outside.
-_EXTERNAL_META = re.compile(rb"<meta\b[^>]*?content=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
 
 
 def _static(name: str) -> str:
@@ -261,44 +257,3 @@ def mount(app: FastAPI, handlers: ChatHandlers, hotline: str, path: str = "/") -
         show_error=False,
     )
     return mounted
-
-
-class OfflinePage:
-    """ASGI middleware: drop <meta> tags naming outside URLs from the HTML pages Gradio serves."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith("/api/"):
-            await self.app(scope, receive, send)
-            return
-        held: list[AsgiMessage] = []  # the response start of an HTML page, then its body parts
-
-        async def rewrite(message: AsgiMessage) -> None:
-            if message["type"] == "http.response.start":
-                if _is_html(message):
-                    held.append(message)
-                    return
-            elif held:
-                held.append(message)
-                if message.get("more_body", False):
-                    return
-                await _send_cleaned(send, held)
-                return
-            await send(message)
-
-        await self.app(scope, receive, rewrite)
-
-
-def _is_html(start: AsgiMessage) -> bool:
-    return any(k == b"content-type" and v.startswith(b"text/html") for k, v in start.get("headers", []))
-
-
-async def _send_cleaned(send: Send, held: list[AsgiMessage]) -> None:
-    start, parts = held[0], held[1:]
-    body = _EXTERNAL_META.sub(b"", b"".join(part.get("body", b"") for part in parts))
-    headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
-    headers.append((b"content-length", str(len(body)).encode()))
-    await send({**start, "headers": headers})
-    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,113 @@
+"""The sentences that say what the policy does not state, by the kind of gap the judge found: a figure,
+a subject, a condition, an occasion …, said against the statement that is stated instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answer.cues import Occasion
+from bot.answer.judge import Judgement, Missing, Stated
+from bot.answer.question import Question
+from bot.answer.templates import figure_name, say
+from bot.corpus.model import Subject
+
+_SPACE = {"zh": "", "en": " "}
+
+# the gaps said against the statement that is stated instead
+_ABOUT_STATEMENT = frozenset(
+    {
+        "beyond",
+        "condition",
+        "changed",
+        "party",
+        "subject",
+        "occasion",
+        "outside",
+        "other_business",
+        "employer",
+        "object",
+    }
+)
+
+
+class GapSentences:
+    """Says what is not stated; every sentence comes from templates.yaml."""
+
+    def __init__(
+        self, subjects: dict[str, Subject], qualifiers: dict[str, frozenset[int]], occasions: tuple[Occasion, ...]
+    ) -> None:
+        self.subjects = subjects
+        self.qualifiers = qualifiers
+        self.occasions = occasions
+
+    def sentence(self, q: Question, j: Judgement) -> str:
+        """The sentence naming what the policy does not state, by the kind of gap the judge found."""
+        lang, missing = q.lang, j.missing
+        kind = missing.kind if missing else "figure"
+        plain = {"current_state": "current_state", "promise": "promise", "benefit": "benefit_not_stated"}
+        if kind in plain:
+            return say(lang, plain[kind])
+        if kind == "claim":
+            if q.claims:
+                return say(lang, "figure_not_in_policy")
+            return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
+        if missing is not None and kind == "specific":
+            specific = next(s for s in q.specifics if s.id == missing.what)
+            return say(lang, "specific_not_stated", thing=specific.name(lang))
+        if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
+            return self._about_statement(q, missing, j.statement)
+        what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
+        return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
+
+    def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
+        """What is not stated, said against the statement that is: its value, subject, condition or object."""
+        lang = q.lang
+        fills: dict[str, Callable[[], dict[str, str]]] = {
+            "beyond": lambda: {"value": stated.statement.value(lang), "asked": missing.what},
+            "object": lambda: {"action": stated.statement.action(lang)},
+            "condition": lambda: {"subject": self.subject(lang, stated)},
+            "changed": lambda: {"condition": stated.statement.condition(lang)},
+            "party": lambda: {"asker": say(lang, f"party_{missing.what}"), "subject": self.subject(lang, stated)},
+            "outside": dict,
+            "other_business": dict,
+            "employer": dict,
+        }
+        if missing.kind in fills:
+            return say(lang, f"{missing.kind}_not_stated", **fills[missing.kind]())
+        if missing.kind == "occasion":
+            occasion = "、".join(self.occasions[i].name(lang) for i in sorted(q.occasions))
+            asked = self._counterpart(lang, stated, q.qualifiers) if q.qualifiers else say(lang, "asked_subject")
+            figure = figure_name(lang, missing.what)
+            return say(lang, "occasion_not_stated", figure=figure, occasion=occasion, asked=asked)
+        return say(
+            lang,
+            "subject_not_stated",
+            figure=figure_name(lang, missing.what),
+            asked=self._counterpart(lang, stated, q.qualifiers),
+            action=stated.statement.action(lang),
+            subject=self.subject(lang, stated),
+        )
+
+    def _invented(self, q: Question, text: str) -> str:
+        """`text`, after "I do not make up figures" when the question asked for one to be made up."""
+        return joined(q.lang, say(q.lang, "invent"), text) if q.intent.invent else text
+
+    def subject(self, lang: str, stated: Stated) -> str:
+        subject = self.subjects.get(stated.statement.subject)
+        return subject.name(lang) if subject else stated.statement.subject
+
+    def _counterpart(self, lang: str, stated: Stated, asked: frozenset[int]) -> str:
+        """The subject the question asks about instead of the statement's: the one of the same party
+        whose name holds the qualifier asked (national_zone for provincial_zone), else one of any party
+        (a county's pilot reward names the national level too); else a phrase."""
+        named = [s for s in self.subjects.values() if asked and self.qualifiers.get(s.id) == asked]
+        same_party = [s for s in named if s.party == stated.party]
+        return (same_party or named)[0].name(lang) if named else say(lang, "asked_subject")
+
+    def _figure(self, lang: str, q: Question) -> str:
+        return figure_name(lang, q.figures[0].name if q.figures else "count")
+
+
+def joined(lang: str, first: str, second: str) -> str:
+    """Two sentences as one text: no space between Chinese ones."""
+    return f"{first}{_SPACE['zh' if lang == 'zh' else 'en']}{second}"

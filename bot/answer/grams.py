@@ -1,0 +1,65 @@
+"""Word grams: enough of a text's words to tell that two texts speak of the same thing ("没有永久居留证"
+and "持有永久居留身份证的外籍人才"), and what a text says is lacking, not its case, changed or kept."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+_NEGATED = re.compile(
+    r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有)([\u4e00-\u9fff]{2,8})"
+    r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
+    r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
+)
+_NOT_CASE = re.compile(
+    r"(?<!是)不是([\u4e00-\u9fff]{2,8})|\b(?:not|rather than|instead of)\s+(?:a\s+|an\s+|the\s+)?((?:[a-z&-]+\s*){1,4})"
+)
+_GRAM_WORD = re.compile(r"[a-z]{3,}")
+_GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
+_COMMON_WORDS = frozenset({"enterprise", "enterprises", "company", "companies", "policy", "support", "zones"})
+# what the asker says they change ("改成商业用途", "convert the plant to commercial use"), and what a condition
+# keeps unchanged ("不改变土地用途", "not changing the land use"): a question doing the one does not meet the other
+_CHANGED = re.compile(
+    r"(?<![不未没])(?:改成|改为|改作|变更|改变|转为|转成|变成|调整为)([\u4e00-\u9fff]{2,8})"
+    r"|(?<!not )(?<!without )\b(?:change|changes|changing|changed|convert|converts|converting|converted"
+    r"|repurpose|repurposing|rezone|rezoning)\s+((?:[a-z]+\s*){1,10})"
+)
+_KEPT = re.compile(
+    r"(?:不改变|不变更|不改)([\u4e00-\u9fff]{2,8})"
+    r"|\b(?:not|without) (?:changing|altering|converting)\s+((?:[a-z]+\s*){1,4})"
+)
+_FILLER = frozenset({"the", "its", "their", "our", "into", "from", "and", "for", "this", "that", "some", "part"})
+
+
+def changed_words(normalized: str, kept: bool = False) -> frozenset[str]:
+    """The word grams and words of what normalized text says is changed (with `kept`: kept unchanged)."""
+    found: set[str] = set()
+    for m in (_KEPT if kept else _CHANGED).finditer(normalized):
+        text = m.group(1) or m.group(2)
+        found |= grams(text, pairs=True) | {w for w in _GRAM_WORD.findall(text) if w not in _FILLER}
+    return frozenset(found)
+
+
+def negated_grams(normalized: str) -> frozenset[str]:
+    """The word grams of what normalized text says is not had or not done ("没有永久居留证",
+    "without changing the land use")."""
+    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized)))
+
+
+def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
+    """Chinese 3-character windows (and 2-character ones with `pairs`, save the commonest) and English
+    word pairs of normalized `text`: enough to tell that "没有永久居留证" and "持有永久居留身份证的外籍人才",
+    or "不是龙头" and "龙头骨干企业", speak of the same thing."""
+    if not text:
+        return frozenset()
+    size = 2 if pairs else 3
+    han = {run[i : i + size] for run in _GRAM_HAN.findall(text) for i in range(len(run) - size + 1)} - _COMMON_PAIRS
+    words = _GRAM_WORD.findall(text.replace("-", ""))  # "high-end" is one word: "highend"
+    singles = {w for w in words if len(w) >= 6 and w not in _COMMON_WORDS} if pairs else set()
+    return frozenset(han | singles | {f"{a} {b}" for a, b in pairwise(words)})
+
+
+def not_case_grams(normalized: str) -> frozenset[str]:
+    """The word grams of what normalized text says its case is not ("不是新型研发机构", "not an R&D institute")."""
+    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NOT_CASE.finditer(normalized)))

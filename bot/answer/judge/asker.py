@@ -1,0 +1,129 @@
+"""Rules on who asks: an asker outside the zones, of another business, lacking a condition, of another level."""
+
+from __future__ import annotations
+
+from bot.answer.grams import grams
+from bot.answer.judge.model import (
+    FIGURE_OF,
+    GRANTOR_PARTIES,
+    PERMISSIVE,
+    RULE_KINDS,
+    Evidence,
+    Judgement,
+    Missing,
+    Outcome,
+    Thresholds,
+)
+from bot.answer.judge.pieces import answering_clauses, compatible_statements, other_object, stems, subject_gap
+from bot.answer.question import Question
+
+
+def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker is outside the high-tech zones ("我们在经开区", "not in the high-tech zone") and the best
+    clause states everything for the zones or those in them: the policy says nothing of others."""
+    top = e.top
+    if not q.outside or top is None or not top.stated or not all(s.in_zones for s in top.stated):
+        return None
+    return Judgement(Outcome.NOT_STATED, "outside", top, top.stated[0], Missing("outside"))
+
+
+def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker's business is no technology business ("we're a trading company") and what the best clause
+    gives, it gives technology-based or high-tech enterprises: the policy says nothing of others."""
+    top = e.top
+    giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind == "amount"] if top is not None else []
+    if not q.other_business or not giving:
+        return None
+    if all(s.for_tech for s in giving):
+        return Judgement(Outcome.NOT_STATED, "other_business", top, giving[0], Missing("other_business"))
+    # "can I be legal representative of a trading company?": what it permits is for another kind of institution
+    asked = grams(q.normalized, pairs=True)
+    matched = [s for s in giving if s.action_terms & asked or stems(s.action_terms) & stems(asked)]
+    if matched and all(s.institutions and not any(w in q.normalized for w in s.institutions) for s in matched):
+        return Judgement(Outcome.NOT_STATED, "other_business", top, matched[0], Missing("object"))
+    return None
+
+
+def employer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker works for no enterprise ("I teach at a university, not a company") and what the best clause
+    gives, it gives those in enterprises: the policy says nothing of other employers."""
+    top = e.top
+    giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind in RULE_KINDS] if top is not None else []
+    if not q.non_enterprise or not giving or not all(s.for_enterprises for s in giving):
+        return None
+    return Judgement(Outcome.NOT_STATED, "employer", top, giving[0], Missing("employer"))
+
+
+def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker's case is not the one the best clauses state something for: they change what a condition
+    keeps unchanged ("改成商业用途" against "不改变土地用途"; a premise to correct when they ask to have
+    it confirmed), or they say they are not its subject ("普通外籍技术员(不是高端人才)": the 65 is for
+    high-end talent). Checked before any figure is given: a figure for others is no answer to them."""
+    if not (q.not_cases or q.changes):
+        return None
+    for c in answering_clauses(e, t):
+        for stated in c.stated:
+            if q.changes & stated.kept:
+                outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
+                return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
+            if other_object(q.not_cases, stated.subject_terms):
+                return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
+    return None
+
+
+def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The asker says they lack what a statement requires ("I don't have permanent residence"; "没有永久居留证")."""
+    if not (q.lacks or q.not_cases):
+        return None
+    for c in answering_clauses(e, t):
+        for stated in c.stated:
+            if stated.kind not in PERMISSIVE:
+                continue
+            # "without changing the land use" meets "not changing the land use": a condition's own negations
+            if any(t in stated.terms and t not in stated.negated for t in q.lacks):
+                return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
+            if other_object(q.not_cases, stated.action_terms):  # "(不是新型研发机构)的法定代表人"
+                return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
+    return None
+
+
+def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them."""
+    ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")]
+    if not ages or q.claims:
+        return None
+    for c in answering_clauses(e, t):
+        for stated in c.stated:
+            limits = [int(f.split(":")[1]) for f in stated.figures if f.startswith("age:")]
+            if stated.kind == "age" and limits and max(ages) > max(limits):
+                return Judgement(
+                    Outcome.NOT_STATED,
+                    "beyond_limit",
+                    lead=c,
+                    statement=stated,
+                    missing=Missing("beyond", str(max(ages))),
+                )
+    return None
+
+
+def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Money asked for by a company or a person where the policy states it only for zones or counties."""
+    if not q.party or not (q.benefit or q.figures or q.intent.yes_no):
+        return None
+    money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
+    if money and all(s.party in GRANTOR_PARTIES and s.party != q.party for s in money):
+        return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))
+    return None
+
+
+def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The best clause states everything only for another level than the one asked about ("新认定的国家级
+    高新区有什么奖励？": the 100万元 is for provincial zones; "省级专项资金有没有倾斜？": municipal funds)."""
+    top = e.top
+    if top is None or not (q.qualifiers or q.occasions) or not top.stated or compatible_statements(q, top):
+        return None
+    first = next((s for s in top.stated if s.statement.value_zh), top.stated[0])
+    if q.confirms:  # "拿市级科技局开的确认函就行了吧？": a premise to correct, the letter is the province's
+        return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
+    what = FIGURE_OF.get(first.kind, "measure")
+    return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, subject_gap(q, first, what))

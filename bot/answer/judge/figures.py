@@ -1,0 +1,187 @@
+"""Rules on what is asked for: a figure, money, a specific thing, a year; and the answer when none objects."""
+
+from __future__ import annotations
+
+from bot.answer.cues import FigureKind
+from bot.answer.judge.model import (
+    FIRST_TARGET_YEAR,
+    PERMISSIVE,
+    RULE_KINDS,
+    TARGET_KINDS,
+    ClauseEvidence,
+    Evidence,
+    Judgement,
+    Missing,
+    Outcome,
+    Stated,
+    Thresholds,
+)
+from bot.answer.judge.pieces import (
+    answering_clauses,
+    clause_holds,
+    compatible_statements,
+    contradicts,
+    figure_lead,
+    first_statement,
+    statement_kinds,
+    subject_gap,
+    thing_words,
+)
+from bot.answer.question import Question
+
+
+def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
+    unstated = [k for k in q.figures if k.statement is None and not clause_holds(e.top, k)]
+    also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.given)]
+    if unstated and figure_lead(q, e, also) is None:
+        return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
+    return None
+
+
+def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """How things stand now, asked of a target: the policy sets targets, it reports no results."""
+    top = e.top
+    target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
+    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or target)):
+        return None
+    found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
+    if found is not None and found[1].kind in RULE_KINDS:
+        return None  # "what is the age limit at the moment?" asks a rule that holds now, not a result
+    return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
+
+
+def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
+    top = e.top
+    named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
+    if not named:
+        return None
+    return Judgement(
+        Outcome.NOT_STATED,
+        "specific",
+        lead=top,
+        statement=first_statement(top),
+        missing=Missing("specific", named[0].id),
+    )
+
+
+def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure asked for: answered by a statement of that kind about whom it is asked, else not stated."""
+    kinds = statement_kinds(q)
+    if not kinds:
+        if q.intent.invent:  # "just guess a number": the policy holds no figure it does not state
+            return Judgement(Outcome.NOT_STATED, "invent", lead=e.top, missing=Missing("claim"))
+        return None
+    found = figure_lead(q, e, kinds, guess=q.intent.invent)
+    if found is not None:
+        lead, stated = found
+        if contradicts(q, stated, lead):
+            return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
+        return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
+    other = figure_lead(q, e, kinds, any_subject=True)
+    if other is not None and (q.qualifiers or q.occasions):
+        return _other_level(q, e, other, kinds)
+    return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def _named_level(q: Question, e: Evidence, kinds: list[FigureKind]) -> tuple[ClauseEvidence, Stated] | None:
+    """A clause of the best article stating the figure for the very level and occasion the question names
+    (the best clause states it for another: "a county park … newly recognised as a provincial zone")."""
+    wanted = {k.statement for k in kinds}
+    for clause in e.article_clauses(0)[:4]:
+        for stated in compatible_statements(q, clause):
+            named = (not q.qualifiers or q.qualifiers & stated.qualifiers) and (
+                not q.occasions or q.occasions & stated.occasions
+            )
+            if stated.kind in wanted and named:
+                return clause, stated
+    return None
+
+
+def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated], kinds: list[FigureKind]) -> Judgement:
+    """The figure is stated, for another level than the one asked: a premise to correct when the
+    question asserts it, else not stated ("新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones').
+    Unless another clause of the best article states it for the very level asked ("…a county park newly
+    recognised as a provincial zone?": the best clause is the counties' pilot reward)."""
+    if named := _named_level(q, e, kinds):
+        return Judgement(Outcome.ANSWERED, "figure", lead=named[0], statement=named[1])
+    kind = kinds[0]
+    if q.confirms:
+        return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
+    gap = subject_gap(q, other[1], kind.name)
+    return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
+
+
+def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure the question asserts (to be confirmed) that the best clause states otherwise."""
+    top = e.top
+    if top is None or not q.stated:
+        return None
+    for stated in compatible_statements(q, top):
+        if contradicts(q, stated, top, claimed=True):
+            return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    return None
+
+
+def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025)."""
+    if not q.years:
+        return None
+    if not q.figures:  # "有没有定2030年的目标？": the best article's targets are all for other years
+        dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
+        later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
+        if dated and later and not any(later & s.years for _, s in dated):
+            return Judgement(Outcome.NOT_STATED, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
+        return None
+    found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
+    stated = found[1] if found else None
+    if stated is not None and stated.years and not q.years & stated.years:
+        return Judgement(
+            Outcome.NOT_STATED,
+            "other_year",
+            lead=found[0] if found else None,
+            statement=stated,
+            missing=Missing("year", "date"),
+        )
+    return None
+
+
+def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Money asked for (a reward, subsidy, waiver) where the clauses that would answer state none."""
+    if not q.benefit or not (q.intent.yes_no or q.figures or q.benefit_asked):
+        return None
+    answering = answering_clauses(e, t)
+    # "what rewards and penalties …?": the first clauses of two articles; when the best article shares
+    # words of the question beyond the money, only those of the second that share them too ("what subsidy
+    # for a foreign expert workstation?": the workstation's article, not the one on funds in general)
+    if not (q.intent.yes_no or q.figures):
+        own = thing_words(q, e.article_clauses(0))
+        answering += tuple(c for c in e.candidates if c.rank == 1 and c.position < 2 and (not own or c.shared & own))
+    if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
+        return None
+    # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent)
+    if any(s.kind == "amount" or (s.statement.funding and not q.benefit_form) for c in answering for s in c.stated):
+        return None
+    if answering and not any(c.stated for c in answering):
+        return None  # a document without statements: nothing to judge by
+    return Judgement(
+        Outcome.NOT_STATED, "benefit", lead=e.top, statement=first_statement(e.top), missing=Missing("benefit")
+    )
+
+
+def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The best clause answers; "Yes —" only when it permits or supports what is asked (it shares the
+    question's specific words), for whom it is asked (the zone level and the party the question names)."""
+    top = e.top
+    permissive = [
+        s for s in compatible_statements(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)
+    ]
+    # the action asked about: the clause shares the question's specific words
+    yes = q.intent.yes_no and q.modal and not q.confirms and bool(permissive) and top is not None and bool(top.shared)
+    # the statement that leads: one about the zone level asked (a clause may state figures for several)
+    compatible = compatible_statements(q, top)
+    lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)
+    return Judgement(
+        Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
+    )

@@ -1,0 +1,200 @@
+"""The comparisons the rules share: which clause holds a figure, for whom, and what a question names."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.cues import FigureKind
+from bot.answer.judge.model import ClauseEvidence, Evidence, Missing, Stated, Thresholds
+from bot.answer.question import Question
+from bot.corpus.model import Statement
+
+
+def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
+    """Out of scope by a cue, by lack of evidence, or small talk (question parts use it to skip a part)."""
+    if q.intent.out_of_scope:
+        return True
+    if q.intent.responsible and e.named_units:
+        return False
+    no_shared_words = not e.topical_terms and (
+        not e.has_words or (e.lexical_best == 0.0 and e.dense_best < t.dense_strong)
+    )
+    weak = e.dense_best < t.dense_floor and e.lexical_best < t.lexical_floor
+    small_talk = (
+        q.intent.chit_chat
+        and not q.figures
+        and not e.policy_terms  # "hey, am I too old for a work permit?" is a question, greeting or not
+        and e.lexical_best < t.chit_chat_floor
+        and len(q.normalized) <= t.chit_chat_max_chars  # a greeting before a long question is manners
+    )
+    return no_shared_words or weak or small_talk
+
+
+def statement_kinds(q: Question) -> list[FigureKind]:
+    """The figure kinds asked that statements can hold; a kind the question itself states ("when is the
+    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names."""
+    kinds = [k for k in q.figures if k.statement is not None]
+    return [k for k in kinds if not k.clause.search(q.given)] or kinds
+
+
+def figure_lead(
+    q: Question, e: Evidence, kinds: list[FigureKind], guess: bool = False, any_subject: bool = False
+) -> tuple[ClauseEvidence, Stated] | None:
+    """The clause and statement that answer a request for a figure of one of `kinds`.
+
+    The clause is the first that holds a figure of such a kind and is the best clause of the best
+    article, or shares the question's specific words (always required when asked to guess, and then
+    only in the best article). Its statement must be about the zone level asked (with `any_subject`,
+    about anyone): a clause that holds the figure for another level answers that the policy states
+    none for this one, rather than sending the search on to a clause about something else."""
+    top = e.top
+    if top is None or not kinds:
+        return None
+    wanted = {k.statement for k in kinds}
+    for candidate in e.candidates:
+        if candidate.rank > (0 if guess else 2) or candidate.position >= 4:
+            if candidate.rank > (0 if guess else 2):
+                break
+            continue
+        if not any(of_wanted_kind(s, wanted) for s in candidate.stated) and not writes_figure(candidate, kinds):
+            continue
+        chosen = candidate is top and not guess and not q.follow_up
+        # a clause sharing only some of the words the best match shares ("IP" of "IP insurance") is about
+        # something broader or beside the point; a clause of another article must share more
+        if not chosen and not points_closer(candidate, top):
+            continue
+        stated = holding_statement(q, candidate, wanted, any_subject)
+        return (candidate, stated) if stated is not None else None
+    return None
+
+
+def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | None], any_subject: bool) -> Stated | None:
+    """The clause's first statement of a wanted kind about whom the question asks."""
+    if not clause.stated:  # a document without statements: the figure as the clause writes it
+        return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
+    pool = clause.stated if any_subject else compatible_statements(q, clause)
+    return next((s for s in pool if of_wanted_kind(s, wanted)), None)
+
+
+def of_wanted_kind(stated: Stated, wanted: set[str | None]) -> bool:
+    """A statement of a wanted kind ("any": any kind that holds a value; a year in its condition
+    answers "by which year": "到2025年 … 7%")."""
+    if stated.kind in wanted or ("target_year" in wanted and bool(stated.years)):
+        return True
+    if "count" in wanted and stated.kind == "list":  # "how many industries does it name?": its list
+        return True
+    return "any" in wanted and bool(stated.statement.value_zh)
+
+
+def points_closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
+    """A clause other than the best that the question's own words point to: it shares specific words,
+    and every one the best shares (figures and years aside: those are judged by other rules). A clause
+    sharing other words than the best is about another thing ("how long is the work permit valid?": the
+    R visa's validity shares "valid", the work-permit clause "work permit")."""
+    words = {w for w in top.shared if not w.isdigit()}
+    return bool(candidate.shared) and candidate.shared >= words
+
+
+def writes_figure(clause: ClauseEvidence, kinds: list[FigureKind]) -> bool:
+    """A clause without statements that writes a figure of one of `kinds`."""
+    return not clause.stated and any(k.clause.search(clause.text) for k in kinds)
+
+
+def clause_holds(clause: ClauseEvidence | None, kind: FigureKind) -> bool:
+    """A clause without statements that writes a figure of this kind (kept for documents without statements)."""
+    return clause is not None and writes_figure(clause, [kind])
+
+
+def compatible_statements(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
+    """The clause's statements for the zone level the question names (all when it names none)."""
+    if clause is None:
+        return []
+    return [
+        s for s in clause.stated if levels_agree(q.qualifiers, s.qualifiers) and levels_agree(q.occasions, s.occasions)
+    ]
+
+
+def levels_agree(asked: frozenset[int], held: frozenset[int]) -> bool:
+    """A statement naming no level (or occasion) is for every one; else it must name one asked."""
+    return not asked or not held or bool(asked & held)
+
+
+def subject_gap(q: Question, stated: Stated, what: str) -> Missing:
+    """What is not stated when a statement is for another subject: another zone level, or the same
+    level on another occasion ("新获批的国家高新区": the national zones' reward is for moving up the ranking)."""
+    asked = "|".join(str(i) for i in sorted(q.qualifiers))
+    if (
+        q.occasions
+        and levels_agree(q.qualifiers, stated.qualifiers)
+        and not levels_agree(q.occasions, stated.occasions)
+    ):
+        return Missing("occasion", what, asked)
+    return Missing("subject", what, asked)
+
+
+def contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None, claimed: bool = False) -> bool:
+    """The question asserts a figure of the statement's kind with a value the clause does not hold
+    ("…200万元, right?"). An amount or a share a question names is a claim about the policy whatever
+    its form (with `claimed`); other figures only when it asks to confirm (a 63-year-old's age is theirs)."""
+    about_policy = claimed and stated.kind in ("amount", "percentage")
+    if not stated.figures or (stated.kind == "age" and not q.claims):  # "I'm 68": the asker's own age
+        return False
+    if not (about_policy or q.confirms or (q.intent.yes_no and not claimed) or q.intent.invent):
+        return False
+    kinds = {f.split(":")[0] for f in stated.figures}
+    mine = {f for f in q.stated if f.split(":")[0] in kinds}
+    held = frozenset(f for s in compatible_statements(q, clause) for f in s.figures) if clause else stated.figures
+    return bool(mine) and not mine & held and not meets_floor(stated, mine)
+
+
+def meets_floor(stated: Stated, figures: set[str]) -> bool:
+    """The statement's figure is a floor ("前进3位以上", "at least 7%") and every figure given reaches it:
+    "we moved up 4 places" meets "3 or more", it does not contradict it."""
+    statement = stated.statement
+    if not _FLOOR.search(
+        f"{statement.value_zh} {statement.condition_zh} {statement.value_en} {statement.condition_en}"
+    ):
+        return False
+    floor = min((_number(f) for f in stated.figures), default=None)
+    return floor is not None and all(_number(f) >= floor for f in figures)
+
+
+def _number(figure: str) -> float:
+    """The value of a figure ("count:4" → 4, "duration:10y" → 10)."""
+    return float(figure.split(":")[1].rstrip("ymd"))
+
+
+_FLOOR = re.compile(r"以上|不低于|至少|\bor more\b|\bat least\b|\band above\b|\bor above\b")
+
+
+def answering_clauses(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:
+    """The best article's clauses an answer would quote: the best and those close to it."""
+    clauses = e.article_clauses(0)
+    if not clauses:
+        return ()
+    best = clauses[0].score
+    return tuple(c for c in clauses[:3] if c.score >= t.close_clause * best)
+
+
+def other_object(lacks: frozenset[str], action: frozenset[str]) -> bool:
+    """The question says its case is not what the statement's action names ("a normal WFOE, not an R&D
+    institute"; "不是新型研发机构"): two shared word pairs, or one English word (by its first five letters)."""
+    shared = lacks & action
+    return len(shared) >= 2 or bool(stems(lacks) & stems(action)) or any(" " in w for w in shared)
+
+
+def stems(terms: frozenset[str]) -> set[str]:
+    """The first five letters of the long English words among `terms` ("representative(s)")."""
+    return {w[:5] for w in terms if w.isascii() and " " not in w}
+
+
+def thing_words(q: Question, clauses: tuple[ClauseEvidence, ...]) -> frozenset[str]:
+    """The words of the question's money part the clauses share, other than figures and the money itself:
+    the thing the money is asked for ("what subsidy for a foreign expert workstation?"; not the targets of
+    "what are the 2025 targets, and what cash rewards …?")."""
+    shared = frozenset().union(*(c.shared for c in clauses))
+    return frozenset(w for w in shared if not w.isdigit() and not q.benefit_cues.found(w, (w,)) and w in q.benefit_text)
+
+
+def first_statement(clause: ClauseEvidence | None) -> Stated | None:
+    return clause.stated[0] if clause is not None and clause.stated else None

@@ -1,0 +1,181 @@
+"""The scoring channels of retrieval: each scores every slot (bot/retrieve/slots.py) for one query.
+
+A channel is a small class with `score(query) -> array` (one value per slot): the dense cosines of
+the clauses and of their written questions, BM25 coverage per language, BM25 coverage of the written
+questions, the share of an article's title the question has, the departments it names. Fusion is
+the `Fuser`'s (bot/retrieve/fuser.py); adding a channel is a class here, a field of `Channels` and a
+weight.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from bot.corpus.glossary import Term
+from bot.retrieve.bm25 import BM25
+from bot.retrieve.slots import Slots
+from bot.store.units import Unit, UnitKey
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question as the channels read it: its words, its glossary terms and the vector index's
+    cosines for it (read once, shared by every channel)."""
+
+    normalized: str
+    terms: list[Term]
+    zh_words: tuple[str, ...]  # the question's own tokens …
+    en_words: tuple[str, ...]
+    zh_query: tuple[str, ...]  # … with its glossary terms' tokens added (the BM25 queries)
+    en_query: tuple[str, ...]
+    unit_keys: list[UnitKey]  # the vector index's units …
+    unit_cosines: np.ndarray  # … and their cosine with the question
+    embed_ms: float = 0.0
+    departments: frozenset[str] = frozenset()  # the departments it asks about (not the asker's own employer)
+
+    def expanded(self, lang: str) -> tuple[str, ...]:
+        """The BM25 query in `lang`."""
+        return self.zh_query if lang == "zh" else self.en_query
+
+
+class Channel(Protocol):
+    """Scores every slot for a query."""
+
+    def score(self, query: Query) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Channels:
+    """One question's score for every slot on each channel, before fusion."""
+
+    normalized: str
+    terms: list[Term]
+    dense: np.ndarray  # raw cosine
+    zh: np.ndarray  # Chinese BM25 coverage, 0..1
+    en: np.ndarray  # English BM25 coverage, 0..1
+    department: np.ndarray  # share of the named departments the article lists
+    embed_ms: float
+    asked_dense: np.ndarray | None = None  # raw cosine of the clause's closest written question
+    asked_lexical: np.ndarray | None = None  # BM25 coverage of its best-matching written question
+    title: np.ndarray | None = None  # share of its article's title words the question contains
+    words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the question's own Chinese and English tokens
+
+
+class DenseChannel:
+    """Per slot, the best cosine of its passages (clause, whole article), or with `questions` of its
+    written questions."""
+
+    def __init__(self, slots: Slots, questions: bool = False) -> None:
+        self._slots = slots
+        self._questions = questions
+
+    def score(self, query: Query) -> np.ndarray:
+        per_slot = self._slots.zeros()
+        if len(query.unit_keys):
+            slots, is_question = self._slots.of_keys(query.unit_keys)
+            chosen = is_question if self._questions else ~is_question
+            np.maximum.at(per_slot, slots[chosen], query.unit_cosines[chosen])
+        return per_slot
+
+
+class LexicalChannel:
+    """Per slot, the BM25 coverage (0..1) of its best passage in one language."""
+
+    def __init__(self, slots: Slots, lang: str, units: list[Unit], tokens: list[list[str]]) -> None:
+        self._slots = slots
+        self._lang = lang
+        self._rows = slots.of_units(units)
+        self._bm25 = BM25(tokens)
+
+    def score(self, query: Query) -> np.ndarray:
+        per_slot = self._slots.zeros()
+        if words := list(query.expanded(self._lang)):
+            np.maximum.at(per_slot, self._rows, self._bm25.coverage(words))
+        return per_slot
+
+
+class AskedLexicalChannel:
+    """Per slot, the best BM25 coverage of its written questions (each language's questions scored
+    with the query in that language)."""
+
+    def __init__(self, slots: Slots, units: list[Unit], tokens: dict[str, list[list[str]]]) -> None:
+        self._slots = slots
+        self._rows = slots.of_units(units)
+        self._bm25 = {lang: BM25(rows) for lang, rows in tokens.items()}
+
+    def score(self, query: Query) -> np.ndarray:
+        per_slot = self._slots.zeros()
+        if len(self._rows):
+            best = np.zeros(len(self._rows), dtype=np.float32)
+            for lang in ("zh", "en"):
+                if words := list(query.expanded(lang)):
+                    best = np.maximum(best, self._bm25[lang].coverage(words))
+            np.maximum.at(per_slot, self._rows, best)
+        return per_slot
+
+
+class DepartmentChannel:
+    """Per slot: the share of the departments named in the question that its article lists."""
+
+    def __init__(self, slots: Slots, departments: dict[tuple[str, int], set[str]]) -> None:
+        self._slots = slots
+        self._departments = departments
+
+    def score(self, query: Query) -> np.ndarray:
+        named = query.departments
+        if not named:
+            return self._slots.zeros()
+        return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self._slots.keys])
+
+
+class TitleChannel:
+    """Per slot, the idf-weighted share of its article's title words a question contains, in either language.
+
+    Titles name an article's topic in a few words ("做大做强特色主导产业"); a question that repeats
+    most of a title asks about that article more surely than one sharing a word with a clause.
+    """
+
+    def __init__(self, zh: list[list[str]], en: list[list[str]], slot_rows: np.ndarray) -> None:
+        self._sides = [self._weigh([set(t) for t in zh]), self._weigh([set(t) for t in en])]
+        self._slot_rows = slot_rows  # per slot, the row (article) whose title it takes
+        self._articles = len(zh)
+
+    @staticmethod
+    def _weigh(titles: list[set[str]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The side's vocabulary, its (articles × words) idf weights and each title's total weight."""
+        frequency = Counter(word for title in titles for word in title)
+        vocabulary = {word: i for i, word in enumerate(frequency)}
+        weights = np.zeros((len(titles), len(vocabulary)), dtype=np.float32)
+        for row, title in enumerate(titles):
+            for word in title:
+                weights[row, vocabulary[word]] = np.log(1 + len(titles) / frequency[word])
+        totals = weights.sum(axis=1)
+        return vocabulary, weights, np.where(totals > 0, totals, 1.0)
+
+    def score(self, query: Query) -> np.ndarray:
+        best = np.zeros(self._articles, dtype=np.float32)
+        for (vocabulary, weights, totals), words in zip(
+            self._sides, (set(query.zh_query), set(query.en_query)), strict=True
+        ):
+            if columns := [vocabulary[w] for w in words if w in vocabulary]:
+                best = np.maximum(best, weights[:, columns].sum(axis=1) / totals)
+        per_slot: np.ndarray = best[self._slot_rows]
+        return per_slot
+
+
+def channel_scores(channels: Channels, slot: int) -> dict[str, float]:
+    """Each channel's score of one slot, for `python -m bot explain` (dense and written questions as raw cosines)."""
+    named = {
+        "dense": channels.dense,
+        "bm25_zh": channels.zh,
+        "bm25_en": channels.en,
+        "asked_dense": channels.asked_dense,
+        "asked_bm25": channels.asked_lexical,
+        "title": channels.title,
+        "department": channels.department,
+    }
+    return {name: round(float(values[slot]), 4) for name, values in named.items() if values is not None}
