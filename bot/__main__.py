@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.errors import BotError, InvalidQuestion
+from bot.questions import jsonl_objects
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,17 +120,14 @@ def _questions(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         raw = args.file.read_bytes()
     except OSError as exc:
         raise InvalidQuestion(f"cannot read {args.file}: {exc.strerror or exc}") from exc
-    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
-        if line.strip():
-            yield _parse_line(number, line)
+    for number, row in jsonl_objects(raw.decode("utf-8", errors="replace").splitlines()):
+        yield _item(number, row)
 
 
-def _parse_line(number: int, line: str) -> dict[str, Any]:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": number, "error": f"line {number} is not JSON: {exc.msg}"}
-    if not isinstance(row, dict) or not isinstance(row.get("question"), str):
+def _item(number: int, row: dict[str, Any] | ValueError) -> dict[str, Any]:
+    if isinstance(row, json.JSONDecodeError):
+        return {"id": number, "error": f"line {number} is not JSON: {row.msg}"}
+    if isinstance(row, ValueError) or not isinstance(row.get("question"), str):
         return {"id": number, "error": f"line {number} needs a JSON object with a string 'question'"}
     history = row.get("history")
     item_id = row.get("id", number)

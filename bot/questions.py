@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,16 +60,31 @@ def parse_question_file(filename: str, data: bytes) -> list[CheckQuestion]:
     return questions
 
 
-def _jsonl_rows(text: str) -> Iterator[CheckQuestion]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def jsonl_objects(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | ValueError]]:
+    """(line number, its JSON object) for each non-blank line, or (line number, the ValueError saying what
+    is wrong with it): the one JSONL reading of the CLI, the staff runner and the eval harness, each of
+    which decides what a bad line means to it."""
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError(f"expected a JSON object, got {type(row).__name__}")
-            yield _question(row, number, articles=row.get("articles"), facts=row.get("facts"))
         except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+            yield number, exc
+            continue
+        if isinstance(row, dict):
+            yield number, row
+        else:
+            yield number, ValueError(f"expected a JSON object, got {type(row).__name__}")
+
+
+def _jsonl_rows(text: str) -> Iterator[CheckQuestion]:
+    for number, row in jsonl_objects(text.splitlines()):
+        try:
+            if isinstance(row, ValueError):
+                raise row
+            yield _question(row, number, articles=row.get("articles"), facts=row.get("facts"))
+        except ValueError as exc:
             raise QuestionFileError(f"line {number}: {exc}") from None
 
 

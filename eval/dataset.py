@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.questions import article_numbers, fact_strings
+from bot.questions import article_numbers, fact_strings, jsonl_objects
 
 LANGS = ("zh", "en")
 KINDS = (
@@ -71,12 +71,12 @@ def load_questions(path: Path | str) -> list[Question]:
     questions: list[Question] = []
     seen: set[str] = set()
     with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
+        for number, row in jsonl_objects(lines):
             try:
-                question = parse_question(line)
-            except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+                if isinstance(row, ValueError):
+                    raise row
+                question = question_of(row)
+            except ValueError as exc:
                 raise QuestionsError(f"{path}:{number}: {exc}") from None
             if question.id in seen:
                 raise QuestionsError(f"{path}:{number}: id {question.id!r} appears twice")
@@ -90,6 +90,11 @@ def parse_question(line: str) -> Question:
     row = json.loads(line)
     if not isinstance(row, dict):
         raise ValueError(f"expected a JSON object, got {type(row).__name__}")
+    return question_of(row)
+
+
+def question_of(row: dict[str, Any]) -> Question:
+    """One question file row (a JSON object) as a Question; ValueError says what is wrong with it."""
     missing = [key for key in REQUIRED if key not in row]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")

@@ -701,3 +701,28 @@ def test_the_asker_s_own_figure_before_the_policy_is_cited_is_no_claim_about_it(
     """ "成立3年…按政策能拿多少？" gives the company's age, not a figure of the policy's."""
     assert not ask("我们成立3年了,按政策能拿多少奖励?").claims
     assert ask("按政策规定奖励是200万元,对吧?").claims
+
+
+def test_the_level_a_question_clause_names_is_the_one_asked_not_the_one_the_asker_knows() -> None:
+    for text in [
+        "新认定的国家高新区,市里奖励多少钱?省级的我知道有,国家级的没看到",
+        "What's the reward for a newly recognized NATIONAL high-tech zone? I only see provincial mentioned",
+    ]:
+        judgement = judge(ask(text, "zh" if "奖励" in text else "en"), REWARDS)
+        assert judgement.outcome is Outcome.NOT_STATED, text
+    judgement = judge(ask("我们是省级高新区。新认定的奖励多少?"), REWARDS)  # the asker's own level, said before
+    assert judgement.outcome is Outcome.ANSWERED and judgement.statement is not None
+    assert judgement.statement.statement is PROVINCIAL_NEW
+
+
+def test_a_company_asking_for_a_reward_stated_for_zones_gets_none() -> None:
+    for text in ["企业首次认定为高企,市里一次性奖励多少钱?", "企业通过高新技术企业认定后,市里奖励多少钱?"]:
+        judgement = judge(ask(text), REWARDS)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "party"), text
+
+
+def test_a_fee_asked_about_in_a_yes_no_question_is_not_stated_where_the_clause_names_none() -> None:
+    judgement = judge(ask("Is there a government fee for the confirmation letter or the R visa itself?", "en"), TALENT)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "never_stated", False)
+    land = evidence(clause(19, 3, LAND_USE, text="不再增收土地价款 no additional land price"))
+    assert judge(ask("Do we owe any extra land price if we add floors?", "en"), land).rule != "never_stated"

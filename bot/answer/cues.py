@@ -83,6 +83,7 @@ class Cues:
     funding_answers: frozenset[str]  # forms of money a statement of funding answers
     outside_zone: CueList
     other_business: CueList
+    fee_named: CueList  # a fee or price named in a yes/no question ("is there a fee for the R visa?")
     tech_enterprise_words: tuple[str, ...]
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
@@ -184,6 +185,7 @@ def load_cues() -> Cues:
         funding_answers=frozenset(data["benefit_funding_answers"]),
         outside_zone=_cue_list(data["outside_zone"]),
         other_business=_cue_list(data["other_business"]),
+        fee_named=_cue_list(data["fee_named"]),
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),
         institution_words=tuple(data["institution_words"]),
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),

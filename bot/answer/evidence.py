@@ -86,6 +86,7 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         tuple(word for word in cues.institution_words if word in statement.action_zh),
         changed_words(normalize(condition), kept=True),
         grams(normalize(subject), pairs=True),
+        bool(cues.becoming.search(normalize(f"{statement.action_zh} {statement.action_en}"))),
     )
 
 

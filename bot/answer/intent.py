@@ -33,6 +33,7 @@ class Intent:
     current_state: bool = False  # asks how things stand now (the policy sets targets, it reports nothing)
     out_of_scope: bool = False
     chit_chat: bool = False
+    fee_named: bool = False  # its asking sentences name a fee or price, asked or not ("is there a fee for …?")
 
     def merged_with(self, earlier: Intent) -> Intent:
         """A follow-up keeps asking for the earlier figure or units when it names none itself."""
@@ -48,6 +49,7 @@ class Intent:
             current_state=self.current_state,
             out_of_scope=self.out_of_scope,
             chit_chat=self.chit_chat,
+            fee_named=self.fee_named,
         )
 
 
@@ -66,7 +68,8 @@ def read_intent(
         if form in unshielded:
             unshielded = unshielded.replace(form, " ")
     yes_no = _yes_no(normalized, words, cues)
-    asked = _figures_asked(asking if asking is not None else asking_text(normalized, cues), cues)
+    asking = asking if asking is not None else asking_text(normalized, cues)
+    asked = _figures_asked(asking, cues)
     replaced = {name for kind in cues.figures if kind.name in asked for name in kind.replaces}
     figures = tuple(kind for kind in cues.figures if kind.name in asked - replaced)
     return Intent(
@@ -81,6 +84,7 @@ def read_intent(
         current_state=cues.current_state.found(normalized, words),
         out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),
         chit_chat=cues.chit_chat.found(normalized, words),
+        fee_named=cues.fee_named.found(asking, words_of(asking)),
     )
 
 
@@ -125,6 +129,16 @@ _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNO
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
 _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})
 _CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then", "also"})
+
+
+def asked_clauses(normalized: str, cues: Cues) -> str:
+    """The question clauses of a normalized text: each asking sentence from its first question clause on
+    ("新认定的国家高新区奖励多少？文件里只看到省级的，国家级的有没有" asks of national zones; "" when nothing asks)."""
+    return " ".join(
+        _asking_part(sentence, cues)
+        for sentence in _SENTENCE.findall(normalized)
+        if sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
+    )
 
 
 def question_text(normalized: str, cues: Cues) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
 from bot.answer.grams import changed_words, negated_grams, not_case_grams
-from bot.answer.intent import Intent, asking_text, question_text, read_intent
+from bot.answer.intent import Intent, asked_clauses, asking_text, question_text, read_intent
 from bot.text import normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
@@ -43,6 +43,7 @@ class Question:
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     benefit_form: bool = False  # … names a form of it that funding does not answer (a waiver, a tax break)
     benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
+    named_fee: FigureKind | None = None  # the fee kind, when a yes/no question names a fee ("is there a fee …?")
     benefit_text: str = ""  # the part of it that asks for money ("…targets, and what cash rewards …?")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
@@ -134,7 +135,7 @@ def read_question(
         normalized=normalized,
         intent=intent,
         given=without_own_ages(normalized, limits),
-        qualifiers=qualifiers_of(normalized, cues),
+        qualifiers=_asked_levels(normalized, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
         specifics=tuple(s for s in cues.specifics if s.cues.found(asking, words)),
@@ -147,6 +148,7 @@ def read_question(
         benefit_form=form_named,
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         benefit_text=_money_part(asking, lang, cues) if benefit else "",
+        named_fee=next((k for k in cues.figures if k.name == "fee"), None) if intent.fee_named else None,
         task=cues.task.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
@@ -233,6 +235,16 @@ _TAG_QUESTION = re.compile(
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def _asked_levels(normalized: str, cues: Cues) -> frozenset[int]:
+    """The zone levels the question asks about: those its question clauses name, else its asking sentences,
+    else the whole text ("新认定的国家高新区奖励多少？省级的我知道": national; "我们是省级高新区。奖励多少？":
+    provincial)."""
+    for text in (asked_clauses(normalized, cues), question_text(normalized, cues), normalized):
+        if levels := qualifiers_of(text, cues):
+            return levels
+    return frozenset()
 
 
 def _money_part(asking: str, lang: str, cues: Cues) -> str:

@@ -61,13 +61,17 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     high-end talent). Checked before any figure is given: a figure for others is no answer to them."""
     if not (q.not_cases or q.changes):
         return None
-    for c in answering_clauses(e, t):
-        for stated in c.stated:
-            if q.changes & stated.kept:
-                outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
-                return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
-            if other_object(q.not_cases, stated.subject_terms):
-                return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
+    answering = [(c, stated) for c in answering_clauses(e, t) for stated in c.stated]
+    for c, stated in answering:
+        if q.changes & stated.kept:
+            outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
+            return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
+    # not its subject: only when every statement that would answer is for that subject ("not a high-tech
+    # zone, can we become one?": what the zones get is not for them, what other parks may do is)
+    others = [(c, s) for c, s in answering if other_object(q.not_cases, s.subject_terms)]
+    if q.not_cases and others and len(others) == len(answering):
+        c, stated = others[0]
+        return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
     return None
 
 
@@ -82,7 +86,8 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # "without changing the land use" meets "not changing the land use": a condition's own negations
             if any(t in stated.terms and t not in stated.negated for t in q.lacks):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
-            if other_object(q.not_cases, stated.action_terms):  # "(不是新型研发机构)的法定代表人"
+            # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
+            if not stated.becoming and other_object(q.not_cases, stated.action_terms):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
     return None
 

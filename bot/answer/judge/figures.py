@@ -31,8 +31,12 @@ from bot.answer.question import Question
 
 
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …)."""
+    """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …), asked
+    for, or asked about in a yes/no question whose best clause does not name it ("is there a fee for the
+    R visa?"; not "do we owe more land price?", which the clause on land price answers)."""
     unstated = [k for k in q.figures if k.statement is None and not clause_holds(e.top, k)]
+    if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
+        unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.given)]
     if unstated and figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
@@ -177,8 +181,18 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     permissive = [
         s for s in compatible_statements(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)
     ]
-    # the action asked about: the clause shares the question's specific words
-    yes = q.intent.yes_no and q.modal and not q.confirms and bool(permissive) and top is not None and bool(top.shared)
+    # the action asked about: the clause shares the question's specific words, and the question does not ask
+    # about doing without what the statement permits ("start working without a separate work permit?")
+    doing_without = any(q.lacks & s.action_terms for s in permissive)
+    yes = (
+        q.intent.yes_no
+        and q.modal
+        and not q.confirms
+        and bool(permissive)
+        and top is not None
+        and bool(top.shared)
+        and not doing_without
+    )
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     compatible = compatible_statements(q, top)
     lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)

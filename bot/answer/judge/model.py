@@ -54,6 +54,7 @@ class Stated:
     institutions: tuple[str, ...] = ()  # the kinds of institution its action is for ("新型研发机构")
     kept: frozenset[str] = frozenset()  # word grams and words of what its condition keeps unchanged ("土地用途")
     subject_terms: frozenset[str] = frozenset()  # word grams of its subject's name ("境外高端人才 overseas …")
+    becoming: bool = False  # its action is to become something ("争创省级以上高新区"): for those not yet it
 
     @property
     def kind(self) -> str:
