@@ -726,3 +726,35 @@ def test_a_fee_asked_about_in_a_yes_no_question_is_not_stated_where_the_clause_n
     assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "never_stated", False)
     land = evidence(clause(19, 3, LAND_USE, text="不再增收土地价款 no additional land price"))
     assert judge(ask("Do we owe any extra land price if we add floors?", "en"), land).rule != "never_stated"
+
+
+def test_an_asserted_charge_the_clause_says_is_not_made_is_corrected_and_its_absence_confirmed() -> None:
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款 no additional land price"))
+    judgement = judge(ask("我们扩建厂房提高了容积率,国土那边说按政策要补缴土地价款,政策是这么规定的吧?"), land)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "contradicted")
+    assert judge(ask("扩建生产用房提高容积率,不用补缴土地价款吧?"), land).outcome is Outcome.ANSWERED
+
+
+def test_whether_two_rewards_can_be_combined_is_not_stated() -> None:
+    judgement = judge(ask("同一年里既新认定为省级高新区、考评排名又前进了3位,两笔奖励能叠加拿吗?"), REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "specific")
+    assert judgement.missing is not None and judgement.missing.what == "stacking"
+
+
+def test_the_general_rule_the_policy_relaxes_and_degree_requirements_are_not_stated() -> None:
+    for text, lang, what in [
+        ("正常不走放宽的话,外国人办工作许可年龄上限是多少?", "zh", "general_rule"),
+        ("Do I need a PhD to qualify as high-level talent for the R visa?", "en", "degree"),
+    ]:
+        judgement = judge(ask(text, lang), TALENT)
+        assert judgement.missing is not None and judgement.missing.what == what, text
+
+
+def test_a_reward_for_another_level_in_the_second_article_does_not_answer_what_money_there_is() -> None:
+    national_goal = Statement("goal", "national_zone", "争创国家一流特色产业", "first-class distinctive industries")
+    ev = evidence(
+        clause(17, 4, national_goal, text="国家高新区 对标", shared=frozenset()),
+        clause(25, 3, PROVINCIAL_NEW, rank=1, text="新认定的省级高新区 100万元 奖励", shared=frozenset()),
+    )
+    judgement = judge(ask("What's the reward for a zone newly recognized as a national high-tech zone?", "en"), ev)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "benefit")

@@ -95,3 +95,13 @@ def test_explain_shows_the_reading_the_clauses_and_the_rule(real_bot) -> None:  
     assert report["reading"]["specifics"] == ["family"]
     assert report["clauses"][0]["article"] == 5 and "dense" in report["clauses"][0]["channels"]
     assert report["judgement"]["outcome"] == "not_stated" and report["judgement"]["rule"] == "specific"
+
+
+def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_case(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "R字签证有没有年龄上限？我导师72了": the 65 a part finds is below the asker's mentor."""
+    answer = real_bot.ask("R字签证申请人有没有年龄上限?我导师今年72了,想请他来当顾问")
+    assert answer.outcome == "not_stated" and "72" in answer.text
+    scene = real_bot.ask("我是英国人,61岁,在高新区一家企业上班。想把老婆和孩子接过来,她们能办什么签证?")
+    assert scene.outcome == "not_stated"  # "61岁" sets the scene, it asks no age
+    parts = real_bot.ask("Whats the max validity of the R visa? Also how much is the visa fee?")
+    assert parts.outcome == "answered" and "10 years" in parts.text  # the fee part noted as not stated

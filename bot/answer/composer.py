@@ -115,7 +115,13 @@ class Answerer:
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         grounded = [p for p in parts if _grounded(p[2], evidence, judgement)]
-        if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
+        # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
+        # 65 is below them; "not high-end talent": the 65 is not theirs)
+        if (
+            judgement.outcome.fallback
+            and judgement.rule not in _ASKER_RULES
+            and (answered := next(iter(grounded), None))
+        ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             q, evidence, judgement = answered[0], answered[1], answered[2]
             others = [self._part(*p) for p in parts if p[2] is not judgement]
@@ -229,10 +235,17 @@ def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
     return lead.article == whole.top.article
 
 
+#: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer)
+_ASKER_RULES = frozenset({"beyond_limit", "excluded", "unmet", "party", "outside", "other_business", "employer"})
+
+
 def _asks(part: Question, cues: Cues) -> bool:
-    """The part asks something (not only sets the scene: "我们是一家新材料企业。")."""
+    """The part asks something (not only sets the scene: "我们是一家新材料企业。", "我是英国人，61岁，在…上班。":
+    a figure it gives of itself is no question)."""
     intent = part.intent
-    if intent.yes_no or part.figures or intent.responsible or intent.contact or "?" in part.normalized:
+    given = {figure.split(":")[0] for figure in part.stated}  # "61岁" gives an age, it asks none
+    asks_figure = any(kind.name not in given for kind in part.figures)
+    if intent.yes_no or asks_figure or intent.responsible or intent.contact or "?" in part.normalized:
         return True
     if part.lang == "en":
         return bool(_ASKS_EN.search(part.normalized)) or cues.question_markers_en.found(

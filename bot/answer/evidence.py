@@ -6,7 +6,7 @@ import re
 
 from bot.answer.cues import Cues, words_of
 from bot.answer.figures import stated_figures
-from bot.answer.grams import changed_words, grams, negated_grams
+from bot.answer.grams import changed_words, denied_grams, grams, negated_grams
 from bot.answer.judge import ClauseEvidence, Evidence, Stated
 from bot.answer.question import occasions_of, qualifiers_of, years_of
 from bot.corpus.model import Corpus, Statement
@@ -87,6 +87,7 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         changed_words(normalize(condition), kept=True),
         grams(normalize(subject), pairs=True),
         bool(cues.becoming.search(normalize(f"{statement.action_zh} {statement.action_en}"))),
+        denied_grams(normalize(f"{statement.action_zh} {statement.action_en}")),
     )
 
 

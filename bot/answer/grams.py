@@ -63,3 +63,22 @@ def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
 def not_case_grams(normalized: str) -> frozenset[str]:
     """The word grams of what normalized text says its case is not ("不是新型研发机构", "not an R&D institute")."""
     return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NOT_CASE.finditer(normalized)))
+
+
+# what a statement's action says is not charged or no longer required ("不再增收土地价款", "no additional land
+# price"), and whether a question itself says so ("不用补缴…吧？")
+_DENIED = re.compile(
+    r"(?:不再|无需|免于|免收|不收取|不再收取)([\u4e00-\u9fff]{2,8})"
+    r"|\b(?:no additional|no extra|no longer|exempt from|free of)\s+((?:[a-z]+\s*){1,3})"
+)
+_SAYS_NONE = re.compile(r"不用|不需要|无需|不再|不必|免|不收|不会|\bno\b|\bnot\b|\bwithout\b|\bfree\b")
+
+
+def denied_grams(normalized: str) -> frozenset[str]:
+    """The word grams of what normalized text says is not charged or no longer required."""
+    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _DENIED.finditer(normalized)))
+
+
+def says_none(normalized: str) -> bool:
+    """The text itself says something is not charged, needed or done."""
+    return bool(_SAYS_NONE.search(normalized))

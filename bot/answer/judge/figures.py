@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answer.cues import FigureKind
+from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
     PERMISSIVE,
@@ -35,6 +36,8 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     for, or asked about in a yes/no question whose best clause does not name it ("is there a fee for the
     R visa?"; not "do we owe more land price?", which the clause on land price answers)."""
     unstated = [k for k in q.figures if k.statement is None and not clause_holds(e.top, k)]
+    if unstated and e.top is not None and _says_not_charged(q, e.top):
+        return None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款")
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
         unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.given)]
@@ -117,9 +120,19 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
 
 
+def _says_not_charged(q: Question, clause: ClauseEvidence) -> bool:
+    """The clause says that the charge the question names is not made ("不再增收土地价款")."""
+    asserted = grams(q.normalized, pairs=True)
+    return any(len(s.denied & asserted) >= 2 or any(" " in w for w in s.denied & asserted) for s in clause.stated)
+
+
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """A figure the question asserts (to be confirmed) that the best clause states otherwise."""
+    """A figure the question asserts (to be confirmed) that the best clause states otherwise; or a charge it
+    asserts ("按政策要补缴土地价款吧？") where the clause says none is made ("不再增收土地价款")."""
     top = e.top
+    if top is not None and q.confirms and not says_none(q.normalized) and _says_not_charged(q, top):
+        stated = next(s for s in top.stated if s.denied)
+        return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     if top is None or not q.stated:
         return None
     for stated in compatible_statements(q, top):
@@ -161,7 +174,11 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # for a foreign expert workstation?": the workstation's article, not the one on funds in general)
     if not (q.intent.yes_no or q.figures):
         own = thing_words(q, e.article_clauses(0))
-        answering += tuple(c for c in e.candidates if c.rank == 1 and c.position < 2 and (not own or c.shared & own))
+        answering += tuple(
+            c
+            for c in e.candidates
+            if c.rank == 1 and c.position < 2 and (not own or c.shared & own) and compatible_statements(q, c)
+        )  # … and states something for the level asked (not the provincial zones' reward for a national one)
     if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
         return None
     # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent)

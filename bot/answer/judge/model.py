@@ -55,6 +55,7 @@ class Stated:
     kept: frozenset[str] = frozenset()  # word grams and words of what its condition keeps unchanged ("土地用途")
     subject_terms: frozenset[str] = frozenset()  # word grams of its subject's name ("境外高端人才 overseas …")
     becoming: bool = False  # its action is to become something ("争创省级以上高新区"): for those not yet it
+    denied: frozenset[str] = frozenset()  # word grams of what its action says is not charged ("不再增收土地价款")
 
     @property
     def kind(self) -> str:
