@@ -134,24 +134,26 @@ _CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then", "also"})
 def asked_clauses(normalized: str, cues: Cues) -> str:
     """The question clauses of a normalized text: each asking sentence from its first question clause on
     ("新认定的国家高新区奖励多少？文件里只看到省级的，国家级的有没有" asks of national zones; "" when nothing asks)."""
-    return " ".join(
-        _asking_part(sentence, cues)
-        for sentence in _SENTENCE.findall(normalized)
-        if sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
-    )
+    return " ".join(_asking_part(s, cues) for s in _SENTENCE.findall(normalized) if _marked(s, cues))
 
 
 def question_text(normalized: str, cues: Cues) -> str:
     """The sentences of a normalized text that ask: "以前在苏州工作。高新区有没有放宽？" asks only about the
     zone (the whole text when nothing asks)."""
-    asking = []
-    for sentence in _SENTENCE.findall(normalized):
-        words = words_of(sentence)
-        marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
-        opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
-        if marked or opens or cues.question_markers_en.found(sentence, words):
-            asking.append(sentence)
+    asking = [sentence for sentence in _SENTENCE.findall(normalized) if _asks(sentence, cues)]
     return " ".join(asking) if asking else normalized
+
+
+def _marked(sentence: str, cues: Cues) -> bool:
+    """The sentence ends with a question mark or holds a Chinese question marker."""
+    return sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
+
+
+def _asks(sentence: str, cues: Cues) -> bool:
+    """The sentence asks: it is marked as a question, opens with a question word, or holds an English marker."""
+    words = words_of(sentence)
+    opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
+    return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
 
 
 def _out_of_scope(questions: str, cues: Cues) -> bool:
@@ -165,13 +167,7 @@ def asking_text(normalized: str, cues: Cues | None = None) -> str:
     who they are: "My wife is a teacher. Can I get an R visa?" asks only the second; "I'm a student.
     Can I get a work permit?" asks both. The whole text when no sentence looks like a question."""
     cues = cues or load_cues()
-    asking = []
-    for sentence in _SENTENCE.findall(normalized):
-        words = words_of(sentence)
-        marked = sentence.rstrip().endswith(("?", "？")) or any(m in sentence for m in cues.question_markers_zh)
-        opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
-        if marked or opens or cues.question_markers_en.found(sentence, words) or _ASKER.match(sentence):
-            asking.append(sentence)
+    asking = [s for s in _SENTENCE.findall(normalized) if _asks(s, cues) or _ASKER.match(s)]
     return " ".join(asking) if asking else normalized
 
 

@@ -107,6 +107,7 @@ def read_question(
     asking = asking_text(normalized, cues)  # "My wife is a teacher. Can I …?" asks nothing about the wife
     words, all_words = words_of(asking), words_of(normalized)
     stated = stated_figures(normalized)
+    questions = question_text(normalized, cues)  # the sentences that ask ("…？2025年的我知道" is none)
     intent = read_intent(normalized, cues, shield, asking)
     benefit = cues.benefit.found(asking, words)
     if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
@@ -135,7 +136,7 @@ def read_question(
         normalized=normalized,
         intent=intent,
         given=without_own_ages(normalized, limits),
-        qualifiers=_asked_levels(normalized, cues),
+        qualifiers=_asked_levels(normalized, questions, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
         specifics=tuple(s for s in cues.specifics if s.cues.found(asking, words)),
@@ -161,7 +162,7 @@ def read_question(
         lacks=negated_grams(normalized),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized),
-        years=years_of(question_text(normalized, cues)),  # "2035年的呢？2025年的我知道": the year asked
+        years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
 
 
@@ -237,11 +238,11 @@ _TAG_QUESTION = re.compile(
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
-def _asked_levels(normalized: str, cues: Cues) -> frozenset[int]:
+def _asked_levels(normalized: str, questions: str, cues: Cues) -> frozenset[int]:
     """The zone levels the question asks about: those its question clauses name, else its asking sentences,
     else the whole text ("新认定的国家高新区奖励多少？省级的我知道": national; "我们是省级高新区。奖励多少？":
     provincial)."""
-    for text in (asked_clauses(normalized, cues), question_text(normalized, cues), normalized):
+    for text in (asked_clauses(normalized, cues), questions, normalized):
         if levels := qualifiers_of(text, cues):
             return levels
     return frozenset()
