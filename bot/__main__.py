@@ -53,11 +53,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true", help="print JSON")
         sub.add_argument("--lang", choices=["zh", "en"], help="answer language (default: the question's)")
         sub.set_defaults(run=run)
+        if name == "ask":
+            sub.add_argument("--no-corrections", action="store_true", help="leave the staff corrections out")
     explain = commands.add_parser("explain", help="how a question is read, retrieved and judged")
     explain.add_argument("question", help="the question")
     explain.add_argument("--json", action="store_true", help="print JSON")
     explain.add_argument("--lang", choices=["zh", "en"], help="the question's language (default: detected)")
     explain.set_defaults(run=_explain)
+
+    fixes = commands.add_parser("corrections", help="staff corrections: list, export, import, remove")
+    fixes.add_argument("action", choices=["list", "export", "import", "remove"])
+    fixes.add_argument("target", nargs="?", help="export/import: a JSONL file (export: default stdout); remove: the id")
+    fixes.add_argument("--author", default="", help="import/remove: who does it (default: staff)")
+    fixes.set_defaults(run=_corrections)
 
     db = commands.add_parser("db", help="the conversation database: check, purge, backup")
     actions = db.add_subparsers(required=True, metavar="action")
@@ -179,8 +187,11 @@ def _search(settings: Settings, args: argparse.Namespace) -> None:
 
 def _ask(settings: Settings, args: argparse.Namespace) -> None:
     from bot.assistant import Bot
+    from bot.corrections.store import open_existing
 
     bot = Bot(settings, progress=not args.json)
+    if not args.no_corrections and (store := open_existing(settings.database_url)) is not None:
+        bot.use_corrections(store)
     for item in _questions(args):
         if "error" in item:
             _report_error(item, args.json)
@@ -194,6 +205,36 @@ def _ask(settings: Settings, args: argparse.Namespace) -> None:
         else:
             print(answer.text)
             print()
+
+
+def _corrections(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.corrections.desk import exported
+    from bot.corrections.store import CorrectionStore
+
+    store = CorrectionStore(settings.database_url)
+    if args.action == "list":
+        for c in store.all():
+            where = f"article {c.draft.article}" + (f".{c.draft.clause}" if c.draft.clause else "")
+            print(f"{c.id}\t{c.draft.action}\t{where if c.draft.article else '-'}\t{c.updated_by}\t{c.draft.question}")
+    elif args.action == "remove":
+        if not (args.target or "").isdigit():
+            raise BotError("remove needs the id of the correction (python -m bot corrections list)")
+        store.remove(int(args.target), args.author)
+        print(f"removed correction {args.target}")
+    elif args.action == "export" and args.target:
+        Path(args.target).write_text(exported(store), encoding="utf-8")
+    elif args.action == "export":
+        print(exported(store), end="")
+    else:
+        from bot.assistant import Bot
+        from bot.corrections.desk import CorrectionDesk
+
+        if not args.target:
+            raise BotError("import needs the JSONL file to read")
+        text = Path(args.target).read_text(encoding="utf-8")
+        counts = CorrectionDesk(Bot(settings), store, settings.max_question_chars).import_(text, args.author)
+        print(f"imported: {counts['created']} created, {counts['updated']} updated")
+    return 0
 
 
 def _db_check(settings: Settings, args: argparse.Namespace) -> int:

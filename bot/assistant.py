@@ -17,9 +17,16 @@ from bot.retrieve.results import Retrieval
 from bot.store.chroma_store import VectorIndex
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from bot.answer.budget import Deadline
     from bot.answer.composer import Answerer
     from bot.answer.model import Answer
+    from bot.corrections.book import CorrectionBook
+    from bot.corrections.store import CorrectionStore
+
+#: Replies that never take a correction: the question could not be read at all.
+_UNREAD = frozenset({"empty", "too_long", "junk", "unsupported_language"})
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +63,19 @@ class Bot:
         except Exception as exc:  # a Chroma server may be down at start-up; retrieval copes
             log.warning("vector index not available at start-up (%s); starting with lexical retrieval", exc)
         self.retriever = HybridRetriever(self.corpus, self.embedder, self.index)
+        self.corrections: CorrectionBook | None = None
+
+    def use_corrections(self, store: CorrectionStore, threshold: float | None = None) -> CorrectionBook:
+        """Apply the staff corrections of `store` to every answer from now on (reloaded when they change)."""
+        from bot.corrections.book import CorrectionBook
+
+        self.corrections = CorrectionBook(store, self.question_vector, threshold or self.settings.correction_threshold)
+        return self.corrections
+
+    def question_vector(self, question: str) -> np.ndarray:
+        """A question's vector as retrieval computes it (so a question embedded for retrieval is not embedded
+        again when it is matched against the corrections)."""
+        return self.retriever.question_vector(question)
 
     def search(self, question: str, top: int = 8) -> Retrieval:
         """Ranked articles for `question`, each with its best clauses."""
@@ -104,7 +124,15 @@ class Bot:
         history: Sequence[object] | None = None,
         lang: str | None = None,
         deadline: Deadline | None = None,
+        corrections: bool = True,
     ) -> Answer:
         """Answer `question` (with the conversation so far in `history`); returns an Answer.
-        With a `deadline`, a question still being answered when it passes raises OverBudget."""
-        return self.answerer.ask(question, history=history, lang=lang, deadline=deadline)
+        With a `deadline`, a question still being answered when it passes raises OverBudget. A staff
+        correction for the question (or a close rewording of it) changes the answer unless `corrections`
+        is false; a follow-up in a conversation is not matched against them on its own words."""
+        answer = self.answerer.ask(question, history=history, lang=lang, deadline=deadline)
+        if not corrections or self.corrections is None or answer.reason in _UNREAD:
+            return answer
+        if history and self.answerer.leans_on_earlier(question):
+            return answer
+        return self.corrections.correct(question, answer, self.corpus)

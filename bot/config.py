@@ -67,6 +67,9 @@ class Settings:
       BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
       BOT_MAX_UPLOAD_BYTES            largest question file the staff console accepts (default 2 MB)
       BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
+      BOT_CORRECTION_THRESHOLD        cosine above which a staff correction applies to a rewording of its
+                                      question (default 0.95; 1: the same question only;
+                                      calibrated with `python -m eval.corrections`)
     """
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
@@ -92,6 +95,7 @@ class Settings:
     retention_days: int = 0
     answer_budget_s: float = 10.0
     read_timeout_s: float = 10.0
+    correction_threshold: float = 0.95
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -121,6 +125,7 @@ class Settings:
             retention_days=_int(env, "BOT_RETENTION_DAYS", cls.retention_days),
             answer_budget_s=_float(env, "BOT_ANSWER_BUDGET_S", cls.answer_budget_s),
             read_timeout_s=_float(env, "BOT_READ_TIMEOUT_S", cls.read_timeout_s),
+            correction_threshold=_float(env, "BOT_CORRECTION_THRESHOLD", cls.correction_threshold),
         )
         settings.validate()
         return settings
@@ -134,6 +139,8 @@ class Settings:
             raise ConfigError(f"BOT_LLM must be off, openai or ollama, got {self.llm!r}")
         if self.llm != "off" and not self.llm_model:
             raise ConfigError(f"BOT_LLM={self.llm} needs BOT_LLM_MODEL (the model's name)")
+        if not 0.5 <= self.correction_threshold <= 1.0:
+            raise ConfigError(f"BOT_CORRECTION_THRESHOLD must be between 0.5 and 1, got {self.correction_threshold}")
         if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
         if self.staff_token and len(self.staff_token) < MIN_STAFF_TOKEN_CHARS:

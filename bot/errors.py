@@ -29,6 +29,14 @@ class QuestionFileError(BotError):
     """An uploaded question file is malformed; the message names the line."""
 
 
+class InvalidCorrection(BotError):
+    """A staff correction cannot be stored: `problems` says why (a number its clauses do not hold, …)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
 class RateLimited(BotError):
     """A client asked more often than the rate limit allows; `retry_after` is in seconds."""
 

@@ -170,3 +170,56 @@ def test_clicking_an_example_asks_it(tab: Tab) -> None:
     assert "work permit" in page.locator(USER).first.inner_text()
     page.locator("#clear").click()
     page.wait_for_function(f'document.querySelectorAll("{BOT}").length === 0')
+
+
+def test_a_staff_correction_made_in_the_console_answers_a_reworded_question_in_the_chat(
+    tab: Tab, staff_token: str
+) -> None:
+    asked = "Who issues the confirmation letter for the R visa?"
+    page = tab.open_chat()
+    before = tab.ask(asked).inner_text()
+    assert "corrected by investment-promotion staff" not in before
+
+    page.goto(f"{tab.base_url}/staff", wait_until="load")
+    page.fill("#token", staff_token)
+    page.click("#login-button")
+    page.wait_for_selector("#console:not(.hidden)")
+    page.get_by_role("tab", name="对话 Conversations").click()
+    page.locator("#conversations-table tr", has_text=asked).first.click()
+    page.get_by_role("button", name=f"更正 Correct: {asked}").first.click()  # from the logged turn
+    assert page.locator("#correction-question").input_value() == asked
+    assert page.locator("#correction-lang").input_value() == "en"
+    page.select_option("#correction-action", "answer")
+    page.fill("#correction-article", "5")
+    page.fill("#correction-clause", "11")
+    page.fill("#correction-answer-zh", "由省级科技行政部门签发确认函，7个工作日内办结。")
+    page.fill("#correction-answer-en", "The provincial science and technology department issues it.")
+    page.fill("#correction-author", "Test Staff")
+    page.click("#correction-save")
+    status = page.locator("#correction-status")
+    status.filter(has_text="Not saved").wait_for()
+    assert "the number 7 is not in the cited clauses" in status.inner_text()  # refused, and told why
+    page.fill("#correction-answer-zh", "由省级科技行政部门签发确认函。")
+    page.click("#correction-save")
+    status.filter(has_text="Saved").wait_for()
+    row = page.locator("#corrections-table tr", has_text=asked).first
+    row.wait_for()
+    assert "Test Staff" in row.inner_text() and "第5条 第11款" in row.inner_text()
+
+    try:
+        page = tab.open_chat()
+        after = tab.ask("Which department issues the confirmation letter for the R visa?")
+        text = after.inner_text()
+        assert "The provincial science and technology department issues it." in text
+        assert "corrected by investment-promotion staff" in text and HOTLINE in text
+    finally:
+        listed = page.evaluate(
+            "t => fetch('/api/staff/corrections', {headers: {Authorization: 'Bearer ' + t}}).then(r => r.json())",
+            staff_token,
+        )
+        for correction in listed:  # the session's server is shared: leave no correction behind
+            page.evaluate(
+                "([t, id]) => fetch('/api/staff/corrections/' + id, "
+                "{method: 'DELETE', headers: {Authorization: 'Bearer ' + t}}).then(r => r.status)",
+                [staff_token, correction["id"]],
+            )

@@ -15,11 +15,34 @@ class FakeBot:
         self.corpus = corpus
         self.index = SimpleNamespace(identity="", location="")  # no vectors: nothing to note at start-up
         self.calls: list[dict[str, Any]] = []
+        self.corrections: Any = None
 
     def prepare(self) -> None:
         """Nothing to build."""
 
-    def ask(self, question: str, history: Any = None, lang: str | None = None, deadline: Any = None) -> Any:
+    def use_corrections(self, store: Any, threshold: float | None = None) -> Any:
+        """Staff corrections matched with the hash embedder (the real CorrectionBook, a stand-in's vectors)."""
+        from bot.corrections.book import CorrectionBook
+        from bot.embed.fake import HashEmbedder
+
+        embedder = HashEmbedder()
+        self.corrections = CorrectionBook(store, embedder.embed_query_vector, threshold or 0.9)
+        return self.corrections
+
+    def ask(
+        self,
+        question: str,
+        history: Any = None,
+        lang: str | None = None,
+        deadline: Any = None,
+        corrections: bool = True,
+    ) -> Any:
+        answer = self._ask(question, history, lang, deadline)
+        if corrections and self.corrections is not None:
+            return self.corrections.correct(question, answer, self.corpus)
+        return answer
+
+    def _ask(self, question: str, history: Any, lang: str | None, deadline: Any) -> Any:
         from bot.answer.model import Answer, Citation
 
         if deadline is not None:

@@ -92,6 +92,10 @@ class Answerer:
         check(deadline, "reading")
         return self._answer(read, parse_history(history, self.settings.max_question_chars), stripped, deadline)
 
+    def leans_on_earlier(self, question: str) -> bool:
+        """True when `question`, asked in a conversation, would be read as a follow-up of the one before."""
+        return looks_like_follow_up(normalize(_TAG.sub(" ", clean(question))), self.cues)
+
     def explain(self, question: str, lang: str | None = None) -> tuple[Question, Retrieval, Judgement]:
         """The reading, the retrieval and the judgement of one question (no conversation): `python -m bot explain`."""
         text = _TAG.sub(" ", clean(question))

@@ -44,12 +44,21 @@ def cited_articles(text: str) -> set[int]:
     return found
 
 
-def verify(reply: str, question: str, citations: Sequence[Citation], hotline: str) -> list[str]:
-    """Problems with a synthesized reply; empty when every number and cited article is supported."""
-    allowed = numbers_in(question) | numbers_in(hotline)
+def unsupported_numbers(text: str, citations: Sequence[Citation], *also: str) -> list[str]:
+    """The numbers of `text` that neither the cited clauses (in either language, with their article
+    numbers) nor the texts `also` hold, in order: what a reply or a staff member's answer may not say."""
+    allowed: set[str] = set()
+    for extra in also:
+        allowed |= numbers_in(extra)
     for citation in citations:
         allowed |= numbers_in(citation.text) | numbers_in(citation.text_zh) | {str(citation.article)}
-    problems = [f"number {n} is not in the cited clauses" for n in sorted(numbers_in(reply) - allowed)]
+    return sorted(numbers_in(text) - allowed)
+
+
+def verify(reply: str, question: str, citations: Sequence[Citation], hotline: str) -> list[str]:
+    """Problems with a synthesized reply; empty when every number and cited article is supported."""
+    unsupported = unsupported_numbers(reply, citations, question, hotline)
+    problems = [f"number {n} is not in the cited clauses" for n in unsupported]
     articles = {c.article for c in citations}
     cited = cited_articles(reply)
     problems += [f"article {a} was not retrieved" for a in sorted(cited - articles)]

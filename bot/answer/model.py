@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.corpus.model import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,20 @@ class Citation:
     text: str
     text_zh: str
     label: str = ""
+
+    @classmethod
+    def of(cls, article: Article, index: int, lang: str) -> Citation:
+        """Clause `index` of `article` in `lang`, with its Chinese original."""
+        clause = article.clause(index)
+        return cls(
+            doc=article.doc,
+            article=article.number,
+            title=article.title_zh if lang == "zh" else article.title_en,
+            clause=index,
+            text=clause.zh if lang == "zh" else clause.en,
+            text_zh=clause.zh,
+            label=article.label(lang),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (without the display label)."""
@@ -38,7 +55,7 @@ class Answer:
     hotline). `text` is the three joined, the whole reply in `lang`; `outcome` is the judge's
     (answered, corrected, not_stated, out_of_scope); `fallback` is true exactly when the policy could
     not answer (not_stated, out_of_scope); `reason` says why the reply took its shape (answer,
-    department, contact, out_of_scope, not_specified, empty, junk, chit_chat, …).
+    department, contact, out_of_scope, not_specified, empty, junk, chit_chat, staff_correction, …).
     """
 
     question: str
@@ -53,6 +70,7 @@ class Answer:
     mode: str = "extractive"  # or "llm" when a verified model reply leads the answer
     sources: str = ""
     closing: str = ""
+    corrected_by_staff: bool = False  # a staff correction (bot/corrections) gave this answer
 
     @property
     def text(self) -> str:
@@ -70,4 +88,5 @@ class Answer:
             "reason": self.reason,
             "outcome": self.outcome,
             "mode": self.mode,
+            "corrected_by_staff": self.corrected_by_staff,
         }

@@ -86,7 +86,7 @@ class Renderer:
                 ranked,
                 "\n\n".join([opening, *notes]),
                 citations,
-                sources=self._cited_block(q.lang, citations),
+                sources=cited_block(q.lang, citations),
                 closing=self._hotline(q.lang),
             ),
             mode=mode,
@@ -95,7 +95,7 @@ class Renderer:
     def _not_stated(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """Says exactly what the policy does not state, quotes the closest clauses, gives the hotline."""
         citations = self._citations(e, q.lang, j.lead)[:2] if e.candidates else []
-        sources = self._cited_block(q.lang, citations) if citations else ""
+        sources = cited_block(q.lang, citations) if citations else ""
         return self._reply(
             q, j, ranked, self.gaps.sentence(q, j), citations, sources=sources, closing=self._hotline(q.lang)
         )
@@ -112,7 +112,7 @@ class Renderer:
             unit_name = unit if lang == "zh" else f"{self.corpus.glossary.english(unit)} ({unit})"
             lines.append(say(lang, "articles_for_department", department=unit_name))
             lines.extend(f"· {a.label(lang)}" for a in articles)
-            citations.extend(self._citation(a, best.get(a.number, 1), lang) for a in articles)
+            citations.extend(Citation.of(a, best.get(a.number, 1), lang) for a in articles)
         top = e.top
         if top is not None and named and e.policy_terms:
             # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
@@ -125,10 +125,10 @@ class Renderer:
             for article in articles:
                 if line := self._units_line(article, lang):
                     lines.append(line)
-                citations.append(self._citation(article, best.get(article.number, 1), lang))
+                citations.append(Citation.of(article, best.get(article.number, 1), lang))
         closing = say(lang, "contact_not_given" if j.fallback else "hotline", hotline=self.corpus.hotline)
         return self._reply(
-            q, j, ranked, "\n".join(lines), citations, sources=self._cited_block(lang, citations), closing=closing
+            q, j, ranked, "\n".join(lines), citations, sources=cited_block(lang, citations), closing=closing
         )
 
     # -- pieces ---------------------------------------------------------------------------
@@ -172,27 +172,7 @@ class Renderer:
             if first and len(scores) > rank and scores[rank] >= self.thresholds.close_article * scores[0]:
                 chosen.append(first[0].key)
         unique = list(dict.fromkeys(chosen))[: self.thresholds.max_citations]
-        return [self._citation(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
-
-    @staticmethod
-    def _citation(article: Article, index: int, lang: str) -> Citation:
-        clause = article.clause(index)
-        return Citation(
-            doc=article.doc,
-            article=article.number,
-            title=article.title_zh if lang == "zh" else article.title_en,
-            clause=index,
-            text=clause.zh if lang == "zh" else clause.en,
-            text_zh=clause.zh,
-            label=article.label(lang),
-        )
-
-    def _cited_block(self, lang: str, citations: Sequence[Citation]) -> str:
-        lines = [say(lang, "cited_heading")]
-        for label in dict.fromkeys(c.label for c in citations):
-            lines.append(label)
-            lines.extend(f"  · {c.text}" for c in citations if c.label == label)
-        return "\n".join(lines)
+        return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     @staticmethod
     def _lead_with_statement(j: Judgement) -> bool:
@@ -239,6 +219,15 @@ class Renderer:
 
     def _title(self, lang: str) -> str:
         return self.document.title_zh if lang == "zh" else self.document.title_en
+
+
+def cited_block(lang: str, citations: Sequence[Citation]) -> str:
+    """The "Based on:" block: each article's label, then its quoted clauses."""
+    lines = [say(lang, "cited_heading")]
+    for label in dict.fromkeys(c.label for c in citations):
+        lines.append(label)
+        lines.extend(f"  · {c.text}" for c in citations if c.label == label)
+    return "\n".join(lines)
 
 
 # the reason each rule gives (the `reason` field kept from before outcomes: the staff console and logs read it)

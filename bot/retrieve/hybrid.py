@@ -28,7 +28,7 @@ from bot.retrieve.slots import Slots
 from bot.retrieve.terms import TermMatcher
 from bot.retrieve.tokenize import ChineseTokenizer, EnglishTokenizer
 from bot.store.units import VectorSource, corpus_units
-from bot.text import han_count, normalize
+from bot.text import clean, han_count, normalize
 
 #: units of figures and names of payments: they say what kind of figure is asked, not what it is about
 _FIGURE_WORDS = frozenset(
@@ -147,6 +147,11 @@ class HybridRetriever:
             words=zh_words + en_words,
             shared=shared,
         )
+
+    def question_vector(self, question: str) -> np.ndarray:
+        """The vector `query` computes for `question` as the answer stage sends it (read, normalized)."""
+        search = self.read_question(clean(question))
+        return self.embedder.embed_query_vector(dense_text(normalize(search) or search))
 
     def query(self, question: str, read: bool = True) -> Query:
         """`question` as the channels read it: its words, glossary terms and the vector index's cosines."""

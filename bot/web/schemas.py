@@ -87,6 +87,9 @@ class AskResponse(BaseModel):
         description="answered: the policy states it; corrected: the question's premise is contradicted; "
         "not_stated: the policy touches the topic but does not state it; out_of_scope: nothing in it is about it"
     )
+    corrected_by_staff: bool = Field(
+        default=False, description="true when a staff correction (for this question or a close rewording) gave it"
+    )
     latency_ms: float
 
 
@@ -136,6 +139,43 @@ class FeedbackResponse(BaseModel):
     id: int
     answer_id: str
     rating: str
+
+
+class CorrectionIn(BaseModel):
+    """A staff correction of the answer to a question (and to close rewordings of it)."""
+
+    question: Text = Field(min_length=1, max_length=2000, description="The question whose answer is corrected.")
+    lang: Literal["zh", "en"] = Field(description="The question's language.")
+    action: Literal["not_covered", "article", "answer"] = Field(
+        description="not_covered: the policy does not answer it; article: this article and clause answer it; "
+        "answer: this curated answer (both languages), resting on the article (and clause) given"
+    )
+    article: int | None = Field(default=None, ge=1, le=MAX_ARTICLE, description="article and answer: its number")
+    clause: int | None = Field(default=None, ge=1, le=99, description="article: the clause; answer: optional")
+    answer_zh: Text = Field(default="", max_length=4000, description="answer: the curated answer in Chinese")
+    answer_en: Text = Field(default="", max_length=4000, description="answer: the curated answer in English")
+    doc: str = Field(default="", max_length=100, description="the document (default: the first with the article)")
+    author: str = Field(default="", max_length=80, description="who makes the correction (default: staff)")
+
+
+class CorrectionOut(BaseModel):
+    """A stored correction, who made and last changed it and when, and the answer it replaced (`before`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int
+    question: str
+    lang: str
+    action: str
+    article: int | None
+    clause: int | None
+    answer_zh: str
+    answer_en: str
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    before: dict[str, Any]
 
 
 class Health(BaseModel):

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 
 from bot.config import Settings
+from bot.corrections.desk import CorrectionDesk
+from bot.corrections.store import CorrectionStore
 from bot.web import upkeep
 from bot.web.api import docs_router, health_router, router, unknown_router
 from bot.web.chat import ChatHandlers
+from bot.web.corrections import corrections_api
 from bot.web.gate import Gate
 from bot.web.http_errors import add_error_handlers
 from bot.web.service import AskService
@@ -29,7 +32,7 @@ DESCRIPTION = (
 )
 
 
-def create_api(service: AskService, settings: Settings) -> FastAPI:
+def create_api(service: AskService, settings: Settings, corrections: CorrectionDesk | None = None) -> FastAPI:
     """The FastAPI app with the REST API, the staff console and the offline docs page (no chat page)."""
     app = FastAPI(
         title="Lianyungang High-Tech Zones Policy Assistant",
@@ -40,9 +43,13 @@ def create_api(service: AskService, settings: Settings) -> FastAPI:
     )
     app.state.service = service
     app.state.settings = settings
+    app.state.corrections = corrections or CorrectionDesk(
+        service.bot, CorrectionStore(settings.database_url), settings.max_question_chars
+    )
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
-    for part in (router, staff_api, health_router, staff_page, docs_router, unknown_router):  # catch-all last
+    routers = (router, corrections_api, staff_api, health_router, staff_page, docs_router, unknown_router)
+    for part in routers:  # the catch-all last
         app.include_router(part)
     return app
 
@@ -69,6 +76,7 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
         upkeep.note_in_use(seen, "vector index", bot.index.identity, bot.index.location)
     service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt, settings.answer_budget_s)
     app = create_api(service, settings)
+    app.router.on_shutdown.append(app.state.corrections.store.close)
     app.router.on_shutdown.append(store.close)  # the WAL folded into the file: a copy of it alone is whole
     if chat_page:
         from bot.web.ui import mount

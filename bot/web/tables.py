@@ -1,19 +1,15 @@
-"""The conversation log's tables (SQLAlchemy), and the engine for a database URL."""
+"""The conversation log's tables (SQLAlchemy)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.db import Base, make_engine
 
-class Base(DeclarativeBase):
-    pass
+__all__ = ["Base", "FeedbackRow", "MetaRow", "TurnRow", "make_engine"]
 
 
 class TurnRow(Base):
@@ -57,31 +53,3 @@ class FeedbackRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     client_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite files get WAL mode, foreign keys and a busy timeout."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":  # hide_parameters: no question or answer in an error's log line
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    database = parsed.database or ""
-    in_memory = database in ("", ":memory:")
-    if not in_memory:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": 30},
-        poolclass=StaticPool if in_memory else None,
-        hide_parameters=True,
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(connection: Any, _record: Any) -> None:
-        cursor = connection.cursor()
-        if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    return engine

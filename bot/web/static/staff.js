@@ -18,6 +18,7 @@ async function api(path, init) {
     const message = body && body.error ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`;
     const error = new Error(message);
     error.status = response.status;
+    error.detail = body && body.error ? body.error.message : "";
     throw error;
   }
   return body;
@@ -88,7 +89,9 @@ function signOut() {
 }
 
 // -- tabs ------------------------------------------------------------------------------------
-const loaders = { conversations: loadConversations, feedback: loadFeedback, fallbacks: loadFallbacks };
+const loaders = {
+  conversations: loadConversations, feedback: loadFeedback, fallbacks: loadFallbacks, corrections: loadCorrections,
+};
 
 function show(tab) {
   for (const button of document.querySelectorAll("nav.tabs button")) {
@@ -138,12 +141,13 @@ function showReport(report) {
       .map((text) => Object.assign(document.createElement("span"), { textContent: text })),
   );
   fill($("run-table"),
-    ["id", "结果 Result", "question", "articles", "top", "facts", "missing", "fallback", "reason", "answer", "ms"],
+    ["id", "结果 Result", "question", "articles", "top", "facts", "missing", "fallback", "reason", "answer", "ms", ""],
     report.results,
     (r) => tr(cell(r.id), check(r.passed), cell(r.question),
       check(r.articles_ok), cell(`${r.top_article ?? ""} ∈ [${r.expected_articles.join(", ")}]`),
       check(r.facts_ok), cell(r.missing_facts),
-      check(r.fallback_ok), cell(r.reason), cell(r.answer, "answer"), cell(r.latency_ms)));
+      check(r.fallback_ok), cell(r.reason), cell(r.answer, "answer"), cell(r.latency_ms),
+      r.passed ? cell("") : correctCell(r.question, r.lang)));
   lastCsv = report.csv;
   $("export").classList.remove("hidden");
 }
@@ -175,9 +179,11 @@ async function loadTurns(id) {
   const conversation = await api(`conversations/${encodeURIComponent(id)}`);
   $("turns-title").textContent = `对话 Conversation ${id}`;
   $("turns-title").classList.remove("hidden");
-  fill($("turns-table"), ["时间 Time", "问题 Question", "语言 Lang", "转热线 Fallback", "原因 Reason", "条款 Cited", "回答 Answer", "ms"],
-    conversation.turns, (t) => tr(cell(t.time), cell(t.question), cell(t.lang), check(!t.fallback), cell(t.reason),
-      cell(t.cited), cell(t.answer, "answer"), cell(t.latency_ms)));
+  fill($("turns-table"),
+    ["时间 Time", "问题 Question", "语言 Lang", "转热线 Fallback", "原因 Reason", "条款 Cited", "回答 Answer", "ms", ""],
+    conversation.turns, (t) => tr(cell(beijing(t.time)), cell(t.question), cell(t.lang),
+      cell(t.fallback ? "是 Yes" : "否 No"), cell(t.reason), cell(t.cited), cell(t.answer, "answer"), cell(t.latency_ms),
+      correctCell(t.question, t.lang)));
 }
 
 async function loadFeedback() {
@@ -191,6 +197,154 @@ async function loadFallbacks() {
   const rows = await api("fallbacks?limit=200");
   fill($("fallbacks-table"), ["次数 Count", "问题 Question", "最近 Last seen"], rows,
     (f) => tr(cell(f.count), cell(f.question), cell(f.last_seen)));
+}
+
+// -- corrections -------------------------------------------------------------------------------
+const NAME_KEY = "staff-name";
+const ACTIONS = { not_covered: "政策未作规定 Not covered", article: "条款 Article", answer: "自拟答复 Curated answer" };
+
+function beijing(iso) {
+  if (!iso) return "";
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  return moment.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) + " (北京时间)";
+}
+
+function button(text, onClick, label) {
+  const b = Object.assign(document.createElement("button"), { type: "button", className: "secondary", textContent: text });
+  if (label) b.setAttribute("aria-label", label);
+  b.addEventListener("click", (event) => { event.stopPropagation(); onClick(); });
+  return b;
+}
+
+function correctCell(question, lang) {
+  const td = cell("");
+  td.append(button("更正 Correct", () => correctFrom(question, lang), `更正 Correct: ${question}`));
+  return td;
+}
+
+function correctFrom(question, lang) {
+  resetCorrection();
+  $("correction-question").value = question;
+  $("correction-lang").value = lang === "en" ? "en" : "zh";
+  show("corrections");
+  $("correction-action").focus();
+}
+
+function syncAction() {
+  const action = $("correction-action").value;
+  $("correction-answers").classList.toggle("hidden", action !== "answer");
+  $("correction-article").required = action !== "not_covered";
+  $("correction-clause").required = action === "article";
+}
+
+function resetCorrection() {
+  $("correction-form").reset();
+  $("correction-id").value = "";
+  $("correction-author").value = localStorage.getItem(NAME_KEY) || "";
+  $("correction-save").value = "保存更正 Save correction";
+  syncAction();
+}
+
+function numberOrNull(id) {
+  const value = $(id).value.trim();
+  return value ? Number(value) : null;
+}
+
+async function saveCorrection(event) {
+  event.preventDefault();
+  const author = $("correction-author").value.trim();
+  localStorage.setItem(NAME_KEY, author);
+  const action = $("correction-action").value;
+  const body = {
+    question: $("correction-question").value.trim(), lang: $("correction-lang").value, action, author,
+    article: action === "not_covered" ? null : numberOrNull("correction-article"),
+    clause: action === "not_covered" ? null : numberOrNull("correction-clause"),
+    answer_zh: action === "answer" ? $("correction-answer-zh").value.trim() : "",
+    answer_en: action === "answer" ? $("correction-answer-en").value.trim() : "",
+  };
+  const id = $("correction-id").value;
+  const status = $("correction-status");
+  try {
+    await api(id ? `corrections/${id}` : "corrections", {
+      method: id ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    status.className = "pass";
+    status.textContent = "已保存，立即生效。 Saved: it applies now.";
+    resetCorrection();
+    await loadCorrections();
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) return failed(error);
+    status.className = "error";
+    status.textContent = `无法保存，请修改后重试。 Not saved — please fix and try again: ${error.detail || error.message}`;
+  }
+}
+
+function editCorrection(c) {
+  $("correction-id").value = String(c.id);
+  $("correction-question").value = c.question;
+  $("correction-lang").value = c.lang;
+  $("correction-action").value = c.action;
+  $("correction-article").value = c.article ?? "";
+  $("correction-clause").value = c.clause ?? "";
+  $("correction-answer-zh").value = c.answer_zh;
+  $("correction-answer-en").value = c.answer_en;
+  $("correction-save").value = `保存修改 Save changes (#${c.id})`;
+  syncAction();
+  $("correction-question").focus();
+}
+
+async function removeCorrection(c) {
+  if (!window.confirm(`删除这条更正？ Remove this correction?\n${c.question}`)) return;
+  const author = encodeURIComponent(localStorage.getItem(NAME_KEY) || "");
+  await api(`corrections/${c.id}?author=${author}`, { method: "DELETE" }).catch(failed);
+  $("correction-status").textContent = "已删除 Removed.";
+  await loadCorrections();
+}
+
+async function loadCorrections() {
+  const rows = await api("corrections");
+  fill($("corrections-table"), ["更新 Updated", "问题 Question", "语言 Lang", "更正 Correction", "条款 Article", "更正人 By", ""],
+    rows, (c) => {
+      const actions = cell("");
+      actions.append(button("修改 Edit", () => editCorrection(c), `修改 Edit: ${c.question}`),
+        button("删除 Remove", () => removeCorrection(c), `删除 Remove: ${c.question}`));
+      const where = c.article ? `第${c.article}条` + (c.clause ? ` 第${c.clause}款` : "") : "–";
+      return tr(cell(beijing(c.updated_at)), cell(c.question), cell(c.lang), cell(ACTIONS[c.action] || c.action),
+        cell(where), cell(c.updated_by), actions);
+    });
+}
+
+async function exportCorrections() {
+  const response = await fetch("/api/staff/corrections/export", { headers: { Authorization: `Bearer ${token()}` } });
+  if (!response.ok) return failed(Object.assign(new Error(`HTTP ${response.status}`), { status: response.status }));
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = "corrections.jsonl";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+async function importCorrections() {
+  const file = $("corrections-import").files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append("file", file);
+  const status = $("correction-status");
+  try {
+    const counts = await api("corrections/import", { method: "POST", body: form });
+    status.className = "pass";
+    status.textContent = `已导入：新增 ${counts.created} 条，更新 ${counts.updated} 条。 Imported: ${counts.created} new, ${counts.updated} updated.`;
+    await loadCorrections();
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) return failed(error);
+    status.className = "error";
+    status.textContent = `文件未导入，请修改后重试。 Nothing imported — please fix the file: ${error.detail || error.message}`;
+  } finally {
+    $("corrections-import").value = "";
+  }
 }
 
 // -- wiring ----------------------------------------------------------------------------------
@@ -208,5 +362,11 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("[data-refresh]")) {
     button.addEventListener("click", () => loaders[button.dataset.refresh]().catch(failed));
   }
+  $("correction-form").addEventListener("submit", saveCorrection);
+  $("correction-action").addEventListener("change", syncAction);
+  $("correction-reset").addEventListener("click", resetCorrection);
+  $("corrections-export").addEventListener("click", () => exportCorrections().catch(failed));
+  $("corrections-import").addEventListener("change", importCorrections);
+  resetCorrection();
   if (token()) signIn(token());
 });

@@ -1,0 +1,1 @@
+"""Staff corrections: stored, matched to questions and their rewordings, and applied to answers."""
