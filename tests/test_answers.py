@@ -445,3 +445,42 @@ def test_a_named_bureau_and_a_measure_get_both_the_measure_units_and_the_bureau_
     assert answer.reason == "department"
     assert "第五条 加快集聚高层次人才的责任单位" in answer.text and "市人才办" in answer.text
     assert "政策中列明市公安局为责任单位的条款" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("如果考评排名后来又下滑了，之前拿到的进位奖励要退回吗？", "退回"),
+        ("Once a provincial zone has been paid the ranking reward, can the city claw it back later?", "paying back"),
+        ("省级高新区拿到的50万元进位奖励是分期拨付还是一次性到账？", "发放方式"),
+        ("Is the provincial zones' RMB 500,000 ranking reward disbursed in instalments?", "paid out"),
+        ("从递交材料到拿到确认函一般要多久？", "办理时限"),
+    ],
+)
+def test_what_happens_to_a_reward_after_it_is_given_and_how_long_a_step_takes_are_not_stated(
+    real_bot, question: str, missing: str
+) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    assert answer.outcome == "not_stated" and answer.fallback, answer.text
+    assert missing in answer.opening and HOTLINE in answer.text
+
+
+def test_small_talk_about_the_assistant_is_small_talk_even_with_a_policy_word(real_bot) -> None:  # type: ignore[no-untyped-def]
+    for question in ("在吗？你是机器人吗", "Hi, are you a robot or a real person?"):
+        answer = real_bot.ask(question)
+        assert (answer.outcome, answer.reason) == ("out_of_scope", "chit_chat"), answer.text
+
+
+def test_a_figure_put_up_for_confirmation_is_corrected_with_the_policys_own(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("省级高新区考评排名要比历史最好位次前进4位以上才有奖励，是这样吗？")
+    assert answer.outcome == "corrected" and "3位以上" in answer.opening
+
+
+def test_money_asked_for_is_never_answered_yes_by_a_clause_that_gives_none(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("Can startups in a maker space get a rent subsidy?")
+    assert not answer.opening.startswith("Yes"), answer.text
+
+
+def test_a_basis_of_calculation_the_clause_states_answers_how_a_reward_is_calculated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("引进的省级人才创业项目，奖励按什么算？")
+    assert answer.outcome == "answered" and "按照招商项目投资额度的一定比例" in answer.opening

@@ -251,6 +251,13 @@ def test_staff_runs_a_question_file(client: TestClient, name: str) -> None:
     assert all(isinstance(r["passed"], bool) for r in report["results"])
 
 
+def test_a_file_without_expectations_is_run_but_nothing_counts_as_passed(client: TestClient) -> None:
+    data = b"id,question\nq1,How long is the R visa valid?\n"
+    report = client.post("/api/staff/run", headers=STAFF, files={"file": ("plain.csv", data)}).json()
+    assert report["summary"]["passed"] == 0 and report["summary"]["failed"] == 0
+    assert report["summary"]["not_checked"] == 1 and report["results"][0]["passed"] is None
+
+
 def test_staff_run_refuses_a_bad_file_with_the_line(client: TestClient) -> None:
     response = client.post("/api/staff/run", headers=STAFF, files={"file": ("q.jsonl", b'{"question": 1}\n')})
     assert response.status_code == 422 and error_of(response)["message"].startswith("line 1:")

@@ -132,7 +132,7 @@ def test_thumbs_feedback_shows_up_in_the_staff_console(tab: Tab, staff_token: st
     page.get_by_role("tab", name="反馈 Feedback").click()
     row = page.locator("#feedback-table tr", has_text=question).first
     row.wait_for()
-    assert "down" in row.inner_text()
+    assert "差评 Down" in row.inner_text() and "北京时间" in row.inner_text()
 
     page.get_by_role("tab", name="对话 Conversations").click()
     page.locator("#conversations-table tr", has_text=question).first.click()
@@ -223,3 +223,29 @@ def test_a_staff_correction_made_in_the_console_answers_a_reworded_question_in_t
                 "{method: 'DELETE', headers: {Authorization: 'Bearer ' + t}}).then(r => r.status)",
                 [staff_token, correction["id"]],
             )
+
+
+def test_a_thumbs_down_with_its_reason_shows_on_the_dashboards_charts(tab: Tab, staff_token: str) -> None:
+    question = "Which department approves relaxing the work-permit age limit?"
+    page = tab.open_chat()
+    tab.ask(question)
+    page.locator("#chat button[aria-label='Feedback']").last.click()
+    page.locator("#chat .extra-feedback-option", has_text="Hard to understand").last.click()
+    page.wait_for_timeout(1000)  # the feedback event is fire-and-forget
+
+    page.goto(f"{tab.base_url}/staff", wait_until="load")
+    page.fill("#token", staff_token)
+    page.click("#login-button")
+    page.wait_for_selector("#console:not(.hidden)")
+    assert page.get_by_role("tab", name="概览 Dashboard").get_attribute("aria-selected") == "true"
+    page.locator("#dashboard-status", has_text="Beijing time").wait_for()
+    days = page.locator("#chart-days svg[role=img]")
+    assert "Questions per day" in days.get_attribute("aria-label")
+    assert days.locator("rect").count() >= 1  # today's bar
+    assert "Answered" in page.locator("#dashboard-shares").inner_text()
+    assert "看不懂 Unclear" in page.locator("#chart-reasons").inner_text()
+    row = page.locator("#thumbs-table tr", has_text=question).first
+    assert "看不懂 Unclear" in row.inner_text() and "北京时间" in row.inner_text()
+    page.fill("#dashboard-from", "2020-01-01")  # a range too long is refused in words
+    page.locator("#dashboard-form input[type=submit]").click()
+    page.locator("#dashboard-status", has_text="please check the dates").wait_for()

@@ -159,3 +159,14 @@ def test_answer_parts_compose_the_text_and_the_chat_drops_only_the_sources() -> 
     assert answer.text == "\n\n".join([answer.opening, answer.sources, answer.closing])
     assert answer.to_dict()["answer"] == answer.text
     assert answer_body(answer) == f"{answer.opening}\n\n{answer.closing}"  # the note on a part stays
+
+
+def test_a_thumbs_down_with_a_reason_of_either_language_stores_the_reason(
+    handlers: ChatHandlers, service: AskService
+) -> None:
+    _, state = ask(handlers, "How long is the R visa valid?", [], None)
+    assert handlers.feedback(state, 1, "答复有误")
+    assert handlers.feedback(state, 1, "Hard to understand")
+    assert not handlers.feedback(state, 1, "Inappropriate"), "a label that is no reason records nothing"
+    stored = sorted((f.rating, f.reason) for f in service.store.feedback())
+    assert stored == [("down", "unclear"), ("down", "wrong")]

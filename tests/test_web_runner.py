@@ -81,7 +81,8 @@ def test_grading_checks_top_article_facts_and_fallback(corpus) -> None:  # type:
     )
 
     unchecked = grade(CheckQuestion("3", visa.question), visa)
-    assert unchecked.passed and (unchecked.articles_ok, unchecked.facts_ok, unchecked.fallback_ok) == (None, None, None)
+    assert (unchecked.articles_ok, unchecked.facts_ok, unchecked.fallback_ok) == (None, None, None)
+    assert unchecked.passed is None and not unchecked.checked  # nothing to check is no pass
 
 
 def test_top_article_falls_back_to_retrieval_when_nothing_is_cited(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -96,6 +97,7 @@ def test_run_and_csv_export(corpus) -> None:  # type: ignore[no-untyped-def]
         "questions": 3,
         "passed": 2,
         "failed": 1,
+        "not_checked": 0,
         "articles_failed": 1,
         "facts_failed": 0,
         "fallback_failed": 0,

@@ -38,7 +38,8 @@ def test_page_builds_with_chat_input_and_clear(page) -> None:  # type: ignore[no
     kinds = {type(block).__name__ for block in blocks.blocks.values()}
     assert {"Chatbot", "Textbox", "Button", "Radio", "HTML", "State"} <= kinds
     chatbot = next(b for b in blocks.blocks.values() if type(b).__name__ == "Chatbot")
-    assert chatbot.feedback_options == ("Like", "Dislike") and "copy" in (chatbot.buttons or [])
+    assert chatbot.feedback_options == ("Like", "Dislike", "答复有误", "没有回答我的问题", "看不懂")
+    assert "copy" in (chatbot.buttons or [])
 
 
 def test_relabel_switches_every_string(page) -> None:  # type: ignore[no-untyped-def]

@@ -65,6 +65,7 @@ class FigureKind:
     statement: str | None = None
     replaces: tuple[str, ...] = ()  # more general kinds it stands in for when both are asked
     topic: CueList = field(default_factory=CueList)  # nouns that name it without asking it when another kind is asked
+    written: re.Pattern[str] | None = None  # what answers it in a clause's words, with statements or not
 
 
 @dataclass(frozen=True, slots=True)

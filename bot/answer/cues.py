@@ -62,6 +62,7 @@ class Cues:
     out_of_scope: CueList
     place_only: frozenset[str]
     chit_chat: CueList
+    about_assistant: CueList
     follow_zh_start: tuple[str, ...]
     follow_zh_end: tuple[str, ...]
     follow_zh_any: tuple[str, ...]
@@ -138,6 +139,7 @@ def load_cues() -> Cues:
                 spec.get("statement"),
                 tuple(spec.get("replaces", ())),
                 _cue_list(spec.get("topic", {})),
+                re.compile(spec["written"], re.IGNORECASE) if spec.get("written") else None,
             )
             for name, spec in data["figures"].items()
         ),
@@ -159,6 +161,7 @@ def load_cues() -> Cues:
         out_of_scope=_cue_list(data["out_of_scope"]),
         place_only=frozenset(data["place_only"]),
         chit_chat=_cue_list(data["chit_chat"]),
+        about_assistant=_cue_list(data["about_assistant"]),
         follow_zh_start=tuple(follow["zh_start"]),
         follow_zh_end=tuple(follow["zh_end"]),
         follow_zh_any=tuple(follow["zh_any"]),

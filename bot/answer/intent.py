@@ -33,6 +33,7 @@ class Intent:
     current_state: bool = False  # asks how things stand now (the policy sets targets, it reports nothing)
     out_of_scope: bool = False
     chit_chat: bool = False
+    about_assistant: bool = False  # small talk about the assistant itself ("are you a robot?")
     fee_named: bool = False  # its asking sentences name a fee or price, asked or not ("is there a fee for …?")
 
     def merged_with(self, earlier: Intent) -> Intent:
@@ -49,6 +50,7 @@ class Intent:
             current_state=self.current_state,
             out_of_scope=self.out_of_scope,
             chit_chat=self.chit_chat,
+            about_assistant=self.about_assistant,
             fee_named=self.fee_named,
         )
 
@@ -83,7 +85,8 @@ def read_intent(
         injection=cues.injection.found(normalized, words),
         current_state=cues.current_state.found(normalized, words),
         out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),
-        chit_chat=cues.chit_chat.found(normalized, words),
+        chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
+        about_assistant=cues.about_assistant.found(normalized, words),
         fee_named=cues.fee_named.found(asking, words_of(asking)),
     )
 

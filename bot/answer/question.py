@@ -122,8 +122,9 @@ def read_question(
         # gives the asker's own before them
         claimed_figures &= stated_figures(normalized[cues.premise.first_at(normalized) :])
     claims: tuple[FigureKind, ...] = ()
+    tagged = bool(_TAG_QUESTION.search(normalized))  # "…前进5位以上才有奖励，是这样吗？": a figure to confirm
     if claimed_figures and (
-        intent.invent or intent.promise or intent.injection or premise or limited(claimed_figures, limits)
+        intent.invent or intent.promise or intent.injection or premise or tagged or limited(claimed_figures, limits)
     ):
         # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …", "最多只能停留90天"
         claimed = {figure.split(":")[0] for figure in claimed_figures}
@@ -155,7 +156,7 @@ def read_question(
         reveal=cues.reveal.found(normalized, all_words),
         particulars=cues.particulars.found(asking, words),
         modal=_modal(normalized, words, lang),
-        confirms=intent.injection or premise or bool(_TAG_QUESTION.search(normalized)),
+        confirms=intent.injection or premise or tagged,
         outside=cues.outside_zone.found(normalized, all_words),
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),

@@ -115,6 +115,20 @@ def notice_message(text: str) -> Message:
     return {"role": "assistant", "content": as_text_block(text, "answer-text notice")}
 
 
+def feedback_reasons(lang: str) -> dict[str, str]:
+    """{reason: its label in `lang`} of the reasons a visitor may give for a thumbs down."""
+    return {str(k): str(v) for k, v in ui_text(lang).strings["feedback_reasons"].items()}
+
+
+def feedback_reason(label: str) -> str:
+    """The reason a label of either language stands for ('' for none)."""
+    for lang in ("zh", "en"):
+        for reason, shown in feedback_reasons(lang).items():
+            if shown == label:
+                return reason
+    return ""
+
+
 class ChatHandlers:
     """What the chat does on each event; the Gradio builder only wires these to components.
 
@@ -183,12 +197,14 @@ class ChatHandlers:
         return [*messages, assistant_message(answer, self.corpus, ui_lang)]
 
     def feedback(self, state: ChatState | None, index: Any, liked: Any, client: str = "") -> bool:
-        """Record a thumbs up (liked True) or down (False) on the reply at `index`; True when stored."""
+        """Record a thumbs up (liked True) or down (False, or the label of a reason for it: "答复有误",
+        "Wrong answer" …) on the reply at `index`; True when stored."""
         answer_id = state.answer_at(index) if state else None
-        if answer_id is None or not isinstance(liked, bool):
+        reason = feedback_reason(liked) if isinstance(liked, str) else ""
+        if answer_id is None or not (isinstance(liked, bool) or reason):
             return False
         try:
-            self.service.feedback(answer_id, "up" if liked else "down", client=client)
+            self.service.feedback(answer_id, "up" if liked is True else "down", client=client, reason=reason)
         except Exception:
             return False
         return True

@@ -123,12 +123,14 @@ class FeedbackEntry:
     comment: str
     created_at: datetime
     turn: TurnRecord
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form for the staff console."""
         return {
             "id": self.id,
             "rating": self.rating,
+            "reason": self.reason,
             "comment": self.comment,
             "time": iso(self.created_at),
             "turn_id": self.turn.id,

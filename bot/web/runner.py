@@ -34,8 +34,15 @@ class Graded:
     fallback_ok: bool | None
 
     @property
-    def passed(self) -> bool:
-        """True when no check failed."""
+    def checked(self) -> bool:
+        """True when the question file gave something to check (articles, facts or the fallback)."""
+        return (self.articles_ok, self.facts_ok, self.fallback_ok) != (None, None, None)
+
+    @property
+    def passed(self) -> bool | None:
+        """True when no check failed; None when nothing was checked (a file without expectations)."""
+        if not self.checked:
+            return None
         return False not in (self.articles_ok, self.facts_ok, self.fallback_ok)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,11 +79,12 @@ class RunReport:
 
     @property
     def summary(self) -> dict[str, int]:
-        """How many questions, passed, failed, and failed per check."""
+        """How many questions, passed, failed, not checked (no expectation given), and failed per check."""
         return {
             "questions": len(self.graded),
-            "passed": sum(g.passed for g in self.graded),
-            "failed": sum(not g.passed for g in self.graded),
+            "passed": sum(g.passed is True for g in self.graded),
+            "failed": sum(g.passed is False for g in self.graded),
+            "not_checked": sum(g.passed is None for g in self.graded),
             "articles_failed": sum(g.articles_ok is False for g in self.graded),
             "facts_failed": sum(g.facts_ok is False for g in self.graded),
             "fallback_failed": sum(g.fallback_ok is False for g in self.graded),

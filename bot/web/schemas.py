@@ -130,6 +130,9 @@ class FeedbackRequest(BaseModel):
 
     answer_id: str = Field(min_length=1, max_length=64, description="The `id` of the answer.")
     rating: Literal["up", "down"]
+    reason: Literal["wrong", "not_answered", "unclear", "other"] | None = Field(
+        default=None, description="why a thumbs down: wrong, did not answer the question, unclear, other"
+    )
     comment: str = Field(default="", max_length=2000)
 
 

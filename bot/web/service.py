@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RATINGS = ("up", "down")
+#: Why an answer got a thumbs down: wrong, not what was asked, unclear, other.
+FEEDBACK_REASONS = ("wrong", "not_answered", "unclear", "other")
 #: Characters of a question that cost about as much as one short question to answer (most of the cost
 #: is embedding, which grows with length up to what the dense channel reads: see bot.retrieve.hybrid).
 ZH_CHARS_PER_QUESTION = 40
@@ -130,8 +132,11 @@ class AskService:
         except Exception:  # an answer is worth more than its log line
             log.exception("could not log turn %s", logged.id)
 
-    def feedback(self, answer_id: str, rating: str, comment: str = "", client: str = "") -> int:
-        """Record a thumbs up/down on a logged answer; returns the feedback id (NotFound, ValueError)."""
+    def feedback(self, answer_id: str, rating: str, comment: str = "", client: str = "", reason: str = "") -> int:
+        """Record a thumbs up/down (with why, for a down) on a logged answer; returns the feedback id
+        (NotFound, ValueError)."""
         if rating not in RATINGS:
             raise ValueError(f"rating must be up or down, got {rating!r}")
-        return self.store.add_feedback(answer_id, rating, comment.strip(), client)
+        if reason and reason not in FEEDBACK_REASONS:
+            raise ValueError(f"reason must be one of {', '.join(FEEDBACK_REASONS)}, got {reason!r}")
+        return self.store.add_feedback(answer_id, rating, comment.strip(), client, reason if rating == "down" else "")

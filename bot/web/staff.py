@@ -7,6 +7,7 @@ console is closed (403 for everyone).
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -15,9 +16,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings
+from bot.embed.fake import HashEmbedder
 from bot.errors import QuestionFileError
 from bot.questions import parse_question_file
 from bot.text import over_limit
+from bot.web import dashboard
 from bot.web.api import rate_limit, static_response
 from bot.web.gate import staff_token_refusal
 from bot.web.runner import run_questions
@@ -102,6 +105,42 @@ def feedback(
 def fallbacks(request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
     """Questions the policy could not answer, grouped by normalized text, most frequent first."""
     return [f.to_dict() for f in _service(request).store.fallback_questions(limit)]
+
+
+#: Two unanswered questions at least this close (cosine) are shown as one group on the dashboard.
+GROUP_SIMILARITY = 0.92
+MAX_DASHBOARD_DAYS = 366
+
+
+@staff_api.get("/dashboard", summary="The dashboard's figures")
+def dashboard_figures(
+    request: Request,
+    start: Annotated[date | None, Query(alias="from", description="first Beijing day (default: to - 13)")] = None,
+    end: Annotated[date | None, Query(alias="to", description="last Beijing day (default: today)")] = None,
+) -> dict[str, Any]:
+    """Questions per Beijing day with their outcomes (answered, not stated, out of scope), the share of each,
+    the most frequent questions the policy does not answer (grouped by similarity) and the thumbs down with
+    their reasons, from `from` to `to` (Beijing days, both included)."""
+    last = end or datetime.now(dashboard.BEIJING).date()
+    first = start or last - timedelta(days=13)
+    if first > last:
+        raise StarletteHTTPException(422, "from must not be after to")
+    if (last - first).days >= MAX_DASHBOARD_DAYS:
+        raise StarletteHTTPException(422, f"at most {MAX_DASHBOARD_DAYS} days at once")
+    service = _service(request)
+    lower, upper = dashboard.day_bounds(first, last)
+    turns = service.store.turns_between(lower, upper)
+    vector_of = getattr(service.bot, "question_vector", None) or HashEmbedder().embed_query_vector
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "timezone": "Asia/Shanghai",
+        "questions": len(turns),
+        "days": dashboard.per_day(turns, first, last),
+        "shares": dashboard.shares(turns),
+        "unanswered": dashboard.unanswered_groups(turns, vector_of, GROUP_SIMILARITY),
+        "thumbs_down": dashboard.thumbs_down(service.store.thumbs_down_between(lower, upper)),
+    }
 
 
 staff_page = APIRouter(include_in_schema=False)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.errors import NotFound, RateLimited
 from bot.web import upkeep
+from bot.web.dashboard import LoggedFeedback, LoggedTurn
 from bot.web.records import (
     MAX_FEEDBACK_PER_ANSWER,
     ConversationSummary,
@@ -25,7 +26,7 @@ from bot.web.records import (
     question_key,
     utc_now,
 )
-from bot.web.tables import Base, FeedbackRow, MetaRow, TurnRow, make_engine
+from bot.web.tables import Base, FeedbackRow, MetaRow, TurnRow, add_missing_columns, make_engine
 
 __all__ = ["MAX_FEEDBACK_PER_ANSWER", "ConversationStore", "TurnRecord", "question_key"]
 
@@ -41,6 +42,7 @@ class ConversationStore:
         upkeep.heal(url)  # a damaged SQLite file is moved aside (and logged) and a fresh one started
         self.engine = make_engine(url)
         Base.metadata.create_all(self.engine)
+        add_missing_columns(self.engine)  # a database made before a column was added gets it
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.identity = self._identity()
 
@@ -78,7 +80,9 @@ class ConversationStore:
                 raise NotFound(f"no answer {turn_id!r}")
             return TurnRecord.of(row)
 
-    def add_feedback(self, turn_id: str, rating: str, comment: str = "", client_hash: str = "") -> int:
+    def add_feedback(
+        self, turn_id: str, rating: str, comment: str = "", client_hash: str = "", reason: str = ""
+    ) -> int:
         """Record feedback on a turn; returns its id. NotFound when the turn does not exist."""
         with self._session() as session:
             if session.get(TurnRow, turn_id) is None:
@@ -88,7 +92,12 @@ class ConversationStore:
             if given >= MAX_FEEDBACK_PER_ANSWER:
                 raise RateLimited(60.0)
             row = FeedbackRow(
-                turn_id=turn_id, rating=rating, comment=comment, client_hash=client_hash, created_at=utc_now()
+                turn_id=turn_id,
+                rating=rating,
+                reason=reason,
+                comment=comment,
+                client_hash=client_hash,
+                created_at=utc_now(),
             )
             session.add(row)
             session.flush()
@@ -148,7 +157,7 @@ class ConversationStore:
         )
         with self._session() as session:
             return [
-                FeedbackEntry(fb.id, fb.rating, fb.comment, fb.created_at, TurnRecord.of(turn))
+                FeedbackEntry(fb.id, fb.rating, fb.comment, fb.created_at, TurnRecord.of(turn), fb.reason or "")
                 for fb, turn in session.execute(query).tuples()
             ]
 
@@ -165,6 +174,25 @@ class ConversationStore:
         )
         with self._session() as session:
             return [FallbackQuestion(question, key, n, seen) for key, question, n, seen in session.execute(query)]
+
+    def turns_between(self, start: datetime, end: datetime) -> list[LoggedTurn]:
+        """The turns logged from `start` to before `end` (what the dashboard counts)."""
+        query = select(TurnRow.question, TurnRow.created_at, TurnRow.fallback, TurnRow.reason).where(
+            TurnRow.created_at >= start, TurnRow.created_at < end
+        )
+        with self._session() as session:
+            return [LoggedTurn(q, at, bool(fb), reason) for q, at, fb, reason in session.execute(query)]
+
+    def thumbs_down_between(self, start: datetime, end: datetime) -> list[LoggedFeedback]:
+        """The thumbs down given from `start` to before `end`, with their questions."""
+        query = (
+            select(TurnRow.question, FeedbackRow.reason, FeedbackRow.comment, FeedbackRow.created_at)
+            .join(TurnRow, FeedbackRow.turn_id == TurnRow.id)
+            .where(FeedbackRow.rating == "down", FeedbackRow.created_at >= start, FeedbackRow.created_at < end)
+        )
+        with self._session() as session:
+            rows = session.execute(query).all()
+        return [LoggedFeedback(q, reason or "", comment or "", at) for q, reason, comment, at in rows]
 
     def purge(self, days: int, now: datetime | None = None) -> int:
         """Delete the turns (and their feedback) older than `days` days; returns how many turns went."""

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, inspect
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db import Base, make_engine
 
-__all__ = ["Base", "FeedbackRow", "MetaRow", "TurnRow", "make_engine"]
+__all__ = ["Base", "FeedbackRow", "MetaRow", "TurnRow", "add_missing_columns", "make_engine"]
+
+#: Columns added to a table after databases were made with it: (table, column, its SQL type and default).
+ADDED_COLUMNS = (("feedback", "reason", "VARCHAR(24) NOT NULL DEFAULT ''"),)
 
 
 class TurnRow(Base):
@@ -50,6 +54,20 @@ class FeedbackRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     turn_id: Mapped[str] = mapped_column(ForeignKey("turns.id"), index=True)
     rating: Mapped[str] = mapped_column(String(4))
+    reason: Mapped[str] = mapped_column(String(24), default="")  # why a thumbs down (FEEDBACK_REASONS)
     comment: Mapped[str] = mapped_column(Text, default="")
     client_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the ADDED_COLUMNS a database made before them lacks (SQLite and PostgreSQL alike); returns them."""
+    inspector = inspect(engine)
+    tables = set(inspector.get_table_names())
+    added = []
+    for table, column, ddl in ADDED_COLUMNS:
+        if table in tables and column not in {c["name"] for c in inspector.get_columns(table)}:
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+            added.append(f"{table}.{column}")
+    return added

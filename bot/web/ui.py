@@ -17,7 +17,7 @@ import gradio as gr
 from fastapi import FastAPI
 from gradio.components.chatbot import ExampleMessage
 
-from bot.web.chat import ChatHandlers, ChatState, Message
+from bot.web.chat import ChatHandlers, ChatState, Message, feedback_reasons
 from bot.web.i18n import UiText, pick_lang, ui_text
 from bot.web.offline import OfflinePage
 
@@ -107,7 +107,12 @@ class ChatPage:
         return (
             gr.update(value=lang),
             header_html(text, self.hotline),
-            gr.update(label=text["chat_label"], examples=_examples(text), placeholder=text["empty_chat"]),
+            gr.update(
+                label=text["chat_label"],
+                examples=_examples(text),
+                placeholder=text["empty_chat"],
+                feedback_options=_feedback_options(lang),
+            ),
             gr.update(placeholder=text["placeholder"], submit_btn=text["send"]),
             gr.update(value=text["clear"]),
             footer_html(text, self.hotline),
@@ -161,7 +166,7 @@ class ChatPage:
             min_height=360,
             layout="bubble",
             buttons=["copy", "copy_all"],
-            feedback_options=("Like", "Dislike"),
+            feedback_options=_feedback_options(text.lang),
             latex_delimiters=[],
             sanitize_html=True,
             allow_tags=False,
@@ -201,6 +206,11 @@ class ChatPage:
         cleared = [parts.chatbot, parts.state, parts.question]
         parts.clear.click(self.handlers.clear, None, cleared, queue=False, **private)
         parts.chatbot.clear(self.handlers.clear, None, cleared, queue=False, **private)
+
+
+def _feedback_options(lang: str) -> tuple[str, ...]:
+    """Thumbs up and down, and under the flag the reasons for a thumbs down, in `lang`."""
+    return ("Like", "Dislike", *feedback_reasons(lang).values())
 
 
 #: Questions the chat page answers at once, and how many may wait.

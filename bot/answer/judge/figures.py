@@ -35,7 +35,14 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A kind of figure no statement holds (a fee, deadline, processing time, documents, criteria …), asked
     for, or asked about in a yes/no question whose best clause does not name it ("is there a fee for the
     R visa?"; not "do we owe more land price?", which the clause on land price answers)."""
-    unstated = [k for k in q.figures if k.statement is None and not clause_holds(e.top, k)]
+    top = e.top
+    unstated = [
+        k
+        for k in q.figures
+        if k.statement is None
+        and not clause_holds(top, k)
+        and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
+    ]
     if unstated and e.top is not None and _says_not_charged(q, e.top):
         return None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款")
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
@@ -63,6 +70,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
     if not named:
+        return None
+    if contradicted(q, e, t) is not None:  # "能拿200万元奖励，是一次性发放吗？": the wrong figure is corrected first
         return None
     return Judgement(
         Outcome.NOT_STATED,
@@ -201,6 +210,8 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # the action asked about: the clause shares the question's specific words, and the question does not ask
     # about doing without what the statement permits ("start working without a separate work permit?")
     doing_without = any(q.lacks & s.action_terms for s in permissive)
+    # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
+    money = not q.benefit or any(s.kind == "amount" or s.statement.funding for s in permissive)
     yes = (
         q.intent.yes_no
         and q.modal
@@ -209,6 +220,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and top is not None
         and bool(top.shared)
         and not doing_without
+        and money
     )
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     compatible = compatible_statements(q, top)

@@ -23,9 +23,11 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
     small_talk = (
         q.intent.chit_chat
         and not q.figures
-        and not e.policy_terms  # "hey, am I too old for a work permit?" is a question, greeting or not
-        and e.lexical_best < t.chit_chat_floor
         and len(q.normalized) <= t.chit_chat_max_chars  # a greeting before a long question is manners
+        and (
+            q.intent.about_assistant  # "你是真人还是机器人？": 机器人 is a policy word, but not here
+            or (not e.policy_terms and e.lexical_best < t.chit_chat_floor)
+        )  # "hey, am I too old for a work permit?" is a question, greeting or not
     )
     return no_shared_words or weak or small_talk
 

@@ -2,7 +2,6 @@
 "use strict";
 
 const TOKEN_KEY = "staff-token";
-let lastCsv = "";
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,6 +18,7 @@ async function api(path, init) {
     const error = new Error(message);
     error.status = response.status;
     error.detail = body && body.error ? body.error.message : "";
+    error.code = body && body.error ? body.error.code : "";
     throw error;
   }
   return body;
@@ -77,6 +77,7 @@ async function signIn(candidate) {
   $("login").classList.add("hidden");
   $("console").classList.remove("hidden");
   $("logout").classList.remove("hidden");
+  show(document.querySelector("nav.tabs button[aria-selected=true]").dataset.tab);
   return true;
 }
 
@@ -90,6 +91,7 @@ function signOut() {
 
 // -- tabs ------------------------------------------------------------------------------------
 const loaders = {
+  dashboard: loadDashboard,
   conversations: loadConversations, feedback: loadFeedback, fallbacks: loadFallbacks, corrections: loadCorrections,
 };
 
@@ -113,47 +115,90 @@ function failed(error) {
 }
 
 // -- question runner -------------------------------------------------------------------------
+const ERROR_ADVICE = {
+  invalid_question_file: "问题文件无法读取，请按提示修改后重新上传。 The question file could not be read — fix it as shown and upload it again",
+  payload_too_large: "文件太大，请拆分后再上传。 The file is too large — split it and upload the parts",
+  rate_limited: "操作过于频繁，请稍后再试。 Too many requests — wait a moment and try again",
+};
+
+function advice(error) {
+  const detail = error.detail || error.message;
+  return ERROR_ADVICE[error.code] ? `${ERROR_ADVICE[error.code]}: ${detail}` : detail;
+}
+
+let lastReport = null;
+
 async function runFile(event) {
   event.preventDefault();
   const file = $("run-file").files[0];
   if (!file) return;
   const form = new FormData();
   form.append("file", file);
+  $("run-status").className = "muted";
   $("run-status").textContent = `运行中 Running ${file.name}…`;
   $("run-button").disabled = true;
+  clearReport();  // the results of another file never stay on screen beside an error
   try {
     const report = await api("run", { method: "POST", body: form });
     showReport(report);
-    $("run-status").textContent = `${file.name} ✓`;
+    $("run-status").textContent = `${file.name}：已完成 done`;
   } catch (error) {
-    $("run-status").textContent = error.message;
-    if (error.status === 401 || error.status === 403) failed(error);
+    if (error.status === 401 || error.status === 403) return failed(error);
+    $("run-status").className = "error";
+    $("run-status").textContent = advice(error);
   } finally {
     $("run-button").disabled = false;
   }
 }
 
+function clearReport() {
+  lastReport = null;
+  $("run-summary").replaceChildren();
+  $("run-table").replaceChildren();
+  $("export").classList.add("hidden");
+  $("failures-only-row").classList.add("hidden");
+}
+
+function outcomeCell(passed) {
+  if (passed === null || passed === undefined) return cell("未检查 Not checked", "na");
+  return cell(passed ? "✓ 通过 Passed" : "✗ 未通过 Failed", passed ? "pass" : "fail");
+}
+
 function showReport(report) {
+  lastReport = report;
   const s = report.summary;
-  $("run-summary").replaceChildren(
-    ...[`问题 Questions ${s.questions}`, `通过 Passed ${s.passed}`, `失败 Failed ${s.failed}`,
-      `条款 Articles ✗ ${s.articles_failed}`, `要点 Facts ✗ ${s.facts_failed}`, `转热线 Fallback ✗ ${s.fallback_failed}`]
-      .map((text) => Object.assign(document.createElement("span"), { textContent: text })),
-  );
-  fill($("run-table"),
-    ["id", "结果 Result", "question", "articles", "top", "facts", "missing", "fallback", "reason", "answer", "ms", ""],
-    report.results,
-    (r) => tr(cell(r.id), check(r.passed), cell(r.question),
-      check(r.articles_ok), cell(`${r.top_article ?? ""} ∈ [${r.expected_articles.join(", ")}]`),
-      check(r.facts_ok), cell(r.missing_facts),
-      check(r.fallback_ok), cell(r.reason), cell(r.answer, "answer"), cell(r.latency_ms),
-      r.passed ? cell("") : correctCell(r.question, r.lang)));
-  lastCsv = report.csv;
+  const parts = [`问题 Questions ${s.questions}`, `通过 Passed ${s.passed}`, `未通过 Failed ${s.failed}`];
+  if (s.not_checked) parts.push(`未检查 Not checked ${s.not_checked}（文件没有给出预期 the file gives no expectations）`);
+  parts.push(`条款不符 Wrong article ${s.articles_failed}`, `缺少要点 Missing facts ${s.facts_failed}`,
+    `转热线不符 Wrong fallback ${s.fallback_failed}`);
+  $("run-summary").replaceChildren(...parts.map((text) => Object.assign(document.createElement("span"), { textContent: text })));
+  $("failures-only-row").classList.remove("hidden");
+  renderResults();
   $("export").classList.remove("hidden");
 }
 
+function renderResults() {
+  if (!lastReport) return;
+  const only = $("failures-only").checked;
+  const rows = lastReport.results.filter((r) => !only || r.passed === false);
+  const sorted = [...rows].sort((a, b) => Number(a.passed !== false) - Number(b.passed !== false));  // failures first
+  fill($("run-table"),
+    ["编号 ID", "结果 Result", "问题 Question", "条款 Article", "首个引用条款（预期） Cited first (expected)",
+      "要点 Facts", "缺少的要点 Missing facts", "转热线 Fallback", "原因 Reason", "答复 Answer", "用时（毫秒） Time (ms)", ""],
+    sorted,
+    (r) => {
+      const row = tr(cell(r.id), outcomeCell(r.passed), cell(r.question),
+        check(r.articles_ok), cell(`${r.top_article ?? "–"}（${r.expected_articles.join("、") || "–"}）`),
+        check(r.facts_ok), cell(r.missing_facts),
+        check(r.fallback_ok), cell(r.reason), cell(r.answer, "answer"), cell(Math.round(r.latency_ms)),
+        r.passed === false ? correctCell(r.question, r.lang) : cell(""));
+      if (r.passed === false) row.className = "failed-row";
+      return row;
+    });
+}
+
 function exportCsv() {
-  const blob = new Blob(["\ufeff", lastCsv], { type: "text/csv;charset=utf-8" });
+  const blob = new Blob(["\ufeff", lastReport ? lastReport.csv : ""], { type: "text/csv;charset=utf-8" });
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
   link.download = "question-run.csv";
@@ -164,39 +209,165 @@ function exportCsv() {
 }
 
 // -- logs ------------------------------------------------------------------------------------
+function activatable(row, label, action) {
+  row.className = "clickable";
+  row.tabIndex = 0;
+  row.setAttribute("role", "button");
+  row.setAttribute("aria-label", label);
+  row.addEventListener("click", action);
+  row.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); action(); }
+  });
+  return row;
+}
+
+function conversationName(c) {
+  return `${beijing(c.started)} · ${c.first_question}`;
+}
+
 async function loadConversations() {
   const rows = await api("conversations?limit=200");
-  fill($("conversations-table"), ["最近 Last", "渠道 Channel", "轮数 Turns", "转热线 Fallbacks", "首个问题 First question"],
+  fill($("conversations-table"),
+    ["开始 Started", "最近 Last", "渠道 Channel", "轮数 Turns", "转热线 Fallbacks", "首个问题 First question", ""],
     rows, (c) => {
-      const row = tr(cell(c.last), cell(c.channel), cell(c.turns), cell(c.fallbacks), cell(c.first_question));
-      row.className = "clickable";
-      row.addEventListener("click", () => loadTurns(c.id).catch(failed));
-      return row;
+      const row = tr(cell(beijing(c.started)), cell(beijing(c.last)), cell(c.channel), cell(c.turns), cell(c.fallbacks),
+        cell(c.first_question), cell("查看 View ›", "view"));
+      return activatable(row, `查看对话 View conversation: ${conversationName(c)}`,
+        () => loadTurns(c.id, conversationName(c)).catch(failed));
     });
 }
 
-async function loadTurns(id) {
+async function loadTurns(id, name) {
   const conversation = await api(`conversations/${encodeURIComponent(id)}`);
-  $("turns-title").textContent = `对话 Conversation ${id}`;
+  $("turns-title").textContent = `对话 Conversation: ${name}`;
   $("turns-title").classList.remove("hidden");
   fill($("turns-table"),
-    ["时间 Time", "问题 Question", "语言 Lang", "转热线 Fallback", "原因 Reason", "条款 Cited", "回答 Answer", "ms", ""],
+    ["时间 Time", "问题 Question", "语言 Lang", "转热线 Fallback", "原因 Reason", "条款 Cited", "回答 Answer", "用时（毫秒） Time (ms)", ""],
     conversation.turns, (t) => tr(cell(beijing(t.time)), cell(t.question), cell(t.lang),
-      cell(t.fallback ? "是 Yes" : "否 No"), cell(t.reason), cell(t.cited), cell(t.answer, "answer"), cell(t.latency_ms),
-      correctCell(t.question, t.lang)));
+      cell(t.fallback ? "是 Yes" : "否 No"), cell(t.reason), cell(t.cited), cell(t.answer, "answer"),
+      cell(Math.round(t.latency_ms)), correctCell(t.question, t.lang)));
+  $("turns-title").scrollIntoView({ block: "start" });
 }
 
 async function loadFeedback() {
   const rows = await api("feedback?limit=200");
-  fill($("feedback-table"), ["时间 Time", "评价 Rating", "问题 Question", "回答 Answer", "备注 Comment"], rows,
-    (f) => tr(cell(f.time), cell(f.rating === "up" ? "👍 up" : "👎 down", f.rating === "up" ? "pass" : "fail"),
-      cell(f.question), cell(f.answer, "answer"), cell(f.comment)));
+  fill($("feedback-table"), ["时间 Time", "评价 Rating", "问题 Question", "回答 Answer", "原因 Reason", "备注 Comment"], rows,
+    (f) => tr(cell(beijing(f.time)), cell(f.rating === "up" ? "好评 Up" : "差评 Down", f.rating === "up" ? "pass" : "fail"),
+      cell(f.question), cell(f.answer, "answer"), cell(f.rating === "down" ? REASON_NAMES[f.reason || "not_given"] : ""),
+      cell(f.comment)));
 }
 
 async function loadFallbacks() {
   const rows = await api("fallbacks?limit=200");
-  fill($("fallbacks-table"), ["次数 Count", "问题 Question", "最近 Last seen"], rows,
-    (f) => tr(cell(f.count), cell(f.question), cell(f.last_seen)));
+  fill($("fallbacks-table"), ["次数 Count", "问题 Question", "最近 Last seen", ""], rows,
+    (f) => tr(cell(f.count), cell(f.question), cell(beijing(f.last_seen)), correctCell(f.question, /[\u4e00-\u9fff]/.test(f.question) ? "zh" : "en")));
+}
+
+// -- dashboard -------------------------------------------------------------------------------
+const SVG = "http://www.w3.org/2000/svg";
+const OUTCOME_COLOURS = { answered: "#15803d", not_stated: "#b45309", out_of_scope: "#64748b" };
+const OUTCOME_NAMES = { answered: "已回答 Answered", not_stated: "政策未作规定 Not stated", out_of_scope: "超出范围 Out of scope" };
+const REASON_NAMES = {
+  wrong: "答复有误 Wrong", not_answered: "没有回答问题 Did not answer", unclear: "看不懂 Unclear", other: "其他 Other",
+  not_given: "未说明原因 No reason given",
+};
+
+function svgEl(name, attributes, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function chartSvg(width, height, title) {
+  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart-svg", role: "img", "aria-label": title });
+  svg.append(svgEl("title", {}, title));
+  return svg;
+}
+
+function dayChart(days) {
+  const width = 760, height = 220, left = 34, bottom = 34, top = 10;
+  const max = Math.max(1, ...days.map((d) => d.total));
+  const step = (width - left - 6) / Math.max(1, days.length);
+  const summary = days.map((d) => `${d.date} ${d.total}`).join(", ");
+  const svg = chartSvg(width, height, `每日提问 Questions per day: ${summary}`);
+  const scale = (n) => (n / max) * (height - top - bottom);
+  svg.append(svgEl("line", { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#94a3b8" }));
+  svg.append(svgEl("text", { x: left - 6, y: top + 8, "text-anchor": "end" }, String(max)));
+  svg.append(svgEl("text", { x: left - 6, y: height - bottom, "text-anchor": "end" }, "0"));
+  days.forEach((d, i) => {
+    let y = height - bottom;
+    for (const outcome of Object.keys(OUTCOME_NAMES)) {
+      const h = scale(d[outcome]);
+      if (h <= 0) continue;
+      const bar = svgEl("rect", {
+        x: left + i * step + 2, y: y - h, width: Math.max(2, step - 4), height: h, fill: OUTCOME_COLOURS[outcome],
+      });
+      bar.append(svgEl("title", {}, `${d.date} ${OUTCOME_NAMES[outcome]}: ${d[outcome]}`));
+      svg.append(bar);
+      y -= h;
+    }
+    if (days.length <= 16 || i % Math.ceil(days.length / 16) === 0) {
+      const x = left + i * step + step / 2;
+      svg.append(svgEl("text", { x, y: height - bottom + 14, "text-anchor": "middle" }, d.date.slice(5)));
+    }
+  });
+  const legend = document.createElement("div");
+  legend.className = "legend";
+  for (const outcome of Object.keys(OUTCOME_NAMES)) {
+    legend.append(Object.assign(document.createElement("span"), { className: outcome, textContent: OUTCOME_NAMES[outcome] }));
+  }
+  return [svg, legend];
+}
+
+function barList(rows, label, colour, title) {
+  const width = 420, row = 26, left = 190;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const svg = chartSvg(width, Math.max(row, rows.length * row), title);
+  rows.forEach((r, i) => {
+    const name = label(r);
+    svg.append(svgEl("text", { x: 0, y: i * row + 17 }, name.length > 26 ? `${name.slice(0, 25)}…` : name));
+    const w = ((width - left - 40) * r.count) / max;
+    const bar = svgEl("rect", { x: left, y: i * row + 5, width: Math.max(2, w), height: row - 10, fill: colour });
+    bar.append(svgEl("title", {}, `${name}: ${r.count}`));
+    svg.append(bar, svgEl("text", { x: left + w + 6, y: i * row + 17 }, String(r.count)));
+  });
+  return svg;
+}
+
+function emptyNote() {
+  return Object.assign(document.createElement("p"), { className: "muted", textContent: "（暂无 nothing yet）" });
+}
+
+async function loadDashboard() {
+  const query = new URLSearchParams();
+  if ($("dashboard-from").value) query.set("from", $("dashboard-from").value);
+  if ($("dashboard-to").value) query.set("to", $("dashboard-to").value);
+  let data;
+  try {
+    data = await api(`dashboard?${query}`);
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) throw error;
+    $("dashboard-status").textContent =
+      `无法显示，请检查日期。 Cannot show this — please check the dates: ${error.detail || error.message}`;
+    return;
+  }
+  $("dashboard-from").value = data.from;
+  $("dashboard-to").value = data.to;
+  $("dashboard-status").textContent =
+    `${data.from} – ${data.to}（北京时间 Beijing time）：${data.questions} 个问题 questions`;
+  $("dashboard-shares").replaceChildren(...Object.keys(OUTCOME_NAMES).map((o) => Object.assign(
+    document.createElement("span"), { textContent: `${OUTCOME_NAMES[o]} ${(100 * data.shares[o]).toFixed(1)}%` })));
+  $("chart-days").replaceChildren(...dayChart(data.days));
+  const unanswered = "政策未作规定的常见问题 Most frequent questions the policy does not answer";
+  $("chart-unanswered").replaceChildren(data.unanswered.length
+    ? barList(data.unanswered, (g) => g.question, OUTCOME_COLOURS.not_stated, unanswered) : emptyNote());
+  const reasons = data.thumbs_down.by_reason;
+  $("chart-reasons").replaceChildren(reasons.length
+    ? barList(reasons, (r) => REASON_NAMES[r.reason] || r.reason, "#b91c1c", "差评原因 Thumbs down by reason")
+    : emptyNote());
+  fill($("thumbs-table"), ["时间 Time", "问题 Question", "原因 Reason", "备注 Comment"], data.thumbs_down.latest,
+    (f) => tr(cell(beijing(f.time)), cell(f.question), cell(REASON_NAMES[f.reason] || f.reason), cell(f.comment)));
 }
 
 // -- corrections -------------------------------------------------------------------------------
@@ -356,12 +527,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("logout").addEventListener("click", signOut);
   $("run-form").addEventListener("submit", runFile);
   $("export").addEventListener("click", exportCsv);
+  $("failures-only").addEventListener("change", renderResults);
   for (const button of document.querySelectorAll("nav.tabs button")) {
     button.addEventListener("click", () => show(button.dataset.tab));
   }
   for (const button of document.querySelectorAll("[data-refresh]")) {
     button.addEventListener("click", () => loaders[button.dataset.refresh]().catch(failed));
   }
+  $("dashboard-form").addEventListener("submit", (event) => { event.preventDefault(); loadDashboard().catch(failed); });
   $("correction-form").addEventListener("submit", saveCorrection);
   $("correction-action").addEventListener("change", syncAction);
   $("correction-reset").addEventListener("click", resetCorrection);
