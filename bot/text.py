@@ -49,3 +49,21 @@ def over_limit(question: str, limit: int) -> bool:
     """Whether a question is longer than `limit` characters (BOT_MAX_QUESTION_CHARS), counted as the asker
     wrote it: the one length check of the chat, the API, the staff runner and the answer stage."""
     return len(question) > limit
+
+
+_OPEN_ENDS = ";；,，、:："
+
+
+def capitalized(text: str) -> str:
+    """`text` with its first letter in upper case (an English clause quoted alone: "national high-tech zones
+    and …" continues a sentence of the policy)."""
+    return text[:1].upper() + text[1:]
+
+
+def as_sentence(text: str, lang: str, capital: bool = True) -> str:
+    """A clause quoted as a whole reply: no ";" or "," left open at its end ("…relaxed to 65;"), a full stop
+    instead, and in English a capital first letter (unless `capital` is false: it follows "Yes — ")."""
+    stripped = text.rstrip()
+    if stripped and stripped[-1] in _OPEN_ENDS:
+        stripped = stripped[:-1].rstrip() + ("。" if lang == "zh" else ".")
+    return capitalized(stripped) if lang == "en" and capital else stripped

@@ -19,11 +19,20 @@ if [ "$target" = test ]; then
   for pkg in chromium fonts-noto-cjk nginx-light; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
+  command -v npm >/dev/null || missing+=(npm)  # axe-core for the accessibility checks of the browser tests
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing Debian packages: ${missing[*]}"
     sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+if [ "$target" = test ]; then  # the npm packages the browser tests inject (tests/js/package-lock.json)
+  js_stamp="tests/js/node_modules/.installed-$(sha256sum tests/js/package-lock.json | cut -c1-16)"
+  if [ ! -f "$js_stamp" ]; then
+    npm ci --prefix tests/js --no-audit --no-fund --silent
+    touch "$js_stamp"
   fi
 fi
 

@@ -320,3 +320,13 @@ def test_a_bad_setting_stops_start_up_not_the_first_question(tmp_path: Path) -> 
 
     with pytest.raises(ConfigError, match="BOT_LLM_MODEL"):
         Settings.from_env({"BOT_INDEX_DIR": str(tmp_path), "BOT_LLM": "openai"})
+
+
+def test_a_whole_article_opens_as_a_page_in_both_languages(client: TestClient) -> None:
+    page = client.get("/articles/5")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "第五条 加快集聚高层次人才" in page.text and "Article 5 · Attracting high-level talent" in page.text
+    assert "65岁" in page.text and "relaxed to 65" in page.text and "400-107-6681" in page.text
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert client.get("/articles/99").status_code == 404
+    assert client.get("/articles/five").status_code == 422

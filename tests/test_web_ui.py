@@ -54,8 +54,28 @@ def test_relabel_switches_every_string(page) -> None:  # type: ignore[no-untyped
 
 def test_first_load_follows_navigator_language_then_accept_language(page) -> None:  # type: ignore[no-untyped-def]
     english_browser = SimpleNamespace(headers={"accept-language": "en-US,en;q=0.9"})
-    assert page.on_load("", english_browser)[0]["value"] == "en"
-    assert page.on_load("zh-CN", english_browser)[0]["value"] == "zh"
+    assert page.on_load("", {}, english_browser)[0]["value"] == "en"
+    assert page.on_load("zh-CN", {}, english_browser)[0]["value"] == "zh"
+    assert page.on_load("en", {}, english_browser)[0]["value"] == "en"  # the language chosen before (chat.js)
+
+
+def test_a_reload_gets_back_the_conversation_the_browser_kept_and_nothing_malformed(page) -> None:  # type: ignore[no-untyped-def]
+    from bot.web.chat import ChatState
+
+    state = ChatState(history=[{"question": "R签证多久？", "citations": []}])
+    state.answer_ids[1] = "0b7c2d1e-1111-4a4a-9b9b-0123456789ab"
+    messages = [{"role": "user", "content": "<div class=\"user-text\">R签证多久？</div>"},
+                {"role": "assistant", "content": "<div class=\"answer-text\">…</div>"}]  # fmt: skip
+    kept = page.handlers.kept(messages, state)
+    _, _, chatbot, *_, restored = page.on_load("", kept, None)
+    assert chatbot["value"] == messages and restored.conversation_id == state.conversation_id
+    assert restored.answer_at(1) == state.answer_ids[1] and restored.history == state.history
+    broken_ones: list[object] = [{"messages": messages, "state": {"conversation_id": "x"}}]
+    broken_ones += [{"messages": "no", "state": kept["state"]}]
+    broken_ones += [{"messages": [{"role": "system", "content": "x"}], "state": kept["state"]}, [], None]
+    for broken in broken_ones:
+        loaded = page.on_load("", broken, None)
+        assert (loaded[2]["value"], loaded[-1]) == ([], None)
 
 
 def test_served_chat_page_names_nothing_outside_the_app(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -84,3 +104,13 @@ def test_only_the_ui_module_imports_gradio() -> None:
     code = "import sys, bot.web.server, bot.web.api, bot.web.chat, bot.web.staff; print('gradio' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_browser_keeps_messages_as_text_whatever_shape_gradio_hands_them_in(page) -> None:  # type: ignore[no-untyped-def]
+    from bot.web.chat import ChatState
+
+    handed = [{"role": "user", "metadata": None, "options": None, "content": [{"type": "text", "text": "<p>Q</p>"}]}]
+    kept = page.handlers.kept(handed, ChatState())
+    assert kept["messages"] == [{"role": "user", "content": "<p>Q</p>"}]
+    files = [{"role": "user", "content": [{"type": "file", "file": {"path": "/etc/passwd"}}]}]
+    assert page.handlers.kept(files, ChatState())["messages"] == []

@@ -76,6 +76,8 @@ class Specific:
     name_zh: str
     name_en: str
     cues: CueList
+    aspect: bool = False  # an aspect of a thing the clause states (how its money is paid): a wrong figure of
+    # that thing in the question is corrected before the aspect is said to be unstated
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

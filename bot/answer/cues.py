@@ -199,7 +199,7 @@ def load_cues() -> Cues:
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
         specifics=tuple(
-            Specific(name, str(spec["name"]["zh"]), str(spec["name"]["en"]), _cue_list(spec))
+            Specific(name, str(spec["name"]["zh"]), str(spec["name"]["en"]), _cue_list(spec), bool(spec.get("aspect")))
             for name, spec in data["specifics"].items()
         ),
     )

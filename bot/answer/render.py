@@ -13,6 +13,7 @@ from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
 from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
+from bot.text import as_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +67,10 @@ class Renderer:
     def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         citations = self._citations(e, q.lang, j.lead, part_leads)
-        opening = self._statement_line(q.lang, j.statement) if self._lead_with_statement(j) else citations[0].text
+        lead = self._statement_line(q.lang, j.statement) if self._lead_with_statement(j) else citations[0].text
+        opening = as_sentence(lead, q.lang, capital=not j.yes)
         if j.yes:
             opening = say(q.lang, "yes_prefix") + opening
-        elif q.lang == "en":
-            opening = opening[:1].upper() + opening[1:]
         mode = "extractive"
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
             opening, mode = rephrased, "llm"
@@ -226,7 +226,7 @@ def cited_block(lang: str, citations: Sequence[Citation]) -> str:
     lines = [say(lang, "cited_heading")]
     for label in dict.fromkeys(c.label for c in citations):
         lines.append(label)
-        lines.extend(f"  · {c.text}" for c in citations if c.label == label)
+        lines.extend(f"  · {c.text}" for c in citations if c.label == label)  # verbatim: quoted as the policy says
     return "\n".join(lines)
 
 

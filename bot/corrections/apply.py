@@ -17,6 +17,7 @@ from bot.answer.render import cited_block
 from bot.answer.templates import say
 from bot.corpus.model import Corpus
 from bot.corrections.model import Action, Correction, cited_clauses
+from bot.text import as_sentence
 
 
 def corrected_answer(base: Answer, correction: Correction, corpus: Corpus) -> Answer:
@@ -39,8 +40,7 @@ def corrected_answer(base: Answer, correction: Correction, corpus: Corpus) -> An
         )
     citations = tuple(Citation.of(article, index, lang) for article, index in cited_clauses(draft, corpus))
     if draft.action is Action.ARTICLE:
-        opening = citations[0].text if citations else ""
-        opening = opening[:1].upper() + opening[1:] if lang == "en" else opening
+        opening = as_sentence(citations[0].text, lang) if citations else ""
     else:
         opening = draft.answer_zh if lang == "zh" else draft.answer_en
     return replace(

@@ -18,13 +18,17 @@ from typing import Any
 from bot.answer.model import Answer, Citation
 from bot.corpus.model import Corpus
 from bot.errors import OverBudget, RateLimited
-from bot.text import clean, over_limit
+from bot.text import capitalized, clean, over_limit
 from bot.web.i18n import UiText, ui_text
 from bot.web.service import AskService, LoggedAnswer, question_cost
 
 log = logging.getLogger(__name__)
 
 Message = dict[str, Any]
+#: Earlier questions a reloaded page keeps for follow-ups, and what an id (a conversation's, an answer's) is.
+MAX_KEPT_TURNS = 20
+MAX_KEPT_MESSAGES = 80
+_ID = re.compile(r"[0-9a-f-]{36}")
 #: Lone surrogates are not characters; a browser can still send them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -38,6 +42,28 @@ class ChatState:
     history: list[dict[str, Any]] = field(default_factory=list)
     answer_ids: dict[int, str] = field(default_factory=dict)
 
+    def to_dict(self) -> dict[str, Any]:
+        """What the visitor's browser keeps of it across a reload (nothing pending)."""
+        return {
+            "conversation_id": self.conversation_id,
+            "history": self.history[-MAX_KEPT_TURNS:],
+            "answer_ids": {str(k): v for k, v in self.answer_ids.items()},
+        }
+
+    @classmethod
+    def of(cls, data: object) -> ChatState | None:
+        """A state the browser kept (None when it holds none, or something else than `to_dict` wrote)."""
+        if not isinstance(data, dict) or not isinstance(data.get("conversation_id"), str):
+            return None
+        conversation_id = data["conversation_id"]
+        history = data.get("history")
+        answer_ids = data.get("answer_ids")
+        if not (_ID.fullmatch(conversation_id) and isinstance(history, list) and isinstance(answer_ids, dict)):
+            return None
+        ids = {int(k): str(v) for k, v in answer_ids.items() if str(k).isdigit() and _ID.fullmatch(str(v))}
+        turns = [h for h in history[-MAX_KEPT_TURNS:] if isinstance(h, dict) and isinstance(h.get("question"), str)]
+        return cls(conversation_id=conversation_id, history=turns, answer_ids=ids)
+
     def answer_at(self, index: int | list[int] | tuple[int, ...] | None) -> str | None:
         """The answer id of the assistant message at `index` in the chat (Gradio may send [i, j])."""
         if isinstance(index, list | tuple):
@@ -45,9 +71,18 @@ class ChatState:
         return self.answer_ids.get(index) if isinstance(index, int) else None
 
 
+#: A phone number written the way the policy writes it: kept on one line ("400-107-" / "6681" on a phone).
+_PHONE = re.compile(r"\b\d{3,4}(?:-\d{3,4}){1,2}\b")
+
+
 def as_text_block(text: str, css_class: str) -> str:
-    """`text` escaped into one HTML block (no blank line, so Markdown leaves it alone)."""
-    paragraphs = [html.escape(p.strip()).replace("\n", "<br>") for p in text.split("\n\n") if p.strip()]
+    """`text` escaped into one HTML block (no blank line, so Markdown leaves it alone); phone numbers kept
+    on one line."""
+    paragraphs = [
+        _PHONE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', html.escape(p.strip())).replace("\n", "<br>")
+        for p in text.split("\n\n")
+        if p.strip()
+    ]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f'<div class="{css_class}">{body}</div>'
 
@@ -85,7 +120,8 @@ def clause_cards(answer: Answer, corpus: Corpus, text: UiText) -> str:
             '<details class="clause-card">'
             f'<summary><span class="card-label">{html.escape(article.label(answer.lang))}</span>'
             f'<span class="card-alt">{html.escape(article.label(other))}</span></summary>'
-            f"{clauses}</details>"
+            f'{clauses}<a class="card-link" href="/articles/{number}?doc={html.escape(doc)}" target="_blank" '
+            f'rel="noopener">{html.escape(text["read_article"])} ›</a></details>'
         )
     if not cards:
         return ""
@@ -95,7 +131,7 @@ def clause_cards(answer: Answer, corpus: Corpus, text: UiText) -> str:
 def _clause(english: str, chinese: str, answer_lang: str, text: UiText) -> str:
     en = (
         f'<div class="clause-en" lang="en"><span class="clause-tag">{html.escape(text["translation"])}</span>'
-        f"{html.escape(english)}</div>"
+        f"{html.escape(capitalized(english))}</div>"
     )
     zh = (
         f'<div class="clause-zh" lang="zh-CN"><span class="clause-tag">{html.escape(text["original"])}</span>'
@@ -113,6 +149,19 @@ def assistant_message(answer: Answer, corpus: Corpus, ui_lang: str) -> Message:
 def notice_message(text: str) -> Message:
     """An assistant message that is not an answer (rate limit, error)."""
     return {"role": "assistant", "content": as_text_block(text, "answer-text notice")}
+
+
+def _stored(message: object) -> Message | None:
+    """A chat message as the browser keeps it, {"role", "content"} with the content as text (Gradio hands a
+    chatbot's value to an event as {"role", "content": [{"type": "text", "text": …}], "metadata", …}); None
+    for anything else."""
+    if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
+        return None
+    content = message.get("content")
+    if isinstance(content, list):
+        parts = [p.get("text") for p in content if isinstance(p, dict) and p.get("type") == "text"]
+        content = "".join(p for p in parts if isinstance(p, str)) if len(parts) == len(content) else None
+    return {"role": message["role"], "content": content} if isinstance(content, str) else None
 
 
 def feedback_reasons(lang: str) -> dict[str, str]:
@@ -208,6 +257,31 @@ class ChatHandlers:
         except Exception:
             return False
         return True
+
+    @staticmethod
+    def kept(messages: list[Message] | None, state: ChatState | None) -> dict[str, Any]:
+        """What the browser keeps of the conversation so that a reload shows it again."""
+        if not state or not messages:
+            return {}
+        messages = [m for m in (_stored(m) for m in messages) if m is not None]
+        skipped = max(0, len(messages) - MAX_KEPT_MESSAGES)  # the oldest go; the answers' places move up
+        ids = {i - skipped: a for i, a in state.answer_ids.items() if i >= skipped}
+        moved = ChatState(state.conversation_id, "", state.history, ids)
+        return {"messages": list(messages)[skipped:], "state": moved.to_dict()}
+
+    @staticmethod
+    def restored(kept: object) -> tuple[list[Message], ChatState | None]:
+        """The conversation the browser kept, or an empty one (anything malformed is dropped)."""
+        if not isinstance(kept, dict):
+            return [], None
+        state = ChatState.of(kept.get("state"))
+        messages = kept.get("messages")
+        if state is None or not isinstance(messages, list):
+            return [], None
+        shown = [_stored(m) for m in messages]
+        if len(messages) > MAX_KEPT_MESSAGES or not all(shown):
+            return [], None
+        return [m for m in shown if m is not None], state
 
     @staticmethod
     def clear() -> tuple[list[Message], ChatState, str]:

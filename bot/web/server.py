@@ -12,6 +12,7 @@ from bot.corrections.desk import CorrectionDesk
 from bot.corrections.store import CorrectionStore
 from bot.web import upkeep
 from bot.web.api import docs_router, health_router, router, unknown_router
+from bot.web.article_page import article_page
 from bot.web.chat import ChatHandlers
 from bot.web.corrections import corrections_api
 from bot.web.gate import Gate
@@ -48,7 +49,7 @@ def create_api(service: AskService, settings: Settings, corrections: CorrectionD
     )
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
-    routers = (router, corrections_api, staff_api, health_router, staff_page, docs_router, unknown_router)
+    routers = (router, corrections_api, staff_api, health_router, staff_page, docs_router, article_page, unknown_router)
     for part in routers:  # the catch-all last
         app.include_router(part)
     return app

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 SANS = ("Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif")
 MONO = ("Noto Sans Mono CJK SC", "ui-monospace", "Consolas", "monospace")
 LANG_CHOICES = [("中文", "zh"), ("English", "en")]
+#: The browser's keys of the chosen language (chat.js writes it) and of the conversation (a gr.BrowserState).
+LANG_KEY = "lyg-policy-lang"
+KEPT_KEY = "lyg-policy-chat"
 
 
 def _static(name: str) -> str:
@@ -76,6 +79,7 @@ class _Parts:
     """The components of the chat page that events read or update."""
 
     state: gr.State
+    kept: gr.BrowserState
     browser_language: gr.Textbox
     lang: gr.Radio
     header: gr.HTML
@@ -105,7 +109,7 @@ class ChatPage:
         """Every label of the page in `lang`, in the order of `_Parts.labelled`."""
         text = ui_text(lang)
         return (
-            gr.update(value=lang),
+            gr.update(value=lang, label=text["language_label"]),
             header_html(text, self.hotline),
             gr.update(
                 label=text["chat_label"],
@@ -113,15 +117,18 @@ class ChatPage:
                 placeholder=text["empty_chat"],
                 feedback_options=_feedback_options(lang),
             ),
-            gr.update(placeholder=text["placeholder"], submit_btn=text["send"]),
+            gr.update(label=text["question_label"], placeholder=text["placeholder"], submit_btn=text["send"]),
             gr.update(value=text["clear"]),
             footer_html(text, self.hotline),
         )
 
-    def on_load(self, browser_language: str, request: gr.Request) -> tuple[Any, ...]:
-        """The page in the browser's language (navigator.language, else Accept-Language)."""
+    def on_load(self, browser_language: str, kept: object, request: gr.Request) -> tuple[Any, ...]:
+        """The page in the language chosen before (kept by the browser), else the browser's (navigator.language,
+        else Accept-Language), with the conversation the browser kept."""
         accept = request.headers.get("accept-language") if request is not None else None
-        return self.relabel(pick_lang(browser_language, accept))
+        messages, state = self.handlers.restored(kept)
+        lang, header, chatbot, *rest = self.relabel(pick_lang(browser_language, accept))
+        return (lang, header, {**chatbot, "value": messages}, *rest, state)
 
     def answer(
         self, messages: list[Message], state: ChatState | None, lang: str, request: gr.Request
@@ -153,9 +160,18 @@ class ChatPage:
 
     def _layout(self, text: UiText) -> _Parts:
         state = gr.State(None, time_to_live=SESSION_TTL_S)  # a visitor's conversation expires when idle
+        kept = gr.BrowserState({}, storage_key=KEPT_KEY)  # … and their browser keeps it across a reload
         browser_language = gr.Textbox(visible=False)
         with gr.Row(elem_classes="lang-row"):
-            lang = gr.Radio(LANG_CHOICES, value="zh", show_label=False, container=False, elem_id="lang-toggle", scale=0)
+            lang = gr.Radio(
+                LANG_CHOICES,
+                value="zh",
+                label=text["language_label"],
+                show_label=False,
+                container=False,
+                elem_id="lang-toggle",
+                scale=0,
+            )
         header = gr.HTML(header_html(text, self.hotline), elem_classes="header-block")
         chatbot = gr.Chatbot(
             value=[],
@@ -174,6 +190,7 @@ class ChatPage:
             examples=_examples(text),
         )
         question = gr.Textbox(
+            label=text["question_label"],
             show_label=False,
             placeholder=text["placeholder"],
             submit_btn=text["send"],
@@ -185,27 +202,30 @@ class ChatPage:
         with gr.Row(elem_classes="actions-row"):
             clear = gr.Button(text["clear"], variant="secondary", size="sm", elem_id="clear", scale=0)
         footer = gr.HTML(footer_html(text, self.hotline), elem_classes="footer-block")
-        return _Parts(state, browser_language, lang, header, chatbot, question, clear, footer)
+        return _Parts(state, kept, browser_language, lang, header, chatbot, question, clear, footer)
 
     def _wire(self, page: gr.Blocks, parts: _Parts) -> None:
         # the event handlers are for this page only, not part of Gradio's public API
         private: dict[str, Any] = {"api_visibility": "private"}
         quiet: dict[str, Any] = private | {"show_progress": "hidden"}
         labelled = parts.labelled
-        page.load(self.on_load, [parts.browser_language], labelled, js="() => navigator.language || ''", **quiet)
+        chosen = f"(_, kept) => [localStorage.getItem('{LANG_KEY}') || navigator.language || '', kept]"
+        restored = [*labelled, parts.state]
+        page.load(self.on_load, [parts.browser_language, parts.kept], restored, js=chosen, **quiet)
         parts.lang.change(self.relabel, [parts.lang], labelled, **quiet)
         asked = [parts.question, parts.chatbot, parts.state]
         answered = ([parts.chatbot, parts.state, parts.lang], [parts.chatbot, parts.state])
+        keep = (self.handlers.kept, [parts.chatbot, parts.state], parts.kept)
         parts.question.submit(self.handlers.add_question, asked, asked, queue=False, **private).then(
             self.answer, *answered, **private
-        )
+        ).then(*keep, queue=False, **quiet)
         parts.chatbot.example_select(self.example, [parts.chatbot, parts.state], asked, queue=False, **private).then(
             self.answer, *answered, **private
-        )
+        ).then(*keep, queue=False, **quiet)
         parts.chatbot.like(self.like, [parts.state, parts.lang], None, **private)
         cleared = [parts.chatbot, parts.state, parts.question]
-        parts.clear.click(self.handlers.clear, None, cleared, queue=False, **private)
-        parts.chatbot.clear(self.handlers.clear, None, cleared, queue=False, **private)
+        for cleared_by in (parts.clear.click, parts.chatbot.clear):
+            cleared_by(self.handlers.clear, None, cleared, queue=False, **private).then(*keep, queue=False, **quiet)
 
 
 def _feedback_options(lang: str) -> tuple[str, ...]:

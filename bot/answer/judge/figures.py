@@ -71,8 +71,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
     if not named:
         return None
-    if contradicted(q, e, t) is not None:  # "能拿200万元奖励，是一次性发放吗？": the wrong figure is corrected first
-        return None
+    if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
+        return None  # "能拿200万元奖励，是一次性发放吗？": the wrong figure of the reward is corrected first
     return Judgement(
         Outcome.NOT_STATED,
         "specific",

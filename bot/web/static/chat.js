@@ -30,3 +30,73 @@
     event.preventDefault();
   });
 })();
+
+// The page in its language for screen readers too, the visitor's choice of language remembered (the page's
+// load event reads it back), and a new question and its answer scrolled into view even when the visitor had
+// scrolled up.
+(() => {
+  "use strict";
+  const LANG_KEY = "lyg-policy-lang";
+  const NAMES_ZH = {
+    "Copy message": "复制这条消息", "Copy conversation": "复制全部对话", "Clear": "清空对话", "Like": "有帮助",
+    "Dislike": "没有帮助", "Feedback": "反馈原因", "Scroll down": "滚动到底部", "Copied conversation": "已复制全部对话",
+    "Copied message": "已复制",
+  };
+  const NAMES_EN = Object.fromEntries(Object.entries(NAMES_ZH).map(([en, zh]) => [zh, en]));
+
+  function chosen() {
+    const input = document.querySelector("#lang-toggle input:checked");
+    return input ? input.value : "";
+  }
+
+  function relabel() {
+    const lang = chosen();
+    if (!lang) return;
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    const names = lang === "zh" ? NAMES_ZH : NAMES_EN;
+    for (const button of document.querySelectorAll("#chat button[aria-label], #chat button[title]")) {
+      for (const attribute of ["aria-label", "title"]) {
+        const value = button.getAttribute(attribute);
+        if (value && names[value]) button.setAttribute(attribute, names[value]);
+      }
+    }
+  }
+
+  let queued = false;
+  function soon() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; relabel(); });
+  }
+
+  // after a question is sent: follow the log to its end until the answer has arrived
+  let waitingFor = -1;
+  function answers() { return document.querySelectorAll("#chat [data-testid='bot']").length; }
+  function toBottom() {
+    const log = document.querySelector("#chat .bubble-wrap");
+    if (log) log.scrollTop = log.scrollHeight;
+  }
+  function follow() { waitingFor = answers() + 1; setTimeout(toBottom, 50); }
+
+  document.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.closest("#lang-toggle")) {
+      localStorage.setItem(LANG_KEY, event.target.value);
+      soon();
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && event.target instanceof HTMLTextAreaElement &&
+        event.target.closest("#question")) follow();
+  });
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("#question .submit-button, #chat .example")) follow();
+  });
+
+  new MutationObserver(() => {
+    soon();
+    if (waitingFor < 0) return;
+    toBottom();
+    if (answers() >= waitingFor) { waitingFor = -1; setTimeout(toBottom, 200); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+})();

@@ -210,14 +210,11 @@ function exportCsv() {
 
 // -- logs ------------------------------------------------------------------------------------
 function activatable(row, label, action) {
+  // the row opens by mouse; its button (the last cell) by keyboard and for screen readers
   row.className = "clickable";
-  row.tabIndex = 0;
-  row.setAttribute("role", "button");
-  row.setAttribute("aria-label", label);
   row.addEventListener("click", action);
-  row.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); action(); }
-  });
+  const last = row.lastElementChild;
+  last.replaceChildren(button("查看 View ›", action, `查看 View › ${label}`));
   return row;
 }
 
@@ -231,8 +228,8 @@ async function loadConversations() {
     ["开始 Started", "最近 Last", "渠道 Channel", "轮数 Turns", "转热线 Fallbacks", "首个问题 First question", ""],
     rows, (c) => {
       const row = tr(cell(beijing(c.started)), cell(beijing(c.last)), cell(c.channel), cell(c.turns), cell(c.fallbacks),
-        cell(c.first_question), cell("查看 View ›", "view"));
-      return activatable(row, `查看对话 View conversation: ${conversationName(c)}`,
+        cell(c.first_question), cell(""));
+      return activatable(row, conversationName(c),
         () => loadTurns(c.id, conversationName(c)).catch(failed));
     });
 }
