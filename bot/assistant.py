@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from bot.answer.suggest import follow_ups
 from bot.config import Settings
 from bot.corpus import Corpus, load_corpus
 from bot.embed import Embedder, make_embedder
@@ -131,8 +133,8 @@ class Bot:
         correction for the question (or a close rewording of it) changes the answer unless `corrections`
         is false; a follow-up in a conversation is not matched against them on its own words."""
         answer = self.answerer.ask(question, history=history, lang=lang, deadline=deadline)
-        if not corrections or self.corrections is None or answer.reason in _UNREAD:
+        if answer.reason in _UNREAD:
             return answer
-        if history and self.answerer.leans_on_earlier(question):
-            return answer
-        return self.corrections.correct(question, answer, self.corpus)
+        if corrections and self.corrections is not None and not (history and self.answerer.leans_on_earlier(question)):
+            answer = self.corrections.correct(question, answer, self.corpus)
+        return replace(answer, suggestions=follow_ups(answer.citations, self.corpus, answer.lang, question))

@@ -249,3 +249,34 @@ def test_a_thumbs_down_with_its_reason_shows_on_the_dashboards_charts(tab: Tab, 
     page.fill("#dashboard-from", "2020-01-01")  # a range too long is refused in words
     page.locator("#dashboard-form input[type=submit]").click()
     page.locator("#dashboard-status", has_text="please check the dates").wait_for()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_suggested_questions_are_asked_with_a_click_and_a_card_opens_its_whole_article(
+    chromium: Any, web_server: AppServer, width: int
+) -> None:
+    tab = Tab(chromium, web_server.url, "en-US", width=width)
+    try:
+        page = tab.open_chat()
+        answer = tab.ask("How long is the R visa valid?")
+        suggestions = answer.locator("button.follow-up")
+        assert suggestions.count() >= 2
+        first = suggestions.first.inner_text()
+        before = page.locator(BOT).count()
+        suggestions.first.click()
+        page.wait_for_function(f'document.querySelectorAll("{BOT}").length > {before}')
+        assert page.locator(USER).last.inner_text().strip() == first
+        card = page.locator(BOT).first.locator("details.clause-card")
+        card.locator("summary").click()
+        link = card.locator("a.card-link")
+        assert link.inner_text().startswith("Read the whole article")
+        with tab.context.expect_page() as opened:
+            link.click()
+        article = opened.value
+        article.wait_for_load_state()
+        assert "Article 5 · Attracting high-level talent" in article.inner_text("body")
+        assert "第五条 加快集聚高层次人才" in article.inner_text("body")
+        page.screenshot(path=f"test-results/chat-suggestions-{width}.png", full_page=True)
+    finally:
+        tab.close()
+    assert tab.outside == []

@@ -153,6 +153,7 @@ def test_staff_runs_a_question_file(api: httpx.Client, staff: dict[str, str]) ->
         "questions": 2,
         "passed": 2,
         "failed": 0,
+        "not_checked": 0,
         "articles_failed": 0,
         "facts_failed": 0,
         "fallback_failed": 0,

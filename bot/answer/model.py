@@ -71,6 +71,7 @@ class Answer:
     sources: str = ""
     closing: str = ""
     corrected_by_staff: bool = False  # a staff correction (bot/corrections) gave this answer
+    suggestions: tuple[str, ...] = ()  # questions to ask next, from the cited articles (bot/answer/suggest.py)
 
     @property
     def text(self) -> str:
@@ -89,4 +90,5 @@ class Answer:
             "outcome": self.outcome,
             "mode": self.mode,
             "corrected_by_staff": self.corrected_by_staff,
+            "suggestions": list(self.suggestions),
         }

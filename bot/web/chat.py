@@ -140,10 +140,20 @@ def _clause(english: str, chinese: str, answer_lang: str, text: UiText) -> str:
     return f'<div class="clause">{zh + en if answer_lang == "zh" else en + zh}</div>'
 
 
+def follow_up_buttons(answer: Answer, text: UiText) -> str:
+    """The questions to ask next as buttons (chat.js asks the one clicked)."""
+    if not answer.suggestions:
+        return ""
+    buttons = "".join(f'<button type="button" class="follow-up">{html.escape(q)}</button>' for q in answer.suggestions)
+    title = f'<span class="follow-ups-title">{html.escape(text["follow_ups"])}</span>'
+    return f'<div class="follow-ups">{title}{buttons}</div>'
+
+
 def assistant_message(answer: Answer, corpus: Corpus, ui_lang: str) -> Message:
-    """The chat message of an answer: its text, then its clause cards."""
+    """The chat message of an answer: its text, its clause cards, then questions to ask next."""
+    text = ui_text(ui_lang)
     body = as_text_block(answer_body(answer), "answer-text fallback" if answer.fallback else "answer-text")
-    return {"role": "assistant", "content": body + clause_cards(answer, corpus, ui_text(ui_lang))}
+    return {"role": "assistant", "content": body + clause_cards(answer, corpus, text) + follow_up_buttons(answer, text)}
 
 
 def notice_message(text: str) -> Message:

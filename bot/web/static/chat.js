@@ -89,8 +89,21 @@
         event.target.closest("#question")) follow();
   });
   document.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("#question .submit-button, #chat .example")) follow();
+    if (!(event.target instanceof Element)) return;
+    if (event.target.closest("#question .submit-button, #chat .example")) follow();
+    const suggested = event.target.closest("#chat button.follow-up");
+    if (suggested) ask(suggested.textContent || "");
   });
+
+  // a suggested question is asked as if typed
+  function ask(question) {
+    const box = document.querySelector("#question textarea");
+    const send = document.querySelector("#question .submit-button");
+    if (!box || !send || !question.trim()) return;
+    box.value = question;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    setTimeout(() => { send.click(); }, 50);
+  }
 
   new MutationObserver(() => {
     soon();
