@@ -67,6 +67,8 @@ class Settings:
       BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
       BOT_MAX_UPLOAD_BYTES            largest question file the staff console accepts (default 2 MB)
       BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
+      BOT_API_KEYS                    comma-separated keys of the OpenAI-compatible API (/v1); unset: as open
+                                      as /api/ask
       BOT_CORRECTION_THRESHOLD        cosine above which a staff correction applies to a rewording of its
                                       question (default 0.95; 1: the same question only;
                                       calibrated with `python -m eval.corrections`)
@@ -96,6 +98,7 @@ class Settings:
     answer_budget_s: float = 10.0
     read_timeout_s: float = 10.0
     correction_threshold: float = 0.95
+    api_keys: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -126,6 +129,7 @@ class Settings:
             answer_budget_s=_float(env, "BOT_ANSWER_BUDGET_S", cls.answer_budget_s),
             read_timeout_s=_float(env, "BOT_READ_TIMEOUT_S", cls.read_timeout_s),
             correction_threshold=_float(env, "BOT_CORRECTION_THRESHOLD", cls.correction_threshold),
+            api_keys=env.get("BOT_API_KEYS", "").strip(),
         )
         settings.validate()
         return settings
@@ -141,6 +145,8 @@ class Settings:
             raise ConfigError(f"BOT_LLM={self.llm} needs BOT_LLM_MODEL (the model's name)")
         if not 0.5 <= self.correction_threshold <= 1.0:
             raise ConfigError(f"BOT_CORRECTION_THRESHOLD must be between 0.5 and 1, got {self.correction_threshold}")
+        if any(len(key) < 16 for key in self.api_key_list):
+            raise ConfigError("each key of BOT_API_KEYS must be at least 16 characters: a short key can be guessed")
         if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
         if self.staff_token and len(self.staff_token) < MIN_STAFF_TOKEN_CHARS:
@@ -153,6 +159,11 @@ class Settings:
             parse_networks(self.trusted_proxies)
         except ValueError as exc:
             raise ConfigError(f"BOT_TRUSTED_PROXIES: {exc}") from exc
+
+    @property
+    def api_key_list(self) -> tuple[str, ...]:
+        """The keys of BOT_API_KEYS (none: the OpenAI-compatible API needs no key)."""
+        return tuple(key.strip() for key in self.api_keys.split(",") if key.strip())
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some settings changed (for tests and tools)."""

@@ -186,3 +186,15 @@ def test_a_slow_sender_is_cut_off_with_408(web_server: AppServer) -> None:
         waited = time.monotonic() - started
     assert reply.startswith(b"HTTP/1.1 408"), reply[:200]
     assert 1.5 <= waited < 10, waited
+
+
+def test_the_openai_client_gets_the_same_answer_as_the_chat_from_the_real_server(web_server) -> None:  # type: ignore[no-untyped-def]
+    from openai import OpenAI
+
+    api = OpenAI(base_url=f"{web_server.url}/v1", api_key="unused")  # the session's server sets no BOT_API_KEYS
+    question = "外籍人才申请工作许可的年龄上限是多少？"
+    done = api.chat.completions.create(model="lyg-hitech-policy", messages=[{"role": "user", "content": question}])
+    text = done.choices[0].message.content or ""
+    chat = httpx.post(f"{web_server.url}/api/ask", json={"question": question}, timeout=60).json()
+    assert chat["answer"].split("\n\n")[0] in text and "65" in text
+    assert (done.model_extra or {})["citations"][0]["article"] == 5

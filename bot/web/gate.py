@@ -66,6 +66,8 @@ def route_of(method: str, path: str, upload_bytes: int) -> Route:
         return Route(0, refused=True)
     if path.startswith("/api/staff/"):
         return Route(upload_bytes + 64_000, rate="api", staff=True, costly=path == "/api/staff/run")
+    if path.startswith("/v1/"):  # the OpenAI-compatible API: the API's limits
+        return Route(MAX_BODY_BYTES, rate="api", costly=method == "POST" and path == "/v1/chat/completions")
     if path.startswith("/api/"):
         rate = "" if path == "/api/health" else "api"
         return Route(MAX_BODY_BYTES, rate=rate, costly=method == "POST" and path == "/api/ask")

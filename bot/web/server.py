@@ -17,6 +17,7 @@ from bot.web.chat import ChatHandlers
 from bot.web.corrections import corrections_api
 from bot.web.gate import Gate
 from bot.web.http_errors import add_error_handlers
+from bot.web.openai_api import openai_api
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
@@ -49,7 +50,8 @@ def create_api(service: AskService, settings: Settings, corrections: CorrectionD
     )
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
-    routers = (router, corrections_api, staff_api, health_router, staff_page, docs_router, article_page, unknown_router)
+    routers = [router, corrections_api, staff_api, openai_api, health_router, staff_page, docs_router, article_page]
+    routers.append(unknown_router)
     for part in routers:  # the catch-all last
         app.include_router(part)
     return app
