@@ -69,6 +69,8 @@ class Settings:
       BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
       BOT_API_KEYS                    comma-separated keys of the OpenAI-compatible API (/v1); unset: as open
                                       as /api/ask
+      BOT_WECHAT_TOKEN                the Official Account's server token (unset: no /wechat); with
+                                      BOT_WECHAT_APPID and BOT_WECHAT_AES_KEY for the encrypted mode
       BOT_CORRECTION_THRESHOLD        cosine above which a staff correction applies to a rewording of its
                                       question (default 0.95; 1: the same question only;
                                       calibrated with `python -m eval.corrections`)
@@ -99,6 +101,9 @@ class Settings:
     read_timeout_s: float = 10.0
     correction_threshold: float = 0.95
     api_keys: str = ""
+    wechat_token: str = ""
+    wechat_appid: str = ""
+    wechat_aes_key: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -130,6 +135,9 @@ class Settings:
             read_timeout_s=_float(env, "BOT_READ_TIMEOUT_S", cls.read_timeout_s),
             correction_threshold=_float(env, "BOT_CORRECTION_THRESHOLD", cls.correction_threshold),
             api_keys=env.get("BOT_API_KEYS", "").strip(),
+            wechat_token=env.get("BOT_WECHAT_TOKEN", "").strip(),
+            wechat_appid=env.get("BOT_WECHAT_APPID", "").strip(),
+            wechat_aes_key=env.get("BOT_WECHAT_AES_KEY", "").strip(),
         )
         settings.validate()
         return settings
@@ -145,8 +153,7 @@ class Settings:
             raise ConfigError(f"BOT_LLM={self.llm} needs BOT_LLM_MODEL (the model's name)")
         if not 0.5 <= self.correction_threshold <= 1.0:
             raise ConfigError(f"BOT_CORRECTION_THRESHOLD must be between 0.5 and 1, got {self.correction_threshold}")
-        if any(len(key) < 16 for key in self.api_key_list):
-            raise ConfigError("each key of BOT_API_KEYS must be at least 16 characters: a short key can be guessed")
+        self._validate_channels()
         if self.chroma_url and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(f"BOT_CHROMA_URL must be an http(s) URL, got {self.chroma_url!r}")
         if self.staff_token and len(self.staff_token) < MIN_STAFF_TOKEN_CHARS:
@@ -159,6 +166,13 @@ class Settings:
             parse_networks(self.trusted_proxies)
         except ValueError as exc:
             raise ConfigError(f"BOT_TRUSTED_PROXIES: {exc}") from exc
+
+    def _validate_channels(self) -> None:
+        """The OpenAI-compatible API's keys and the WeChat settings."""
+        if any(len(key) < 16 for key in self.api_key_list):
+            raise ConfigError("each key of BOT_API_KEYS must be at least 16 characters: a short key can be guessed")
+        if self.wechat_aes_key and (len(self.wechat_aes_key) != 43 or not self.wechat_appid):
+            raise ConfigError("BOT_WECHAT_AES_KEY must be the platform's 43 characters, with BOT_WECHAT_APPID")
 
     @property
     def api_key_list(self) -> tuple[str, ...]:

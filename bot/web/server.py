@@ -21,6 +21,7 @@ from bot.web.openai_api import openai_api
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
+from bot.web.wechat import WeChatDesk, wechat
 
 if TYPE_CHECKING:
     from bot.assistant import Bot
@@ -45,12 +46,14 @@ def create_api(service: AskService, settings: Settings, corrections: CorrectionD
     )
     app.state.service = service
     app.state.settings = settings
+    app.state.wechat = WeChatDesk()
     app.state.corrections = corrections or CorrectionDesk(
         service.bot, CorrectionStore(settings.database_url), settings.max_question_chars
     )
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
-    routers = [router, corrections_api, staff_api, openai_api, health_router, staff_page, docs_router, article_page]
+    routers = [router, corrections_api, staff_api, openai_api, wechat, health_router, staff_page, docs_router]
+    routers.append(article_page)
     routers.append(unknown_router)
     for part in routers:  # the catch-all last
         app.include_router(part)

@@ -107,11 +107,14 @@ class AskService:
         conversation_id: str | None = None,
         channel: str = "api",
         client: str = "",
+        budget_s: float | None = None,
     ) -> LoggedAnswer:
         """Answer `question` within the answer budget and log the turn; returns the answer with its id
-        and latency (OverBudget when the budget runs out: nothing is logged)."""
+        and latency (OverBudget when the budget runs out: nothing is logged). `budget_s`: a channel's own
+        budget (WeChat's 5-second window), at most the service's."""
         started = time.perf_counter()
-        deadline = Deadline.start(self.answer_budget_s)
+        budget = min(b for b in (budget_s, self.answer_budget_s) if b) if (budget_s or self.answer_budget_s) else 0.0
+        deadline = Deadline.start(budget)
         try:
             answer: Answer = self.bot.ask(question, history=history, lang=lang, deadline=deadline)
         except OverBudget as exc:
