@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -69,6 +70,8 @@ class Settings:
       BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
       BOT_API_KEYS                    comma-separated keys of the OpenAI-compatible API (/v1); unset: as open
                                       as /api/ask
+      BOT_EMBED_ORIGINS               comma-separated origins (https://www.example.gov.cn) whose pages may
+                                      embed the chat widget (unset: none)
       BOT_WECHAT_TOKEN                the Official Account's server token (unset: no /wechat); with
                                       BOT_WECHAT_APPID and BOT_WECHAT_AES_KEY for the encrypted mode
       BOT_CORRECTION_THRESHOLD        cosine above which a staff correction applies to a rewording of its
@@ -102,6 +105,7 @@ class Settings:
     correction_threshold: float = 0.95
     api_keys: str = ""
     wechat_token: str = ""
+    embed_origins: str = ""
     wechat_appid: str = ""
     wechat_aes_key: str = ""
 
@@ -136,6 +140,7 @@ class Settings:
             correction_threshold=_float(env, "BOT_CORRECTION_THRESHOLD", cls.correction_threshold),
             api_keys=env.get("BOT_API_KEYS", "").strip(),
             wechat_token=env.get("BOT_WECHAT_TOKEN", "").strip(),
+            embed_origins=env.get("BOT_EMBED_ORIGINS", "").strip(),
             wechat_appid=env.get("BOT_WECHAT_APPID", "").strip(),
             wechat_aes_key=env.get("BOT_WECHAT_AES_KEY", "").strip(),
         )
@@ -171,8 +176,16 @@ class Settings:
         """The OpenAI-compatible API's keys and the WeChat settings."""
         if any(len(key) < 16 for key in self.api_key_list):
             raise ConfigError("each key of BOT_API_KEYS must be at least 16 characters: a short key can be guessed")
+        for origin in self.embed_origin_list:
+            if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?", origin):
+                raise ConfigError(f"BOT_EMBED_ORIGINS: {origin!r} is not an origin such as https://www.example.gov.cn")
         if self.wechat_aes_key and (len(self.wechat_aes_key) != 43 or not self.wechat_appid):
             raise ConfigError("BOT_WECHAT_AES_KEY must be the platform's 43 characters, with BOT_WECHAT_APPID")
+
+    @property
+    def embed_origin_list(self) -> tuple[str, ...]:
+        """The origins of BOT_EMBED_ORIGINS (scheme://host[:port], no path)."""
+        return tuple(o.strip().rstrip("/") for o in self.embed_origins.split(",") if o.strip())
 
     @property
     def api_key_list(self) -> tuple[str, ...]:

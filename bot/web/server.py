@@ -22,6 +22,7 @@ from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
 from bot.web.wechat import WeChatDesk, wechat
+from bot.web.widget import widget
 
 if TYPE_CHECKING:
     from bot.assistant import Bot
@@ -53,7 +54,7 @@ def create_api(service: AskService, settings: Settings, corrections: CorrectionD
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
     routers = [router, corrections_api, staff_api, openai_api, wechat, health_router, staff_page, docs_router]
-    routers.append(article_page)
+    routers += [article_page, widget]
     routers.append(unknown_router)
     for part in routers:  # the catch-all last
         app.include_router(part)
