@@ -128,6 +128,8 @@ class ChatPage:
         accept = request.headers.get("accept-language") if request is not None else None
         messages, state = self.handlers.restored(kept)
         lang, header, chatbot, *rest = self.relabel(pick_lang(browser_language, accept))
+        if state is None:  # nothing kept: leave the chat as it is (a question may be on its way already)
+            return (lang, header, chatbot, *rest, gr.skip())
         return (lang, header, {**chatbot, "value": messages}, *rest, state)
 
     def answer(

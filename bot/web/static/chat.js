@@ -37,10 +37,10 @@
 (() => {
   "use strict";
   const LANG_KEY = "lyg-policy-lang";
+  // Gradio names its buttons in the browser's language; these follow the language chosen on the page
   const NAMES_ZH = {
-    "Copy message": "复制这条消息", "Copy conversation": "复制全部对话", "Clear": "清空对话", "Like": "有帮助",
-    "Dislike": "没有帮助", "Feedback": "反馈原因", "Scroll down": "滚动到底部", "Copied conversation": "已复制全部对话",
-    "Copied message": "已复制",
+    "Copy message": "复制这条消息", "Copy conversation": "复制全部对话", "Clear": "清空对话", "Like": "赞",
+    "Dislike": "踩", "Feedback": "反馈原因", "Scroll down": "滚动到底部",
   };
   const NAMES_EN = Object.fromEntries(Object.entries(NAMES_ZH).map(([en, zh]) => [zh, en]));
 
