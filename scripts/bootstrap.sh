@@ -31,7 +31,12 @@ fi
 if [ "$target" = test ]; then  # the npm packages the browser tests inject (tests/js/package-lock.json)
   js_stamp="tests/js/node_modules/.installed-$(sha256sum tests/js/package-lock.json | cut -c1-16)"
   if [ ! -f "$js_stamp" ]; then
-    npm ci --prefix tests/js --no-audit --no-fund --silent
+    # Node.js trusts only its own CA list, not the system's: behind a proxy that re-signs TLS, npm then fails
+    # with SELF_SIGNED_CERT_IN_CHAIN. Give it the system's bundle when nothing else is set.
+    for bundle in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt; do
+      if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$bundle" ]; then export NODE_EXTRA_CA_CERTS="$bundle"; fi
+    done
+    npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     touch "$js_stamp"
   fi
 fi
