@@ -484,3 +484,14 @@ def test_money_asked_for_is_never_answered_yes_by_a_clause_that_gives_none(real_
 def test_a_basis_of_calculation_the_clause_states_answers_how_a_reward_is_calculated(real_bot) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask("引进的省级人才创业项目，奖励按什么算？")
     assert answer.outcome == "answered" and "按照招商项目投资额度的一定比例" in answer.opening
+
+
+def test_the_policys_own_term_is_out_of_scope_but_a_visas_term_under_the_policy_is_answered(real_bot) -> None:  # type: ignore[no-untyped-def]
+    visa = real_bot.ask("按这个政策，R字签证有效期最长几年？")
+    assert visa.outcome == "answered" and "10年" in visa.opening
+    assert real_bot.ask("这个政策的有效期到哪年？").fallback
+
+
+def test_renewing_a_permit_is_not_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("Can a foreign expert over 60 renew the work permit under the relaxed age limit?")
+    assert answer.outcome == "not_stated" and "renewing" in answer.opening and HOTLINE in answer.text
