@@ -194,6 +194,10 @@ class Corpus:
         """The article (doc, number); KeyError if there is none."""
         return self.by_key[(doc, number)]
 
+    def find_article(self, number: int, doc: str | None = None) -> Article | None:
+        """The article with this number, of document `doc` (default: the first document that has one)."""
+        return next((a for a in self.articles() if a.number == number and doc in (None, a.doc)), None)
+
     def document(self, doc: str) -> Document:
         """The document with this id; KeyError if there is none."""
         for document in self.documents:

@@ -23,34 +23,26 @@ from bot.text import as_sentence
 def corrected_answer(base: Answer, correction: Correction, corpus: Corpus) -> Answer:
     """`base` (the assistant's own answer to the question) as `correction` changes it."""
     lang, draft = base.lang, correction.draft
-    closing = "\n".join((say(lang, "hotline", hotline=corpus.hotline), say(lang, "staff_checked")))
     if draft.action is Action.NOT_COVERED:
-        context = base.citations[:2] if not base.fallback or base.outcome == "not_stated" else ()
-        return replace(
-            base,
-            opening=say(lang, "staff_not_covered" if context else "staff_not_covered_alone"),
-            citations=tuple(context),
-            sources=cited_block(lang, context) if context else "",
-            closing=closing,
-            fallback=True,
-            outcome="not_stated",
-            reason="staff_correction",
-            mode="extractive",
-            corrected_by_staff=True,
-        )
-    citations = tuple(Citation.of(article, index, lang) for article, index in cited_clauses(draft, corpus))
-    if draft.action is Action.ARTICLE:
-        opening = as_sentence(citations[0].text, lang) if citations else ""
+        citations = tuple(base.citations[:2] if not base.fallback or base.outcome == "not_stated" else ())
+        opening = say(lang, "staff_not_covered" if citations else "staff_not_covered_alone")
+        outcome = "not_stated"
     else:
-        opening = draft.answer_zh if lang == "zh" else draft.answer_en
+        clauses = cited_clauses(draft, corpus)
+        citations = tuple(Citation.of(article, index, lang) for article, index in clauses)
+        if draft.action is Action.ARTICLE:
+            opening = as_sentence(citations[0].text, lang) if citations else ""
+        else:
+            opening = draft.answer_zh if lang == "zh" else draft.answer_en
+        outcome = "answered"
     return replace(
         base,
         opening=opening,
         citations=citations,
-        sources=cited_block(lang, citations),
-        closing=closing,
-        fallback=False,
-        outcome="answered",
+        sources=cited_block(lang, citations) if citations else "",
+        closing="\n".join((say(lang, "hotline", hotline=corpus.hotline), say(lang, "staff_checked"))),
+        fallback=outcome != "answered",
+        outcome=outcome,
         reason="staff_correction",
         mode="extractive",
         corrected_by_staff=True,

@@ -104,11 +104,8 @@ class CorrectionBook:
         if found is None:
             return None
         at, similarity = found
-        return Match(
-            entries[at],
-            similarity,
-            similarity == 1.0 and question_key(question) == question_key(entries[at].draft.question),
-        )
+        same = question_key(question) == question_key(entries[at].draft.question)
+        return Match(entries[at], similarity, same)
 
     def correct(self, question: str, answer: Answer, corpus: Corpus) -> Answer:
         """`answer` to `question` as the correction that applies changes it (unchanged when none does)."""

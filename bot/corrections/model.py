@@ -101,12 +101,12 @@ def cited_clauses(draft: Draft, corpus: Corpus) -> list[tuple[Article, int]]:
     names none (empty for `not_covered`, or when the article does not exist)."""
     if draft.action is Action.NOT_COVERED or draft.article is None:
         return []
-    for article in corpus.articles():
-        if article.number == draft.article and (not draft.doc or article.doc == draft.doc):
-            if draft.clause is None:
-                return [(article, c.index) for c in article.clauses]
-            return [(article, draft.clause)] if any(c.index == draft.clause for c in article.clauses) else []
-    return []
+    article = corpus.find_article(draft.article, draft.doc or None)
+    if article is None:
+        return []
+    if draft.clause is None:
+        return [(article, c.index) for c in article.clauses]
+    return [(article, draft.clause)] if any(c.index == draft.clause for c in article.clauses) else []
 
 
 def problems(draft: Draft, corpus: Corpus, max_question_chars: int) -> list[str]:

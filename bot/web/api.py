@@ -109,10 +109,9 @@ def article(
     """The article with this number (of document `doc`, default: the first that has it); 404 if none
     (422 for anything but digits: "1.0", "+5" and "5_0" name no article)."""
     wanted = int(number)
-    corpus = _service(request).bot.corpus
-    for candidate in corpus.articles():
-        if candidate.number == wanted and (doc is None or candidate.doc == doc):
-            return ArticleOut.of(candidate)
+    found = _service(request).bot.corpus.find_article(wanted, doc)
+    if found is not None:
+        return ArticleOut.of(found)
     raise NotFound(f"no article {wanted}" + (f" in {doc}" if doc else ""))
 
 

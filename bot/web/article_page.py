@@ -18,10 +18,10 @@ article_page = APIRouter(include_in_schema=False)
 
 def _article(request: Request, number: int, doc: str | None) -> Article:
     corpus: Corpus = request.app.state.service.bot.corpus
-    for candidate in corpus.articles():
-        if candidate.number == number and (doc is None or candidate.doc == doc):
-            return candidate
-    raise NotFound(f"no article {number}")
+    found = corpus.find_article(number, doc)
+    if found is None:
+        raise NotFound(f"no article {number}")
+    return found
 
 
 def render(article: Article, title_zh: str, title_en: str, hotline: str) -> str:

@@ -27,7 +27,7 @@ from bot.answer.model import Answer
 from bot.config import Settings
 from bot.errors import InvalidQuestion
 from bot.text import clean, over_limit
-from bot.web.api import rate_limit
+from bot.web.api import client_of, rate_limit
 from bot.web.schemas import ERRORS
 from bot.web.service import AskService, LoggedAnswer, question_cost
 
@@ -98,7 +98,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request) -> Any:
     if over_limit(question, settings.max_question_chars):
         raise StarletteHTTPException(413, f"the question is longer than {settings.max_question_chars} characters")
     service: AskService = request.app.state.service
-    client = getattr(request.state, "client", "") or service.client(request.client.host if request.client else None)
+    client = client_of(request)
     service.check_rate(client, question_cost(question) - 1)  # the Gate counted one already
     logged = service.ask(question, history=history, channel="openai", client=client)
     created = int(time.time())
