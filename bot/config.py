@@ -39,6 +39,18 @@ def _float(env: dict[str, str], name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, got {value!r}") from exc
 
 
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Connection-pool settings of a server database (SQLite needs none): connections kept open per
+    store and process (`size`), extra ones allowed under a burst (`overflow`), seconds a request waits
+    for one (`timeout_s`), and the age after which a connection is replaced (`recycle_s`)."""
+
+    size: int = 5
+    overflow: int = 10
+    timeout_s: float = 30.0
+    recycle_s: int = 1800
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting of the assistant; build it with `Settings.from_env()`.
@@ -65,7 +77,14 @@ class Settings:
                                       `python -m bot db purge` (default 0: kept)
       BOT_DATABASE_URL                SQLAlchemy URL of the conversation store
                                       (default: SQLite in WAL mode under the index folder)
-      BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start)
+      BOT_CLIENT_SALT                 salt of the client-address hashes (unset: a new one each start;
+                                      replicas sharing a rate limit need the same one)
+      BOT_RATE_LIMIT_STORE            memory (default: each process counts its own clients) or database
+                                      (counted in BOT_DATABASE_URL: replicas behind one proxy share the
+                                      limit; needs BOT_CLIENT_SALT)
+      BOT_DATABASE_POOL_SIZE          connections each store keeps open to a server database (default 5)
+      BOT_DATABASE_MAX_OVERFLOW       extra connections allowed under a burst (default 10)
+      BOT_DATABASE_POOL_TIMEOUT_S     seconds a request waits for a free connection (default 30)
       BOT_MAX_UPLOAD_BYTES            largest question file the staff console accepts (default 2 MB)
       BOT_QUERY_CACHE                 question vectors kept for repeated questions (default 2048; 0: off)
       BOT_API_KEYS                    comma-separated keys of the OpenAI-compatible API (/v1); unset: as open
@@ -94,6 +113,10 @@ class Settings:
     staff_token: str = ""
     database_url: str = ""  # from_env: BOT_DATABASE_URL, else SQLite under the index folder
     client_salt: str = ""
+    rate_limit_store: str = "memory"
+    database_pool_size: int = 5
+    database_max_overflow: int = 10
+    database_pool_timeout_s: float = 30.0
     max_upload_bytes: int = 2_000_000
     query_cache_size: int = 2048
     staff_failures_per_minute: int = 5
@@ -129,6 +152,10 @@ class Settings:
             staff_token=env.get("BOT_STAFF_TOKEN", "").strip(),
             database_url=env.get("BOT_DATABASE_URL", "").strip() or f"sqlite:///{index_dir / 'conversations.sqlite3'}",
             client_salt=env.get("BOT_CLIENT_SALT", "").strip(),
+            rate_limit_store=(env.get("BOT_RATE_LIMIT_STORE", "").strip() or cls.rate_limit_store).lower(),
+            database_pool_size=_int(env, "BOT_DATABASE_POOL_SIZE", cls.database_pool_size),
+            database_max_overflow=_int(env, "BOT_DATABASE_MAX_OVERFLOW", cls.database_max_overflow),
+            database_pool_timeout_s=_float(env, "BOT_DATABASE_POOL_TIMEOUT_S", cls.database_pool_timeout_s),
             max_upload_bytes=_int(env, "BOT_MAX_UPLOAD_BYTES", cls.max_upload_bytes),
             query_cache_size=_int(env, "BOT_QUERY_CACHE", cls.query_cache_size),
             staff_failures_per_minute=_int(env, "BOT_STAFF_FAILURES_PER_MINUTE", cls.staff_failures_per_minute),
@@ -156,6 +183,7 @@ class Settings:
             raise ConfigError(f"BOT_LLM must be off, openai or ollama, got {self.llm!r}")
         if self.llm != "off" and not self.llm_model:
             raise ConfigError(f"BOT_LLM={self.llm} needs BOT_LLM_MODEL (the model's name)")
+        self._validate_replicas()
         if not 0.5 <= self.correction_threshold <= 1.0:
             raise ConfigError(f"BOT_CORRECTION_THRESHOLD must be between 0.5 and 1, got {self.correction_threshold}")
         self._validate_channels()
@@ -172,6 +200,16 @@ class Settings:
         except ValueError as exc:
             raise ConfigError(f"BOT_TRUSTED_PROXIES: {exc}") from exc
 
+    def _validate_replicas(self) -> None:
+        """The rate limit replicas share."""
+        if self.rate_limit_store not in {"memory", "database"}:
+            raise ConfigError(f"BOT_RATE_LIMIT_STORE must be memory or database, got {self.rate_limit_store!r}")
+        if self.rate_limit_store == "database" and not self.client_salt:
+            raise ConfigError(
+                "BOT_RATE_LIMIT_STORE=database needs BOT_CLIENT_SALT, the same on every replica: "
+                "each client is counted under its salted hash"
+            )
+
     def _validate_channels(self) -> None:
         """The OpenAI-compatible API's keys and the WeChat settings."""
         if any(len(key) < 16 for key in self.api_key_list):
@@ -186,6 +224,11 @@ class Settings:
     def embed_origin_list(self) -> tuple[str, ...]:
         """The origins of BOT_EMBED_ORIGINS (scheme://host[:port], no path)."""
         return tuple(o.strip().rstrip("/") for o in self.embed_origins.split(",") if o.strip())
+
+    @property
+    def pool(self) -> Pool:
+        """The connection-pool settings of a server database."""
+        return Pool(self.database_pool_size, self.database_max_overflow, self.database_pool_timeout_s)
 
     @property
     def api_key_list(self) -> tuple[str, ...]:
@@ -208,4 +251,7 @@ _MINIMUMS = (
     ("retention_days", "BOT_RETENTION_DAYS", 0),
     ("answer_budget_s", "BOT_ANSWER_BUDGET_S", 0),
     ("read_timeout_s", "BOT_READ_TIMEOUT_S", 0),
+    ("database_pool_size", "BOT_DATABASE_POOL_SIZE", 1),
+    ("database_max_overflow", "BOT_DATABASE_MAX_OVERFLOW", 0),
+    ("database_pool_timeout_s", "BOT_DATABASE_POOL_TIMEOUT_S", 0),
 )

@@ -14,8 +14,6 @@ from bot.config import Settings
 from bot.embed.fake import HashEmbedder
 from bot.web.dashboard import LoggedFeedback, LoggedTurn, day_bounds, per_day, shares, thumbs_down, unanswered_groups
 from bot.web.server import create_app
-from bot.web.store import ConversationStore
-from bot.web.tables import add_missing_columns, make_engine
 
 TOKEN = "unit-test-staff-token-0123456789"
 STAFF = {"Authorization": f"Bearer {TOKEN}"}
@@ -59,19 +57,6 @@ def test_thumbs_down_are_counted_by_reason() -> None:
                          LoggedFeedback("q3", "", "", at)])  # fmt: skip
     assert found["by_reason"] == [{"reason": "wrong", "count": 2}, {"reason": "not_given", "count": 1}]
     assert found["latest"][0]["time"] == "2026-12-01T16:00+08:00"
-
-
-def test_a_database_made_before_the_feedback_reason_gets_the_column(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:  # the feedback table as it was before reasons
-        connection.exec_driver_sql(
-            "CREATE TABLE feedback (id INTEGER PRIMARY KEY, turn_id VARCHAR(36), rating VARCHAR(4), "
-            "comment TEXT, client_hash VARCHAR(64), created_at DATETIME)"
-        )
-    assert add_missing_columns(engine) == ["feedback.reason"]
-    assert add_missing_columns(engine) == []
-    ConversationStore(url)  # opens it as usual
 
 
 @pytest.fixture()

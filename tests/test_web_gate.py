@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.errors import ConfigError, RateLimited
 from bot.netaddr import client_address, parse_networks
 from bot.web.gate import MAX_BODY_BYTES, Gate, InFlight, route_of
+from bot.web.ratelimit import RateLimiter
 from bot.web.server import create_app
 from bot.web.store import MAX_FEEDBACK_PER_ANSWER
 
@@ -159,6 +160,9 @@ def test_a_client_may_have_only_so_many_requests_in_flight(tmp_path: Path) -> No
         def check_rate(self, client: str) -> None:
             return None
 
+        def new_limiter(self, scope: str, per_minute: int) -> RateLimiter:
+            return RateLimiter(per_minute)
+
     settings = Settings.from_env({"BOT_INDEX_DIR": str(tmp_path), "BOT_MAX_CONCURRENT_PER_CLIENT": "1"})
     gate = Gate(slow, Service(), settings)  # type: ignore[arg-type]
 
@@ -204,7 +208,6 @@ def test_feedback_per_answer_is_bounded(make_client: MakeClient) -> None:
 
 
 def test_a_long_question_counts_as_several_against_the_rate_limit() -> None:
-    from bot.web.ratelimit import RateLimiter
     from bot.web.service import question_cost
 
     assert question_cost("R签证有效期多久？") == 1 == question_cost("How long is the R visa valid?")

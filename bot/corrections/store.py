@@ -13,8 +13,9 @@ from sqlalchemy import JSON, DateTime, Integer, String, Text, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
+from bot.config import Pool
 from bot.corrections.model import Action, Correction, Draft
-from bot.db import Base, make_engine
+from bot.db import Base, prepare
 from bot.errors import NotFound
 
 
@@ -105,9 +106,8 @@ def _who(author: str) -> str:
 class CorrectionStore:
     """Stores corrections and their history. Parameters: `url`, any SQLAlchemy URL (tables made when missing)."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
-        Base.metadata.create_all(self.engine, tables=[CorrectionRow.__table__, CorrectionEventRow.__table__])  # type: ignore[list-item]
+    def __init__(self, url: str, pool: Pool | None = None) -> None:
+        self.engine = prepare(url, pool)  # the schema, corrections' tables among it, at the newest migration
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -118,7 +118,8 @@ def article(
 @router.post("/feedback", response_model=FeedbackResponse, status_code=201, summary="Rate an answer")
 def feedback(body: FeedbackRequest, request: Request, client: Client) -> FeedbackResponse:
     """Record a thumbs up or down (and an optional comment) on an answer; 404 if the answer id is unknown."""
-    feedback_id = _service(request).feedback(body.answer_id, body.rating, body.comment, client, body.reason or "")
+    service = _service(request)
+    feedback_id = service.feedback(body.answer_id, body.rating, body.comment, client, body.reason or "", body.key)
     return FeedbackResponse(id=feedback_id, answer_id=body.answer_id, rating=body.rating)
 
 

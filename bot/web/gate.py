@@ -30,7 +30,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.errors import RateLimited
 from bot.netaddr import client_address, parse_networks
-from bot.web.ratelimit import RateLimiter
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -122,9 +121,9 @@ class Gate:
         self.settings = settings
         self.trusted = parse_networks(settings.trusted_proxies)
         self.in_flight = InFlight(settings.max_concurrent_per_client)
-        self.staff_failures = RateLimiter(settings.staff_failures_per_minute)
+        self.staff_failures = service.new_limiter("staff", settings.staff_failures_per_minute)
         # the chat page's own limit answers in words first; this one stops direct callers of its events
-        self.events = RateLimiter(settings.rate_limit_per_minute * EVENTS_PER_QUESTION)
+        self.events = service.new_limiter("events", settings.rate_limit_per_minute * EVENTS_PER_QUESTION)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

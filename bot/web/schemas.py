@@ -134,6 +134,12 @@ class FeedbackRequest(BaseModel):
         default=None, description="why a thumbs down: wrong, did not answer the question, unclear, other"
     )
     comment: str = Field(default="", max_length=2000)
+    key: str = Field(
+        default="",
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_.:-]*$",
+        description="the request's own key (a UUID the client makes): sent again, the feedback is stored once",
+    )
 
 
 class FeedbackResponse(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -18,6 +19,7 @@ from bot.web.corrections import corrections_api
 from bot.web.gate import Gate
 from bot.web.http_errors import add_error_handlers
 from bot.web.openai_api import openai_api
+from bot.web.ratelimit import make_limiter
 from bot.web.service import AskService
 from bot.web.staff import staff_api, staff_page
 from bot.web.store import ConversationStore
@@ -49,7 +51,7 @@ def create_api(service: AskService, settings: Settings, corrections: CorrectionD
     app.state.settings = settings
     app.state.wechat = WeChatDesk()
     app.state.corrections = corrections or CorrectionDesk(
-        service.bot, CorrectionStore(settings.database_url), settings.max_question_chars
+        service.bot, CorrectionStore(settings.database_url, settings.pool), settings.max_question_chars
     )
     add_error_handlers(app)
     app.add_middleware(Gate, service=service, settings=settings)
@@ -73,7 +75,7 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
 
         bot = Bot(settings, progress=True)
     bot.prepare()  # a bad setting (BOT_LLM without a model, a missing package) stops start-up here
-    store = ConversationStore(settings.database_url)
+    store = ConversationStore(settings.database_url, settings.pool)
     if settings.retention_days:
         purged = store.purge(settings.retention_days)
         log.info("purged %d turns older than %d days", purged, settings.retention_days)
@@ -81,7 +83,10 @@ def create_app(settings: Settings | None = None, *, bot: Bot | None = None, chat
     upkeep.note_in_use(seen, "conversation database", store.identity, store.engine.url.render_as_string())
     if bot.index.identity:
         upkeep.note_in_use(seen, "vector index", bot.index.identity, bot.index.location)
-    service = AskService(bot, store, settings.rate_limit_per_minute, settings.client_salt, settings.answer_budget_s)
+    limits = partial(make_limiter, settings, store.engine)
+    service = AskService(
+        bot, store, settings.rate_limit_per_minute, settings.client_salt, settings.answer_budget_s, limits
+    )
     app = create_api(service, settings)
     app.router.on_shutdown.append(app.state.corrections.store.close)
     app.router.on_shutdown.append(store.close)  # the WAL folded into the file: a copy of it alone is whole

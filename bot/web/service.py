@@ -6,7 +6,7 @@ import logging
 import secrets
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from bot.answer.model import Answer
 from bot.errors import OverBudget
 from bot.retrieve.hybrid import dense_text
 from bot.text import han_count
-from bot.web.ratelimit import RateLimiter, client_hash
+from bot.web.ratelimit import Limiter, RateLimiter, client_hash
 from bot.web.store import ConversationStore, TurnRecord
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ class AskService:
 
     Parameters: `bot`, `store`, `rate_limit_per_minute` (per client, 0: off), `salt` of the
     client-address hashes (default: a new random one, so hashes cannot be linked across restarts),
-    `answer_budget_s` (seconds one asked question may take, 0: no budget).
+    `answer_budget_s` (seconds one asked question may take, 0: no budget), `limits` (makes a rate
+    limit from its scope and requests per minute; default: in this process's memory).
     """
 
     def __init__(
@@ -73,11 +74,13 @@ class AskService:
         rate_limit_per_minute: int = 0,
         salt: str = "",
         answer_budget_s: float = 0.0,
+        limits: Callable[[str, int], Limiter] = lambda _scope, per_minute: RateLimiter(per_minute),
     ) -> None:
         self.bot = bot
         self.store = store
         self.answer_budget_s = answer_budget_s
-        self.limiter = RateLimiter(rate_limit_per_minute)
+        self.limiter = limits("api", rate_limit_per_minute)
+        self._limits = limits
         self.salt = salt or secrets.token_hex(16)
 
     @property
@@ -88,6 +91,10 @@ class AskService:
     def client(self, address: str | None) -> str:
         """The salted hash a client address is counted and logged under."""
         return client_hash(address or "unknown", self.salt)
+
+    def new_limiter(self, scope: str, per_minute: int) -> Limiter:
+        """Another rate limit kept where this service keeps its own (the gate's events and staff logins)."""
+        return self._limits(scope, per_minute)
 
     def check_rate(self, client: str, cost: int = 1) -> None:
         """Count `cost` requests of `client` (a hash from `client()`); RateLimited when over the limit."""
@@ -135,11 +142,14 @@ class AskService:
         except Exception:  # an answer is worth more than its log line
             log.exception("could not log turn %s", logged.id)
 
-    def feedback(self, answer_id: str, rating: str, comment: str = "", client: str = "", reason: str = "") -> int:
+    def feedback(
+        self, answer_id: str, rating: str, comment: str = "", client: str = "", reason: str = "", key: str = ""
+    ) -> int:
         """Record a thumbs up/down (with why, for a down) on a logged answer; returns the feedback id
-        (NotFound, ValueError)."""
+        (NotFound, ValueError). `key`: the request's own key, so that a retried request is stored once."""
         if rating not in RATINGS:
             raise ValueError(f"rating must be up or down, got {rating!r}")
         if reason and reason not in FEEDBACK_REASONS:
             raise ValueError(f"reason must be one of {', '.join(FEEDBACK_REASONS)}, got {reason!r}")
-        return self.store.add_feedback(answer_id, rating, comment.strip(), client, reason if rating == "down" else "")
+        reason = reason if rating == "down" else ""
+        return self.store.add_feedback(answer_id, rating, comment.strip(), client, reason, key)

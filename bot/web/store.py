@@ -12,8 +12,11 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, cast, delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.config import Pool
+from bot.db import prepare
 from bot.errors import NotFound, RateLimited
 from bot.web import upkeep
 from bot.web.dashboard import LoggedFeedback, LoggedTurn
@@ -26,7 +29,7 @@ from bot.web.records import (
     question_key,
     utc_now,
 )
-from bot.web.tables import Base, FeedbackRow, MetaRow, TurnRow, add_missing_columns, make_engine
+from bot.web.tables import FeedbackRow, MetaRow, TurnRow
 
 __all__ = ["MAX_FEEDBACK_PER_ANSWER", "ConversationStore", "TurnRecord", "question_key"]
 
@@ -34,15 +37,14 @@ __all__ = ["MAX_FEEDBACK_PER_ANSWER", "ConversationStore", "TurnRecord", "questi
 class ConversationStore:
     """Logs turns and feedback and answers the staff console's questions about them.
 
-    Parameters: `url`, any SQLAlchemy URL (tables are created when missing).
+    Parameters: `url`, any SQLAlchemy URL (its schema migrated to the newest at start), `pool`, the
+    connection pool of a server database.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool: Pool | None = None) -> None:
         self.url = url
         upkeep.heal(url)  # a damaged SQLite file is moved aside (and logged) and a fresh one started
-        self.engine = make_engine(url)
-        Base.metadata.create_all(self.engine)
-        add_missing_columns(self.engine)  # a database made before a column was added gets it
+        self.engine = prepare(url, pool)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.identity = self._identity()
 
@@ -81,9 +83,29 @@ class ConversationStore:
             return TurnRecord.of(row)
 
     def add_feedback(
-        self, turn_id: str, rating: str, comment: str = "", client_hash: str = "", reason: str = ""
+        self, turn_id: str, rating: str, comment: str = "", client_hash: str = "", reason: str = "", key: str = ""
     ) -> int:
-        """Record feedback on a turn; returns its id. NotFound when the turn does not exist."""
+        """Record feedback on a turn; returns its id. NotFound when the turn does not exist.
+
+        `key`: the request's own key. Feedback sent again with a key already stored (a proxy retrying a
+        request whose first replica stored it and died before answering) returns the stored id.
+        """
+        if key and (stored := self._feedback_with_key(turn_id, key)) is not None:
+            return stored
+        try:
+            return self._insert_feedback(turn_id, rating, comment, client_hash, reason, key or str(uuid.uuid4()))
+        except IntegrityError:
+            stored = self._feedback_with_key(turn_id, key) if key else None
+            if stored is None:
+                raise
+            return stored  # the same key stored by another replica a moment ago
+
+    def _feedback_with_key(self, turn_id: str, key: str) -> int | None:
+        with self._session() as session:
+            query = select(FeedbackRow.id).where(FeedbackRow.request_key == key, FeedbackRow.turn_id == turn_id)
+            return session.scalar(query)
+
+    def _insert_feedback(self, turn_id: str, rating: str, comment: str, client_hash: str, reason: str, key: str) -> int:
         with self._session() as session:
             if session.get(TurnRow, turn_id) is None:
                 raise NotFound(f"no answer {turn_id!r}")
@@ -98,6 +120,7 @@ class ConversationStore:
                 comment=comment,
                 client_hash=client_hash,
                 created_at=utc_now(),
+                request_key=key,
             )
             session.add(row)
             session.flush()

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.db import Base, make_engine
+from bot.db import Base
 
-__all__ = ["Base", "FeedbackRow", "MetaRow", "TurnRow", "add_missing_columns", "make_engine"]
+__all__ = ["Base", "FeedbackRow", "MetaRow", "RateHitRow", "TurnRow"]
 
-#: Columns added to a table after databases were made with it: (table, column, its SQL type and default).
-ADDED_COLUMNS = (("feedback", "reason", "VARCHAR(24) NOT NULL DEFAULT ''"),)
+# The schema changes as Alembic migrations (bot/migrations/versions); tests/test_migrations.py checks
+# that the migrations and these models describe the same tables.
 
 
 class TurnRow(Base):
@@ -58,16 +57,17 @@ class FeedbackRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     client_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # the request's own key (the client's, or one made for it): a request retried by a proxy after the
+    # first replica stored it is recognised, not stored twice
+    request_key: Mapped[str] = mapped_column(String(64), unique=True, index=True)
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Add the ADDED_COLUMNS a database made before them lacks (SQLite and PostgreSQL alike); returns them."""
-    inspector = inspect(engine)
-    tables = set(inspector.get_table_names())
-    added = []
-    for table, column, ddl in ADDED_COLUMNS:
-        if table in tables and column not in {c["name"] for c in inspector.get_columns(table)}:
-            with engine.begin() as connection:
-                connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
-            added.append(f"{table}.{column}")
-    return added
+class RateHitRow(Base):
+    """Requests one client made in one minute, for one limit (`scope`): the rate limit replicas share."""
+
+    __tablename__ = "rate_hits"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+    hits: Mapped[int] = mapped_column(Integer)
