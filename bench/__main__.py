@@ -17,14 +17,16 @@ from bench.figures import Section
 from bench.procs import ROOT, CpuWatch
 from bench.report import BUSY_SHARE, RESULTS_DIR, RunInfo, render, write_json
 
-BENCHMARKS = ("cold", "imports", "warm", "http", "recipe")
+BENCHMARKS = ("cold", "imports", "warm", "http", "recipe", "replicas")
+#: What `make bench` runs; `--only replicas` starts PostgreSQL, a Chroma server and nginx (minutes).
+DEFAULT = ("cold", "imports", "warm", "http", "recipe")
 QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
 
 
 def parser() -> argparse.ArgumentParser:
     """The command line of `python -m bench`."""
     cli = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    cli.add_argument("--only", default=",".join(BENCHMARKS), help=f"comma-separated subset of {','.join(BENCHMARKS)}")
+    cli.add_argument("--only", default=",".join(DEFAULT), help=f"comma-separated subset of {','.join(BENCHMARKS)}")
     cli.add_argument("--questions", type=Path, default=QUESTIONS, help="JSONL questions (default: the dev set)")
     cli.add_argument("--warmup", type=int, default=10, help="untimed questions before in-process timing")
     cli.add_argument("--repeats", type=int, default=3, help="cold starts with a built index")
@@ -90,6 +92,12 @@ def run(chosen: list[str], questions: list[str], args: argparse.Namespace, work:
             sections.append(_guarded("memory", lambda: load.measure_memory_without_app(app_index, questions)))
     if bot is not None and "recipe" in chosen:
         sections.append(_guarded("recipe", lambda: warm.measure_recipe(bot, questions, args.warmup)))
+    if "replicas" in chosen:
+        from bench import replicas
+
+        (work / "replicas").mkdir()
+        duration = args.duration
+        sections.append(_guarded("replicas", lambda: replicas.measure_replicas(questions, work / "replicas", duration)))
     return sections
 
 

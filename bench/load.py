@@ -181,7 +181,9 @@ def measure_http(
     data: dict[str, object] = {"duration_s_per_level": duration_s, "questions": len(questions)}
     seen: list[AppRun] = []
     for mode, cache, label in MODES:
-        env = bench_env(index_dir, BOT_RATE_LIMIT_PER_MINUTE="0", BOT_QUERY_CACHE=cache)
+        # the clients all come from 127.0.0.1: no per-client cap on requests in flight either
+        unlimited = {"BOT_RATE_LIMIT_PER_MINUTE": "0", "BOT_MAX_CONCURRENT_PER_CLIENT": "0"}
+        env = bench_env(index_dir, BOT_QUERY_CACHE=cache, **unlimited)
         warm = WARMUP_REQUESTS if mode == "new" else len(questions)
         app = _load_app(env, work_dir / f"app-{mode}.log", questions, levels, duration_s, warm)
         seen.append(app)

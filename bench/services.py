@@ -25,6 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 
 
+def replica_env(database_url: str, chroma_url: str, salt: str, staff_token: str = "") -> dict[str, str]:
+    """The settings every replica behind the proxy is started with (the tests', the bench's, and by name
+    deploy/replica.env.example's and docker-compose.yml's: tests/test_deploy.py compares them)."""
+    return {
+        "BOT_DATABASE_URL": database_url,
+        "BOT_CHROMA_URL": chroma_url,
+        "BOT_RATE_LIMIT_STORE": "database",
+        "BOT_CLIENT_SALT": salt,
+        "BOT_TRUSTED_PROXIES": "127.0.0.1",
+        "BOT_STAFF_TOKEN": staff_token,
+    }
+
+
 class ServiceError(RuntimeError):
     """A server could not be started: the message says what to install or where its log is."""
 
@@ -41,8 +54,9 @@ def wait_for_port(port: int, timeout: float, what: str) -> None:
 
 
 def _postgres_bin(name: str) -> str:
-    """A PostgreSQL server program: on PATH, else in Debian's /usr/lib/postgresql/<version>/bin."""
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), "")
+    """A PostgreSQL program: Debian's newest /usr/lib/postgresql/<version>/bin, else on PATH."""
+    debian = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]), reverse=True)
+    found = debian[0] if debian else shutil.which(name)
     if not found:
         raise ServiceError(f"PostgreSQL's {name} is missing: apt-get install -y postgresql (make test does)")
     return found

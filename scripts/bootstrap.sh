@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install what a target needs, idempotently (a re-run with nothing changed takes seconds).
 #   scripts/bootstrap.sh run    runtime packages
-#   scripts/bootstrap.sh test   runtime + dev packages, plus the Debian packages the browser tests need
+#   scripts/bootstrap.sh test   runtime + dev packages, plus the Debian packages the browser and replica tests need
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-run}"
@@ -16,7 +16,7 @@ esac
 
 if [ "$target" = test ]; then
   missing=()
-  for pkg in chromium fonts-noto-cjk nginx-light; do
+  for pkg in chromium fonts-noto-cjk nginx-light postgresql; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   command -v npm >/dev/null || missing+=(npm)  # axe-core for the accessibility checks of the browser tests

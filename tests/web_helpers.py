@@ -61,6 +61,12 @@ class AppServer:
 
     def start(self, timeout: float = START_TIMEOUT_S) -> AppServer:
         """Start the server and wait until /healthz answers 200 (or fail with its log)."""
+        self.launch()
+        self._wait(timeout)
+        return self
+
+    def launch(self) -> None:
+        """Start the server without waiting for it (`wait` does)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
         env |= {
             "BOT_INDEX_DIR": str(self.index_dir),
@@ -79,6 +85,9 @@ class AppServer:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+
+    def wait(self, timeout: float = START_TIMEOUT_S) -> AppServer:
+        """Wait until a launched server answers /healthz (or fail with its log)."""
         self._wait(timeout)
         return self
 
@@ -99,7 +108,17 @@ class AppServer:
 
     def log(self) -> str:
         """The last part of the server's output."""
-        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path and self.log_path.exists() else ""
+        return self.full_log()[-4000:]
+
+    def full_log(self) -> str:
+        """All the server's output so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL to its process group): no request it holds is finished."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after 10 s)."""

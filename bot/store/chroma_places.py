@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import time
+import uuid
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
@@ -42,6 +44,33 @@ class ChromaPlace(Protocol):
     def recover(self, error: Exception) -> None:
         """The store could not be read: make way for a rebuild, or raise when that is not ours to do."""
         ...
+
+    def build_lock(self, client: Any, collection: str) -> Builder:
+        """Held while this process builds the collection (others sharing the store wait)."""
+        ...
+
+
+class Builder(Protocol):
+    """A held build lock: `beat()` now and then while building."""
+
+    def __enter__(self) -> Builder: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def beat(self) -> None: ...
+
+
+class NoLock:
+    """An embedded store is this process's alone: nothing to wait for."""
+
+    def __enter__(self) -> NoLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def beat(self) -> None:
+        return None
 
 
 class EmbeddedPlace:
@@ -86,6 +115,9 @@ class EmbeddedPlace:
         SharedSystemClient.clear_system_cache()
         shutil.rmtree(self.path, ignore_errors=True)
 
+    def build_lock(self, client: Any, collection: str) -> Builder:
+        return NoLock()
+
     def _stamp(self, manifest: dict[str, Any]) -> str:
         """The manifest and the state of Chroma's database file: a snapshot is valid only for both."""
         try:
@@ -128,7 +160,93 @@ class ServerPlace:
     def recover(self, error: Exception) -> None:
         raise error  # a server's collection is not this process's to delete
 
+    def build_lock(self, client: Any, collection: str) -> Builder:
+        return BuildLock(client, collection)
+
 
 def chroma_place(settings: Settings) -> ChromaPlace:
     """The server when `BOT_CHROMA_URL` is set, else the embedded store under the index folder."""
     return ServerPlace(settings.chroma_url) if settings.chroma_url else EmbeddedPlace(settings.index_dir)
+
+
+#: A build lock whose holder has not shown a sign of life for this long is taken over (seconds).
+LOCK_STALE_S = 120.0
+#: How long a process waits for another's build before it gives up (seconds).
+LOCK_WAIT_S = 900.0
+
+
+class BuildLock:
+    """Who builds a shared collection: a lock kept in the Chroma server itself, so that replicas that
+    start together build the index once. The lock is a second collection, `<collection>__building`:
+    creating it succeeds for one process only; the others wait until it is gone. Its holder refreshes
+    the time in its metadata (`beat`) while it builds, and a lock left by a process that died without
+    a beat for LOCK_STALE_S is taken over.
+
+    Parameters: `client` (a chromadb client of the server), `collection`, `clock` (wall-clock seconds,
+    shared by the processes), `poll_s` (how often a waiting process looks again).
+    """
+
+    def __init__(self, client: Any, collection: str, clock: Any = time.time, poll_s: float = 0.5) -> None:
+        self.client = client
+        self.name = f"{collection}__building"
+        self.clock = clock
+        self.poll_s = poll_s
+        self.owner = uuid.uuid4().hex
+        self.waited_s = 0.0
+        self._lock: Any = None
+
+    def acquire(self) -> None:
+        """Hold the lock (waiting while another live process holds it); TimeoutError after LOCK_WAIT_S."""
+        started = self.clock()
+        told = False
+        while True:
+            try:
+                self._lock = self.client.create_collection(self.name, metadata=self._meta())
+                self.waited_s = self.clock() - started
+                return
+            except Exception:  # it exists: another process holds it (or held it and died)
+                if not told:
+                    log.info("another process is building the index (%s); waiting for it", self.name)
+                    told = True
+            holder = self._holder()
+            if holder is not None and self.clock() - float(holder.get("beat", 0)) > LOCK_STALE_S:
+                log.warning("the index build lock %s shows no sign of life: taking it over", self.name)
+                self._drop()
+            elif self.clock() - started > LOCK_WAIT_S:
+                raise TimeoutError(f"the index build lock {self.name} was held for over {LOCK_WAIT_S:.0f} s")
+            else:
+                time.sleep(self.poll_s)
+
+    def beat(self) -> None:
+        """A sign of life while building."""
+        if self._lock is not None:
+            self._lock.modify(metadata=self._meta())
+
+    def release(self) -> None:
+        """Let the next process in (only the holder's own lock is dropped)."""
+        holder = self._holder()
+        if holder is not None and holder.get("owner") == self.owner:
+            self._drop()
+        self._lock = None
+
+    def __enter__(self) -> BuildLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def _meta(self) -> dict[str, Any]:
+        return {"owner": self.owner, "beat": self.clock()}
+
+    def _holder(self) -> dict[str, Any] | None:
+        try:
+            return dict(self.client.get_collection(self.name).metadata or {})
+        except Exception:
+            return None  # released meanwhile
+
+    def _drop(self) -> None:
+        try:
+            self.client.delete_collection(self.name)
+        except Exception:
+            log.debug("build lock %s already gone", self.name)

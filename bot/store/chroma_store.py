@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ import numpy as np
 from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
-from bot.store.chroma_places import chroma_place
+from bot.store.chroma_places import Builder, chroma_place
 from bot.store.mirror import Mirror
 from bot.store.units import Unit, UnitKey, corpus_units
 
@@ -160,13 +161,27 @@ class VectorIndex:
             self.ensure()
 
     def _open(self) -> bool:
+        client = self.place.client()
+        units = corpus_units(self.corpus)
+        stale = self._stale(client, len(units))
+        if stale:  # built under the store's lock: replicas sharing a server build it once
+            with self.place.build_lock(client, self.settings.collection) as lock:
+                stale = self._stale(client, len(units))  # another process may have built it meanwhile
+                store = self._chroma(client, units, stale, lock)
+        else:
+            store = self._chroma(client, units, stale, None)
+        self._store = store
+        self._mirror = Mirror.load(client.get_collection(self.settings.collection))
+        self.place.keep(self._mirror, self.manifest)
+        self.rebuilt = self.rebuilt or bool(stale)
+        return bool(stale)
+
+    def _chroma(self, client: Any, units: list[Unit], stale: str, lock: Builder | None) -> Any:
+        """The langchain store on the collection, (re)built first when `stale` says why."""
         from langchain_chroma import Chroma
 
         from bot.embed.langchain_adapter import LangChainEmbeddings
 
-        client = self.place.client()
-        units = corpus_units(self.corpus)
-        stale = self._stale(client, len(units))
         if stale:
             log.info("building the index at %s: %s", self.location, stale)
             self._drop(client)
@@ -178,12 +193,8 @@ class VectorIndex:
             collection_configuration={"hnsw": {"space": "cosine"}},
         )
         if stale:
-            self._add(store, units)
-        self._store = store
-        self._mirror = Mirror.load(client.get_collection(self.settings.collection))
-        self.place.keep(self._mirror, self.manifest)
-        self.rebuilt = self.rebuilt or bool(stale)
-        return bool(stale)
+            self._add(store, units, lock.beat if lock is not None else None)
+        return store
 
     def _stale(self, client: Any, expected_units: int) -> str:
         try:
@@ -198,7 +209,7 @@ class VectorIndex:
             return f"incomplete ({collection.count()} of {expected_units} units)"
         return ""
 
-    def _add(self, store: Any, units: list[Unit]) -> None:
+    def _add(self, store: Any, units: list[Unit], beat: Callable[[], None] | None = None) -> None:
         batches = range(0, len(units), BATCH)
         if self.progress:
             from tqdm import tqdm
@@ -207,6 +218,8 @@ class VectorIndex:
         for start in batches:
             batch = units[start : start + BATCH]
             store.add_texts([u.text for u in batch], metadatas=[u.metadata for u in batch], ids=[u.id for u in batch])
+            if beat is not None:
+                beat()
 
     def _drop(self, client: Any) -> None:
         try:

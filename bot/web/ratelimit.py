@@ -95,8 +95,8 @@ class SharedRateLimiter:
 
     A sliding-window counter: requests are counted per client and minute (table rate_hits, one upsert
     per request), and the previous minute's count is weighted by the share of it still inside the last
-    60 s. Counting comes first and is taken back when over the limit, so two replicas racing for a
-    client's last request may both refuse it, never both allow it.
+    60 s. Counting comes first (the row stays locked until commit) and is rolled back when over the
+    limit, so two replicas racing for a client's last request never both allow it.
 
     Parameters: `engine`, `scope` (one name per limit: api, events, staff), `per_minute` (0: no limit),
     `clock` (wall-clock seconds: replicas share it, unlike a monotonic clock).
@@ -120,8 +120,7 @@ class SharedRateLimiter:
         with self.engine.begin() as connection:
             current = self._add(connection, client, int(minute), cost)
             previous = self._hits(connection, client, int(minute) - 1)
-            if previous * (1 - share / 60.0) + current > self.per_minute:
-                self._add(connection, client, int(minute), -cost)
+            if previous * (1 - share / 60.0) + current > self.per_minute:  # raised inside: rolled back
                 raise RateLimited(_wait(previous, current - cost, cost, self.per_minute, share))
         if now - self._purged_at >= PURGE_EVERY_S:
             self._purge(int(minute))
