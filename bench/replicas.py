@@ -146,6 +146,27 @@ def _own_cpu_s() -> float:
     return times.user + times.system
 
 
+def limiter_costs(pg: Postgres, work: Path, checks: int = 500) -> dict[str, Timings]:
+    """What one rate-limit check costs: in memory, in SQLite and in PostgreSQL (the shared one)."""
+    from bot.web.ratelimit import Limiter, RateLimiter, SharedRateLimiter
+    from bot.web.store import ConversationStore
+
+    limiters: dict[str, Limiter] = {
+        "memory": RateLimiter(10**9),
+        "sqlite": SharedRateLimiter(ConversationStore(f"sqlite:///{work / 'limits.sqlite3'}").engine, "bench", 10**9),
+        "postgresql": SharedRateLimiter(ConversationStore(pg.url).engine, "bench", 10**9),
+    }
+    costs = {}
+    for name, limiter in limiters.items():
+        samples = []
+        for n in range(checks):
+            started = time.perf_counter()
+            limiter.check(f"client-{n % 50}")
+            samples.append((time.perf_counter() - started) * 1000)
+        costs[name] = Timings.of(samples)
+    return costs
+
+
 def measure_replicas(questions: Sequence[str], work: Path, duration_s: float) -> Section:
     """The four deployments one after the other, on one PostgreSQL and one Chroma server."""
     section = Section("replicas", f"Replicas: POST /api/ask, {CLIENTS} clients, {duration_s:.0f} s each")
@@ -159,6 +180,7 @@ def measure_replicas(questions: Sequence[str], work: Path, duration_s: float) ->
                 index = work / "index-pg"
             with _setup(kind, work, index, pg, chroma) as setup:
                 results.append(measure(setup, questions, duration_s))
+        costs = limiter_costs(pg, work)
     for result in results:
         client, inside = Timings.of(result.run.latencies_ms), Timings.of(result.run.server_ms)
         errors = sum(result.run.errors.values())
@@ -175,10 +197,14 @@ def measure_replicas(questions: Sequence[str], work: Path, duration_s: float) ->
         )
         cpu = " · ".join(f"{name} {ms:.1f}" for name, ms in result.cpu_per_request_ms.items())
         section.row("   CPU ms per request", cpu)
+    section.row(
+        "one rate-limit check",
+        " · ".join(f"{name} p50 {t.p50:.2f} ms, p95 {t.p95:.2f} ms" for name, t in costs.items()),
+    )
     section.data = {
         r.label: r.run.to_dict() | {"cpu_ms_per_request": {k: round(v, 2) for k, v in r.cpu_per_request_ms.items()}}
         for r in results
-    }
+    } | {"rate_limit_check_ms": {name: t.to_dict() for name, t in costs.items()}}
     if len(results) == 4 and results[0].run.rps:
         one, two = results[2].run.rps, results[3].run.rps
         section.notes.append(

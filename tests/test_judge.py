@@ -758,3 +758,50 @@ def test_a_reward_for_another_level_in_the_second_article_does_not_answer_what_m
     )
     judgement = judge(ask("What's the reward for a zone newly recognized as a national high-tech zone?", "en"), ev)
     assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "benefit")
+
+
+# -- round 10 (holdout39/40 read) ---------------------------------------------------------------------
+LAND_PRIORITY = Statement(
+    "support", "zone", "优先保障重大科技项目用地", "priority to guaranteeing land for major projects"
+)
+IP_FINANCE = Statement("support", "zone", "开展知识产权投融资服务", "IP investment and financing services")
+IP_PILOT_COUNTY = Statement(
+    "amount", "county", "列入试点奖励", "reward for pilots", "50万元", "RMB 500,000", funding=True
+)
+
+
+def test_guaranteed_alone_is_answered_by_a_clause_that_guarantees_but_not_for_the_askers_own_case() -> None:
+    land = evidence(
+        clause(19, 4, LAND_PRIORITY, text="give priority to guaranteeing land for major projects 优先保障用地")
+    )
+    policy = judge(ask("Is land for major S&T projects in the zones guaranteed?", "en"), land)
+    assert policy.rule != "promise" and policy.outcome is Outcome.ANSWERED
+    own = judge(ask("Will the government guarantee land for our project within six months?", "en"), land)
+    assert (own.outcome, own.rule) == (Outcome.NOT_STATED, "promise")
+    elsewhere = evidence(clause(21, 3, IP_FINANCE, text="IP financing services"))
+    assert judge(ask("Is the loan guaranteed?", "en"), elsewhere).rule == "promise"  # no clause guarantees it
+
+
+def test_another_articles_figure_needs_words_of_its_own_beyond_the_best_clauses() -> None:
+    """ "知识产权质押贷款贴多少？": the IP pilot counties' reward shares only 知识产权, as the best clause does."""
+    found = evidence(
+        clause(21, 3, IP_FINANCE, text="知识产权投融资服务", shared=frozenset({"知识产权"})),
+        clause(25, 5, IP_PILOT_COUNTY, rank=1, text="知识产权试点 县区 50万元", shared=frozenset({"知识产权"})),
+    )
+    judgement = judge(ask("知识产权质押贷款有没有贴息？贴多少"), found)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "figure_absent")
+    assert judgement.lead is not None and judgement.lead.article == 21
+    pointed = evidence(
+        clause(21, 3, IP_FINANCE, text="知识产权投融资服务", shared=frozenset({"知识产权"})),
+        clause(25, 5, IP_PILOT_COUNTY, rank=1, text="知识产权试点 县区", shared=frozenset({"知识产权", "试点"})),
+    )
+    assert judge(ask("知识产权试点县区奖励多少？"), pointed).outcome is Outcome.ANSWERED
+
+
+def test_working_for_two_employers_and_extending_a_stay_are_not_stated_and_get_no_yes() -> None:
+    for question in (
+        "Can an R visa holder work for two companies in the zone at the same time?",
+        "Can my 180-day stay on the R visa be extended inside China?",
+    ):
+        judgement = judge(ask(question, "en"), TALENT)
+        assert (judgement.outcome, judgement.yes) == (Outcome.NOT_STATED, False), question

@@ -235,7 +235,12 @@ def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
     if part.rule != "figure" or lead is None or whole.top is None:
         return False
     if judged.rule == "figure_absent":
-        return lead.article in {c.article for c in whole.candidates if c.rank < 3}
+        # …and about the kind of party the whole question is about: "人才创业项目…比例是多少？最高能奖多少钱？"
+        # is no question about the zones' reward its second part finds alone
+        parties = {s.party for s in whole.top.stated if s.party}
+        party = part.statement.party if part.statement is not None else ""
+        same_party = lead.article == whole.top.article or not parties or not party or party in parties
+        return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == whole.top.article
 
 

@@ -57,6 +57,7 @@ class Cues:
     home_city: CueList
     invent: CueList
     promise: CueList
+    guarantee: CueList
     injection: CueList
     current_state: CueList
     out_of_scope: CueList
@@ -156,6 +157,7 @@ def load_cues() -> Cues:
         home_city=_cue_list(data["home_city"]),
         invent=_cue_list(data["invent"]),
         promise=_cue_list(data["promise"]),
+        guarantee=_cue_list(data["guarantee"]),
         injection=_cue_list(data["injection"]),
         current_state=_cue_list(data["current_state"]),
         out_of_scope=_cue_list(data["out_of_scope"]),

@@ -18,6 +18,10 @@ _ORIGIN = re.compile(
 )
 
 
+#: The asker's own case ("guarantee land for our project"): a guarantee asked for them is a promise.
+_OWN_CASE = re.compile(r"\b(?:we|our|us|my|me|i)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     """The signals read off the question text alone."""
@@ -29,6 +33,7 @@ class Intent:
     yes_no: bool = False
     invent: bool = False
     promise: bool = False  # asks for a promise or guarantee
+    guarantee_only: bool = False  # only "guarantee(d)" says so: a clause that speaks of guaranteeing answers it
     injection: bool = False  # tries to change the assistant's role or rules, or dictates what it should say
     current_state: bool = False  # asks how things stand now (the policy sets targets, it reports nothing)
     out_of_scope: bool = False
@@ -46,6 +51,7 @@ class Intent:
             yes_no=self.yes_no,
             invent=self.invent,
             promise=self.promise,
+            guarantee_only=self.guarantee_only,
             injection=self.injection,
             current_state=self.current_state,
             out_of_scope=self.out_of_scope,
@@ -81,7 +87,10 @@ def read_intent(
         figures=figures,
         yes_no=yes_no,
         invent=cues.invent.found(normalized, words),
-        promise=cues.promise.found(normalized, words),
+        promise=cues.promise.found(normalized, words) or cues.guarantee.found(normalized, words),
+        guarantee_only=cues.guarantee.found(normalized, words)
+        and not cues.promise.found(normalized, words)
+        and not _OWN_CASE.search(normalized),
         injection=cues.injection.found(normalized, words),
         current_state=cues.current_state.found(normalized, words),
         out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),

@@ -94,6 +94,8 @@ def points_closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
     sharing other words than the best is about another thing ("how long is the work permit valid?": the
     R visa's validity shares "valid", the work-permit clause "work permit")."""
     words = {w for w in top.shared if not w.isdigit()}
+    if candidate.article != top.article:  # another article: its own words must point to it, beyond the best's
+        return candidate.shared > words  # ("知识产权质押贷款贴多少？": not the IP pilot counties' reward)
     return bool(candidate.shared) and candidate.shared >= words
 
 

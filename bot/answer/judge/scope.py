@@ -78,6 +78,6 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A promise or guarantee: the policy promises no asker anything."""
-    if q.intent.promise:
+    if q.intent.promise and not (q.intent.guarantee_only and e.top is not None and "guarante" in e.top.text):
         return Judgement(Outcome.NOT_STATED, "promise", lead=e.top, missing=Missing("promise"))
     return None
