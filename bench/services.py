@@ -82,8 +82,9 @@ class Postgres:
 
     def _run(self, *args: str) -> None:
         command = list(args)
-        if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
+        if os.geteuid() == 0:  # runuser lives in /usr/sbin, which a bare PATH may lack
+            runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+            command = [runuser, "-u", "postgres", "--", *command]
         result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         if result.returncode != 0:
             raise ServiceError(f"{' '.join(args[:1])} failed: {result.stderr.strip() or result.stdout.strip()}")
