@@ -177,6 +177,8 @@ def site_config(port: int, upstreams: list[str]) -> str:
     lines, servers_done = [], False
     for original in NGINX_TEMPLATE.read_text().splitlines():
         stripped, line = original.strip(), original
+        if stripped.startswith("upstream "):
+            servers_done = False  # each upstream block lists the replicas
         if stripped.startswith("listen "):
             line = f"    listen 127.0.0.1:{port};"
         elif stripped.startswith("server ") and stripped.endswith(";"):

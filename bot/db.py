@@ -91,40 +91,41 @@ def current_revision(connection: Connection) -> str:
 
 
 def migrate(engine: Engine) -> str:
-    """Bring the database to HEAD under a lock (PostgreSQL: an advisory lock; a SQLite file: a lock
-    file beside it); a database made before migrations is stamped with BASELINE first. Returns the
-    revision it was at ('' for a new one)."""
-    with _lock(engine), engine.begin() as connection:
-        before = current_revision(connection)
-        if before == HEAD:
-            return before
-        from alembic import command
-        from alembic.config import Config
+    """Bring the database to HEAD under a lock (PostgreSQL: an advisory lock, taken on the connection that
+    migrates, so a pool of one connection is enough; a SQLite file: a lock file beside it); a database made
+    before migrations is stamped with BASELINE first. Returns the revision it was at ('' for a new one)."""
+    with engine.connect() as connection, _lock(connection):
+        with connection.begin():
+            before = current_revision(connection)
+            if before == HEAD:
+                return before
+            from alembic import command
+            from alembic.config import Config
 
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        if not before and "turns" in inspect(connection).get_table_names():
-            log.info("database made before migrations: stamping it %s", BASELINE)
-            command.stamp(config, BASELINE)
-        command.upgrade(config, "head")
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            if not before and "turns" in inspect(connection).get_table_names():
+                log.info("database made before migrations: stamping it %s", BASELINE)
+                command.stamp(config, BASELINE)
+            command.upgrade(config, "head")
         log.info("database migrated from %s to %s", before or "nothing", HEAD)
         return before
 
 
 @contextmanager
-def _lock(engine: Engine) -> Iterator[None]:
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as connection:
-            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            try:
-                yield
-            finally:
-                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
-                connection.commit()
+def _lock(connection: Connection) -> Iterator[None]:
+    if connection.dialect.name == "postgresql":  # a session lock: it outlives the transaction that takes it
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
         return
-    database = engine.url.database or ""
-    if engine.dialect.name != "sqlite" or database in ("", ":memory:"):
+    database = connection.engine.url.database or ""
+    if connection.dialect.name != "sqlite" or database in ("", ":memory:"):
         yield
         return
     with open(f"{database}.migrate-lock", "w") as handle:

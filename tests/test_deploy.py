@@ -30,16 +30,18 @@ def _replicas(compose: dict[str, Any]) -> dict[str, Any]:
     return {name: s for name, s in compose["services"].items() if name.startswith("app")}
 
 
-def _upstreams() -> list[str]:
+def _upstreams(name: str = "lyg_hitech") -> list[str]:
     text = (ROOT / "deploy" / "nginx.conf").read_text()
-    block = re.search(r"upstream lyg_hitech \{(.*?)\}", text, re.S)
+    block = re.search(rf"upstream {name} \{{(.*?)\}}", text, re.S)
     assert block is not None
     return re.findall(r"^\s*server\s+(\S+)", block.group(1), re.M)
 
 
 def test_compose_runs_the_tested_services(compose: dict[str, Any]) -> None:
     assert set(compose["services"]) == {"postgres", "chroma", "app1", "app2", "nginx"}
-    assert sorted(_upstreams()) == sorted(f"{name}:{APP_PORT}" for name in _replicas(compose))
+    replicas = sorted(f"{name}:{APP_PORT}" for name in _replicas(compose))
+    assert sorted(_upstreams()) == replicas
+    assert sorted(_upstreams("lyg_hitech_chat")) == replicas  # the chat's sticky upstream lists them all too
 
 
 def test_each_replica_has_exactly_the_tested_settings(compose: dict[str, Any]) -> None:
@@ -80,7 +82,8 @@ def test_nginx_runs_deploy_nginx_conf_on_the_published_port(compose: dict[str, A
     assert "listen 80;" in (ROOT / "deploy" / "nginx.conf").read_text()
     tested = site_config(8080, ["127.0.0.1:1", "127.0.0.1:2"])  # what the tests run: only addresses differ
     assert "listen 127.0.0.1:8080;" in tested
-    assert "proxy_next_upstream error timeout http_502 http_503 non_idempotent;" in tested
+    assert "proxy_next_upstream error timeout http_502 non_idempotent;" in tested
+    assert tested.count("server 127.0.0.1:1 ") == 2  # both upstream blocks point at the replicas
 
 
 def test_the_image_is_set_up_as_the_readme_says_and_serves_the_upstream_port(compose: dict[str, Any]) -> None:

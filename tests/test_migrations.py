@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.corrections.store import CorrectionStore
 from bot.db import BASELINE, HEAD, MIGRATIONS, Base, current_revision, make_engine, migrate
-from bot.errors import RateLimited
+from bot.errors import BotError, RateLimited
 from bot.store import chroma_places
 from bot.store.chroma_places import BuildLock
 from bot.web.ratelimit import SharedRateLimiter
@@ -241,3 +241,26 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(monkeypatch: pytest.MonkeyP
     assert "policy__building" in server.collections
     alive.release()
     assert server.collections == {}
+
+
+def test_a_feedback_key_used_for_another_answer_or_reserved_is_a_bad_request(tmp_path: Path) -> None:
+    store = ConversationStore(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    store.log_turn(_turn("t1"))
+    store.log_turn(_turn("t2"))
+    store.add_feedback("t1", "up", client_hash="h", key="k-1")
+    with pytest.raises(BotError, match="already used"):
+        store.add_feedback("t2", "up", client_hash="h", key="k-1")
+    with pytest.raises(BotError, match="reserved"):
+        store.add_feedback("t2", "up", client_hash="h", key="stored-1")
+
+
+def test_a_migration_that_died_after_adding_its_column_is_finished_on_the_next_start(tmp_path: Path) -> None:
+    """SQLite commits an ADD COLUMN at once: the column may be there while the version still says 0002."""
+    url = f"sqlite:///{tmp_path / 'half.sqlite3'}"
+    store = ConversationStore(url)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX ix_feedback_request_key")
+        connection.exec_driver_sql("DROP TABLE rate_hits")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+    assert migrate(make_engine(url)) == "0002"
+    assert schema_differences(make_engine(url)) == []

@@ -211,7 +211,7 @@ class BuildLock:
             holder = self._holder()
             if holder is not None and self.clock() - float(holder.get("beat", 0)) > LOCK_STALE_S:
                 log.warning("the index build lock %s shows no sign of life: taking it over", self.name)
-                self._drop()
+                self._drop(holder.get("owner"))  # only that holder's: another waiter may have taken it over
             elif self.clock() - started > LOCK_WAIT_S:
                 raise TimeoutError(f"the index build lock {self.name} was held for over {LOCK_WAIT_S:.0f} s")
             else:
@@ -224,9 +224,7 @@ class BuildLock:
 
     def release(self) -> None:
         """Let the next process in (only the holder's own lock is dropped)."""
-        holder = self._holder()
-        if holder is not None and holder.get("owner") == self.owner:
-            self._drop()
+        self._drop(self.owner)
         self._lock = None
 
     def __enter__(self) -> BuildLock:
@@ -245,7 +243,11 @@ class BuildLock:
         except Exception:
             return None  # released meanwhile
 
-    def _drop(self) -> None:
+    def _drop(self, owner: object) -> None:
+        """Delete the lock if `owner` still holds it (read just before: the window is a request's length)."""
+        holder = self._holder()
+        if holder is None or holder.get("owner") != owner:
+            return
         try:
             self.client.delete_collection(self.name)
         except Exception:

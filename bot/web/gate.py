@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.errors import RateLimited
@@ -138,7 +139,10 @@ class Gate:
         named = dict(headers)
         # a refused request's body is not read: closing the connection spares reading what is still coming
         unread = named.get(b"content-length", b"0") not in (b"", b"0") or b"transfer-encoding" in named
-        refusal = self._refusal(route, client, named)
+        if self.settings.rate_limit_store == "database":  # a database round trip: not on the event loop
+            refusal = await run_in_threadpool(self._refusal, route, client, named)
+        else:
+            refusal = self._refusal(route, client, named)
         if refusal is not None:
             status, code, message, *retry = refusal
             await _reply(send, status, code, message, retry[0] if retry else None, close=unread)

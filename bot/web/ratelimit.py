@@ -4,6 +4,7 @@ process's memory (the default, one replica) or in the database (replicas behind 
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import time
 from collections import deque
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.errors import RateLimited
 from bot.web.tables import RateHitRow
@@ -22,6 +24,8 @@ RATE_HITS: Table = RateHitRow.__table__  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from bot.config import Settings
+
+log = logging.getLogger(__name__)
 
 WINDOW_S = 60.0
 #: Above this many tracked clients, idle ones are forgotten on the next check.
@@ -117,23 +121,29 @@ class SharedRateLimiter:
         cost = min(cost, self.per_minute)
         now = self.clock()
         minute, share = divmod(now, 60.0)
-        with self.engine.begin() as connection:
-            current = self._add(connection, client, int(minute), cost)
-            previous = self._hits(connection, client, int(minute) - 1)
-            if previous * (1 - share / 60.0) + current > self.per_minute:  # raised inside: rolled back
-                raise RateLimited(_wait(previous, current - cost, cost, self.per_minute, share))
-        if now - self._purged_at >= PURGE_EVERY_S:
-            self._purge(int(minute))
-            self._purged_at = now
+        try:
+            with self.engine.begin() as connection:
+                current = self._add(connection, client, int(minute), cost)
+                previous = self._hits(connection, client, int(minute) - 1)
+                if previous * (1 - share / 60.0) + current > self.per_minute:  # raised inside: rolled back
+                    raise RateLimited(_wait(previous, current - cost, cost, self.per_minute, share))
+            if now - self._purged_at >= PURGE_EVERY_S:
+                self._purged_at = now
+                self._purge(int(minute))
+        except SQLAlchemyError as exc:  # the database is away: serve rather than refuse everyone
+            log.warning("rate limit not counted (%s): the database is unavailable", type(exc).__name__)
 
     def blocked(self, client: str) -> float:
         """Seconds until `client` may be counted again (0.0: it may now), counting nothing."""
         if self.per_minute <= 0:
             return 0.0
         minute, share = divmod(self.clock(), 60.0)
-        with self.engine.connect() as connection:
-            current = self._hits(connection, client, int(minute))
-            previous = self._hits(connection, client, int(minute) - 1)
+        try:
+            with self.engine.connect() as connection:
+                current = self._hits(connection, client, int(minute))
+                previous = self._hits(connection, client, int(minute) - 1)
+        except SQLAlchemyError:
+            return 0.0
         if previous * (1 - share / 60.0) + current + 1 <= self.per_minute:
             return 0.0
         return _wait(previous, current, 1, self.per_minute, share)

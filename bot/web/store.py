@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Pool
 from bot.db import prepare
-from bot.errors import NotFound, RateLimited
+from bot.errors import BotError, NotFound, RateLimited
 from bot.web import upkeep
 from bot.web.dashboard import LoggedFeedback, LoggedTurn
 from bot.web.records import (
@@ -50,12 +50,18 @@ class ConversationStore:
 
     def _identity(self) -> str:
         """The database's id, made once when it is first opened: a replaced or restored one has another."""
-        with self._session() as session:
-            row = session.get(MetaRow, "id")
-            if row is None:
-                row = MetaRow(key="id", value=str(uuid.uuid4()))
-                session.add(row)
-            return row.value
+        try:
+            with self._session() as session:
+                row = session.get(MetaRow, "id")
+                if row is None:
+                    row = MetaRow(key="id", value=str(uuid.uuid4()))
+                    session.add(row)
+                return row.value
+        except IntegrityError:  # another replica opening the new database made it a moment ago
+            with self._session() as session:
+                found = session.get(MetaRow, "id")
+                assert found is not None
+                return found.value
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -90,14 +96,16 @@ class ConversationStore:
         `key`: the request's own key. Feedback sent again with a key already stored (a proxy retrying a
         request whose first replica stored it and died before answering) returns the stored id.
         """
+        if key.startswith("stored-"):
+            raise BotError("feedback keys starting with 'stored-' are reserved")
         if key and (stored := self._feedback_with_key(turn_id, key)) is not None:
             return stored
         try:
             return self._insert_feedback(turn_id, rating, comment, client_hash, reason, key or str(uuid.uuid4()))
         except IntegrityError:
             stored = self._feedback_with_key(turn_id, key) if key else None
-            if stored is None:
-                raise
+            if stored is None:  # the key was used for feedback on another answer
+                raise BotError("this feedback key was already used for another answer") from None
             return stored  # the same key stored by another replica a moment ago
 
     def _feedback_with_key(self, turn_id: str, key: str) -> int | None:

@@ -16,9 +16,16 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("feedback", sa.Column("request_key", sa.String(64), nullable=False, server_default=""))
-    op.execute("UPDATE feedback SET request_key = 'stored-' || CAST(id AS VARCHAR(20))")
-    op.create_index("ix_feedback_request_key", "feedback", ["request_key"], unique=True)
+    inspector = sa.inspect(op.get_bind())
+    # each step only where it is missing: SQLite commits an ADD COLUMN at once, so a start that died half-way
+    # through this migration left the column without the version
+    if "request_key" not in {column["name"] for column in inspector.get_columns("feedback")}:
+        op.add_column("feedback", sa.Column("request_key", sa.String(64), nullable=False, server_default=""))
+    op.execute("UPDATE feedback SET request_key = 'stored-' || CAST(id AS VARCHAR(20)) WHERE request_key = ''")
+    if "ix_feedback_request_key" not in {index["name"] for index in inspector.get_indexes("feedback")}:
+        op.create_index("ix_feedback_request_key", "feedback", ["request_key"], unique=True)
+    if "rate_hits" in inspector.get_table_names():
+        return
     op.create_table(
         "rate_hits",
         sa.Column("scope", sa.String(16), primary_key=True),
