@@ -118,11 +118,13 @@ class Postgres:
 
 
 class ChromaServer:
-    """`chroma run` storing under `path`, on a free loopback port."""
+    """`chroma run` storing under `path`, on a free loopback port; a context manager, and `stop()` and
+    `start()` again on the same port (a Chroma server that goes away and comes back)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, start_s: float = 60.0) -> None:
         self.path = path
         self.port = free_port()
+        self.start_s = start_s
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -130,7 +132,10 @@ class ChromaServer:
         """Its URL, as BOT_CHROMA_URL takes it."""
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> ChromaServer:
+    def start(self) -> None:
+        """Start the server and wait for its heartbeat (ServiceError, with the server stopped, if none comes)."""
+        import httpx
+
         chroma = Path(sys.executable).parent / "chroma"
         self.path.mkdir(parents=True, exist_ok=True)
         with (self.path.parent / "chroma-server.log").open("ab") as log:
@@ -141,17 +146,35 @@ class ChromaServer:
                 start_new_session=True,
                 env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
             )
-        wait_for_port(self.port, 60, "chroma run")
+        deadline = time.monotonic() + self.start_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServiceError(f"chroma run exited with {self.process.returncode}; see {log.name}")
+            try:
+                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        self.stop()
+        raise ServiceError(f"the Chroma server did not answer its heartbeat within {self.start_s:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 10 s) and wait for it."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def __enter__(self) -> ChromaServer:
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        self.stop()
 
 
 #: The wrapper a test or bench runs deploy/nginx.conf in: its own pid file, logs and temporary folders.

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
-from web_helpers import AppServer, free_port
+from web_helpers import AppServer
 
+from bench.services import ChromaServer
 from bot.assistant import Bot
 from bot.config import Settings
 from bot.store import chroma_store
@@ -131,56 +129,9 @@ def test_damaged_vector_snapshot_is_ignored_and_dense_retrieval_kept(
 # -- a Chroma server that goes away -----------------------------------------------------------
 
 
-@dataclass
-class ChromaServer:
-    """`chroma run` on a loopback port, storing under `path`; can be stopped and started again."""
-
-    path: Path
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        """The server's base URL."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        """Start the server and wait for its heartbeat."""
-        chroma = Path(sys.executable).parent / "chroma"
-        log = (self.path.parent / "chroma-server.log").open("ab")
-        self.process = subprocess.Popen(
-            [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=os.environ | {"ANONYMIZED_TELEMETRY": "False"},
-        )
-        log.close()
-        deadline = time.monotonic() + SERVER_START_S
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"chroma run exited with {self.process.returncode}"
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"the Chroma server did not answer its heartbeat within {SERVER_START_S:.0f} s")
-
-    def stop(self) -> None:
-        """Stop the server and wait until its port is closed."""
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
 @pytest.fixture()
 def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
-    server = ChromaServer(tmp_path / "chroma-server")
+    server = ChromaServer(tmp_path / "chroma-server", start_s=SERVER_START_S)
     server.start()
     yield server
     server.stop()

@@ -61,7 +61,6 @@ class Cluster:
     chroma: ChromaServer
     replicas: list[AppServer]
     nginx: Nginx
-    started: list[float] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The app behind Debian's nginx on loopback, and the chat page's side doors, over real HTTP.
 
-nginx listens on 127.0.0.1 and forwards to the app with `X-Forwarded-For $proxy_add_x_forwarded_for`;
+nginx runs deploy/nginx.conf on 127.0.0.1 (one replica in its upstreams) and forwards to the app with
+`X-Forwarded-For $proxy_add_x_forwarded_for`;
 the app trusts only 127.0.0.1 (BOT_TRUSTED_PROXIES). Two clients come from 127.0.0.2 and 127.0.0.3
 (all of 127/8 is loopback on Linux), so nginx sees two addresses.
 """
@@ -8,76 +9,30 @@ the app trusts only 127.0.0.1 (BOT_TRUSTED_PROXIES). Two clients come from 127.0
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-from web_helpers import AppServer, free_port
+from web_helpers import AppServer
+
+from bench.services import Nginx
 
 pytestmark = pytest.mark.integration
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CONFIG = """
-daemon off;
-worker_processes 1;
-pid {base}/nginx.pid;
-error_log {base}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-  access_log off;
-  client_body_temp_path {base}/body;
-  proxy_temp_path {base}/proxy;
-  fastcgi_temp_path {base}/fastcgi;
-  uwsgi_temp_path {base}/uwsgi;
-  scgi_temp_path {base}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    location / {{
-      proxy_pass http://127.0.0.1:{app_port};
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_http_version 1.1;
-      proxy_buffering off;
-    }}
-  }}
-}}
-"""
 
 
 @pytest.fixture(scope="module")
 def proxied(web_server: AppServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An app allowing 3 requests a minute per client, trusting 127.0.0.1, behind nginx: nginx's URL."""
-    if not Path(NGINX).exists():
-        pytest.fail("the proxy test needs Debian's nginx: apt-get install -y nginx-light")
     base = tmp_path_factory.mktemp("proxied")
     shutil.copytree(web_server.index_dir / "chroma", base / "index" / "chroma")
     app = AppServer(base / "index", {"BOT_RATE_LIMIT_PER_MINUTE": "3", "BOT_TRUSTED_PROXIES": "127.0.0.1"})
     app.start()
-    port = free_port()
-    config = base / "nginx.conf"
-    config.write_text(CONFIG.format(base=base, port=port, app_port=app.port))
-    nginx = subprocess.Popen([NGINX, "-c", str(config), "-e", str(base / "error.log")], stderr=subprocess.STDOUT)
     try:
-        _wait_for(port)
-        yield f"http://127.0.0.1:{port}"
+        with Nginx(base / "nginx", [f"127.0.0.1:{app.port}"]) as nginx:  # deploy/nginx.conf, one replica
+            yield nginx.url
     finally:
-        nginx.terminate()
-        nginx.wait(timeout=10)
         app.stop()
-
-
-def _wait_for(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    pytest.fail(f"nginx did not listen on {port}")
 
 
 def client_from(address: str, url: str) -> httpx.Client:
