@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,12 +66,26 @@ def make_engine(url: str, pool: Pool | None = None) -> Engine:
     def _pragmas(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _write_ahead(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     return engine
+
+
+def _write_ahead(cursor: Any, attempts: int = 100, pause_s: float = 0.05) -> None:
+    """Switch a SQLite file to WAL. The switch does not wait on the busy timeout: while another connection
+    is creating the same new file it fails at once with 'database is locked', so it is retried (a file
+    already in WAL answers at once)."""
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(pause_s)
 
 
 _migrating = threading.Lock()
@@ -92,9 +108,10 @@ def current_revision(connection: Connection) -> str:
 
 def migrate(engine: Engine) -> str:
     """Bring the database to HEAD under a lock (PostgreSQL: an advisory lock, taken on the connection that
-    migrates, so a pool of one connection is enough; a SQLite file: a lock file beside it); a database made
-    before migrations is stamped with BASELINE first. Returns the revision it was at ('' for a new one)."""
-    with engine.connect() as connection, _lock(connection):
+    migrates, so a pool of one connection is enough; a SQLite file: a lock file beside it, taken before
+    connecting); a database made before migrations is stamped with BASELINE first. Returns the revision
+    it was at ('' for a new one)."""
+    with _file_lock(engine), engine.connect() as connection, _advisory_lock(connection):
         with connection.begin():
             before = current_revision(connection)
             if before == HEAD:
@@ -114,18 +131,26 @@ def migrate(engine: Engine) -> str:
 
 
 @contextmanager
-def _lock(connection: Connection) -> Iterator[None]:
-    if connection.dialect.name == "postgresql":  # a session lock: it outlives the transaction that takes it
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        connection.commit()
-        try:
-            yield
-        finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            connection.commit()
+def _advisory_lock(connection: Connection) -> Iterator[None]:
+    if connection.dialect.name != "postgresql":
+        yield
         return
-    database = connection.engine.url.database or ""
-    if connection.dialect.name != "sqlite" or database in ("", ":memory:"):
+    # a session lock: it outlives the transaction that takes it
+    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+
+
+@contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    """For a SQLite file, a lock file beside it, taken before the first connection (whose WAL switch
+    would otherwise race another process creating the file)."""
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or database in ("", ":memory:"):
         yield
         return
     with open(f"{database}.migrate-lock", "w") as handle:

@@ -3,6 +3,7 @@ on SQLite and fakes (milliseconds). The same on PostgreSQL and a Chroma server: 
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 from bot.corrections.store import CorrectionStore
-from bot.db import BASELINE, HEAD, MIGRATIONS, Base, current_revision, make_engine, migrate
+from bot.db import BASELINE, HEAD, MIGRATIONS, Base, _write_ahead, current_revision, make_engine, migrate
 from bot.errors import BotError, RateLimited
 from bot.store import chroma_places
 from bot.store.chroma_places import BuildLock
@@ -100,13 +101,36 @@ def test_two_threads_migrating_one_new_database_at_once_both_succeed(tmp_path: P
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=open_store) for _ in range(3)]
+    threads = [threading.Thread(target=open_store) for _ in range(6)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
     assert "rate_hits" in inspect(make_engine(url)).get_table_names()
+
+
+def test_the_switch_to_write_ahead_logging_is_retried_while_another_connection_holds_the_new_file() -> None:
+    class Cursor:
+        calls = 0
+
+        def execute(self, statement: str) -> None:
+            self.calls += 1
+            if self.calls < 3:
+                raise sqlite3.OperationalError("database is locked")
+
+    cursor = Cursor()
+    _write_ahead(cursor, pause_s=0)
+    assert cursor.calls == 3
+    with pytest.raises(sqlite3.OperationalError):
+        _write_ahead(Cursor(), attempts=2, pause_s=0)  # bounded: it gives up
+
+    class Broken:
+        def execute(self, statement: str) -> None:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        _write_ahead(Broken(), pause_s=0)  # only a lock is retried
 
 
 # -- feedback keys -------------------------------------------------------------------------------------
