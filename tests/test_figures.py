@@ -26,3 +26,10 @@ from bot.text import normalize
 )
 def test_amounts_and_percentages_are_read_as_values(text: str, expected: set[str]) -> None:
     assert stated_figures(normalize(text)) == expected
+
+
+def test_an_age_limit_written_in_years_is_an_age_not_a_period() -> None:
+    text = normalize("My HR says the work permit age can only be relaxed to 60 years. Is that right?")
+    assert stated_figures(text) == {"age:60"}
+    assert stated_figures(normalize("The visa was extended to 10 years")) == {"duration:10y"}  # no age, no 50–99
+    assert stated_figures(normalize("the lease can be extended to 50 years")) == {"duration:50y"}  # no word of age

@@ -130,3 +130,46 @@ def test_wechat_as_where_the_asker_heard_something_asks_for_no_contact() -> None
         normalize("Someone on WeChat said the zone can relax the age limit?? Up to what age?")
     ).other_contact
     assert read_intent(normalize("What is the bureau's official WeChat account?")).other_contact
+
+
+@pytest.mark.parametrize(
+    "question, kinds",
+    [
+        ("先租后让的话,租几年之后才能转为出让?", ["duration"]),
+        ("人才公寓免租几年?", ["duration"]),
+        ("过几年再买下来行不行?", []),
+        ("考评奖励一般几月份拨付?", ["deadline"]),
+    ],
+)
+def test_how_many_years_or_which_month_is_asked_wherever_it_stands(question: str, kinds: list[str]) -> None:
+    assert _figures(question) == kinds
+
+
+def test_a_fee_named_only_as_what_the_asker_would_otherwise_pay_is_not_asked() -> None:
+    otherwise = "Can we lease land first and buy it later, rather than paying the full transfer fee upfront?"
+    assert not read_intent(normalize(otherwise)).fee_named
+    assert read_intent(normalize("Is there a fee for the confirmation letter?")).fee_named
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which mobile phone plan is best for expats in China?", "What phone card should I buy when I land?"],
+)
+def test_a_phone_plan_is_no_request_for_the_hotline(question: str) -> None:
+    assert not read_intent(normalize(question)).contact
+    assert read_intent(normalize("What phone number do I call about land?")).contact
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How do you say 'nice to meet you' in Chinese?", "“欢迎投资”用英文怎么说?"],
+)
+def test_asking_how_to_say_something_is_a_task_for_the_assistant(question: str) -> None:
+    from bot.answer.question import read_question
+
+    assert read_question(question, "en", question, question, load_cues(), frozenset()).task
+
+
+def test_asking_what_number_to_call_asks_for_the_hotline_not_a_figure() -> None:
+    intent = read_intent(normalize("What number should I call to talk to someone about investing?"))
+    assert intent.contact and not intent.figures

@@ -805,3 +805,91 @@ def test_working_for_two_employers_and_extending_a_stay_are_not_stated_and_get_n
     ):
         judgement = judge(ask(question, "en"), TALENT)
         assert (judgement.outcome, judgement.yes) == (Outcome.NOT_STATED, False), question
+
+
+# -- session 12: what a question asks, read more generally -------------------------------------------
+UNVALUED = Statement("support", "zone", "探索岗位管理制度，实行聘用制", "explore post management and hiring")
+STAFFING = evidence(clause(23, 5, UNVALUED, text="探索岗位管理制度 实行聘用制 绩效奖励分配"))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("高新区管委会实行聘用制以后，聘用人员的薪酬标准是多少？", "zh"),
+        ("实行聘用制以后，聘用人员能有多少？", "zh"),  # a bare 多少: a figure of some kind
+        ("After hiring on contract, at what matching ratio are bonuses paid?", "en"),
+        ("Is there a specific ratio of contract staff the zone must keep?", "en"),
+    ],
+)
+def test_a_figure_asked_of_a_clause_that_states_none_is_not_stated(text: str, lang: str) -> None:
+    judgement = judge(ask(text, lang), STAFFING)
+    assert judgement.outcome is Outcome.NOT_STATED, judgement.rule
+
+
+def test_a_bare_how_many_is_answered_by_a_clause_that_lists_the_items() -> None:
+    listed = Statement("list", "city", "供应方式", "supply methods", "长期租赁、先租后让", "long lease, lease first")
+    land = evidence(clause(19, 5, listed, text="长期租赁、租让结合、先租后让、弹性出让"))
+    assert judge(ask("产业用地有多少种供应方式？"), land).outcome is Outcome.ANSWERED
+
+
+def test_a_bare_how_much_gives_way_to_the_kind_it_asks_with() -> None:
+    assert [k.name for k in ask("新认定的省级高新区奖励多少？").figures] == ["money"]
+
+
+def test_a_reward_stated_for_zones_is_no_figure_for_a_company_that_asks_how_much() -> None:
+    """ "How much cash does a company get when recognised?": the 100万元 is newly recognised zones'."""
+    question = ask("How much cash reward does our company get when it is recognized as a high-tech enterprise?", "en")
+    judgement = judge(question, REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "party")
+    assert judgement.missing is not None and judgement.missing.what == "enterprise"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since each stay on the R visa is capped at 90 days, how often do I have to leave?",
+        "My HR says the work permit age can only be relaxed to 60 years. Is that right?",
+    ],
+)
+def test_a_limit_the_question_takes_for_granted_and_the_policy_contradicts_is_corrected(text: str) -> None:
+    judgement = judge(ask(text, "en"), TALENT)
+    assert judgement.outcome is Outcome.CORRECTED, judgement.rule
+
+
+def test_family_named_before_a_question_about_them_is_asked_about() -> None:
+    judgement = judge(ask("My husband and our two kids would come with me. Can they also get R visas?", "en"), TALENT)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "specific", False)
+    mine = judge(ask("My husband is a teacher. Can I get an R visa with the letter?", "en"), TALENT)
+    assert mine.outcome is Outcome.ANSWERED  # the husband is context: the asker asks for themself
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("what are the 'Ten Ones' in the talent project? list them pls", "en"), ("“十个一工程”具体是指哪十个“一”?", "zh")],
+)
+def test_asking_to_list_what_a_clause_only_names_is_not_stated(text: str, lang: str) -> None:
+    ten = Statement("support", "zone", "推进人才十个一工程", "advance the Ten Ones project")
+    judgement = judge(ask(text, lang), evidence(clause(5, 4, ten, text="人才“十个一工程” Ten Ones project")))
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "particulars")
+
+
+def test_how_long_something_is_free_is_no_period_of_another_measure() -> None:
+    """ "外籍人才能免费住几年？": the R visa's 10 years is not how long anyone lives rent-free."""
+    judgement = judge(ask("外籍高层次人才能免费住几年？"), TALENT)
+    assert judgement.outcome is Outcome.NOT_STATED
+    assert judgement.missing is not None and judgement.missing.kind == "benefit"
+
+
+def test_a_co_founder_named_before_a_question_about_them_is_no_unstated_kind_of_person() -> None:
+    """Only kinds of person the policy leaves out (family, students) carry over to "can he …?"."""
+    text = "My co-founder holds a Chinese permanent residence card. Can he be the legal representative?"
+    assert not ask(text, "en").specifics
+    assert [s.id for s in ask("My daughter is a student here. Can she get a work permit?", "en").specifics] == [
+        "family",
+        "student",
+    ]
+
+
+def test_a_hard_requirement_asked_yes_or_no_is_a_criterion_the_policy_does_not_set() -> None:
+    judgement = judge(ask("外籍高层次人才认定对年薪有没有硬性要求?"), TALENT)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "never_stated")

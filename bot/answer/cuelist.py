@@ -66,6 +66,7 @@ class FigureKind:
     replaces: tuple[str, ...] = ()  # more general kinds it stands in for when both are asked
     topic: CueList = field(default_factory=CueList)  # nouns that name it without asking it when another kind is asked
     written: re.Pattern[str] | None = None  # what answers it in a clause's words, with statements or not
+    alone: bool = False  # asked only when no other kind is (a bare "多少" / "how many")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Specific:
     cues: CueList
     aspect: bool = False  # an aspect of a thing the clause states (how its money is paid): a wrong figure of
     # that thing in the question is corrected before the aspect is said to be unstated
+    person: bool = False  # a kind of person: asked about too when named before a question about "them"
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

@@ -141,6 +141,7 @@ def load_cues() -> Cues:
                 tuple(spec.get("replaces", ())),
                 _cue_list(spec.get("topic", {})),
                 re.compile(spec["written"], re.IGNORECASE) if spec.get("written") else None,
+                bool(spec.get("alone", False)),
             )
             for name, spec in data["figures"].items()
         ),
@@ -201,7 +202,14 @@ def load_cues() -> Cues:
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
         specifics=tuple(
-            Specific(name, str(spec["name"]["zh"]), str(spec["name"]["en"]), _cue_list(spec), bool(spec.get("aspect")))
+            Specific(
+                name,
+                str(spec["name"]["zh"]),
+                str(spec["name"]["en"]),
+                _cue_list(spec),
+                bool(spec.get("aspect")),
+                bool(spec.get("person")),
+            )
             for name, spec in data["specifics"].items()
         ),
     )

@@ -34,11 +34,13 @@ AGE_LIMIT = re.compile(
 _RELAXED_TO = re.compile(
     r"(放宽到|放宽至|limit to|extended to|raised to|relax(?:es|ed)? (?:it |the \w+ )?to)\s*(\d{2})"
 )
+_AGE_WORD = re.compile(r"\bage\b|年龄")
 _AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
 _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
 LIMITED = re.compile(
-    r"(最多|最长|最高|只能|仅能|上限|不超过|不得超过|at most|no more than|a maximum of|maximum of|up to|only)"
+    r"(最多|最长|最高|只能|仅能|上限|不超过|不得超过|封顶|限定|at most|no more than|a maximum of|maximum of|up to|only"
+    r"|capped at|capped to|limited to|a cap of|cap of|cap at)"
     r"[^,，。;；?？!！\d]{0,20}?(\d+)"
 )
 # a period or age written in Chinese numerals ("五年", "两个月", "六十五岁"), read as a figure after a word
@@ -67,17 +69,31 @@ def stated_figures(normalized: str) -> frozenset[str]:
             found.add(f"money:{_plain(value)}")
     for match in _PERCENT.finditer(normalized):
         found.add(f"percent:{_plain(float((match.group(1) or match.group(2)).replace(',', '')))}")
-    for match in _AGE.finditer(normalized):
-        found.add(f"age:{int(next(g for g in match.groups() if g))}")
-    for match in _RELAXED_TO.finditer(normalized):  # "relaxes the age limit to 70": an age without its unit
-        value = int(match.group(match.lastindex or 0))
-        if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and not _UNIT_AFTER.match(normalized, match.end()):
-            found.add(f"age:{value}")
+    ages, ages_in_years = _ages(normalized)
+    found |= ages
     for match in _PERIOD.finditer(normalized):
+        if match.end(1) in ages_in_years:
+            continue
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     for match in _COUNT.finditer(normalized):
         found.add(f"count:{int(match.group(1))}")
     return frozenset(found)
+
+
+def _ages(normalized: str) -> tuple[set[str], set[int]]:
+    """The ages text gives, and where those written in years end ("the age limit can only be relaxed to
+    60 years" gives an age, not a period)."""
+    found = {f"age:{int(next(g for g in match.groups() if g))}" for match in _AGE.finditer(normalized)}
+    in_years: set[int] = set()
+    for match in _RELAXED_TO.finditer(normalized):  # "relaxes the age limit to 70": an age without its unit
+        value = int(match.group(match.lastindex or 0))
+        unit = _UNIT_AFTER.match(normalized, match.end())
+        years = unit is not None and unit.group(1) in ("年", "year", "years") and bool(_AGE_WORD.search(normalized))
+        if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and (unit is None or years):
+            found.add(f"age:{value}")
+            if unit is not None:
+                in_years.add(match.end())
+    return found, in_years
 
 
 def _plain(value: float) -> str:

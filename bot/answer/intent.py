@@ -80,6 +80,8 @@ def read_intent(
     asked = _figures_asked(asking, cues)
     replaced = {name for kind in cues.figures if kind.name in asked for name in kind.replaces}
     figures = tuple(kind for kind in cues.figures if kind.name in asked - replaced)
+    if any(not kind.alone for kind in figures):  # "多少" of "补贴多少" asks the amount
+        figures = tuple(kind for kind in figures if not kind.alone)
     return Intent(
         contact=cues.contact.found(normalized, words),
         other_contact=cues.other_contact.found(normalized, words),
@@ -96,7 +98,7 @@ def read_intent(
         out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),
         chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
         about_assistant=cues.about_assistant.found(normalized, words),
-        fee_named=cues.fee_named.found(asking, words_of(asking)),
+        fee_named=cues.fee_named.found(chosen := _ALTERNATIVE.sub(" ", asking), words_of(chosen)),
     )
 
 
@@ -137,6 +139,8 @@ def _wh_parts(sentence: str) -> list[str]:
     return parts
 
 
+# what the asker would do otherwise ("…, rather than paying the full transfer fee upfront?"): not asked about
+_ALTERNATIVE = re.compile(r"\b(rather than|instead of)\b[^,.;?!]*|(而不是|而非)[^，。；？！,.;?!]*", re.IGNORECASE)
 _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNORECASE)  # the asker says who they are
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
 _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})

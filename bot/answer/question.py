@@ -110,7 +110,8 @@ def read_question(
     questions = question_text(normalized, cues)  # the sentences that ask ("…？2025年的我知道" is none)
     intent = read_intent(normalized, cues, shield, asking)
     benefit = cues.benefit.found(asking, words)
-    if benefit and not intent.figures and cues.quantity.found(asking, words):  # "how big is the cash bonus?"
+    # "how big is the cash bonus?", "能减多少？": the amount
+    if benefit and all(k.alone for k in intent.figures) and cues.quantity.found(asking, words):
         intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
     forms, form_named = benefit_cues(asking, words, cues)
     unheld = stated - policy_figures
@@ -140,7 +141,14 @@ def read_question(
         qualifiers=_asked_levels(normalized, questions, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
-        specifics=tuple(s for s in cues.specifics if s.cues.found(asking, words)),
+        # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
+        # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
+        specifics=tuple(
+            s
+            for s in cues.specifics
+            if s.cues.found(asking, words)
+            or (s.person and _REFERS.search(asking) and s.cues.found(normalized, all_words))
+        ),
         stated=stated,
         unheld=unheld,
         claims=claims,
@@ -154,7 +162,9 @@ def read_question(
         task=cues.task.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
-        particulars=cues.particulars.found(asking, words),
+        # "… list them pls" asks too: a request, question mark or not
+        particulars=cues.particulars.found(asking, words)
+        or bool(_REQUEST.search(normalized) and cues.particulars.found(normalized, all_words)),
         modal=_modal(normalized, words, lang),
         confirms=intent.injection or premise or tagged,
         outside=cues.outside_zone.found(normalized, all_words),
@@ -228,6 +238,10 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
     )
 
 
+# a sentence that requests rather than asks ("… list them pls")
+_REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|could you)\s+)?(list|name|spell|enumerate)\b")
+# a third person the asking sentence refers to, named before it
+_REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*[?？。]*\s*$|,\s*(yes|no|correct|true|right)\s*\?\s*$"

@@ -6,6 +6,7 @@ from bot.answer.cues import FigureKind
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
+    GRANTOR_PARTIES,
     PERMISSIVE,
     RULE_KINDS,
     TARGET_KINDS,
@@ -47,7 +48,7 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款")
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
         unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
-    also = [k for k in q.figures if k.statement not in (None, "any") and not k.clause.search(q.given)]
+    also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
     if unstated and figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
@@ -91,14 +92,34 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     found = figure_lead(q, e, kinds, guess=q.intent.invent)
     if found is not None:
-        lead, stated = found
-        if contradicts(q, stated, lead):
-            return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
-        return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
+        return _stated_figure(q, *found)
     other = figure_lead(q, e, kinds, any_subject=True)
     if other is not None and (q.qualifiers or q.occasions):
         return _other_level(q, e, other, kinds)
     return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgement:
+    """The figure found: for another party than the asker's (a zone's reward asked by a company) it is
+    not theirs; one the question contradicts is corrected; else it answers."""
+    if q.party and stated.party in GRANTOR_PARTIES and stated.party != q.party:
+        return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
+    if _unfunded(q, lead):  # "外籍人才能免费住几年？": not the R visa's 10 years
+        return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
+    if contradicts(q, stated, lead):
+        return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
+    return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
+
+
+def _unfunded(q: Question, lead: ClauseEvidence) -> bool:
+    """A figure asked of a form of money (a waiver, a subsidy) that the question names, found in a clause
+    that gives no money at all: the figure is of something else."""
+    return (
+        q.benefit
+        and q.benefit_form
+        and not q.stated
+        and not any(s.statement.funding or s.kind == "amount" for s in lead.stated)
+    )
 
 
 def _named_level(q: Question, e: Evidence, kinds: list[FigureKind]) -> tuple[ClauseEvidence, Stated] | None:

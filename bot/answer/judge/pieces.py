@@ -79,13 +79,13 @@ def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | Non
 
 
 def of_wanted_kind(stated: Stated, wanted: set[str | None]) -> bool:
-    """A statement of a wanted kind ("any": any kind that holds a value; a year in its condition
-    answers "by which year": "到2025年 … 7%")."""
+    """A statement of a wanted kind ("any": any kind that holds a value; "value": that or a list, which
+    answers a bare "how many"; a year in its condition answers "by which year": "到2025年 … 7%")."""
     if stated.kind in wanted or ("target_year" in wanted and bool(stated.years)):
         return True
-    if "count" in wanted and stated.kind == "list":  # "how many industries does it name?": its list
+    if ("count" in wanted or "value" in wanted) and stated.kind == "list":  # "how many industries does it name?"
         return True
-    return "any" in wanted and bool(stated.statement.value_zh)
+    return bool({"any", "value"} & wanted) and bool(stated.statement.value_zh)
 
 
 def points_closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
