@@ -6,6 +6,7 @@ import pytest
 
 from bot.answer.cues import load_cues
 from bot.answer.intent import read_intent
+from bot.answer.question import read_question
 from bot.text import normalize
 
 
@@ -157,6 +158,9 @@ def test_a_fee_named_only_as_what_the_asker_would_otherwise_pay_is_not_asked() -
 )
 def test_a_phone_plan_is_no_request_for_the_hotline(question: str) -> None:
     assert not read_intent(normalize(question)).contact
+
+
+def test_a_phone_number_to_call_is_a_request_for_the_hotline() -> None:
     assert read_intent(normalize("What phone number do I call about land?")).contact
 
 
@@ -165,8 +169,6 @@ def test_a_phone_plan_is_no_request_for_the_hotline(question: str) -> None:
     ["How do you say 'nice to meet you' in Chinese?", "“欢迎投资”用英文怎么说?"],
 )
 def test_asking_how_to_say_something_is_a_task_for_the_assistant(question: str) -> None:
-    from bot.answer.question import read_question
-
     assert read_question(question, "en", question, question, load_cues(), frozenset()).task
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
     FIGURE_OF,
-    GRANTOR_PARTIES,
     PERMISSIVE,
     RULE_KINDS,
     Evidence,
@@ -14,7 +13,14 @@ from bot.answer.judge.model import (
     Outcome,
     Thresholds,
 )
-from bot.answer.judge.pieces import answering_clauses, compatible_statements, other_object, stems, subject_gap
+from bot.answer.judge.pieces import (
+    answering_clauses,
+    compatible_statements,
+    granted_to_other,
+    other_object,
+    stems,
+    subject_gap,
+)
 from bot.answer.question import Question
 
 
@@ -116,7 +122,7 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.party or not (q.benefit or q.figures or q.intent.yes_no):
         return None
     money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
-    if money and all(s.party in GRANTOR_PARTIES and s.party != q.party for s in money):
+    if money and all(granted_to_other(q, s) for s in money):
         return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))
     return None
 

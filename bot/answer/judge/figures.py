@@ -6,7 +6,6 @@ from bot.answer.cues import FigureKind
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
-    GRANTOR_PARTIES,
     PERMISSIVE,
     RULE_KINDS,
     TARGET_KINDS,
@@ -25,6 +24,7 @@ from bot.answer.judge.pieces import (
     contradicts,
     figure_lead,
     first_statement,
+    granted_to_other,
     statement_kinds,
     subject_gap,
     thing_words,
@@ -102,7 +102,7 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgement:
     """The figure found: for another party than the asker's (a zone's reward asked by a company) it is
     not theirs; one the question contradicts is corrected; else it answers."""
-    if q.party and stated.party in GRANTOR_PARTIES and stated.party != q.party:
+    if granted_to_other(q, stated):
         return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
     if _unfunded(q, lead):  # "外籍人才能免费住几年？": not the R visa's 10 years
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))

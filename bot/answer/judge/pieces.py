@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.cues import FigureKind
-from bot.answer.judge.model import ClauseEvidence, Evidence, Missing, Stated, Thresholds
+from bot.answer.judge.model import GRANTOR_PARTIES, ClauseEvidence, Evidence, Missing, Stated, Thresholds
 from bot.answer.question import Question
 from bot.corpus.model import Statement
 
@@ -86,6 +86,12 @@ def of_wanted_kind(stated: Stated, wanted: set[str | None]) -> bool:
     if ("count" in wanted or "value" in wanted) and stated.kind == "list":  # "how many industries does it name?"
         return True
     return bool({"any", "value"} & wanted) and bool(stated.statement.value_zh)
+
+
+def granted_to_other(q: Question, stated: Stated) -> bool:
+    """The statement is for zones or governments, and the question asks for a company or a person: its
+    money or figure is not the asker's."""
+    return bool(q.party) and stated.party in GRANTOR_PARTIES and stated.party != q.party
 
 
 def points_closer(candidate: ClauseEvidence, top: ClauseEvidence) -> bool:
