@@ -12,6 +12,7 @@ from bot.answer.cues import load_cues
     [
         ("工作许可年龄能放宽到几岁？R字签证最长几年？", "zh", ["工作许可年龄能放宽到几岁", "R字签证最长几年"]),
         ("孵化器有什么支持？另外，发债有什么规定？", "zh", ["孵化器有什么支持", "发债有什么规定"]),
+        ("孵化器有税收优惠吗 具体能减多少", "zh", ["孵化器有税收优惠吗", "具体能减多少"]),  # a space after 吗 ends one
         (
             "What are the R&D targets for the zones, and what rewards do zones that climb the ranking get?",
             "en",
@@ -33,6 +34,7 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
     [
         ("外籍人才申请工作许可的年龄可以放宽到多少岁？", "zh"),
         ("R字签证最长几年？呢？", "zh"),  # a piece too short to be a question of its own
+        ("高新区 外籍人才 工作许可年龄能放宽吗", "zh"),  # spaces between words end no question
         ("Can land be leased first and transferred later?", "en"),  # 'and' inside one question
         ("How long is the R visa valid? Why?", "en"),
     ],

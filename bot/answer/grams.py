@@ -12,8 +12,11 @@ _NEGATED = re.compile(
     r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _NOT_CASE = re.compile(
-    r"(?<!是)不是([\u4e00-\u9fff]{2,8})|\b(?:not|rather than|instead of)\s+(?:a\s+|an\s+|the\s+)?((?:[a-z&-]+\s*){1,4})"
+    r"(?:(?<![是还尚])不是|(?<![就也还])不算(?:是)?|算不上|并非|并不是)([\u4e00-\u9fff]{2,8})"
+    r"|(?:\b(?:not|rather than|instead of)|\b(?:is|are|was|were)n't)\s+(?:a\s+|an\s+|the\s+|really\s+|considered\s+)?"
+    r"['\"‘“]?((?:[a-z&-]+\s*){1,4})"
 )
+_YET = re.compile(r"\byet\b")
 _GRAM_WORD = re.compile(r"[a-z]{3,}")
 _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
@@ -62,7 +65,9 @@ def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
 
 def not_case_grams(normalized: str) -> frozenset[str]:
     """The word grams of what normalized text says its case is not ("不是新型研发机构", "not an R&D institute")."""
-    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NOT_CASE.finditer(normalized)))
+    cases = (m.group(1) or m.group(2) for m in _NOT_CASE.finditer(normalized))
+    # "isn't a high-tech zone yet": what it is to become, not what its case is not
+    return frozenset().union(*(grams(case, pairs=True) for case in cases if not _YET.search(case)))
 
 
 # what a statement's action says is not charged or no longer required ("不再增收土地价款", "no additional land
