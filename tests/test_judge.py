@@ -941,14 +941,6 @@ def test_a_request_for_the_prompt_that_names_only_the_hotline_is_out_of_scope() 
     assert (judgement.outcome, judgement.rule) == (Outcome.OUT_OF_SCOPE, "task")
 
 
-def test_yes_needs_the_action_asked_not_only_the_topic() -> None:
-    """A clause that shares only the question's topic says no "yes" to another action."""
-    listing = evidence(clause(21, 4, LISTING, shared=frozenset({"科技型企业", "listed"})))
-    assert not judge(ask("科技型企业的员工能居家办公吗？"), listing).yes
-    assert not judge(ask("Can a listed company's staff work from home?", "en"), listing).yes
-    assert judge(ask("Can tech companies list on the STAR Market?", "en"), evidence(clause(21, 4, LISTING))).yes
-
-
 @pytest.mark.parametrize(
     ("question", "lang", "specific"),
     [

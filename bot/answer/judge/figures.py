@@ -26,7 +26,6 @@ from bot.answer.judge.pieces import (
     first_statement,
     granted_to_other,
     statement_kinds,
-    stems,
     subject_gap,
     thing_words,
 )
@@ -232,10 +231,6 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # the action asked about: the clause shares the question's specific words, and the question does not ask
     # about doing without what the statement permits ("start working without a separate work permit?")
     doing_without = any(q.lacks & s.action_terms for s in permissive)
-    # …and what it permits or supports is what the question asks to do: a clause that shares only the
-    # question's topic ("交通" of "交通便利") says no "yes" to another action ("交通违章能找人代扣吗？")
-    asked = grams(q.normalized, pairs=True)
-    acting = any(s.action_terms & asked or stems(s.action_terms) & stems(asked) for s in permissive)
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
     money = not q.benefit or any(s.kind == "amount" or s.statement.funding for s in permissive)
     yes = (
@@ -246,7 +241,6 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and top is not None
         and bool(top.shared)
         and not doing_without
-        and acting
         and money
     )
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
