@@ -84,6 +84,10 @@ class Cues:
     reveal: CueList
     funding_answers: frozenset[str]  # forms of money a statement of funding answers
     outside_zone: CueList
+    becoming_zone: CueList  # the asker's park is to become a zone ("准备申报省级高新区"): not outside what it asks
+    ordinary_person: CueList  # "普通外籍技术员", "a regular foreign employee": not the high-end talent a clause names
+    ordinary_is_not: str  # … the subject words such a person is not
+    colloquial: tuple[tuple[re.Pattern[str], str], ...]  # chat forms read as written ones ("啥" → "什么", "r" → "are")
     other_business: CueList
     fee_named: CueList  # a fee or price named in a yes/no question ("is there a fee for the R visa?")
     tech_enterprise_words: tuple[str, ...]
@@ -190,6 +194,10 @@ def load_cues() -> Cues:
         reveal=_cue_list(data["reveal"]),
         funding_answers=frozenset(data["benefit_funding_answers"]),
         outside_zone=_cue_list(data["outside_zone"]),
+        becoming_zone=_cue_list(data["becoming_zone"]),
+        ordinary_person=_cue_list(data["ordinary_person"]),
+        ordinary_is_not=str(data["ordinary_person"]["is_not"]),
+        colloquial=tuple((re.compile(p, re.IGNORECASE), str(r)) for p, r in data["colloquial"]),
         other_business=_cue_list(data["other_business"]),
         fee_named=_cue_list(data["fee_named"]),
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),

@@ -10,7 +10,8 @@ from bot.numerals import chinese_to_int
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _SCALE = {"": 1.0, "万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9}
-_UNIT = r"\s*(万|亿|million|billion)?"
+_SCALE |= {"k": 1e3, "w": 1e4, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6}  # as typed: "RMB 500k", "50w元", "1m yuan"
+_UNIT = r"\s*(?:(万|亿|million|billion|mln|mil|mn|k|m|w)(?![a-z]))?"
 _MONEY = (
     re.compile(r"(?:rmb|cny|¥)\s*" + _NUMBER + _UNIT),  # RMB 1 million, ¥500
     re.compile(_NUMBER + _UNIT + r"\s*(?:元|块钱|yuan|rmb|cny)"),  # 1000万元, 5 million yuan

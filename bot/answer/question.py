@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
-from bot.answer.grams import changed_words, negated_grams, not_case_grams
+from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
 from bot.answer.intent import Intent, asked_clauses, asking_text, question_text, read_intent
 from bot.text import normalize
 
@@ -52,6 +52,7 @@ class Question:
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
+    outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
     non_enterprise: bool = False  # the asker works for no enterprise (a university, a hospital …)
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
@@ -103,7 +104,7 @@ def read_question(
 ) -> Question:
     """Read `written` (the asker's words) in `lang`; `search` is what retrieval will be given;
     `policy_figures` are every figure the policy states; `shield` as for `read_intent`."""
-    normalized = normalize(written)
+    normalized = colloquial(normalize(written), cues)
     asking = asking_text(normalized, cues)  # "My wife is a teacher. Can I …?" asks nothing about the wife
     words, all_words = words_of(asking), words_of(normalized)
     stated = stated_figures(normalized)
@@ -167,14 +168,27 @@ def read_question(
         or bool(_REQUEST.search(normalized) and cues.particulars.found(normalized, all_words)),
         modal=_modal(normalized, words, lang),
         confirms=intent.injection or premise or tagged,
-        outside=cues.outside_zone.found(normalized, all_words),
+        outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
+        outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
         lacks=negated_grams(normalized),
         changes=changed_words(normalized),
-        not_cases=not_case_grams(normalized),
+        not_cases=not_case_grams(normalized)
+        | (
+            grams(cues.ordinary_is_not, pairs=True)
+            if cues.ordinary_person.found(normalized, all_words)
+            else frozenset()
+        ),
         years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
+
+
+def colloquial(normalized: str, cues: Cues) -> str:
+    """Normalized text with its chat forms read as written ones ("确认函咋申请 要准备啥材料", "when r they out")."""
+    for pattern, written in cues.colloquial:
+        normalized = pattern.sub(written, normalized)
+    return normalized
 
 
 def benefit_cues(asking: str, words: tuple[str, ...], cues: Cues) -> tuple[CueList, bool]:

@@ -30,6 +30,8 @@ def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     if not q.outside or top is None or not top.stated or not all(s.in_zones for s in top.stated):
         return None
+    if any(name in top.text for name in q.outside_names):
+        return None  # the clause itself speaks of that kind of park ("加强高新区与经开区深度合作")
     return Judgement(Outcome.NOT_STATED, "outside", top, top.stated[0], Missing("outside"))
 
 
