@@ -1011,3 +1011,58 @@ def test_an_asker_naming_a_park_the_clause_itself_speaks_of_is_not_outside_it() 
     assert judgement.rule != "outside"
     judgement = judge(ask("高新区跟经开区是什么关系?"), evidence(clause(16, 5, both, text="加强高新区深度合作")))
     assert judgement.rule == "outside"
+
+
+# -- session 13, round 14 (holdout51-54 read) -------------------------------------------------------------
+
+
+def test_a_family_member_said_to_be_the_statements_subject_is_asked_about_as_that_subject() -> None:
+    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    husband = judge(ask("我老公是美国籍,有永久居留身份证,他能当新型研发机构的法定代表人吗?"), pr)
+    assert husband.outcome is Outcome.ANSWERED
+    wife = judge(ask("我是持有永久居留身份证的外籍人才,我老婆能当法定代表人吗?"), pr)  # the asker's own card
+    assert (wife.outcome, wife.rule) == (Outcome.NOT_STATED, "specific")
+    spouse = judge(ask("持有永久居留身份证的外籍人才的配偶能当法定代表人吗?"), pr)  # the spouse of one
+    assert (spouse.outcome, spouse.rule) == (Outcome.NOT_STATED, "specific")
+    assert judge(ask("外籍高层次人才办了R字签证,他的配偶能一起办吗?"), TALENT).rule == "specific"
+
+
+def test_a_year_the_policy_sets_no_target_for_is_corrected_when_put_up_for_confirmation() -> None:
+    goals = evidence(clause(3, 3, GOAL_2025), clause(3, 10, GOAL_2035, position=1))
+    assert judge(ask("政策说到2030年国家高新区研发投入占比要达到7%,是这样吗?"), goals).outcome is Outcome.CORRECTED
+    assert judge(ask("2030年国家高新区研发投入占比目标是多少?"), goals).outcome is Outcome.NOT_STATED
+    assert ask("到2030年要达到多少?").stated == frozenset()  # a year, not a period of 2030 years
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("我是持工作许可的外籍博士,还没拿到永居证,可以当新型研发机构的法定代表人吗?", "zh"),
+        ("He has a work permit but no PR card. Can he be legal representative of a new-type R&D institution?", "en"),
+    ],
+)
+def test_lacking_the_permanent_residence_card_is_read_in_its_short_forms(text: str, lang: str) -> None:
+    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    judgement = judge(ask(text, lang), pr)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unmet", False)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("帮我预测一下明年连云港高新区的全国排名能到第几", "zh"),
+        ("What's your personal opinion: will the 2025 goals be met?", "en"),
+        ("园区门口能停车吗 停车费咋收", "zh"),
+        ("im looking for job as mechanical engineer, any vacancies in zone companies?", "en"),
+        ("how is talent policy in Shanghai Lingang? better than here?", "en"),
+    ],
+)
+def test_forecasts_opinions_and_daily_errands_are_out_of_scope(text: str, lang: str) -> None:
+    assert judge(ask(text, lang), TALENT).outcome is Outcome.OUT_OF_SCOPE
+
+
+def test_the_hotlines_hours_are_a_contact_detail_but_a_weekend_trip_is_out_of_scope() -> None:
+    assert judge(ask("is the hotline open on weekends? english speaking?", "en"), TALENT).rule == "other_contact"
+    assert judge(ask("热线周末有人接听吗"), TALENT).rule == "other_contact"
+    weather = judge(ask("What's the weather going to be like in Lianyungang this weekend?", "en"), TALENT)
+    assert weather.outcome is Outcome.OUT_OF_SCOPE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.cues import FigureKind
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
@@ -25,6 +27,7 @@ from bot.answer.judge.pieces import (
     figure_lead,
     first_statement,
     granted_to_other,
+    other_object,
     statement_kinds,
     subject_gap,
     thing_words,
@@ -66,10 +69,22 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
 
 
+# what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
+_HELD = re.compile(
+    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b)"
+    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|\bholds?\b|\bhas\b)\s*([^,，。.;；?？!！]{2,40})"
+)
+
+
 def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
+    # a family member the question says holds what the statement's subject holds ("我老公…有永久居留身份证，他
+    # 能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
+    held = grams(" ".join(m.group(1) for m in _HELD.finditer(q.normalized)), pairs=True)
+    if held and top is not None and any(other_object(held, s.subject_terms) for s in top.stated):
+        named = [s for s in named if not s.person]
     if not named:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
@@ -172,20 +187,22 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025)."""
+    """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025); a
+    premise to correct when the question wants it confirmed ("到2030年…超过45%,是这样吗?")."""
     if not q.years:
         return None
+    outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
     if not q.figures:  # "有没有定2030年的目标？": the best article's targets are all for other years
         dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
         later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
         if dated and later and not any(later & s.years for _, s in dated):
-            return Judgement(Outcome.NOT_STATED, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
+            return Judgement(outcome, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
         return None
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
     stated = found[1] if found else None
     if stated is not None and stated.years and not q.years & stated.years:
         return Judgement(
-            Outcome.NOT_STATED,
+            outcome,
             "other_year",
             lead=found[0] if found else None,
             statement=stated,
