@@ -1066,3 +1066,90 @@ def test_the_hotlines_hours_are_a_contact_detail_but_a_weekend_trip_is_out_of_sc
     assert judge(ask("热线周末有人接听吗"), TALENT).rule == "other_contact"
     weather = judge(ask("What's the weather going to be like in Lianyungang this weekend?", "en"), TALENT)
     assert weather.outcome is Outcome.OUT_OF_SCOPE
+
+
+# -- session 13, round 15 (holdout55-58 read) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("我在高新区里的一所大学当外籍教师,今年63岁,工作许可年龄也能放宽到65岁吗?", "zh"),
+        ("A hospital in the zone wants to hire a 61-yo Korean surgeon. Does the age relaxation cover it?", "en"),
+    ],
+)
+def test_a_university_or_hospital_is_no_enterprise_the_age_relaxation_names(text: str, lang: str) -> None:
+    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
+    try:
+        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
+        assert judge(ask(text, lang), age).rule == "employer"
+    finally:
+        del NAMES["overseas_talent"]
+
+
+def test_an_age_above_the_limit_put_up_for_confirmation_is_a_premise_to_correct() -> None:
+    age = evidence(clause(5, 10, AGE))
+    premise = ask("The policy scrapped the age limit, so our 72-year-old engineer can get a work permit, right?", "en")
+    assert judge(premise, age).outcome is Outcome.CORRECTED
+    assert judge(ask("I'm 68. Can I still get a work permit?", "en"), age).outcome is Outcome.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "specific"),
+    [
+        ("Is the R visa multiple-entry?", "en", "entries"),
+        ("R字签证是多次往返的吗?", "zh", "entries"),
+        ("能不能把Z签换成R签?", "zh", "other_visa"),
+        (
+            "Our engineer wants to move from one company in the zone to another. Does his permit change?",
+            "en",
+            "job_change",
+        ),
+        ("Can I extend a single R-visa stay beyond 180 days?", "en", "renewal"),
+    ],
+)
+def test_entries_visa_changes_job_moves_and_extensions_are_never_stated(
+    question: str, lang: str, specific: str | None
+) -> None:
+    assert [s.id for s in ask(question, lang).specifics][:1] == [specific]
+
+
+def test_rented_premises_lack_the_land_of_ones_own_the_clause_requires() -> None:
+    own = Statement(
+        "support",
+        "zone_enterprise",
+        "不再增收土地价款",
+        "no additional land price",
+        condition_zh="在自有工业用地上新建",
+    )
+    land = evidence(clause(19, 6, own, text="自有工业用地 不再增收土地价款"))
+    assert judge(ask("我们在自有工业用地上扩建厂房,不用交地价吗?"), land).outcome is Outcome.ANSWERED
+    judgement = judge(ask("我们是租的标准厂房,想加个夹层扩产能,也不用交地价吗?"), land)
+    assert (judgement.outcome, judgement.yes) == (Outcome.NOT_STATED, False)
+
+
+def test_what_the_asker_is_instead_is_no_case_it_is_not() -> None:
+    read = ask("不是高层次人才、但属于“急需紧缺人才”的外籍技术人员,也可以申请R字签证吗?")
+    assert not read.not_cases and not read.lacks
+    assert ask("不是高层次人才的外籍技术人员也可以申请R字签证吗?").not_cases
+
+
+def test_where_and_how_to_apply_is_no_question_of_the_responsible_units() -> None:
+    unit = evidence(clause(6, 4, LISTING))
+    assert judge(ask("首购首用具体怎么申请?找哪个部门,要交什么材料"), unit).outcome is Outcome.NOT_STATED
+    assert judge(ask("首购首用归哪个部门负责?"), unit).rule == "responsible"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "specific"),
+    [
+        ("我们省级高新区如果新认定、同时排名又前进了3位,能不能两项加起来拿150万?", "zh", "stacking"),
+        ("Will the leadership team of a zone with poor results be removed from office?", "en", "accountability"),
+        ("For enclave projects, how is tax revenue split between the two counties?", "en", "revenue_sharing"),
+        ("How do I apply for PR through the zone?", "en", "pr_application"),
+    ],
+)
+def test_stacking_accountability_revenue_sharing_and_pr_applications_are_never_stated(
+    question: str, lang: str, specific: str
+) -> None:
+    assert [s.id for s in ask(question, lang).specifics][:1] == [specific]

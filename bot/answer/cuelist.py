@@ -80,10 +80,21 @@ class Specific:
     aspect: bool = False  # an aspect of a thing the clause states (how its money is paid): a wrong figure of
     # that thing in the question is corrected before the aspect is said to be unstated
     person: bool = False  # a kind of person: asked about too when named before a question about "them"
+    situation: bool = False  # a situation: asked about too when told before a question that refers back to it
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""
         return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    """What a way of describing the asker implies it is not, or lacks: "普通外籍技术员" is not high-end talent,
+    "租的厂房" is no land of one's own, "a 30-person startup" is no leading enterprise."""
+
+    cues: CueList
+    not_cases: frozenset[str] = frozenset()  # word grams of the subject it is not
+    lacks: frozenset[str] = frozenset()  # word grams of the condition it does not meet
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from bot.answer.cuelist import CueList, FigureKind, Occasion, QuestionParts, Specific, merged, words_of
+from bot.answer.cuelist import CueList, FigureKind, Implied, Occasion, QuestionParts, Specific, merged, words_of
 from bot.errors import BotError
 from bot.text import han_count
 from bot.yaml_text import load_yaml
@@ -85,8 +85,7 @@ class Cues:
     funding_answers: frozenset[str]  # forms of money a statement of funding answers
     outside_zone: CueList
     becoming_zone: CueList  # the asker's park is to become a zone ("准备申报省级高新区"): not outside what it asks
-    ordinary_person: CueList  # "普通外籍技术员", "a regular foreign employee": not the high-end talent a clause names
-    ordinary_is_not: str  # … the subject words such a person is not
+    implied: tuple[Implied, ...]  # descriptions of the asker that imply what it is not or lacks
     colloquial: tuple[tuple[re.Pattern[str], str], ...]  # chat forms read as written ones ("啥" → "什么", "r" → "are")
     other_business: CueList
     fee_named: CueList  # a fee or price named in a yes/no question ("is there a fee for the R visa?")
@@ -195,8 +194,10 @@ def load_cues() -> Cues:
         funding_answers=frozenset(data["benefit_funding_answers"]),
         outside_zone=_cue_list(data["outside_zone"]),
         becoming_zone=_cue_list(data["becoming_zone"]),
-        ordinary_person=_cue_list(data["ordinary_person"]),
-        ordinary_is_not=str(data["ordinary_person"]["is_not"]),
+        implied=tuple(
+            Implied(_cue_list(spec), frozenset(spec.get("not_cases", ())), frozenset(spec.get("lacks", ())))
+            for spec in data["implied"]
+        ),
         colloquial=tuple((re.compile(p, re.IGNORECASE), str(r)) for p, r in data["colloquial"]),
         other_business=_cue_list(data["other_business"]),
         fee_named=_cue_list(data["fee_named"]),
@@ -217,6 +218,7 @@ def load_cues() -> Cues:
                 _cue_list(spec),
                 bool(spec.get("aspect")),
                 bool(spec.get("person")),
+                bool(spec.get("situation")),
             )
             for name, spec in data["specifics"].items()
         ),

@@ -17,6 +17,7 @@ _NOT_CASE = re.compile(
     r"['\"‘“]?((?:[a-z&-]+\s*){1,4})"
 )
 _YET = re.compile(r"\byet\b")
+_BUT = re.compile(r"[^,，。;；?？!！]{0,6}?[,，、]?\s*(?:但|但是|而是|却|\bbut\b)")
 _GRAM_WORD = re.compile(r"[a-z]{3,}")
 _GRAM_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COMMON_PAIRS = frozenset({"企业", "高新", "新区", "园区", "人才", "政策", "科技"})  # say nothing of a condition
@@ -47,7 +48,8 @@ def changed_words(normalized: str, kept: bool = False) -> frozenset[str]:
 def negated_grams(normalized: str) -> frozenset[str]:
     """The word grams of what normalized text says is not had or not done ("没有永久居留证",
     "without changing the land use")."""
-    return frozenset().union(*(grams(m.group(1) or m.group(2), pairs=True) for m in _NEGATED.finditer(normalized)))
+    lacking = [m.group(1) or m.group(2) for m in _NEGATED.finditer(normalized) if not _BUT.match(normalized, m.end())]
+    return frozenset().union(*(grams(text, pairs=True) for text in lacking))
 
 
 def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
@@ -65,9 +67,13 @@ def grams(text: str | None, pairs: bool = False) -> frozenset[str]:
 
 def not_case_grams(normalized: str) -> frozenset[str]:
     """The word grams of what normalized text says its case is not ("不是新型研发机构", "not an R&D institute")."""
-    cases = (m.group(1) or m.group(2) for m in _NOT_CASE.finditer(normalized))
-    # "isn't a high-tech zone yet": what it is to become, not what its case is not
-    return frozenset().union(*(grams(case, pairs=True) for case in cases if not _YET.search(case)))
+    # "isn't a high-tech zone yet": what it is to become; "不是高层次人才、但属于急需紧缺人才": what it is instead
+    cases = [
+        m.group(1) or m.group(2)
+        for m in _NOT_CASE.finditer(normalized)
+        if not _BUT.match(normalized, m.end()) and not _YET.search(m.group(1) or m.group(2))
+    ]
+    return frozenset().union(*(grams(case, pairs=True) for case in cases))
 
 
 # what a statement's action says is not charged or no longer required ("不再增收土地价款", "no additional land

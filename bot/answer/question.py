@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
-from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
+from bot.answer.grams import changed_words, negated_grams, not_case_grams
 from bot.answer.intent import Intent, asked_clauses, asking_text, question_text, read_intent
 from bot.text import normalize
 
@@ -124,6 +124,7 @@ def read_question(
         # gives the asker's own before them
         claimed_figures &= stated_figures(normalized[cues.premise.first_at(normalized) :])
     claims: tuple[FigureKind, ...] = ()
+    implied = [i for i in cues.implied if i.cues.found(normalized, all_words)]
     tagged = bool(_TAG_QUESTION.search(normalized))  # "…前进5位以上才有奖励，是这样吗？": a figure to confirm
     if claimed_figures and (
         intent.invent or intent.promise or intent.injection or premise or tagged or limited(claimed_figures, limits)
@@ -148,7 +149,7 @@ def read_question(
             s
             for s in cues.specifics
             if s.cues.found(asking, words)
-            or (s.person and _REFERS.search(asking) and s.cues.found(normalized, all_words))
+            or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
         unheld=unheld,
@@ -172,14 +173,9 @@ def read_question(
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
-        lacks=negated_grams(normalized),
+        lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
-        not_cases=not_case_grams(normalized)
-        | (
-            grams(cues.ordinary_is_not, pairs=True)
-            if cues.ordinary_person.found(normalized, all_words)
-            else frozenset()
-        ),
+        not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
         years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
 

@@ -101,7 +101,8 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them."""
+    """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them;
+    a premise to correct when they want it confirmed ("…can go up to 70, so our 68-year-old qualifies, right?")."""
     ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")]
     if not ages or q.claims:
         return None
@@ -110,7 +111,7 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             limits = [int(f.split(":")[1]) for f in stated.figures if f.startswith("age:")]
             if stated.kind == "age" and limits and max(ages) > max(limits):
                 return Judgement(
-                    Outcome.NOT_STATED,
+                    Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED,
                     "beyond_limit",
                     lead=c,
                     statement=stated,

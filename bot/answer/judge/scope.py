@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.judge.model import Evidence, Judgement, Missing, Outcome, Thresholds
 from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic
 from bot.answer.question import Question
@@ -25,14 +27,17 @@ def override(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X、Y等": names listed
+
+
 def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The particular items behind a measure ("which specific zones?", "具体有哪些？") where the best
     clause lists none."""
     top = e.top
     if not q.particulars or top is None or any(s.kind == "list" for s in top.stated) or not top.stated:
         return None
-    if top.text.count("、") >= 2 or top.text.count("—") >= 2:  # the clause enumerates ("众创空间—孵化器—加速器")
-        return None
+    if top.text.count("、") >= 2 or top.text.count("—") >= 2 or _LISTED.search(top.text):
+        return None  # the clause enumerates ("众创空间—孵化器—加速器", "双创孵化债、小微企业债等")
     return Judgement(
         Outcome.NOT_STATED, "particulars", lead=top, statement=first_statement(top), missing=Missing("figure", "names")
     )
@@ -60,8 +65,9 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """Which units are responsible: the articles' responsible units."""
-    if q.intent.responsible:
+    """Which units are responsible: the articles' responsible units; not where or how to apply ("首购首用怎么
+    申请？找哪个部门，要交什么材料"): the units carry a measure out, the policy gives no procedure."""
+    if q.intent.responsible and not any(k.name == "documents" for k in q.figures):
         return Judgement(Outcome.ANSWERED, "responsible", lead=e.top)
     return None
 
