@@ -105,10 +105,3 @@ def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_ca
     assert scene.outcome == "not_stated"  # "61岁" sets the scene, it asks no age
     parts = real_bot.ask("Whats the max validity of the R visa? Also how much is the visa fee?")
     assert parts.outcome == "answered" and "10 years" in parts.text  # the fee part noted as not stated
-
-
-def test_a_part_left_to_the_whole_is_named_when_another_part_is_answered(real_bot) -> None:  # type: ignore[no-untyped-def]
-    """ "R字签证最长能签几年？每次能待多久？另外签证费多少？": the parts answered lead, and the one the policy
-    does not state is named."""
-    answer = real_bot.ask("What is the longest validity of the R visa? Also, how much is the visa fee?")
-    assert answer.outcome == "answered" and "On “" in answer.text and "the policy does not state this" in answer.text

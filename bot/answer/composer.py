@@ -126,20 +126,9 @@ class Answerer:
             and judgement.rule not in _ASKER_RULES
             and (answered := next(iter(grounded), None))
         ):
-            # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered;
-            # a part left to the whole, which found something unstated, is named as not stated ("…？具体要交多少钱？")
-            whole = judgement
+            # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             q, evidence, judgement = answered[0], answered[1], answered[2]
             others = [self._part(*p) for p in parts if p[2] is not judgement]
-            judged = {p[0].written for p in parts}
-            others += [
-                Part(piece, whole)
-                for piece in self.cues.question_parts.split(stripped, q.lang)
-                if piece not in judged
-                and _asks(
-                    read_question(piece, q.lang, piece, piece, self.cues, self.policy_figures, self.shield), self.cues
-                )
-            ]
         else:
             others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
         check(deadline, "rendering")
