@@ -608,6 +608,16 @@ LAND_USE = Statement(
 HIGH_END_AGE = Statement(
     "age", "overseas_talent", "申请工作许可的年龄可放宽至", "work permit age relaxed to", "65", "65"
 )
+
+
+@pytest.fixture
+def high_end_age(monkeypatch: pytest.MonkeyPatch) -> Evidence:
+    """The work-permit age clause, its subject named as the policy names it (high-end talent in zone enterprises)."""
+    names = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
+    monkeypatch.setitem(NAMES, "overseas_talent", names)
+    return evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
+
+
 RANK_PLACES = Statement(
     "count",
     "zone",
@@ -650,19 +660,14 @@ def test_keeping_the_land_use_is_the_case_the_policy_states() -> None:
     assert judge(ask("在不改变土地用途的情况下提高容积率,要补交土地价款吗?"), land).rule != "excluded"
 
 
-def test_an_asker_who_says_they_are_not_the_subject_gets_no_figure_for_it() -> None:
-    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
-    try:
-        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
-        for text, lang in [
-            ("普通外籍技术员(不是高端人才那种),工作许可年龄上限是多少岁?", "zh"),
-            ("For a regular foreign employee (not high-end talent), what is the age limit?", "en"),
-        ]:
-            judgement = judge(ask(text, lang), age)
-            assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
-        assert judge(ask("境外高端人才工作许可年龄能放宽到多少岁?"), age).outcome is Outcome.ANSWERED
-    finally:
-        del NAMES["overseas_talent"]
+def test_an_asker_who_says_they_are_not_the_subject_gets_no_figure_for_it(high_end_age: Evidence) -> None:
+    for text, lang in [
+        ("普通外籍技术员(不是高端人才那种),工作许可年龄上限是多少岁?", "zh"),
+        ("For a regular foreign employee (not high-end talent), what is the age limit?", "en"),
+    ]:
+        judgement = judge(ask(text, lang), high_end_age)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
+    assert judge(ask("境外高端人才工作许可年龄能放宽到多少岁?"), high_end_age).outcome is Outcome.ANSWERED
 
 
 def test_a_figure_above_a_floor_meets_it_and_is_no_premise_to_correct() -> None:
@@ -906,14 +911,11 @@ def test_a_hard_requirement_asked_yes_or_no_is_a_criterion_the_policy_does_not_s
         ("Our foreign technicians aren't 'high-end talent'. Does the age relaxation apply to them?", "en"),
     ],
 )
-def test_not_counting_as_the_subject_is_said_in_more_ways_than_bu_shi(text: str, lang: str) -> None:
-    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
-    try:
-        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
-        judgement = judge(ask(text, lang), age)
-        assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "excluded", False)
-    finally:
-        del NAMES["overseas_talent"]
+def test_not_counting_as_the_subject_is_said_in_more_ways_than_bu_shi(
+    text: str, lang: str, high_end_age: Evidence
+) -> None:
+    judgement = judge(ask(text, lang), high_end_age)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "excluded", False)
 
 
 def test_saying_the_park_is_no_high_tech_zone_puts_the_asker_outside() -> None:
@@ -968,15 +970,12 @@ def test_employer_changes_visa_and_permit_and_revocation_are_never_stated(
         ("One of our ordinary foreign technicians is 62. Can his work permit age limit be relaxed as well?", "en"),
     ],
 )
-def test_an_ordinary_employee_is_not_the_high_end_talent_a_clause_names(text: str, lang: str) -> None:
-    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
-    try:
-        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
-        judgement = judge(ask(text, lang), age)
-        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded")
-        assert judge(ask("境外高端人才62岁,工作许可年龄能放宽吗?"), age).outcome is Outcome.ANSWERED
-    finally:
-        del NAMES["overseas_talent"]
+def test_an_ordinary_employee_is_not_the_high_end_talent_a_clause_names(
+    text: str, lang: str, high_end_age: Evidence
+) -> None:
+    judgement = judge(ask(text, lang), high_end_age)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded")
+    assert judge(ask("境外高端人才62岁,工作许可年龄能放宽吗?"), high_end_age).outcome is Outcome.ANSWERED
 
 
 def test_chat_forms_are_read_as_written_ones() -> None:
@@ -1078,13 +1077,10 @@ def test_the_hotlines_hours_are_a_contact_detail_but_a_weekend_trip_is_out_of_sc
         ("A hospital in the zone wants to hire a 61-yo Korean surgeon. Does the age relaxation cover it?", "en"),
     ],
 )
-def test_a_university_or_hospital_is_no_enterprise_the_age_relaxation_names(text: str, lang: str) -> None:
-    NAMES["overseas_talent"] = "在高新区内企业工作的境外高端人才 overseas high-end talent working in zone enterprises"
-    try:
-        age = evidence(clause(5, 10, HIGH_END_AGE, text="境外高端人才 65岁 high-end talent"))
-        assert judge(ask(text, lang), age).rule == "employer"
-    finally:
-        del NAMES["overseas_talent"]
+def test_a_university_or_hospital_is_no_enterprise_the_age_relaxation_names(
+    text: str, lang: str, high_end_age: Evidence
+) -> None:
+    assert judge(ask(text, lang), high_end_age).rule == "employer"
 
 
 def test_an_age_above_the_limit_put_up_for_confirmation_is_a_premise_to_correct() -> None:

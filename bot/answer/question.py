@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
-from bot.answer.grams import changed_words, negated_grams, not_case_grams
+from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
 from bot.answer.intent import Intent, asked_clauses, asking_text, question_text, read_intent
 from bot.text import normalize
 
@@ -58,6 +58,7 @@ class Question:
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
+    held: frozenset[str] = frozenset()  # … of what a family member it names is said to hold ("我老公…有永久居留身份证")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
 
@@ -176,6 +177,7 @@ def read_question(
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
+        held=grams(" ".join(m.group(1) for m in _HELD.finditer(normalized)), pairs=True),
         years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
 
@@ -251,6 +253,11 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 # a sentence that requests rather than asks ("… list them pls")
 _REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|could you)\s+)?(list|name|spell|enumerate)\b")
 # a third person the asking sentence refers to, named before it
+# what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
+_HELD = re.compile(
+    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b)"
+    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|\bholds?\b|\bhas\b)\s*([^,，。.;；?？!！]{2,40})"
+)
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answer.cues import FigureKind
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
@@ -69,21 +67,13 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
 
 
-# what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
-_HELD = re.compile(
-    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b)"
-    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|\bholds?\b|\bhas\b)\s*([^,，。.;；?？!！]{2,40})"
-)
-
-
 def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
     # a family member the question says holds what the statement's subject holds ("我老公…有永久居留身份证，他
     # 能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
-    held = grams(" ".join(m.group(1) for m in _HELD.finditer(q.normalized)), pairs=True)
-    if held and top is not None and any(other_object(held, s.subject_terms) for s in top.stated):
+    if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
         named = [s for s in named if not s.person]
     if not named:
         return None
