@@ -13,7 +13,7 @@ from bot.corpus.model import Statement
 from bot.text import normalize
 
 CUES = load_cues()
-POLICY = frozenset({"money:1000000", "money:500000", "percent:7", "age:65", "duration:10y", "duration:180d"})
+POLICY = frozenset({"money:1000000", "money:500000", "percent:7", "age:65", "duration:10y", "duration:180d", "count:3"})
 
 # what clauses of the policy state, written out by hand
 PROVINCIAL_NEW = Statement(
@@ -44,6 +44,7 @@ NAMES = {
     "provincial_zone": "省级高新区",
     "national_zone": "国家高新区",
     "pr_foreign_talent": "持有永久居留身份证的外籍人才 permanent residence",
+    "foreign_talent": "外籍高层次人才、急需紧缺人才 foreign high-level and urgently needed talent",
 }
 
 
@@ -967,6 +968,7 @@ def test_employer_changes_visa_and_permit_and_revocation_are_never_stated(
     "text, lang",
     [
         ("我们厂里一个外籍普通技术员62岁了,工作许可年龄能不能也放宽?", "zh"),
+        ("我是外籍,在园区厂里做普通技术工,今年62了,工作许可年龄也能放宽到65吗?", "zh"),
         ("One of our ordinary foreign technicians is 62. Can his work permit age limit be relaxed as well?", "en"),
     ],
 )
@@ -1019,6 +1021,8 @@ def test_a_family_member_said_to_be_the_statements_subject_is_asked_about_as_tha
     pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
     husband = judge(ask("我老公是美国籍,有永久居留身份证,他能当新型研发机构的法定代表人吗?"), pr)
     assert husband.outcome is Outcome.ANSWERED
+    holding = judge(ask("我老公是外国人,已经拿了永久居留身份证,他想当新型研发机构的法人代表,允许吗?"), pr)
+    assert holding.outcome is Outcome.ANSWERED
     wife = judge(ask("我是持有永久居留身份证的外籍人才,我老婆能当法定代表人吗?"), pr)  # the asker's own card
     assert (wife.outcome, wife.rule) == (Outcome.NOT_STATED, "specific")
     spouse = judge(ask("持有永久居留身份证的外籍人才的配偶能当法定代表人吗?"), pr)  # the spouse of one
@@ -1050,6 +1054,10 @@ def test_lacking_the_permanent_residence_card_is_read_in_its_short_forms(text: s
     "text, lang",
     [
         ("帮我预测一下明年连云港高新区的全国排名能到第几", "zh"),
+        ("作为政协委员,我想听听你的个人看法:这份政策是不是口号多、干货少?", "zh"),
+        ("Give me your honest opinion - is this policy mostly empty slogans?", "en"),
+        ("What's today's USD to RMB exchange rate?", "en"),
+        ("how do I convert my foreign driving license to a Chinese one in Lianyungang?", "en"),
         ("What's your personal opinion: will the 2025 goals be met?", "en"),
         ("园区门口能停车吗 停车费咋收", "zh"),
         ("im looking for job as mechanical engineer, any vacancies in zone companies?", "en"),
@@ -1149,3 +1157,177 @@ def test_stacking_accountability_revenue_sharing_and_pr_applications_are_never_s
     question: str, lang: str, specific: str
 ) -> None:
     assert [s.id for s in ask(question, lang).specifics][:1] == [specific]
+
+
+def test_naming_itself_as_another_subject_the_statement_lists_meets_it() -> None:
+    # "外籍高层次人才、急需紧缺人才": one of the two is enough
+    urgent = judge(ask("算急需紧缺人才,但不是什么高层次专家,这种也能走R字签证吗?"), TALENT)
+    assert urgent.outcome is Outcome.ANSWERED
+    neither = judge(ask("我不是高层次人才,外籍的,能申请R字签证吗?"), TALENT)
+    assert (neither.outcome, neither.yes) == (Outcome.NOT_STATED, False)
+
+
+def test_whose_responsibility_is_no_request_for_names_and_a_person_in_charge_no_unit_asked() -> None:
+    assert "names" not in [k.name for k in ask("高新区建设的主体责任到底是谁的?").figures]
+    assert "names" in [k.name for k in ask("管委会主任是谁?").figures]
+    read = ask("如果到2025年R&D占比没达到目标,相关负责人会被问责吗?")
+    assert not read.intent.responsible and [s.id for s in read.specifics] == ["accountability"]
+    assert ask("这一条由哪个单位负责?").intent.responsible
+
+
+def test_writing_the_asker_does_is_no_task_for_the_assistant() -> None:
+    assert not ask("政策的基本原则有几条?麻烦简单列一下 老板让我写个汇报").task
+    assert not ask("I need to write a summary for my boss: what are the basic principles?", "en").task
+    assert ask("帮我写个汇报,介绍一下这个政策").task
+
+
+def test_a_target_a_zone_is_to_reach_is_no_figure_of_money() -> None:
+    share = Statement("percentage", "national_zone", "R&D经费支出占GDP比重达到", "R&D share of GDP", "7%", "7%")
+    goals = evidence(clause(3, 3, share, text="R&D经费支出占GDP比重达到7%"))
+    money = judge(ask("Do companies get subsidies on R&D expenditure, and at what percentage?", "en"), goals)
+    assert (money.outcome, money.rule) == (Outcome.NOT_STATED, "benefit")
+    assert judge(ask("国家高新区R&D经费支出占GDP比重目标是多少?"), goals).outcome is Outcome.ANSWERED
+
+
+def test_what_reward_is_asked_in_its_contracted_and_hyphenated_forms() -> None:
+    assert ask("What's the one-off reward for a company newly certified as a high-tech enterprise?", "en").benefit_asked
+    assert ask("is there a list? what are the 'Ten Ones' exactly", "en").particulars
+    assert [k.name for k in ask("具体能容忍到多少个百分点?").figures][:1] == ["percent"]
+
+
+def test_whom_a_measure_is_for_is_answered_by_the_subject_its_statement_names(high_end_age: Evidence) -> None:
+    assert judge(ask("工作许可申请年龄放宽那条,适用对象具体是哪些人?"), high_end_age).outcome is Outcome.ANSWERED
+    listed = judge(ask("工作许可年龄放宽那条,具体是哪些企业?"), high_end_age)
+    assert (listed.outcome, listed.rule) == (Outcome.NOT_STATED, "particulars")
+
+
+LETTER = Statement(
+    "permission",
+    "foreign_talent",
+    "直接向驻外签证机关申请R字签证",
+    "apply directly abroad for an R visa",
+    condition_zh="凭省级科技行政部门签发的确认函",
+    condition_en="with a confirmation letter issued by the provincial science and technology administrative department",
+)
+APPROVED_AGE = Statement(
+    "age",
+    "overseas_talent",
+    "申请工作许可的年龄可放宽至",
+    "work permit age relaxed to",
+    "65岁",
+    "65",
+    condition_zh="经市级以上科技行政部门批准",
+    condition_en="with the approval of the science and technology department at or above the municipal level",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("R字签证要的确认函是市科技局开的吧?", "zh"),
+        ("确认函是市公安局出入境管理部门签发的吧?", "zh"),
+        ("The R-visa confirmation letter is issued by the city Public Security Bureau, isn't it?", "en"),
+        ("my buddy says the R visa confirmation letter comes from the city science bureau, so i just go there?", "en"),
+    ],
+)
+def test_another_body_or_level_put_up_for_confirmation_is_corrected(text: str, lang: str) -> None:
+    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 驻外签证机关 R字签证"))
+    judgement = judge(ask(text, lang), letter)
+    assert (judgement.outcome, judgement.rule, judgement.fallback) == (Outcome.CORRECTED, "other_authority", False)
+
+
+def test_the_body_and_level_a_statement_names_are_no_premise_to_correct() -> None:
+    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 驻外签证机关 R字签证"))
+    assert judge(ask("确认函是省科技厅开的吧?"), letter).outcome is Outcome.ANSWERED
+    age = evidence(clause(5, 10, APPROVED_AGE, text="经市级以上科技行政部门批准 65岁"))
+    assert judge(ask("经市科技局批准,工作许可年龄就能放宽到65岁,对吧?"), age).outcome is Outcome.ANSWERED
+    police = judge(ask("工作许可年龄放宽,是要去公安局出入境审批对吗?"), age)
+    assert (police.outcome, police.rule) == (Outcome.CORRECTED, "other_authority")
+
+
+def test_a_permission_said_to_be_denied_is_a_premise_to_correct() -> None:
+    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    wrong = judge(
+        ask("PR card holders can't be the legal representative of a new-type R&D institution, right?", "en"), pr
+    )
+    assert (wrong.outcome, wrong.rule, wrong.yes) == (Outcome.CORRECTED, "denied", False)
+    assert judge(ask("持有永久居留身份证的外籍人才不能当新型研发机构法定代表人吧?"), pr).outcome is Outcome.CORRECTED
+    assert judge(ask("持有永久居留身份证的外籍人才能当新型研发机构法定代表人吗?"), pr).outcome is Outcome.ANSWERED
+    assert ask("PR holders can be legal reps, yeah?", "en").confirms
+
+
+def test_another_levels_amount_put_up_for_confirmation_is_corrected_whatever_floor_its_condition_has() -> None:
+    ranking = Statement(
+        "amount",
+        "provincial_zone",
+        "排名进位奖励",
+        "ranking reward",
+        "50万元",
+        "RMB 500,000",
+        "年度考评排名较历史最好位次实现前进3位以上",
+        "moved up 3 or more places",
+        True,
+    )
+    rewards = evidence(clause(25, 4, NATIONAL_RANKING, ranking))
+    wrong = judge(ask("省级高新区排名前进3位以上奖100万 是吧"), rewards)
+    assert (wrong.outcome, wrong.rule) == (Outcome.CORRECTED, "contradicted")
+    assert judge(ask("省级高新区排名前进3位以上奖50万 是吧"), rewards).outcome is Outcome.ANSWERED
+
+
+def test_a_reward_said_to_go_to_companies_and_put_up_for_confirmation_is_corrected() -> None:
+    rewards = evidence(clause(25, 3, PROVINCIAL_NEW))
+    wrong = judge(ask("新认定省级高新区那个100万元奖励,是发给入驻企业的吧?我们落户后怎么申请?"), rewards)
+    assert (wrong.outcome, wrong.rule, wrong.fallback) == (Outcome.CORRECTED, "party", False)
+    assert judge(ask("新认定的省级高新区奖励100万元,对吧?"), rewards).outcome is Outcome.ANSWERED
+
+
+def test_a_tag_after_the_first_of_two_sentences_puts_it_up_for_confirmation() -> None:
+    assert ask("那100万元是发给企业的吧?我们怎么申请?").confirms
+    assert not ask("那100万元发给谁?我们怎么申请?").confirms
+
+
+def test_a_key_written_twice_in_a_data_file_is_refused() -> None:
+    import yaml
+
+    from bot.yaml_text import load_yaml
+
+    assert load_yaml("a:\n  patterns: [x]\n  zh: [y]\n") == {"a": {"patterns": ["x"], "zh": ["y"]}}
+    with pytest.raises(yaml.YAMLError, match="written twice"):
+        load_yaml("a:\n  patterns: [x]\n  patterns: [y]\n")
+
+
+def test_an_either_or_question_the_clause_names_neither_side_of_is_not_stated() -> None:
+    places = Statement("count", "zone", "排名前进位数", "places moved up", "3", "3", "前进3位以上", "3 or more places")
+    ranking = evidence(clause(25, 4, places, text="对年度考评排名较历史最好位次实现前进3位以上的高新区给予奖励"))
+    which = judge(ask("年度考评排名是在全省范围内排还是全市范围内排?"), ranking)
+    assert (which.outcome, which.rule, which.missing and which.missing.what) == (
+        Outcome.NOT_STATED,
+        "either",
+        "全省范围内排",
+    )
+    age = evidence(clause(5, 10, APPROVED_AGE, text="经市级以上科技行政部门批准 65岁"))
+    assert judge(ask("工作许可年龄放宽到65岁,需要哪一级批准?是省里还是市里?"), age).rule != "either"
+    assert judge(ask("放宽工作许可年龄,是找人社局批还是找科技局批?"), age).rule != "either"
+    assert ask("我还是不明白R签证能待多久").options == ()
+
+
+def test_an_amount_put_up_in_another_currency_is_corrected() -> None:
+    rewards = evidence(clause(25, 3, PROVINCIAL_NEW))
+    dollars = judge(
+        ask("A newly recognized provincial high-tech zone gets a reward of 1 million US dollars, yes?", "en"), rewards
+    )
+    assert (dollars.outcome, dollars.rule) == (Outcome.CORRECTED, "contradicted")
+    assert judge(ask("新认定的省级高新区奖励100万元,对吧?"), rewards).outcome is Outcome.ANSWERED
+
+
+def test_an_either_or_between_bodies_is_answered_by_the_body_the_statement_names_otherwise() -> None:
+    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 直接向我国驻外签证机关申请 R字签证"))
+    assert judge(ask("R字签证是在国内申请还是在国外的中国使领馆申请?"), letter).outcome is Outcome.ANSWERED
+
+
+def test_a_company_asking_for_a_countys_reward_for_itself_is_not_stated_whatever_its_tag() -> None:
+    pilots = Statement("amount", "county", "列入试点奖励", "pilot reward", "50万元", "RMB 500,000", funding=True)
+    reward = judge(
+        ask("我们企业被评为国家知识产权示范企业,按政策是不是能拿50万元奖励?"), evidence(clause(25, 5, pilots))
+    )
+    assert (reward.outcome, reward.rule) == (Outcome.NOT_STATED, "party")

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from bot.answer.authorities import AuthorityTable
 from bot.answer.cuelist import CueList, FigureKind, Implied, Occasion, QuestionParts, Specific, merged, words_of
 from bot.errors import BotError
 from bot.text import han_count
@@ -76,9 +77,14 @@ class Cues:
     becoming: re.Pattern[str]
     qualifier_floor: re.Pattern[str]
     task: CueList
+    own_writing: CueList
     premise: CueList
     override: CueList
     particulars: CueList
+    foreign_currency: CueList
+    denies: CueList
+    authorities: AuthorityTable
+    subject_asked: CueList
     quantity: CueList
     benefit_asked: CueList
     reveal: CueList
@@ -98,6 +104,7 @@ class Cues:
     benefit: CueList  # every form of money given to the asker
     benefit_forms: dict[str, CueList]  # … by form (money: any form)
     parties: dict[str, CueList]
+    recipients: dict[str, CueList]
     specifics: tuple[Specific, ...]
 
 
@@ -185,9 +192,14 @@ def load_cues() -> Cues:
         becoming=re.compile(data["becoming"], re.IGNORECASE),
         qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
+        own_writing=_cue_list(data["own_writing"]),
         premise=_cue_list(data["premise"]),
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
+        foreign_currency=_cue_list(data["foreign_currency"]),
+        denies=_cue_list(data["denies"]),
+        authorities=AuthorityTable.from_data(data["authorities"]),
+        subject_asked=_cue_list(data["subject_asked"]),
         quantity=_cue_list(data["quantity"]),
         benefit_asked=_cue_list(data["benefit_asked"]),
         reveal=_cue_list(data["reveal"]),
@@ -210,6 +222,7 @@ def load_cues() -> Cues:
         benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
+        recipients={name: _cue_list(spec) for name, spec in data["recipients"].items()},
         specifics=tuple(
             Specific(
                 name,

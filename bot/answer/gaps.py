@@ -51,13 +51,19 @@ class GapSentences:
             if q.claims:
                 return say(lang, "figure_not_in_policy")
             return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
-        if missing is not None and kind == "specific":
-            specific = next(s for s in q.specifics if s.id == missing.what)
-            return say(lang, "specific_not_stated", thing=specific.name(lang))
+        if missing is not None and kind in ("specific", "choice"):
+            return self._named(q, missing)
         if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
         return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
+
+    def _named(self, q: Question, missing: Missing) -> str:
+        """A thing the policy never states that the question names, or the two it asks between."""
+        if missing.kind == "choice":
+            return say(q.lang, "choice_not_stated", first=missing.what, second=missing.asked)
+        specific = next(s for s in q.specifics if s.id == missing.what)
+        return say(q.lang, "specific_not_stated", thing=specific.name(q.lang))
 
     def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
         """What is not stated, said against the statement that is: its value, subject, condition or object."""

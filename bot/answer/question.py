@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from bot.answer.authorities import Authority
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
 from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
@@ -34,6 +35,7 @@ class Question:
     qualifiers: frozenset[int] = frozenset()  # the exclusive qualifier groups it names (national, provincial)
     occasions: frozenset[int] = frozenset()  # the occasions of a reward it names (newly recognised, ranking …)
     party: str = ""  # "person" or "enterprise" when it asks for itself as one
+    recipient: str = ""  # … or the party it says a measure's money goes to ("是发给入驻企业的吧？")
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
@@ -49,7 +51,10 @@ class Question:
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
     reveal: bool = False  # asks the assistant to reveal its prompt or instructions
     particulars: bool = False  # asks for the particular items (names, a list) behind a measure
+    subject_asked: bool = False  # asks whom a measure is for ("适用对象是哪些人？")
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
+    denies: bool = False  # says something may not be done ("can't be legal rep", "不能牵头")
+    other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
@@ -58,6 +63,9 @@ class Question:
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
+    authorities: frozenset[Authority] = frozenset()  # the public bodies it names ("市科技局", "the exit-entry office")
+    options: tuple[str, ...] = ()  # the two things an either-or question asks between ("全省还是全市")
+    option_bodies: frozenset[str] = frozenset()  # … the public bodies they name ("使领馆": embassy)
     held: frozenset[str] = frozenset()  # … of what a family member it names is said to hold ("我老公…有永久居留身份证")
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
@@ -144,6 +152,7 @@ def read_question(
         qualifiers=_asked_levels(normalized, questions, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
+        recipient=next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), ""),
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
         specifics=tuple(
@@ -162,13 +171,16 @@ def read_question(
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         benefit_text=_money_part(asking, lang, cues) if benefit else "",
         named_fee=next((k for k in cues.figures if k.name == "fee"), None) if intent.fee_named else None,
-        task=cues.task.found(normalized, all_words),
+        task=cues.task.found(normalized, all_words) and not cues.own_writing.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
         # "… list them pls" asks too: a request, question mark or not
+        subject_asked=cues.subject_asked.found(asking, words),
         particulars=cues.particulars.found(asking, words)
         or bool(_REQUEST.search(normalized) and cues.particulars.found(normalized, all_words)),
         modal=_modal(normalized, words, lang),
+        denies=cues.denies.found(normalized, all_words),
+        other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
@@ -177,6 +189,9 @@ def read_question(
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
+        authorities=cues.authorities.read(normalized),
+        options=options_of(normalized),
+        option_bodies=frozenset(a.body for o in options_of(normalized) for a in cues.authorities.read(o)),
         held=grams(" ".join(m.group(1) for m in _HELD.finditer(normalized)), pairs=True),
         years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
@@ -256,12 +271,12 @@ _REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|cou
 # what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
 _HELD = re.compile(
     r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b)"
-    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|\bholds?\b|\bhas\b)\s*([^,，。.;；?？!！]{2,40})"
+    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|拿了|取得了?|获得了?|办了|\bholds?\b|\bhas\b|\bgot\b|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
-    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*[?？。]*\s*$|,\s*(yes|no|correct|true|right)\s*\?\s*$"
+    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"
     r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
 )
@@ -294,3 +309,26 @@ def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:
     if lang == "zh":
         return any(m in normalized for m in _MODAL_ZH)
     return " ".join(words).startswith(_MODAL_EN)
+
+
+_SEGMENT = re.compile(r"[,，。;；?？!！\s]")
+_LEAD = re.compile(r".*(?:是|找|在|去|按|给|由|要|归)")  # "是找人社局批" → "人社局批"
+_TAIL = re.compile(r"(?:的|吗|呢|啊|呀|吧)+$")
+# levels said colloquially, read as the policy writes them ("省里还是市里" against "市级以上")
+_LEVEL_WORDS = (("省里", "省级"), ("市里", "市级"), ("县里", "县级"))
+
+
+def options_of(normalized: str) -> tuple[str, ...]:
+    """The two things a Chinese either-or question asks between ("是在全省范围内排还是全市范围内排？"
+    → 全省范围内排, 全市范围内排), levels read as the policy writes them; () when it asks none."""
+    for segment in _SEGMENT.split(normalized):
+        first, found, second = segment.partition("还是")
+        if not found:
+            continue
+        first = _TAIL.sub("", _LEAD.sub("", first))
+        second = _TAIL.sub("", re.sub(r"^(?:是|找|在|去|按|给|由|要|归)", "", second))
+        for said, written in _LEVEL_WORDS:
+            first, second = first.replace(said, written), second.replace(said, written)
+        if len(first) >= 2 and len(second) >= 2:
+            return (first, second)
+    return ()

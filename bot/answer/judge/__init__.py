@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.answer.judge.asker import (
     beyond_limit,
+    denied,
     employer,
     excluded,
     other_business,
@@ -28,6 +29,7 @@ from bot.answer.judge.figures import (
     current_state,
     figure,
     never_stated,
+    other_authority,
     other_year,
     specifics,
 )
@@ -51,6 +53,7 @@ from bot.answer.judge.pieces import is_off_topic
 from bot.answer.judge.scope import (
     claimed,
     contact,
+    either,
     off_topic,
     other_contact,
     override,
@@ -78,8 +81,10 @@ RULES: tuple[Rule, ...] = (
     specifics,
     excluded,
     contradicted,
+    other_authority,
     never_stated,
     particulars,
+    either,
     party,
     beyond_limit,
     other_year,
@@ -87,6 +92,7 @@ RULES: tuple[Rule, ...] = (
     unmet,
     benefit,
     qualified_otherwise,
+    denied,
     answered,
 )
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
     FIGURE_OF,
+    GRANTOR_PARTIES,
     PERMISSIVE,
     RULE_KINDS,
     Evidence,
     Judgement,
     Missing,
     Outcome,
+    Stated,
     Thresholds,
 )
 from bot.answer.judge.pieces import (
@@ -76,7 +80,7 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
     # not its subject: only when every statement that would answer is for that subject ("not a high-tech
     # zone, can we become one?": what the zones get is not for them, what other parks may do is)
-    others = [(c, s) for c, s in answering if other_object(q.not_cases, s.subject_terms)]
+    others = [(c, s) for c, s in answering if other_object(q.not_cases, s.subject_terms) and not also_named(q, s)]
     if q.not_cases and others and len(others) == len(answering):
         c, stated = others[0]
         return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
@@ -92,7 +96,7 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if stated.kind not in PERMISSIVE:
                 continue
             # "without changing the land use" meets "not changing the land use": a condition's own negations
-            if any(t in stated.terms and t not in stated.negated for t in q.lacks):
+            if any(t in stated.terms and t not in stated.negated for t in q.lacks) and not also_named(q, stated):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             if not stated.becoming and other_object(q.not_cases, stated.action_terms):
@@ -121,7 +125,13 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """Money asked for by a company or a person where the policy states it only for zones or counties."""
+    """Money asked for by a company or a person where the policy states it only for zones or counties; said
+    to go to companies and put up for confirmation ("那100万元是发给入驻企业的吧？"), a premise to correct."""
+    if q.confirms and q.recipient and not q.party:
+        money = [s for c in answering_clauses(e, t) for s in c.stated if s.kind == "amount"]
+        granted = [s for s in money if s.party in GRANTOR_PARTIES and s.party != q.recipient]
+        if money and len(granted) == len(money):
+            return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=granted[0], missing=Missing("party"))
     if not q.party or not (q.benefit or q.figures or q.intent.yes_no):
         return None
     money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
@@ -141,3 +151,31 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
         return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
     what = FIGURE_OF.get(first.kind, "measure")
     return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, subject_gap(q, first, what))
+
+
+def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The question puts up for confirmation that something may not be done which the best clause permits,
+    for whom it asks ("PR holders can't be the legal rep of a new-type R&D institution, right?"): a premise
+    to correct."""
+    top = e.top
+    if not (q.denies and q.confirms) or top is None:
+        return None
+    asked = grams(q.normalized, pairs=True)
+    for stated in compatible_statements(q, top):
+        shares = len(stated.action_terms & asked) >= 2 or stems(stated.action_terms) & stems(asked)
+        if stated.kind == "permission" and shares:
+            return Judgement(Outcome.CORRECTED, "denied", lead=top, statement=stated, missing=Missing("value"))
+    return None
+
+
+def also_named(q: Question, stated: Stated) -> bool:
+    """The question names itself, not negated, as another of the subjects the statement lists ("算急需紧缺人才，
+    但不是高层次专家" against "外籍高层次人才、急需紧缺人才": one of them is enough)."""
+    for name in stated.alternatives:
+        core = _GENERIC.sub("", name)  # "急需紧缺" of "急需紧缺人才"; "外籍" belongs to every listed subject
+        if len(core) >= 2 and core in q.normalized and not grams(core, pairs=True) <= q.not_cases | q.lacks:
+            return True
+    return False
+
+
+_GENERIC = re.compile("人才|人员|外籍|境外")

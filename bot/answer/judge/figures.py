@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.answer.authorities import other_authorities
 from bot.answer.cues import FigureKind
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
@@ -111,6 +112,8 @@ def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgeme
         return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
     if _unfunded(q, lead):  # "外籍人才能免费住几年？": not the R visa's 10 years
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
+    if _target_for_money(q, lead, stated):  # "R&D subsidies, at what percentage?": not the zones' 7% target
+        return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
     if contradicts(q, stated, lead):
         return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
     return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
@@ -123,6 +126,17 @@ def _unfunded(q: Question, lead: ClauseEvidence) -> bool:
         q.benefit
         and q.benefit_form
         and not q.stated
+        and not any(s.statement.funding or s.kind == "amount" for s in lead.stated)
+    )
+
+
+def _target_for_money(q: Question, lead: ClauseEvidence, stated: Stated) -> bool:
+    """A figure asked of money (a subsidy's percentage, a reward's count) found as a target a zone is to
+    reach, in a clause that gives no money: the figure is of something else."""
+    return (
+        q.benefit
+        and not q.stated
+        and stated.kind in TARGET_KINDS
         and not any(s.statement.funding or s.kind == "amount" for s in lead.stated)
     )
 
@@ -168,12 +182,30 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if top is not None and q.confirms and not says_none(q.normalized) and _says_not_charged(q, top):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    if top is not None and q.confirms and q.other_currency:  # "1 million US dollars, yes?": the policy's are yuan
+        amount = next((s for s in compatible_statements(q, top) if s.kind == "amount"), None)
+        if amount is not None:
+            return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=amount, missing=Missing("value"))
     if top is None or not q.stated:
         return None
     for stated in compatible_statements(q, top):
         if contradicts(q, stated, top, claimed=True):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     return None
+
+
+def other_authority(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A body put up for confirmation that is not the one the best clause names, or not at its level
+    ("确认函是市科技局开的吧？" against "省级科技行政部门签发的确认函"; "the exit-entry police approve the
+    age relaxation, right?" against "经市级以上科技行政部门批准"): a premise to correct."""
+    top = e.top
+    if not q.authorities or not (q.confirms or q.intent.yes_no) or top is None:
+        return None
+    naming = [s for s in top.stated if s.authorities]
+    stated = frozenset().union(*(s.authorities for s in naming))
+    if not naming or not other_authorities(q.authorities, stated):
+        return None
+    return Judgement(Outcome.CORRECTED, "other_authority", lead=top, statement=naming[0], missing=Missing("value"))
 
 
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

@@ -161,9 +161,11 @@ def meets_floor(stated: Stated, figures: set[str]) -> bool:
     """The statement's figure is a floor ("前进3位以上", "at least 7%") and every figure given reaches it:
     "we moved up 4 places" meets "3 or more", it does not contradict it."""
     statement = stated.statement
-    if not _FLOOR.search(
-        f"{statement.value_zh} {statement.condition_zh} {statement.value_en} {statement.condition_en}"
-    ):
+    # the floor is the value's own ("3位以上" of the 3 places), not one of its condition's other figures (the
+    # 50万元 of "前进3位以上" is no floor: "100万元, right?" contradicts it)
+    values = ((statement.value_zh, statement.condition_zh), (statement.value_en, statement.condition_en))
+    own = [statement.value_zh, statement.value_en] + [c for v, c in values if v and v in c]
+    if not _FLOOR.search(" ".join(own)):
         return False
     floor = min((_number(f) for f in stated.figures), default=None)
     return floor is not None and all(_number(f) >= floor for f in figures)

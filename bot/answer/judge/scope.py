@@ -36,11 +36,39 @@ def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     if not q.particulars or top is None or any(s.kind == "list" for s in top.stated) or not top.stated:
         return None
+    if q.subject_asked and any(s.subject_terms for s in top.stated):
+        return None  # "适用对象具体是哪些人？": the subject a statement names answers
     if top.text.count("、") >= 2 or top.text.count("—") >= 2 or _LISTED.search(top.text):
         return None  # the clause enumerates ("众创空间—孵化器—加速器", "双创孵化债、小微企业债等")
     return Judgement(
         Outcome.NOT_STATED, "particulars", lead=top, statement=first_statement(top), missing=Missing("figure", "names")
     )
+
+
+def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """An either-or question ("是在全省范围内排还是全市范围内排？") where the best clause names neither
+    thing asked between: the policy does not say which."""
+    top = e.top
+    if len(q.options) != 2 or top is None:
+        return None
+    if q.option_bodies & {a.body for s in top.stated for a in s.authorities}:
+        return None  # "在国内申请还是在使领馆申请？" against "向驻外签证机关申请": the same body, named otherwise
+    first, second = (_pairs(o) for o in q.options)
+    own = (first - second, second - first)  # what tells the two apart ("全省"/"全市", not "范围内排")
+    if not all(own) or any(words & _pairs(top.text) for words in own):
+        return None
+    return Judgement(
+        Outcome.NOT_STATED, "either", lead=top, statement=first_statement(top), missing=Missing("choice", *q.options)
+    )
+
+
+def _pairs(text: str) -> set[str]:
+    """Every two characters in a row of the Chinese runs of `text` (the commonest words too: "科技局" is
+    "科技行政部门"'s body)."""
+    return {run[i : i + 2] for run in _HAN.findall(text) for i in range(len(run) - 1)}
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
