@@ -1331,3 +1331,37 @@ def test_a_company_asking_for_a_countys_reward_for_itself_is_not_stated_whatever
         ask("我们企业被评为国家知识产权示范企业,按政策是不是能拿50万元奖励?"), evidence(clause(25, 5, pilots))
     )
     assert (reward.outcome, reward.rule) == (Outcome.NOT_STATED, "party")
+
+
+def test_round_17_readings() -> None:
+    """Readings taken on in round 17: each a kind seen in more than one question or said generally."""
+    assert ask("外籍专家只有工作许可没有永居,能当新型研发机构的法定代表人吗").lacks
+    assert (
+        ask("Do we as a company relocating into the zone get the RMB 1 million reward too?", "en").party == "enterprise"
+    )
+    assert ask(
+        "We're a traditional textile maker, not a tech company. Do the lending preferences apply?", "en"
+    ).other_business
+    assert [k.name for k in ask("What ranking counts as 'poor assessment results'?", "en").figures][:1] == ["criteria"]
+    assert ask("我们扩建生产车间,容积率提高了,按规定要补缴土地价款,大概要补多少?").confirms
+    for text, lang, specific in [
+        ("办外国人工作许可必须体检吗?", "zh", "medical_check"),
+        ("Does my criminal record certificate need an apostille?", "en", "certification"),
+        ("How long is the confirmation letter valid before I must use it at the embassy?", "en", "letter_validity"),
+    ]:
+        assert [s.id for s in ask(text, lang).specifics][:1] == [specific]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("连云港冬天冷不冷?外国人住得惯吗?", "zh"), ("hey what's the best hotpot place near the hi-tech zone lol", "en")],
+)
+def test_climate_and_eating_out_are_out_of_scope(text: str, lang: str) -> None:
+    assert judge(ask(text, lang), TALENT).outcome is Outcome.OUT_OF_SCOPE
+
+
+def test_a_partner_said_to_hold_the_subjects_card_is_asked_about_as_that_subject() -> None:
+    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    partner = judge(ask("我们合伙人是美籍,拿了中国永居身份证,他能当新型研发机构的法定代表人吗"), pr)
+    assert partner.outcome is Outcome.ANSWERED
+    assert judge(ask("外籍人才的合伙人能当新型研发机构的法定代表人吗"), pr).outcome is Outcome.NOT_STATED

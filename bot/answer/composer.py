@@ -244,8 +244,11 @@ def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
     return lead.article == whole.top.article
 
 
-#: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer)
-_ASKER_RULES = frozenset({"beyond_limit", "excluded", "unmet", "party", "outside", "other_business", "employer"})
+#: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer),
+#: or a year the whole asks about that holds for every part ("有没有2030年的目标？比如R&D占比到时候要多少？")
+_ASKER_RULES = frozenset(
+    {"beyond_limit", "excluded", "unmet", "party", "outside", "other_business", "employer", "other_year"}
+)
 
 
 def _asks(part: Question, cues: Cues) -> bool:

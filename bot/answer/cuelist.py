@@ -81,6 +81,7 @@ class Specific:
     # that thing in the question is corrected before the aspect is said to be unstated
     person: bool = False  # a kind of person: asked about too when named before a question about "them"
     situation: bool = False  # a situation: asked about too when told before a question that refers back to it
+    holder: bool = False  # someone who may hold what a statement's subject holds (a spouse, a partner)
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

@@ -232,6 +232,7 @@ def load_cues() -> Cues:
                 bool(spec.get("aspect")),
                 bool(spec.get("person")),
                 bool(spec.get("situation")),
+                bool(spec.get("person") or spec.get("holder")),
             )
             for name, spec in data["specifics"].items()
         ),

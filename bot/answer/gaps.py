@@ -51,17 +51,24 @@ class GapSentences:
             if q.claims:
                 return say(lang, "figure_not_in_policy")
             return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
-        if missing is not None and kind in ("specific", "choice"):
-            return self._named(q, missing)
+        if missing is not None and kind in ("specific", "choice", "year"):
+            return self._named(q, missing, j.statement)
         if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
         return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
 
-    def _named(self, q: Question, missing: Missing) -> str:
-        """A thing the policy never states that the question names, or the two it asks between."""
+    def _named(self, q: Question, missing: Missing, stated: Stated | None) -> str:
+        """A thing the policy never states that the question names, the two it asks between, or the years it
+        asks about that the statement is not for."""
         if missing.kind == "choice":
             return say(q.lang, "choice_not_stated", first=missing.what, second=missing.asked)
+        if missing.kind == "year":
+            if stated is None or not stated.years or not q.years - stated.years:
+                return say(q.lang, "not_specified", figure=figure_name(q.lang, missing.what))
+            sep = "、" if q.lang == "zh" else ", "
+            asked, named = sep.join(sorted(q.years - stated.years)), sep.join(sorted(stated.years))
+            return say(q.lang, "year_not_stated", asked=asked, stated=named)
         specific = next(s for s in q.specifics if s.id == missing.what)
         return say(q.lang, "specific_not_stated", thing=specific.name(q.lang))
 

@@ -270,7 +270,8 @@ _REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|cou
 # a third person the asking sentence refers to, named before it
 # what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
 _HELD = re.compile(
-    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b)"
+    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|合伙人|同事|朋友|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b"
+    r"|\bpartner\b|\bco-?founder\b|\bcolleague\b)"
     r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|拿了|取得了?|获得了?|办了|\bholds?\b|\bhas\b|\bgot\b|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)

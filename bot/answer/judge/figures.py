@@ -72,10 +72,10 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
-    # a family member the question says holds what the statement's subject holds ("我老公…有永久居留身份证，他
-    # 能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
+    # a family member or partner the question says holds what the statement's subject holds ("我老公…有永久居留
+    # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
-        named = [s for s in named if not s.person]
+        named = [s for s in named if not s.holder]
     if not named:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
