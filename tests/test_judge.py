@@ -1365,3 +1365,41 @@ def test_a_partner_said_to_hold_the_subjects_card_is_asked_about_as_that_subject
     partner = judge(ask("我们合伙人是美籍,拿了中国永居身份证,他能当新型研发机构的法定代表人吗"), pr)
     assert partner.outcome is Outcome.ANSWERED
     assert judge(ask("外籍人才的合伙人能当新型研发机构的法定代表人吗"), pr).outcome is Outcome.NOT_STATED
+
+
+def test_round_18_readings(high_end_age: Evidence) -> None:
+    """Readings taken on in round 18: each a kind seen in more than one question or said generally."""
+    university = judge(
+        ask("We are a university inside the zone. Our visiting professor is 62. Does the relaxation apply?", "en"),
+        high_end_age,
+    )
+    assert (university.outcome, university.rule, university.yes) == (Outcome.NOT_STATED, "employer", False)
+    assert judge(ask("我们是高新区里的一所高校,外籍教授61岁了,也能放宽到65岁吗?"), high_end_age).rule == "employer"
+    visa = evidence(clause(5, 11, R_VISA, R_VISA_PERMISSION, text="外籍高层次人才 R字签证 R visa"))
+    taiwan = judge(ask("台湾籍的高层次人才可以凭确认函办R字签证吗?"), visa)
+    assert (taiwan.outcome, taiwan.yes) == (Outcome.NOT_STATED, False)
+    assert ask("how much of the reward do tenant companies like us receive?", "en").party == "enterprise"
+    assert "names" not in [k.name for k in ask("R字签证要的那个确认函,是谁签发的?").figures]
+    assert not ask("I heard the work permit age limit can be extended - up to what age?", "en").specifics
+    assert [s.id for s in ask("If I switch to company B, do I need a new permit?", "en").specifics] == ["job_change"]
+    assert ask("Which southern Jiangsu parks exactly are the partner parks?", "en").particulars
+
+
+def test_a_year_asked_of_the_best_clauses_own_target_is_not_another_clauses_year() -> None:
+    goals = evidence(
+        clause(3, 3, GOAL_2025, shared=frozenset({"r&d"})), clause(3, 10, GOAL_2035, position=1, shared=frozenset())
+    )
+    judgement = judge(ask("What is the 2035 R&D-to-GDP target for the zones?", "en"), goals)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "other_year")
+    wrong = judge(ask("National zones have until 2035 to get R&D spending to 7% of GDP, yes?", "en"), goals)
+    assert wrong.outcome is Outcome.CORRECTED
+
+
+def test_a_university_asking_about_a_clause_that_names_universities_is_answered() -> None:
+    joint = Statement(
+        "support", "zone_enterprise", "与高校院所共建高端人才培养机制", "jointly train talent with universities"
+    )
+    clause_text = "支持园区内骨干企业与高校院所共建高端人才培养机制"
+    training = evidence(clause(5, 6, joint, text=clause_text))
+    assert judge(ask("我们是本地一所高校,想和园区骨干企业联合培养高端人才,政策上支持吗?"), training).rule != "employer"
+    assert not ask("我们是园区骨干企业,想跟高校联合培养高端人才,政策支持吗?").non_enterprise

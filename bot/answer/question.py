@@ -60,6 +60,7 @@ class Question:
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
     non_enterprise: bool = False  # the asker works for no enterprise (a university, a hospital …)
+    non_enterprise_kinds: frozenset[str] = frozenset()  # … the kinds of employer it names ("高校", "hospital")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
@@ -186,6 +187,7 @@ def read_question(
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
+        non_enterprise_kinds=frozenset(k for k in cues.non_enterprise_kinds if k in normalized),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),

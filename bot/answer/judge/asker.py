@@ -63,6 +63,8 @@ def employer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind in RULE_KINDS] if top is not None else []
     if not q.non_enterprise or not giving or not all(s.for_enterprises for s in giving):
         return None
+    if top is not None and any(kind in top.text for kind in q.non_enterprise_kinds):
+        return None  # "我们是高校，想和骨干企业联合培养人才": the clause names universities itself
     return Judgement(Outcome.NOT_STATED, "employer", top, giving[0], Missing("employer"))
 
 
@@ -171,11 +173,12 @@ def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def also_named(q: Question, stated: Stated) -> bool:
     """The question names itself, not negated, as another of the subjects the statement lists ("算急需紧缺人才，
     但不是高层次专家" against "外籍高层次人才、急需紧缺人才": one of them is enough)."""
-    for name in stated.alternatives:
-        core = _GENERIC.sub("", name)  # "急需紧缺" of "急需紧缺人才"; "外籍" belongs to every listed subject
-        if len(core) >= 2 and core in q.normalized and not grams(core, pairs=True) <= q.not_cases | q.lacks:
-            return True
-    return False
+    cores = [_GENERIC.sub("", name) for name in stated.alternatives]  # "急需紧缺" of "急需紧缺人才"
+    said_not = q.not_cases | q.lacks
+    # only when what it is not is one of them ("不是高层次专家"), not what all share ("台湾籍": no 外籍 at all)
+    if not any(grams(core, pairs=True) & said_not for core in cores):
+        return False
+    return any(len(c) >= 2 and c in q.normalized and not grams(c, pairs=True) <= said_not for c in cores)
 
 
 _GENERIC = re.compile("人才|人员|外籍|境外")

@@ -215,7 +215,14 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
     if not q.figures:  # "有没有定2030年的目标？": the best article's targets are all for other years
-        dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
+        # (those of the best clause and of clauses the question's words point to, beyond the year itself: "the
+        # 2035 R&D target?" is no question of the 2035 vision, "到2035年要建成啥样子?" is)
+        def pointed(c: ClauseEvidence) -> bool:
+            return any(not w.isdigit() for w in c.shared)
+
+        clauses = e.article_clauses(0)
+        near = [c for c in clauses if c is e.top or pointed(c)] if e.top and pointed(e.top) else list(clauses)
+        dated = [(c, s) for c in near for s in c.stated if s.years]
         later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
         if dated and later and not any(later & s.years for _, s in dated):
             return Judgement(outcome, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
