@@ -81,6 +81,7 @@ class Cues:
     premise: CueList
     override: CueList
     particulars: CueList
+    listed_subject_common: tuple[str, ...]
     non_enterprise_kinds: tuple[str, ...]
     foreign_currency: CueList
     denies: CueList
@@ -197,6 +198,7 @@ def load_cues() -> Cues:
         premise=_cue_list(data["premise"]),
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
+        listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
         non_enterprise_kinds=tuple(str(k).lower() for k in data["non_enterprise_kinds"]),
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),

@@ -88,15 +88,18 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         grams(normalize(subject), pairs=True),
         bool(cues.becoming.search(normalize(f"{statement.action_zh} {statement.action_en}"))),
         denied_grams(normalize(f"{statement.action_zh} {statement.action_en}")),
-        _alternatives(subject),
+        _alternatives(subject, cues.listed_subject_common),
         cues.authorities.read(normalize(f"{statement.condition_zh} {statement.action_zh}")),
     )
 
 
-def _alternatives(subject: str) -> tuple[str, ...]:
-    """The subjects a subject's Chinese name lists, when it lists more than one ("外籍高层次人才、急需紧缺人才")."""
+def _alternatives(subject: str, common: tuple[str, ...]) -> tuple[str, ...]:
+    """What tells apart the subjects a subject's Chinese name lists, when it lists more than one ("外籍高层次人才、
+    急需紧缺人才" → 高层次, 急需紧缺): each name without the words they all share."""
     names = subject.split(" ", 1)[0].split("、")
-    return tuple(normalize(n) for n in names) if len(names) > 1 else ()
+    if len(names) < 2:
+        return ()
+    return tuple(normalize(re.sub("|".join(map(re.escape, common)), "", name)) for name in names)
 
 
 def _in_zones(statement: Statement, subject: str, party: str, zone_words: tuple[str, ...]) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
     FIGURE_OF,
@@ -173,12 +171,9 @@ def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def also_named(q: Question, stated: Stated) -> bool:
     """The question names itself, not negated, as another of the subjects the statement lists ("算急需紧缺人才，
     但不是高层次专家" against "外籍高层次人才、急需紧缺人才": one of them is enough)."""
-    cores = [_GENERIC.sub("", name) for name in stated.alternatives]  # "急需紧缺" of "急需紧缺人才"
+    cores = stated.alternatives  # "高层次", "急需紧缺" of "外籍高层次人才、急需紧缺人才"
     said_not = q.not_cases | q.lacks
     # only when what it is not is one of them ("不是高层次专家"), not what all share ("台湾籍": no 外籍 at all)
     if not any(grams(core, pairs=True) & said_not for core in cores):
         return False
     return any(len(c) >= 2 and c in q.normalized and not grams(c, pairs=True) <= said_not for c in cores)
-
-
-_GENERIC = re.compile("人才|人员|外籍|境外")

@@ -57,7 +57,7 @@ class Stated:
     subject_terms: frozenset[str] = frozenset()  # word grams of its subject's name ("境外高端人才 overseas …")
     becoming: bool = False  # its action is to become something ("争创省级以上高新区"): for those not yet it
     denied: frozenset[str] = frozenset()  # word grams of what its action says is not charged ("不再增收土地价款")
-    alternatives: tuple[str, ...] = ()  # the subjects its subject's name lists ("外籍高层次人才、急需紧缺人才")
+    alternatives: tuple[str, ...] = ()  # what tells apart the subjects its subject's name lists (高层次, 急需紧缺)
     authorities: frozenset[Authority] = frozenset()  # the bodies its condition and action name ("省级科技行政部门")
 
     @property
