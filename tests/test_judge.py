@@ -96,6 +96,7 @@ TALENT = evidence(
     clause(5, 11, R_VISA, R_VISA_PERMISSION, text="外籍高层次人才 R字签证 R visa"),
     clause(5, 10, AGE, position=1, text="年龄可放宽至65岁"),
 )
+PR_HOLDERS = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
 
 
 def test_a_figure_for_the_zone_level_asked_is_answered_with_its_statement() -> None:
@@ -186,7 +187,7 @@ def test_an_age_above_the_limit_is_not_stated() -> None:
 
 
 def test_an_asker_lacking_the_stated_condition_is_not_stated() -> None:
-    rep = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    rep = PR_HOLDERS
     judgement = judge(ask("我没有永久居留证，能当研发机构法人吗？"), rep)
     assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "unmet")
     assert judge(ask("我有永久居留证，能当研发机构法人吗？"), rep).outcome is Outcome.ANSWERED
@@ -1018,7 +1019,7 @@ def test_an_asker_naming_a_park_the_clause_itself_speaks_of_is_not_outside_it() 
 
 
 def test_a_family_member_said_to_be_the_statements_subject_is_asked_about_as_that_subject() -> None:
-    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    pr = PR_HOLDERS
     husband = judge(ask("我老公是美国籍,有永久居留身份证,他能当新型研发机构的法定代表人吗?"), pr)
     assert husband.outcome is Outcome.ANSWERED
     holding = judge(ask("我老公是外国人,已经拿了永久居留身份证,他想当新型研发机构的法人代表,允许吗?"), pr)
@@ -1045,7 +1046,7 @@ def test_a_year_the_policy_sets_no_target_for_is_corrected_when_put_up_for_confi
     ],
 )
 def test_lacking_the_permanent_residence_card_is_read_in_its_short_forms(text: str, lang: str) -> None:
-    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    pr = PR_HOLDERS
     judgement = judge(ask(text, lang), pr)
     assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unmet", False)
 
@@ -1209,6 +1210,7 @@ LETTER = Statement(
     condition_zh="凭省级科技行政部门签发的确认函",
     condition_en="with a confirmation letter issued by the provincial science and technology administrative department",
 )
+LETTER_CLAUSE = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 直接向我国驻外签证机关申请 R字签证"))
 APPROVED_AGE = Statement(
     "age",
     "overseas_talent",
@@ -1231,13 +1233,18 @@ APPROVED_AGE = Statement(
     ],
 )
 def test_another_body_or_level_put_up_for_confirmation_is_corrected(text: str, lang: str) -> None:
-    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 驻外签证机关 R字签证"))
+    letter = LETTER_CLAUSE
     judgement = judge(ask(text, lang), letter)
     assert (judgement.outcome, judgement.rule, judgement.fallback) == (Outcome.CORRECTED, "other_authority", False)
 
 
+def test_explain_shows_the_bodies_and_whether_a_premise_is_put_up() -> None:
+    shown = ask("R字签证要的确认函是市科技局开的吧?").to_dict()
+    assert (shown["authorities"], shown["confirms"]) == (["science@municipal"], True)
+
+
 def test_the_body_and_level_a_statement_names_are_no_premise_to_correct() -> None:
-    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 驻外签证机关 R字签证"))
+    letter = LETTER_CLAUSE
     assert judge(ask("确认函是省科技厅开的吧?"), letter).outcome is Outcome.ANSWERED
     age = evidence(clause(5, 10, APPROVED_AGE, text="经市级以上科技行政部门批准 65岁"))
     assert judge(ask("经市科技局批准,工作许可年龄就能放宽到65岁,对吧?"), age).outcome is Outcome.ANSWERED
@@ -1246,7 +1253,7 @@ def test_the_body_and_level_a_statement_names_are_no_premise_to_correct() -> Non
 
 
 def test_a_permission_said_to_be_denied_is_a_premise_to_correct() -> None:
-    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    pr = PR_HOLDERS
     wrong = judge(
         ask("PR card holders can't be the legal representative of a new-type R&D institution, right?", "en"), pr
     )
@@ -1321,7 +1328,7 @@ def test_an_amount_put_up_in_another_currency_is_corrected() -> None:
 
 
 def test_an_either_or_between_bodies_is_answered_by_the_body_the_statement_names_otherwise() -> None:
-    letter = evidence(clause(5, 11, LETTER, text="省级科技行政部门签发的确认函 直接向我国驻外签证机关申请 R字签证"))
+    letter = LETTER_CLAUSE
     assert judge(ask("R字签证是在国内申请还是在国外的中国使领馆申请?"), letter).outcome is Outcome.ANSWERED
 
 
@@ -1361,7 +1368,7 @@ def test_climate_and_eating_out_are_out_of_scope(text: str, lang: str) -> None:
 
 
 def test_a_partner_said_to_hold_the_subjects_card_is_asked_about_as_that_subject() -> None:
-    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="持有永久居留身份证的外籍人才 法定代表人"))
+    pr = PR_HOLDERS
     partner = judge(ask("我们合伙人是美籍,拿了中国永居身份证,他能当新型研发机构的法定代表人吗"), pr)
     assert partner.outcome is Outcome.ANSWERED
     assert judge(ask("外籍人才的合伙人能当新型研发机构的法定代表人吗"), pr).outcome is Outcome.NOT_STATED

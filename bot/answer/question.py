@@ -98,6 +98,11 @@ class Question:
             "outside": self.outside,
             "other_business": self.other_business,
             "non_enterprise": self.non_enterprise,
+            "confirms": self.confirms,
+            "denies": self.denies,
+            "recipient": self.recipient,
+            "authorities": sorted(str(a) for a in self.authorities),
+            "options": list(self.options),
             "reveal": self.reveal,
             "follow_up": self.follow_up,
         }
