@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.answer.cues import load_cues
+from bot.answer.cues import load_cues, words_of
 from bot.answer.evidence import read_statement
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
 from bot.answer.judge.pieces import meets_floor
@@ -1410,3 +1412,95 @@ def test_a_university_asking_about_a_clause_that_names_universities_is_answered(
     training = evidence(clause(5, 6, joint, text=clause_text))
     assert judge(ask("我们是本地一所高校,想和园区骨干企业联合培养高端人才,政策上支持吗?"), training).rule != "employer"
     assert not ask("我们是园区骨干企业,想跟高校联合培养高端人才,政策支持吗?").non_enterprise
+
+
+# -- session 15, round 19 (holdout71-74 read) -------------------------------------------------------------
+APARTMENTS = Statement(
+    "goal", "zone", "完善人才公寓等生活配套", "improve supporting living facilities such as talent apartments"
+)
+ONE_STOP = Statement("support", "talent", "提供人才“一站式服务”", 'provide "one-stop services" for talent')
+LIVING = evidence(
+    clause(5, 11, R_VISA, R_VISA_PERMISSION, text="外籍高层次人才 R字签证 R visa"),
+    clause(5, 4, ONE_STOP, APARTMENTS, position=1, text="完善人才公寓等生活配套 talent apartments"),
+)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("外籍员工想申请人才公寓,要满足什么条件,去哪申请?", "zh"),
+        ("持永居证的外籍人才可以申请人才公寓吗?", "zh"),
+        ("Can foreigners apply for talent apartments and what are the requirements?", "en"),
+        ("I'm a Japanese technician at a zone company. Am I eligible for a talent apartment?", "en"),
+    ],
+)
+def test_how_to_get_what_the_zones_only_provide_is_not_stated(text: str, lang: str) -> None:
+    """The policy says the zones will improve talent apartments; not who may live in them or how to apply."""
+    judgement = judge(ask(text, lang), LIVING)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "measure_only", False)
+    assert judgement.statement is not None and judgement.statement.statement is APARTMENTS
+
+
+def test_what_the_zones_provide_is_answered_when_nobody_asks_how_to_get_it() -> None:
+    for text, lang in (("有没有人才公寓？", "zh"), ("Does the policy mention talent apartments?", "en")):
+        assert judge(ask(text, lang), LIVING).outcome is Outcome.ANSWERED, text
+    # applying for what a statement permits the asker is no such measure
+    assert judge(ask("How do I apply for the R visa?", "en"), LIVING).outcome is Outcome.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Indian postdoc here, 2 yrs into a postdoc. Can I apply for the R visa under this policy?", "en"),
+        ("Can I, as a software engineer from Brazil, apply for the R visa?", "en"),
+        ("我是德国工程师,可以申请R字签证吗?", "zh"),
+    ],
+)
+def test_an_asker_who_names_another_role_than_the_subject_gets_no_yes(text: str, lang: str) -> None:
+    judgement = judge(ask(text, lang), TALENT)
+    assert judgement.outcome is Outcome.ANSWERED
+    assert judgement.yes is False
+
+
+def test_an_asker_who_names_the_subject_still_gets_yes() -> None:
+    for text, lang in (
+        ("Can I, as a foreign high-level expert, apply for the R visa?", "en"),
+        ("我是外籍高层次人才,可以申请R字签证吗?", "zh"),
+        ("Can foreign high-level talent apply for the R visa?", "en"),
+    ):
+        judgement = judge(ask(text, lang), TALENT)
+        assert (judgement.outcome, judgement.yes) == (Outcome.ANSWERED, True), text
+
+
+def test_round_19_readings(high_end_age: Evidence) -> None:
+    """Readings taken on in round 19: each a kind seen in more than one question or said generally."""
+    for text, lang in (
+        ("I'm a freelance consultant, 62, no fixed employer. Does the age relaxation apply to me?", "en"),
+        ("我是自由职业的外籍设计师,没有固定雇主,今年62,工作许可年龄能放宽吗?", "zh"),
+        ("Does the 65 age relaxation also cover foreign lecturers at a university in the zone?", "en"),
+    ):
+        judgement = judge(ask(text, lang), high_end_age)
+        assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "employer", False), text
+    assert ask("Our company is not in the hi-tech zone. Does the age rule apply?", "en").outside
+    assert [k.name for k in ask("what docs do we need for the confirmation letter?", "en").figures] == ["documents"]
+    assert ask("How does the US CHIPS and Science Act define a covered entity?", "en").intent.out_of_scope
+    assert ask("美国的芯片法案对我们有影响吗", "zh").intent.out_of_scope
+    assert not ask("Can you tell us what the law says about the age limit?", "en").intent.out_of_scope
+    # "right" and "correct" ask to confirm only as a tag, not in "right now"
+    assert ask("The R visa lasts 5 years, right?", "en").confirms
+    assert ask("Is that correct: the letter comes from the province?", "en").confirms
+    assert not ask("Which zones in Lianyungang are national-level zones right now?", "en").confirms
+    assert ask("连云港现在一共有几个国家高新区?").intent.current_state
+    assert ask("What approval reforms apply? Heard you can file before all docs are ready?", "en").intent.yes_no
+
+
+def test_a_kind_of_figure_the_clause_names_itself_is_no_gap() -> None:
+    """ "Which indicators get more weight?": the clause raises the weighting of innovation indicators."""
+    weighting = Statement("obligation", "city", "加大科技创新发展指标权重", "weight innovation indicators")
+    text = "在全市园区考核评价体系中加大科技创新发展指标权重 weighting of indicators for innovation"
+    assessed = evidence(replace(clause(25, 1, weighting, text=text), words=words_of(normalize(text))))
+    judgement = judge(ask("Which indicators get more weight in the city's park assessment system?", "en"), assessed)
+    assert judgement.outcome is Outcome.ANSWERED
+    plain = "加大科技创新发展权重 innovation weight"
+    other = evidence(replace(clause(25, 1, weighting, text=plain), words=words_of(normalize(plain))))
+    assert judge(ask("Which indicators get more weight in the assessment?", "en"), other).rule == "never_stated"

@@ -105,3 +105,17 @@ def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_ca
     assert scene.outcome == "not_stated"  # "61岁" sets the scene, it asks no age
     parts = real_bot.ask("Whats the max validity of the R visa? Also how much is the visa fee?")
     assert parts.outcome == "answered" and "10 years" in parts.text  # the fee part noted as not stated
+
+
+def test_how_to_use_what_the_zones_only_provide_is_not_stated_in_every_part(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """The zones are to improve talent apartments; who may live there, the rent and the stay are not stated, and
+    "how long can we stay?" is the apartment's stay, not the R visa's 180 days."""
+    answer = real_bot.ask(
+        "Talent apartments: how do foreign employees apply, what's the rent, and how long can we stay?"
+    )
+    assert (answer.outcome, answer.fallback) == ("not_stated", True)
+    assert answer.text.startswith("The policy only states that the high-tech zones shall improve")
+    assert "180 days" not in answer.text.split("Based on:")[0]
+    zh = real_bot.ask("外籍员工想申请人才公寓,要满足什么条件,去哪申请?")
+    assert zh.outcome == "not_stated" and zh.text.startswith("本政策只规定由高新区完善人才公寓等生活配套")
+    assert real_bot.ask("有没有人才公寓？").outcome == "answered"

@@ -123,7 +123,7 @@ class Answerer:
         # 65 is below them; "not high-end talent": the 65 is not theirs)
         if (
             judgement.outcome.fallback
-            and judgement.rule not in _ASKER_RULES
+            and judgement.rule not in _WHOLE_RULES
             and (answered := next(iter(grounded), None))
         ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
@@ -245,9 +245,12 @@ def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
 
 
 #: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer),
-#: or a year the whole asks about that holds for every part ("有没有2030年的目标？比如R&D占比到时候要多少？")
-_ASKER_RULES = frozenset(
+#: a year the whole asks about that holds for every part ("有没有2030年的目标？比如R&D占比到时候要多少？"), or the
+#: thing the whole asks how to use: its parts ask of that thing ("Talent apartments: how do we apply, and how long
+#: can we stay?" asks the apartment's stay, not the R visa's 180 days)
+_WHOLE_RULES = frozenset(
     {"beyond_limit", "excluded", "unmet", "party", "outside", "other_business", "employer", "other_year"}
+    | {"measure_only"}
 )
 
 

@@ -44,6 +44,18 @@ class CueList:
                 return True
         return False
 
+    def found_in_both(
+        self, first: str, first_words: tuple[str, ...], second: str, second_words: tuple[str, ...]
+    ) -> bool:
+        """True if one and the same cue occurs in both normalized texts (patterns aside)."""
+        if any(cue and cue in first and cue in second for cue in self.zh):
+            return True
+        firsts, seconds = (dict.fromkeys((w, singular(w))) for w in (first_words, second_words))
+        return any(
+            any(has_sequence(v, seq) for v in firsts) and any(has_sequence(v, seq) for v in seconds)
+            for seq in self.en_words
+        )
+
     def first_at(self, text: str) -> int:
         """Where in normalized `text` the first cue starts (`len(text)` when none does)."""
         starts = [m.start() for p in (self.zh_pattern, *self.patterns) if p is not None and (m := p.search(text))]

@@ -82,6 +82,7 @@ class Cues:
     override: CueList
     particulars: CueList
     listed_subject_common: tuple[str, ...]
+    self_description: CueList  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     non_enterprise_kinds: tuple[str, ...]
     foreign_currency: CueList
     denies: CueList
@@ -100,6 +101,8 @@ class Cues:
     tech_enterprise_words: tuple[str, ...]
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
+    exact: CueList  # asks for something exactly ("具体", "exactly")
+    access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
     zone_words: tuple[str, ...]
@@ -199,6 +202,7 @@ def load_cues() -> Cues:
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
         listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
+        self_description=_cue_list(data["self_description"]),
         non_enterprise_kinds=tuple(str(k).lower() for k in data["non_enterprise_kinds"]),
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),
@@ -220,6 +224,8 @@ def load_cues() -> Cues:
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),
         institution_words=tuple(data["institution_words"]),
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),
+        access=_cue_list(data["access"]),
+        exact=_cue_list(data["exact"]),
         enterprise_words=tuple(data["enterprise_words"]),
         comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),
         zone_words=tuple(data["zone_words"]),

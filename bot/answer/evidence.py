@@ -90,7 +90,24 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         denied_grams(normalize(f"{statement.action_zh} {statement.action_en}")),
         _alternatives(subject, cues.listed_subject_common),
         cues.authorities.read(normalize(f"{statement.condition_zh} {statement.action_zh}")),
+        _marks(normalize(subject), cues.listed_subject_common),
+        _marks(action := normalize(f"{statement.action_zh} {statement.action_en}"), cues.listed_subject_common),
+        cues.access.found(action, words_of(action)),
     )
+
+
+def _marks(text: str, common: tuple[str, ...]) -> frozenset[str]:
+    """The word grams of `text` that tell its thing: no Chinese gram holding a word every subject shares (人才),
+    no such English word alone (talent), no English pair of short or shared words only ("for talent"; not
+    "talent apartments")."""
+
+    def marks(gram: str) -> bool:
+        if not gram.isascii():
+            return not any(w in gram for w in common)
+        words = gram.split()
+        return any(len(w) >= 4 and w not in common for w in words) and all(len(w) >= 4 for w in words)
+
+    return frozenset(t for t in grams(text, pairs=True) if marks(t))
 
 
 def _alternatives(subject: str, common: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ _ABOUT_STATEMENT = frozenset(
         "outside",
         "other_business",
         "employer",
+        "measure",
         "object",
     }
 )
@@ -84,6 +85,7 @@ class GapSentences:
             "outside": dict,
             "other_business": dict,
             "employer": dict,
+            "measure": lambda: {"subject": self.subject(lang, stated), "action": stated.statement.action(lang)},
         }
         if missing.kind in fills:
             return say(lang, f"{missing.kind}_not_stated", **fills[missing.kind]())

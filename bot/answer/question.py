@@ -61,6 +61,9 @@ class Question:
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
     non_enterprise: bool = False  # the asker works for no enterprise (a university, a hospital …)
     non_enterprise_kinds: frozenset[str] = frozenset()  # … the kinds of employer it names ("高校", "hospital")
+    access: bool = False  # asks how to get or use something (apply, eligibility, rent, how long one may stay)
+    self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
+    exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
@@ -98,6 +101,9 @@ class Question:
             "outside": self.outside,
             "other_business": self.other_business,
             "non_enterprise": self.non_enterprise,
+            "access": self.access,
+            "self_described": self.self_described,
+            "exact": self.exact,
             "confirms": self.confirms,
             "denies": self.denies,
             "recipient": self.recipient,
@@ -193,6 +199,9 @@ def read_question(
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
         non_enterprise_kinds=frozenset(k for k in cues.non_enterprise_kinds if k in normalized),
+        access=cues.access.found(access_text := asked_clauses(normalized, cues) or asking, words_of(access_text)),
+        self_described=cues.self_description.found(normalized, all_words),
+        exact=cues.exact.found(asking, words),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),

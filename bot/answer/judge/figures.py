@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.answer.authorities import other_authorities
-from bot.answer.cues import FigureKind
+from bot.answer.cues import FigureKind, words_of
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
     PERMISSIVE,
+    PROVIDERS,
     RULE_KINDS,
     TARGET_KINDS,
     ClauseEvidence,
@@ -28,8 +29,10 @@ from bot.answer.judge.pieces import (
     granted_to_other,
     other_object,
     statement_kinds,
+    stems,
     subject_gap,
     thing_words,
+    word_stems,
 )
 from bot.answer.question import Question
 
@@ -45,6 +48,7 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         if k.statement is None
         and not clause_holds(top, k)
         and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
+        and not _named_by_clause(q, top, k)
     ]
     if unstated and e.top is not None and _says_not_charged(q, e.top):
         return None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款")
@@ -54,6 +58,14 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if unstated and figure_lead(q, e, also) is None:
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
+
+
+def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKind) -> bool:
+    """The kind is asked by a word the clause itself has, and not exactly ("which indicators get more weight?":
+    the clause raises the weighting of innovation indicators; not "exactly what weight do they carry?")."""
+    if clause is None or q.exact or q.quantity:
+        return False
+    return kind.cues.found_in_both(q.normalized, words_of(q.normalized), clause.text, clause.words)
 
 
 def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -87,6 +99,42 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         statement=first_statement(top),
         missing=Missing("specific", named[0].id),
     )
+
+
+def measure_only(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """How to get or use something (to apply, who is eligible, the rent) that the best article only names as
+    what the zones or the government will build or improve ("完善人才公寓等生活配套"): the policy says who
+    provides it, not who may use it or how. The thing is the statement of the best article's clauses whose
+    action shares most of the question's words (two at least, none that every subject shares: 人才, talent);
+    the asker is not its subject ("our park wants to apply to
+    become a provincial park": the parks apply themselves)."""
+    if not q.access or e.top is None:
+        return None
+    asked = grams(q.normalized, pairs=True)
+
+    asked_stems = word_stems(asked)
+
+    def shared(s: Stated) -> int:
+        return len(word_stems(s.action_marks) & asked_stems)
+
+    scored = [(shared(s), c, s) for c in e.article_clauses(0) for s in c.stated]
+    best = max((n for n, _, _ in scored), default=0)
+    named = [(c, s) for n, c, s in scored if n == best]
+    if best >= 2 and all(_provided(s) and not _asker_is_subject(q, s, asked) for _, s in named):
+        clause, stated = named[0]
+        return Judgement(Outcome.NOT_STATED, "measure_only", lead=clause, statement=stated, missing=Missing("measure"))
+    return None
+
+
+def _asker_is_subject(q: Question, stated: Stated, asked: frozenset[str]) -> bool:
+    """The question names the statement's own subject ("we are an industrial park" of what parks may do), or
+    the statement is itself about applying ("加快申报建设自贸试验区联动创新发展区")."""
+    return stated.becoming or stated.applies or bool(word_stems(stated.subject_marks) & word_stems(asked))
+
+
+def _provided(stated: Stated) -> bool:
+    """A measure the zones or the government carry out, which gives no one money or leave."""
+    return stated.party in PROVIDERS and stated.kind in ("goal", "support") and not stated.statement.funding
 
 
 def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -279,6 +327,12 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     doing_without = any(q.lacks & s.action_terms for s in permissive)
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
     money = not q.benefit or any(s.kind == "amount" or s.statement.funding for s in permissive)
+    # an asker who says who they are ("Indian postdoc here") is told "Yes —" only when the question also names
+    # whom the statement is for ("…high-level talent"; "持有永久居留身份证"): an engineer is not said to be one
+    asked = grams(q.normalized, pairs=True)
+    named = not q.self_described or any(
+        not s.subject_marks or s.subject_marks & asked or stems(s.subject_marks) & stems(asked) for s in permissive
+    )
     yes = (
         q.intent.yes_no
         and q.modal
@@ -288,6 +342,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and bool(top.shared)
         and not doing_without
         and money
+        and named
     )
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     compatible = compatible_statements(q, top)

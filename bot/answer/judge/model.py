@@ -12,6 +12,7 @@ from bot.answer.question import Question
 from bot.corpus.model import Statement
 
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
+PROVIDERS = frozenset({"zone", "government"})  # parties that carry out measures for others
 RULE_KINDS = frozenset({"age", "period", "amount"})  # figures that hold now: a limit, a validity, a reward
 GRANTOR_PARTIES = frozenset({"zone", "government"})  # money stated for these is no money for a company or person
 FIRST_TARGET_YEAR = "2024"  # years before it are the policy's own past (it dates from 2023), not targets
@@ -59,6 +60,9 @@ class Stated:
     denied: frozenset[str] = frozenset()  # word grams of what its action says is not charged ("不再增收土地价款")
     alternatives: tuple[str, ...] = ()  # what tells apart the subjects its subject's name lists (高层次, 急需紧缺)
     authorities: frozenset[Authority] = frozenset()  # the bodies its condition and action name ("省级科技行政部门")
+    subject_marks: frozenset[str] = frozenset()  # its subject's word grams but those all subjects share (人才)
+    action_marks: frozenset[str] = frozenset()  # … and its action's ("完善人才公寓": 才公, 公寓 …)
+    applies: bool = False  # its action is itself to apply for something ("申报建设自贸试验区联动创新发展区")
 
     @property
     def kind(self) -> str:

@@ -200,6 +200,12 @@ def stems(terms: frozenset[str]) -> set[str]:
     return {w[:5] for w in terms if w.isascii() and " " not in w}
 
 
+def word_stems(terms: frozenset[str]) -> frozenset[str]:
+    """Word grams with each English word cut to its first five letters ("talent apartment(s)" → "talen apart");
+    Chinese grams as they are."""
+    return frozenset(" ".join(w[:5] for w in t.split()) if t.isascii() else t for t in terms)
+
+
 def thing_words(q: Question, clauses: tuple[ClauseEvidence, ...]) -> frozenset[str]:
     """The words of the question's money part the clauses share, other than figures and the money itself:
     the thing the money is asked for ("what subsidy for a foreign expert workstation?"; not the targets of
