@@ -1504,3 +1504,50 @@ def test_a_kind_of_figure_the_clause_names_itself_is_no_gap() -> None:
     plain = "加大科技创新发展权重 innovation weight"
     other = evidence(replace(clause(25, 1, weighting, text=plain), words=words_of(normalize(plain))))
     assert judge(ask("Which indicators get more weight in the assessment?", "en"), other).rule == "never_stated"
+
+
+# -- session 15, round 20 (holdout75-78 read) -------------------------------------------------------------
+def test_round_20_readings(high_end_age: Evidence) -> None:
+    """Readings taken on in round 20: each a kind seen in more than one question or said generally."""
+    line = judge(
+        ask("A few of our line technicians from Vietnam are over 60. Can their age limit be relaxed?", "en"),
+        high_end_age,
+    )
+    assert (line.outcome, line.yes) == (Outcome.NOT_STATED, False)
+    # a thing named only where the asker says who they are is no thing asked; a person still is
+    assert not ask("我是一家创投基金的合伙人,想了解下政策对引进天使基金是什么态度?").specifics
+    assert [s.id for s in ask("我是外籍专家的配偶,能办R字签证吗?").specifics] == ["family"]
+    assert ask("外籍人才只有工作许可,还没拿永居,可以当新型研发机构的法人吗").lacks
+    assert ask("Does the policy set any goals beyond 2025?", "en").later and ask("更长远的目标是什么？").later
+    assert not ask("到2025年R&D占比目标是多少？").later
+
+
+def test_an_asker_without_the_cards_the_policy_names_lacks_them() -> None:
+    """China's "green card" is the permanent residence ID card the policy names."""
+    for text, lang in (
+        ("I'm a foreign PhD on a normal work permit, no green card yet. Can I be the legal rep?", "en"),
+        ("我还没有绿卡,能当新型研发机构的法定代表人吗?", "zh"),
+    ):
+        judgement = judge(ask(text, lang), PR_HOLDERS)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "unmet"), text
+
+
+def test_a_target_is_no_figure_of_money_to_correct() -> None:
+    """ "An R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy to correct it with."""
+    target = Statement(
+        "percentage", "national_zone", "R&D经费支出占GDP比重达到", "R&D share of GDP to reach", "7%", "7%"
+    )
+    goals = evidence(clause(3, 3, target, text="R&D经费支出占GDP比重 7% R&D expenditure"))
+    judgement = judge(
+        ask("Is there an R&D expense subsidy for tech SMEs, something like 10% of R&D spend?", "en"), goals
+    )
+    assert judgement.outcome is Outcome.NOT_STATED
+    assert judge(ask("国家高新区R&D占比目标是10%，对吧？"), goals).outcome is Outcome.CORRECTED
+
+
+def test_asked_beyond_a_year_the_latest_years_statement_leads() -> None:
+    goals = evidence(clause(3, 1, GOAL_2025), clause(3, 10, GOAL_2035, position=1))
+    judgement = judge(ask("Does the policy set any goals beyond 2025?", "en"), goals)
+    assert judgement.outcome is Outcome.ANSWERED
+    assert judgement.lead is not None and judgement.lead.clause == 10
+    assert judge(ask("What are the policy's goals?", "en"), goals).lead.clause == 1  # type: ignore[union-attr]

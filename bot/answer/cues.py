@@ -101,6 +101,7 @@ class Cues:
     tech_enterprise_words: tuple[str, ...]
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
+    later_years: CueList  # asks beyond a year or further ahead ("更长远的呢？")
     exact: CueList  # asks for something exactly ("具体", "exactly")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
@@ -226,6 +227,7 @@ def load_cues() -> Cues:
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),
         access=_cue_list(data["access"]),
         exact=_cue_list(data["exact"]),
+        later_years=_cue_list(data["later_years"]),
         enterprise_words=tuple(data["enterprise_words"]),
         comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),
         zone_words=tuple(data["zone_words"]),

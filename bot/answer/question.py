@@ -64,6 +64,7 @@ class Question:
     access: bool = False  # asks how to get or use something (apply, eligibility, rent, how long one may stay)
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
+    later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
@@ -104,6 +105,7 @@ class Question:
             "access": self.access,
             "self_described": self.self_described,
             "exact": self.exact,
+            "later": self.later,
             "confirms": self.confirms,
             "denies": self.denies,
             "recipient": self.recipient,
@@ -167,10 +169,14 @@ def read_question(
         recipient=next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), ""),
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
+        # a thing named only where the asker says who they are is no thing asked ("我是一家创投基金的合伙人"), save
+        # a person ("I'm the wife of an expert")
         specifics=tuple(
             s
             for s in cues.specifics
-            if s.cues.found(asking, words)
+            if s.cues.found(
+                *((asking, words) if s.person else (unsaid := _without_self(asking, cues), words_of(unsaid)))
+            )
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
@@ -201,6 +207,7 @@ def read_question(
         non_enterprise_kinds=frozenset(k for k in cues.non_enterprise_kinds if k in normalized),
         access=cues.access.found(access_text := asked_clauses(normalized, cues) or asking, words_of(access_text)),
         self_described=cues.self_description.found(normalized, all_words),
+        later=cues.later_years.found(questions, words_of(questions)),
         exact=cues.exact.found(asking, words),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
@@ -211,6 +218,13 @@ def read_question(
         held=grams(" ".join(m.group(1) for m in _HELD.finditer(normalized)), pairs=True),
         years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
     )
+
+
+def _without_self(text: str, cues: Cues) -> str:
+    """`text` without where the asker says who they are ("我是一家创投基金的合伙人", "I'm a foreign PhD in …")."""
+    for pattern in cues.self_description.patterns:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def colloquial(normalized: str, cues: Cues) -> str:

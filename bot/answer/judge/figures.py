@@ -106,12 +106,11 @@ def measure_only(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     what the zones or the government will build or improve ("完善人才公寓等生活配套"): the policy says who
     provides it, not who may use it or how. The thing is the statement of the best article's clauses whose
     action shares most of the question's words (two at least, none that every subject shares: 人才, talent);
-    the asker is not its subject ("our park wants to apply to
-    become a provincial park": the parks apply themselves)."""
+    the asker is not its subject ("our park wants to apply to become a provincial park": the parks apply
+    themselves)."""
     if not q.access or e.top is None:
         return None
     asked = grams(q.normalized, pairs=True)
-
     asked_stems = word_stems(asked)
 
     def shared(s: Stated) -> int:
@@ -236,7 +235,10 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=amount, missing=Missing("value"))
     if top is None or not q.stated:
         return None
+    gives_money = any(s.statement.funding or s.kind == "amount" for s in top.stated)
     for stated in compatible_statements(q, top):
+        if q.benefit and stated.kind in TARGET_KINDS and not gives_money:
+            continue  # "an R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy
         if contradicts(q, stated, top, claimed=True):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     return None
@@ -317,8 +319,9 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The best clause answers; "Yes —" only when it permits or supports what is asked (it shares the
-    question's specific words), for whom it is asked (the zone level and the party the question names)."""
-    top = e.top
+    question's specific words), for whom it is asked (the zone level and the party the question names); asked
+    beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
+    top = _latest(e) if q.later else e.top
     permissive = [
         s for s in compatible_statements(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)
     ]
@@ -350,3 +353,9 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
     )
+
+
+def _latest(e: Evidence) -> ClauseEvidence | None:
+    """The best article's clause whose statements name the latest year (the best clause when none names one)."""
+    dated = [(max(s.years), c) for c in e.article_clauses(0) for s in c.stated if s.years]
+    return max(dated, key=lambda d: d[0])[1] if dated else e.top
