@@ -35,6 +35,18 @@ NATIONAL_RANKING = Statement(
 PROVINCIAL_RANKING = Statement(
     "amount", "provincial_zone", "排名进位奖励", "ranking reward", "50万元", "RMB 500,000", funding=True
 )
+# … with the condition its figure is a floor of
+PROVINCIAL_RANKING_FLOOR = Statement(
+    "amount",
+    "provincial_zone",
+    "排名进位奖励",
+    "ranking reward",
+    "50万元",
+    "RMB 500,000",
+    "年度考评排名较历史最好位次实现前进3位以上",
+    "moved up 3 or more places",
+    True,
+)
 AGE = Statement("age", "overseas_talent", "申请工作许可的年龄可放宽至", "work permit age relaxed to", "65", "65")
 R_VISA = Statement("period", "foreign_talent", "R字签证有效期最高", "R visa valid up to", "10年", "10 years")
 R_VISA_PERMISSION = Statement("permission", "foreign_talent", "申请R字签证", "apply for an R visa")
@@ -1266,18 +1278,7 @@ def test_a_permission_said_to_be_denied_is_a_premise_to_correct() -> None:
 
 
 def test_another_levels_amount_put_up_for_confirmation_is_corrected_whatever_floor_its_condition_has() -> None:
-    ranking = Statement(
-        "amount",
-        "provincial_zone",
-        "排名进位奖励",
-        "ranking reward",
-        "50万元",
-        "RMB 500,000",
-        "年度考评排名较历史最好位次实现前进3位以上",
-        "moved up 3 or more places",
-        True,
-    )
-    rewards = evidence(clause(25, 4, NATIONAL_RANKING, ranking))
+    rewards = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING_FLOOR))
     wrong = judge(ask("省级高新区排名前进3位以上奖100万 是吧"), rewards)
     assert (wrong.outcome, wrong.rule) == (Outcome.CORRECTED, "contradicted")
     assert judge(ask("省级高新区排名前进3位以上奖50万 是吧"), rewards).outcome is Outcome.ANSWERED
@@ -1551,3 +1552,101 @@ def test_asked_beyond_a_year_the_latest_years_statement_leads() -> None:
     assert judgement.outcome is Outcome.ANSWERED
     assert judgement.lead is not None and judgement.lead.clause == 10
     assert judge(ask("What are the policy's goals?", "en"), goals).lead.clause == 1  # type: ignore[union-attr]
+
+
+# -- session 16, round 21 (holdout79-82 read) -------------------------------------------------------------
+def test_round_21_readings() -> None:
+    """Readings taken on in round 21: each a kind seen in more than one question or said generally."""
+    # a visa "signed off" (签下来) in how long is a processing time, not the visa's validity
+    assert "processing_time" in {k.name for k in ask("工作许可签下来一般要多久?").figures}
+    # an age limit said as how far it goes, where the question speaks of age; not a share or a count
+    assert "age:67" in ask("The age limit only goes up to 67 for them, right?", "en").stated
+    assert not any(f.startswith("age") for f in ask("Can the subsidy go up to 80 places?", "en").stated)
+    # a statement of a figure asked by its question mark alone is put up to be confirmed
+    assert ask("So the reward is RMB 2 million for each zone?", "en").confirms
+    assert ask("省级高新区新认定也奖励200万元？").confirms
+    assert not ask("What is the reward for 2 places?", "en").confirms
+    # the year asked is the question clause's, not the one the asker says the policy has
+    assert ask("政策写了2025年的目标,那有没有2028年的?").years == frozenset({"2028"})
+    assert ask("到2025年,研发投入占比要达到多少?").years == frozenset({"2025"})
+    # a family member said to be the subject is asked about as that subject, unless others are asked about
+    assert ask("我女儿是外籍高层次人才,她申请R签证要找谁?").held
+    with_children = ask("我先生是外籍高层次人才,我和孩子能不能一起办同样年限的签证?")
+    assert with_children.held and "family" in with_children.specifics_asked
+    # a question word in a later clause makes no statement put up for confirmation
+    assert not ask("If a provincial zone moves up 4 places, what's the reward?", "en").confirms
+    # where the asker comes from, moving here, names no other city's measures
+    assert not ask("我们是从无锡搬过来的工厂,想问用地有哪些方式?").intent.out_of_scope
+
+
+def test_a_person_named_only_in_the_scene_of_a_question_about_the_zones_is_no_specific() -> None:
+    """ "Moving here with my family: does the policy say anything about the zones' schools?" asks of the
+    zones; "can my family …?" and "is there money for the family?" still ask of the family."""
+    assert not ask("打算带家人一起搬过来,政策里提到园区的生活配套了吗?").specifics
+    assert not ask("Moving over with my wife and kids - does the policy mention living facilities?", "en").specifics
+    assert [s.id for s in ask("打算带家人一起过来,家人能办R签证吗?").specifics] == ["family"]
+    assert [s.id for s in ask("带家属过来,有没有安家补贴?").specifics] == ["family"]
+
+
+def test_a_clause_that_asks_only_whether_the_policy_says_so_asks_of_the_clause_before() -> None:
+    """ "X的标准，政策里有没有具体规定？" asks for X's standard, a figure the policy does not give."""
+    question = ask("外籍专家的薪酬标准,政策里有没有具体规定?")
+    assert "size" in {k.name for k in question.figures}
+    judgement = judge(question, TALENT)
+    assert judgement.outcome is Outcome.NOT_STATED
+
+
+def test_a_year_between_the_policys_target_years_is_not_stated() -> None:
+    goals = evidence(clause(3, 1, GOAL_2025), clause(3, 10, GOAL_2035, position=1))
+    judgement = judge(ask("文件有2025年和2035年的目标,2030年有没有阶段性目标?"), goals)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "other_year")
+
+
+def test_a_wrong_figure_put_up_by_its_question_mark_alone_is_corrected() -> None:
+    judgement = judge(ask("a provincial zone that is newly recognised gets RMB 2 million?", "en"), REWARDS)
+    assert judgement.outcome is Outcome.CORRECTED
+    judgement = judge(ask("So the work permit age can go up to 70 for them?", "en"), TALENT)
+    assert judgement.outcome is Outcome.CORRECTED
+
+
+def test_a_figure_asked_without_the_measure_it_is_of_is_not_stated() -> None:
+    """ "What is the usual age cap, without that relaxation?": the 65 is the relaxation's own figure."""
+    judgement = judge(ask("What age cap applies if we don't use that relaxation?", "en"), TALENT)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded")
+    assert judge(ask("What is the relaxed age cap for a work permit?", "en"), TALENT).outcome is Outcome.ANSWERED
+
+
+def test_the_general_rule_without_the_relaxation_is_a_specific() -> None:
+    assert [s.id for s in ask("不走高新区放宽的话,外国人办工作许可最高多少岁?").specifics] == ["general_rule"]
+    # the usual cutoff said as what the asker knows is no question of it
+    said = ask("I'm 63. The usual cutoff for a work permit is 60 - does the zone relax it?", "en")
+    assert not said.specifics
+
+
+def test_overseas_chinese_are_a_specific_the_policy_never_names() -> None:
+    assert [s.id for s in ask("Do overseas Chinese investors get extra perks?", "en").specifics] == ["overseas_chinese"]
+    assert not ask("我是美籍华人,R签证有效期多长?").specifics  # named only as who asks
+    assert not ask("我是美籍华人,已经拿到永久居留身份证,能不能担任新型研发机构的法定代表人?").specifics
+
+
+def test_round_21_cue_readings() -> None:
+    """What a thing includes, asked exactly, asks its particulars; a tax split is a tax question; a statistical
+    definition (口径) asked in a yes/no question is asked for; a bare million is money."""
+    assert ask("What exactly does the talent programme include?", "en").particulars
+    assert [s.id for s in ask("How are tax revenues and output split between the two parks?", "en").specifics] == [
+        "revenue_sharing"
+    ]
+    assert "criteria" in {k.name for k in ask("这个指标,政策里有没有说明统计口径?").figures}
+    assert "money:1000000" in ask("so a provincial zone gets 1 million too?", "en").stated
+
+
+def test_a_count_that_meets_the_floor_is_no_claim_to_correct() -> None:
+    """ "provincial zone up 5 spots on its best ever, reward?": 5 places meet "3 or more"."""
+    places = Statement(
+        "count", "zone", "排名前进位数", "places of ranking improvement", "3", "3", "3位以上", "3 or more places"
+    )
+    rewards = evidence(clause(25, 4, PROVINCIAL_RANKING_FLOOR, places, text="前进3位以上 3 or more places"))
+    judgement = judge(ask("provincial zone up 5 spots from its best ever ranking, reward?", "en"), rewards)
+    assert judgement.outcome is Outcome.ANSWERED
+    judgement = judge(ask("So a provincial zone has to climb 6 places to get the reward?", "en"), rewards)
+    assert judgement.outcome is Outcome.CORRECTED

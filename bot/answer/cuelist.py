@@ -94,6 +94,7 @@ class Specific:
     person: bool = False  # a kind of person: asked about too when named before a question about "them"
     situation: bool = False  # a situation: asked about too when told before a question that refers back to it
     holder: bool = False  # someone who may hold what a statement's subject holds (a spouse, a partner)
+    identity: bool = False  # who someone is (ethnic Chinese): asked only when a question clause names it
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

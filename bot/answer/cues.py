@@ -245,6 +245,7 @@ def load_cues() -> Cues:
                 bool(spec.get("person")),
                 bool(spec.get("situation")),
                 bool(spec.get("person") or spec.get("holder")),
+                bool(spec.get("identity")),
             )
             for name, spec in data["specifics"].items()
         ),

@@ -16,6 +16,11 @@ _MONEY = (
     re.compile(r"(?:rmb|cny|¥)\s*" + _NUMBER + _UNIT),  # RMB 1 million, ¥500
     re.compile(_NUMBER + _UNIT + r"\s*(?:元|块钱|yuan|rmb|cny)"),  # 1000万元, 5 million yuan
     re.compile(_NUMBER + r"\s*(万|亿)"),  # 50万
+    # "also gets 1 million?": the policy's millions are yuan; not "5 million people"
+    re.compile(
+        _NUMBER + r"\s*(million|billion)\b(?!\s+(?:people|persons|residents|inhabitants|users|visitors|tons"
+        r"|tonnes|square|sq|units|pieces|vehicles|cars|jobs|workers|households))"
+    ),
 )
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 # a period, not a year ("到2030年" names a year: four digits from 1900 on are one)
@@ -37,6 +42,8 @@ _RELAXED_TO = re.compile(
     r"(放宽到|放宽至|limit to|extended to|raised to|relax(?:es|ed)? (?:it |the \w+ )?to)\s*(\d{2})"
 )
 _AGE_WORD = re.compile(r"\bage\b|年龄")
+# an age limit said as how far it goes ("the age cap only goes up to 63"): an age only where the text speaks of age
+_UP_TO = re.compile(r"\b(?:go|goes|going|be|is|only)\s+up\s+to\s+(\d{2})\b")
 _AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
 _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
@@ -95,6 +102,11 @@ def _ages(normalized: str) -> tuple[set[str], set[int]]:
             found.add(f"age:{value}")
             if unit is not None:
                 in_years.add(match.end())
+    if _AGE_WORD.search(normalized):
+        for match in _UP_TO.finditer(normalized):
+            value = int(match.group(1))
+            if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:
+                found.add(f"age:{value}")
     return found, in_years
 
 

@@ -10,9 +10,11 @@ from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _SENTENCE_BREAK = re.compile(r"[？?；;。！!]+")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # a place named as where the asker comes from or is based (the place itself: the words up to a break)
 _ORIGIN = re.compile(
     r"(?:来自|总部在|总部位于)[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,3}(?:国籍|籍)"
+    r"|从[\u4e00-\u9fff]{2,8}?(?=搬|迁|转移|过来|来)"
     r"|\b(?:from|based in|headquartered in)\s+[a-z' ]{3,12}?"
     r"(?=[,.;!?)]|\s(?:and|who|that|with|looking|wanting|interested|planning|considering)\b|$)"
 )
@@ -153,6 +155,49 @@ def asked_clauses(normalized: str, cues: Cues) -> str:
     return " ".join(_asking_part(s, cues) for s in _SENTENCE.findall(normalized) if _marked(s, cues))
 
 
+def question_clauses(normalized: str, cues: Cues) -> str:
+    """`asked_clauses` in either language: an English asking sentence from its first clause that opens with a
+    question word ("Relocating with my wife and kids - does the policy say anything about schools?" asks of the
+    policy, not of the family)."""
+    parts = []
+    for sentence in _SENTENCE.findall(normalized):
+        if not _marked(sentence, cues):
+            continue
+        if _HAN.search(sentence):
+            clauses = _ZH_CLAUSE_BREAK.split(sentence)
+            marked = any(marker in c for c in clauses for marker in cues.question_markers_zh)
+            parts.append(_asking_part(sentence, cues) if marked else clauses[-1])  # "…，政策允许不？"
+            continue
+        clauses = _CLAUSE_BREAK.split(sentence)
+        opens = [
+            i for i, c in enumerate(clauses) if (w := words_of(c)) and (w[0] in _WH_EN or w[0] in cues.yes_no_en_start)
+        ]
+        parts.append(" ".join(clauses[opens[0] :]) if opens else sentence)
+    return " ".join(parts)
+
+
+_MORE_MARKERS_ZH = ("谁", "几", "么", "没", "否", "何")  # words that ask, beyond those that start a question clause
+
+
+def declared(normalized: str, cues: Cues) -> list[str]:
+    """The sentences that state something and ask only by their question mark ("So a zone has to climb 5
+    places to get the reward?", "省级高新区也奖励100万元？"): statements put up to be confirmed."""
+    found = []
+    for sentence in _SENTENCE.findall(normalized):
+        if not sentence.rstrip().endswith(("?", "？")):
+            continue
+        if _HAN.search(sentence):
+            if not any(marker in sentence for marker in (*cues.question_markers_zh, *_MORE_MARKERS_ZH)):
+                found.append(sentence)
+            continue
+        words = words_of(sentence)
+        firsts = [next((w for w in words_of(c) if w not in _CONJUNCTIONS), "") for c in _CLAUSE_BREAK.split(sentence)]
+        asks = any(w in _WH_EN or w in cues.yes_no_en_start for w in firsts) or _WH_EN.intersection(words)
+        if not (asks or cues.question_markers_en.found(sentence, words)):
+            found.append(sentence)
+    return found
+
+
 def question_text(normalized: str, cues: Cues) -> str:
     """The sentences of a normalized text that ask: "以前在苏州工作。高新区有没有放宽？" asks only about the
     zone (the whole text when nothing asks)."""
@@ -192,8 +237,17 @@ def _asking_part(sentence: str, cues: Cues) -> str:
     clauses = _ZH_CLAUSE_BREAK.split(sentence)
     for at, clause in enumerate(clauses):
         if any(marker in clause for marker in cues.question_markers_zh):
-            return "，".join(clauses[at:])
+            # "聘用制人员的薪酬标准，政策里有没有具体规定？": a clause that asks only whether the policy says
+            # something asks of the clause before it
+            start = at - 1 if at and _BARE_ASK.match(clause.strip()) else at
+            return "，".join(clauses[start:])
     return sentence
+
+
+_BARE_ASK = re.compile(
+    r"^(?:那|请问|想问一?下|问一?下)?(?:这个|这份|本)?(?:政策|文件)?(?:里|中|上|里面)?(?:面)?(?:有没有|是否有?|有无|有)?"
+    r"(?:具体|明确)?的?(?:规定|说明|提到|提|说|写|明确|要求)(?:过)?(?:吗|呢|没有|不)?\s*[?？]?$"
+)
 
 
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:

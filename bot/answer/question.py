@@ -9,7 +9,15 @@ from bot.answer.authorities import Authority
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
 from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
 from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
-from bot.answer.intent import Intent, asked_clauses, asking_text, question_text, read_intent
+from bot.answer.intent import (
+    Intent,
+    asked_clauses,
+    asking_text,
+    declared,
+    question_clauses,
+    question_text,
+    read_intent,
+)
 from bot.text import normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
@@ -72,6 +80,8 @@ class Question:
     options: tuple[str, ...] = ()  # the two things an either-or question asks between ("全省还是全市")
     option_bodies: frozenset[str] = frozenset()  # … the public bodies they name ("使领馆": embassy)
     held: frozenset[str] = frozenset()  # … of what a family member it names is said to hold ("我老公…有永久居留身份证")
+    # … of the specifics, those its question clauses name ("我先生是外籍高层次人才，我和孩子能一起办吗？": the children)
+    specifics_asked: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     follow_up: bool = False  # leans on the conversation before it
 
@@ -93,6 +103,9 @@ class Question:
             "occasions": sorted(self.occasions),
             "party": self.party,
             "specifics": [s.id for s in self.specifics],
+            "specifics_asked": sorted(self.specifics_asked),
+            "held": sorted(self.held),
+            "years": sorted(self.years),
             "stated": sorted(self.stated),
             "unheld": sorted(self.unheld),
             "claims": [k.name for k in self.claims],
@@ -138,6 +151,10 @@ def read_question(
     if benefit and all(k.alone for k in intent.figures) and cues.quantity.found(asking, words):
         intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
     forms, form_named = benefit_cues(asking, words, cues)
+    modal = _modal(normalized, words, lang)
+    question_part = question_clauses(normalized, cues) or asking
+    asks_modal = _modal(question_part, words_of(question_part), lang)  # "I'm a student. Can I …?"
+    held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
@@ -148,7 +165,8 @@ def read_question(
         claimed_figures &= stated_figures(normalized[cues.premise.first_at(normalized) :])
     claims: tuple[FigureKind, ...] = ()
     implied = [i for i in cues.implied if i.cues.found(normalized, all_words)]
-    tagged = bool(_TAG_QUESTION.search(normalized))  # "…前进5位以上才有奖励，是这样吗？": a figure to confirm
+    # "…前进5位以上才有奖励，是这样吗？", "a provincial zone also gets 1 million?": a figure to confirm
+    tagged = bool(_TAG_QUESTION.search(normalized)) or any(stated_figures(s) for s in declared(normalized, cues))
     if claimed_figures and (
         intent.invent or intent.promise or intent.injection or premise or tagged or limited(claimed_figures, limits)
     ):
@@ -171,11 +189,18 @@ def read_question(
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
         # a thing named only where the asker says who they are is no thing asked ("我是一家创投基金的合伙人"), save
         # a person ("I'm the wife of an expert")
+        # a person named only before the question clauses, which ask nothing someone may get or do, is the scene
+        # ("准备带老婆孩子一起过来，政策里对教育、医疗配套有提到吗？" asks of the zones, not of the family)
         specifics=tuple(
             s
             for s in cues.specifics
-            if s.cues.found(
-                *((asking, words) if s.person else (unsaid := _without_self(asking, cues), words_of(unsaid)))
+            if (
+                s.cues.found(question_part, words_of(question_part))
+                if s.identity
+                else s.cues.found(asking, words)
+                and (modal or asks_modal or benefit or s.cues.found(question_part, words_of(question_part)))
+                if s.person
+                else s.cues.found(unsaid := _without_self(asking, cues), words_of(unsaid))
             )
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
@@ -196,7 +221,7 @@ def read_question(
         subject_asked=cues.subject_asked.found(asking, words),
         particulars=cues.particulars.found(asking, words)
         or bool(_REQUEST.search(normalized) and cues.particulars.found(normalized, all_words)),
-        modal=_modal(normalized, words, lang),
+        modal=modal,
         denies=cues.denies.found(normalized, all_words),
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
@@ -215,8 +240,13 @@ def read_question(
         authorities=cues.authorities.read(normalized),
         options=options_of(normalized),
         option_bodies=frozenset(a.body for o in options_of(normalized) for a in cues.authorities.read(o)),
-        held=grams(" ".join(m.group(1) for m in _HELD.finditer(normalized)), pairs=True),
-        years=years_of(questions),  # "2035年的呢？2025年的我知道": the year asked
+        # only wanted where a family member is said to hold or be something
+        specifics_asked=frozenset(s.id for s in cues.specifics if s.cues.found(question_part, words_of(question_part)))
+        if held
+        else frozenset(),
+        held=held,
+        # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
+        years=years_of(question_part) or years_of(questions),
     )
 
 
@@ -298,11 +328,18 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
 # a sentence that requests rather than asks ("… list them pls")
 _REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|could you)\s+)?(list|name|spell|enumerate)\b")
 # a third person the asking sentence refers to, named before it
-# what a family member is said to hold: "我老公…有永久居留身份证", "my husband … holds a … card"
-_HELD = re.compile(
-    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|合伙人|同事|朋友|\bhusband\b|\bwife\b|\bspouse\b|\bhe\b|\bshe\b"
-    r"|\bpartner\b|\bco-?founder\b|\bcolleague\b)"
-    r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|拿了|取得了?|获得了?|办了|\bholds?\b|\bhas\b|\bgot\b|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
+# what a family member is said to hold or be: "我老公…有永久居留身份证", "my husband … holds a … card", "我儿子是外籍
+# 高层次人才"
+_HOLDER = (
+    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|儿子|女儿|孩子|父亲|母亲|合伙人|同事|朋友|\bhusband\b|\bwife\b"
+    r"|\bspouse\b|\bson\b|\bdaughter\b|\bhe\b|\bshe\b|\bpartner\b|\bco-?founder\b|\bcolleague\b)"
+)
+_HELD = (
+    re.compile(
+        _HOLDER + r"[^。.;；?？!！]{0,30}?(?:持有|有|持|拿到了?|拿了|取得了?|获得了?|办了|\bholds?\b|\bhas\b|\bgot\b"
+        r"|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
+    ),
+    re.compile(_HOLDER + r"\s*(?:是|\bis an?\b)\s*([^,，。.;；?？!！]{2,40})"),
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"

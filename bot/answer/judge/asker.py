@@ -70,14 +70,19 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The asker's case is not the one the best clauses state something for: they change what a condition
     keeps unchanged ("改成商业用途" against "不改变土地用途"; a premise to correct when they ask to have
     it confirmed), or they say they are not its subject ("普通外籍技术员(不是高端人才)": the 65 is for
-    high-end talent). Checked before any figure is given: a figure for others is no answer to them."""
-    if not (q.not_cases or q.changes):
+    high-end talent), or they leave out the measure a figure is of ("the normal age cap, without that
+    relaxation?"). Checked before any figure is given: a figure for others is no answer to them."""
+    if not (q.not_cases or q.changes or q.lacks):
         return None
     answering = [(c, stated) for c in answering_clauses(e, t) for stated in c.stated]
     for c, stated in answering:
         if q.changes & stated.kept:
             outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
+    # the measure itself left out ("the normal age cap, without that relaxation?"): its figure is not the one asked
+    for c, stated in answering:
+        if stated.figures and q.lacks and other_object(q.lacks, stated.action_terms):
+            return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
     # not its subject: only when every statement that would answer is for that subject ("not a high-tech
     # zone, can we become one?": what the zones get is not for them, what other parks may do is)
     others = [(c, s) for c, s in answering if other_object(q.not_cases, s.subject_terms) and not also_named(q, s)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.authorities import other_authorities
 from bot.answer.cues import FigureKind, words_of
 from bot.answer.grams import grams, says_none
@@ -87,7 +89,7 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # a family member or partner the question says holds what the statement's subject holds ("我老公…有永久居留
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
-        named = [s for s in named if not s.holder]
+        named = [s for s in named if not s.holder or s.id in q.specifics_asked]
     if not named:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
@@ -216,6 +218,10 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
 
 
+# a yes/no question that asks either way ("是否需要补缴？"): it puts up no charge to correct
+_NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhether\b|\bdo (we|i|they) (have|need) to\b")
+
+
 def _says_not_charged(q: Question, clause: ClauseEvidence) -> bool:
     """The clause says that the charge the question names is not made ("不再增收土地价款")."""
     asserted = grams(q.normalized, pairs=True)
@@ -226,7 +232,8 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the question asserts (to be confirmed) that the best clause states otherwise; or a charge it
     asserts ("按政策要补缴土地价款吧？") where the clause says none is made ("不再增收土地价款")."""
     top = e.top
-    if top is not None and q.confirms and not says_none(q.normalized) and _says_not_charged(q, top):
+    charge_put_up = q.confirms and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
+    if top is not None and charge_put_up and _says_not_charged(q, top):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     if top is not None and q.confirms and q.other_currency:  # "1 million US dollars, yes?": the policy's are yuan

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.judge.model import Evidence, Judgement, Missing, Outcome, Thresholds
-from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic
+from bot.answer.judge.model import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
+from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic, meets_floor
 from bot.answer.question import Question
 
 
@@ -27,6 +27,10 @@ def override(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+_REQUIRES = re.compile(
+    r"\b(has|have|had) to\b|\bmust\b|\bneeds? to\b|\brequired?\b|\bat least\b|\bonly (if|when|after)\b"
+    r"|\bor (more|above)\b|\band above\b|必须|需要|得|才|至少|要求|以上|不低于"
+)
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X、Y等": names listed
 
 
@@ -106,9 +110,27 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.claims:
         return None
     found = figure_lead(q, e, list(q.claims), guess=True) or figure_lead(q, e, list(q.figures), guess=True)
+    if not _REQUIRES.search(q.normalized) and any(_meets(q, s) for s in _floors(found, e)):
+        # "up 5 spots, reward?": five places meet "3 or more", they claim nothing of the policy; "must climb 6
+        # places, right?" does
+        return None
     if found is not None and not q.intent.promise:
         return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
     return Judgement(Outcome.NOT_STATED, "claimed", lead=e.top, missing=Missing("claim"))
+
+
+def _floors(found: tuple[ClauseEvidence, Stated] | None, e: Evidence) -> tuple[Stated, ...]:
+    """The statements whose floor an asker's own figure may meet: the one found, else the best clause's."""
+    if found is not None:
+        return (found[1],)
+    return tuple(s for s in e.top.stated if s.figures) if e.top is not None else ()
+
+
+def _meets(q: Question, stated: Stated) -> bool:
+    """The question's unheld figures of the statement's kinds all reach its floor ("up 5 spots" of "3 or more")."""
+    kinds = {f.split(":")[0] for f in stated.figures}
+    own = {f for f in q.unheld if f.split(":")[0] in kinds}
+    return bool(own) and meets_floor(stated, own)
 
 
 def promise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
