@@ -1641,12 +1641,12 @@ def test_round_21_cue_readings() -> None:
 
 
 def test_a_count_that_meets_the_floor_is_no_claim_to_correct() -> None:
-    """ "provincial zone up 5 spots on its best ever, reward?": 5 places meet "3 or more"."""
+    """ "rose 4 places past its best ever, reward?": 4 places meet "3 or more"."""
     places = Statement(
         "count", "zone", "排名前进位数", "places of ranking improvement", "3", "3", "3位以上", "3 or more places"
     )
     rewards = evidence(clause(25, 4, PROVINCIAL_RANKING_FLOOR, places, text="前进3位以上 3 or more places"))
-    judgement = judge(ask("provincial zone up 5 spots from its best ever ranking, reward?", "en"), rewards)
+    judgement = judge(ask("our provincial park rose 4 places past its best ranking ever, reward?", "en"), rewards)
     assert judgement.outcome is Outcome.ANSWERED
     judgement = judge(ask("So a provincial zone has to climb 6 places to get the reward?", "en"), rewards)
     assert judgement.outcome is Outcome.CORRECTED

@@ -164,9 +164,10 @@ def question_clauses(normalized: str, cues: Cues) -> str:
         if not _marked(sentence, cues):
             continue
         if _HAN.search(sentence):
-            clauses = _ZH_CLAUSE_BREAK.split(sentence)
-            marked = any(marker in c for c in clauses for marker in cues.question_markers_zh)
-            parts.append(_asking_part(sentence, cues) if marked else clauses[-1])  # "…，政策允许不？"
+            marked = any(marker in sentence for marker in cues.question_markers_zh)
+            parts.append(
+                _asking_part(sentence, cues) if marked else _ZH_CLAUSE_BREAK.split(sentence)[-1]
+            )  # "…，允许不？"
             continue
         clauses = _CLAUSE_BREAK.split(sentence)
         opens = [

@@ -155,6 +155,8 @@ def read_question(
     question_part = question_clauses(normalized, cues) or asking
     asks_modal = _modal(question_part, words_of(question_part), lang)  # "I'm a student. Can I …?"
     held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
+    in_question = _named_in(question_part, cues)
+    unsaid = _without_self(asking, cues)
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
@@ -194,14 +196,7 @@ def read_question(
         specifics=tuple(
             s
             for s in cues.specifics
-            if (
-                s.cues.found(question_part, words_of(question_part))
-                if s.identity
-                else s.cues.found(asking, words)
-                and (modal or asks_modal or benefit or s.cues.found(question_part, words_of(question_part)))
-                if s.person
-                else s.cues.found(unsaid := _without_self(asking, cues), words_of(unsaid))
-            )
+            if _named(s, asking, words, unsaid, in_question, modal or asks_modal or benefit)
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
@@ -240,14 +235,31 @@ def read_question(
         authorities=cues.authorities.read(normalized),
         options=options_of(normalized),
         option_bodies=frozenset(a.body for o in options_of(normalized) for a in cues.authorities.read(o)),
-        # only wanted where a family member is said to hold or be something
-        specifics_asked=frozenset(s.id for s in cues.specifics if s.cues.found(question_part, words_of(question_part)))
-        if held
-        else frozenset(),
+        specifics_asked=in_question,
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=years_of(question_part) or years_of(questions),
     )
+
+
+def _named_in(text: str, cues: Cues) -> frozenset[str]:
+    """The ids of the specifics `text` names."""
+    words = words_of(text)
+    return frozenset(s.id for s in cues.specifics if s.cues.found(text, words))
+
+
+def _named(
+    s: Specific, asking: str, words: tuple[str, ...], unsaid: str, in_question: frozenset[str], asks_of_someone: bool
+) -> bool:
+    """The question names specific `s` as something asked: an identity only in its question clauses ("华裔身份有没有
+    额外的优惠？", not "本人美籍华人，…能当法定代表人吗？"); a person in its asking sentences, unless named only
+    before question clauses that ask nothing someone may get or do ("准备带老婆孩子一起过来，政策里对教育、医疗配套
+    有提到吗？"); anything else outside where the asker says who they are (`unsaid`)."""
+    if s.identity:
+        return s.id in in_question
+    if s.person:
+        return s.cues.found(asking, words) and (asks_of_someone or s.id in in_question)
+    return s.cues.found(unsaid, words_of(unsaid))
 
 
 def _without_self(text: str, cues: Cues) -> str:
