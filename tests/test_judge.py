@@ -1650,3 +1650,63 @@ def test_a_count_that_meets_the_floor_is_no_claim_to_correct() -> None:
     assert judgement.outcome is Outcome.ANSWERED
     judgement = judge(ask("So a provincial zone has to climb 6 places to get the reward?", "en"), rewards)
     assert judgement.outcome is Outcome.CORRECTED
+
+
+# -- session 17, round 22 (holdout83-86 read) -------------------------------------------------------------
+def test_an_age_limit_said_to_be_pushed_to_a_figure_is_a_premise_to_correct() -> None:
+    """ "can be stretched to 70", "延长到68岁": an age given as the limit, whatever the verb."""
+    for text, lang in (
+        ("So the work permit age cap gets pushed up to 70, right?", "en"),
+        ("工作许可年龄能延长到68岁吧?", "zh"),
+    ):
+        question = ask(text, lang)
+        assert {s for s in question.stated if s.startswith("age:")} and question.confirms
+        assert judge(question, TALENT).outcome is Outcome.CORRECTED
+    assert not {s for s in ask("Our lease got pushed to 70 square metres more", "en").stated if s.startswith("age:")}
+
+
+def test_a_period_said_in_words_is_a_figure() -> None:
+    assert "duration:1y" in ask("Each stay on the R visa can last a whole year, right?", "en").stated
+    assert "duration:1y" in ask("R签证每次入境能住整整一年吧?").stated
+
+
+def test_land_payment_said_colloquially_is_the_policys_land_price() -> None:
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款 no additional land price"))
+    judgement = judge(ask("在自有工业用地上加盖厂房提高容积率,要按面积补缴土地款,没错吧?"), land)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "contradicted")
+
+
+def test_the_rule_without_an_approved_relaxation_is_the_general_rule() -> None:
+    for text, lang in (
+        ("要是科技局没有批准放宽,外国人办工作许可最大多少岁?", "zh"),
+        ("What's the default age cap for a work permit if the bureau won't grant an exception?", "en"),
+    ):
+        assert "general_rule" in [s.id for s in ask(text, lang).specifics]
+    assert not ask("经市级科技部门批准放宽后,年龄上限是多少?").specifics
+
+
+def test_round_22_readings_of_what_is_asked() -> None:
+    """Money asked with a word between (多少创业资金); zones or platforms counted (几个省级高新区); a rank said as
+    "top 30"; money said to go to the companies named before it (…的企业奖励50万)."""
+    assert "money" in {k.name for k in ask("我个人来高新区创业,政策能给多少创业资金?").figures}
+    assert "count" in {k.name for k in ask("全市一共有几个省级高新区?").figures}
+    assert "count:30" in ask("Is the goal for the national zone to make the top 30?", "en").stated
+    question = ask("评上知识产权试点的公司奖励50万是吧?")
+    assert question.recipient == "enterprise"
+    pilots = evidence(clause(25, 5, IP_PILOT_COUNTY, text="列入试点奖励50万元"))
+    assert judge(question, pilots).outcome is Outcome.CORRECTED
+
+
+def test_round_22_specifics() -> None:
+    """Things investors ask that the policy never sets: a finder's fee, measures only for foreign-invested
+    companies, a tax holiday, an application for permanent residence."""
+    assert [s.id for s in ask("帮忙牵线引进项目的中介,有没有中介费或者奖励?").specifics] == ["intermediary_reward"]
+    assert "foreign_specific" in [
+        s.id for s in ask("Is anything offered specifically for foreign-owned companies?", "en").specifics
+    ]
+    assert "foreign_specific" in [s.id for s in ask("有没有专门针对外资企业的扶持?").specifics]
+    assert "tax_type" in [s.id for s in ask("Is there a tax holiday for new plants?", "en").specifics]
+    assert "pr_application" in [
+        s.id for s in ask("Does working here help my application for permanent residence?", "en").specifics
+    ]
+    assert not ask("Can foreign companies set up in the zone?", "en").specifics

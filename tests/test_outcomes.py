@@ -107,6 +107,18 @@ def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_ca
     assert parts.outcome == "answered" and "10 years" in parts.text  # the fee part noted as not stated
 
 
+def test_what_the_whole_asks_that_no_part_answers_is_said_beside_the_part_answered(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """The part the policy answers leads; the processing time the whole asks, which the policy never sets and
+    which no part judged alone asks (its part names no policy topic), is said as not stated."""
+    for question, stated, gap in (
+        ("How long is the R visa valid, and how many working days does it take?", "10 years", "processing time"),
+        ("R字签证有效期最长几年?多少个工作日能办下来?", "10年", "办理时限"),
+    ):
+        answer = real_bot.ask(question)
+        assert (answer.outcome, answer.fallback) == ("answered", False)
+        assert stated in answer.opening and gap in answer.opening
+
+
 def test_how_to_use_what_the_zones_only_provide_is_not_stated_in_every_part(real_bot) -> None:  # type: ignore[no-untyped-def]
     """The zones are to improve talent apartments; who may live there, the rent and the stay are not stated, and
     "how long can we stay?" is the apartment's stay, not the R visa's 180 days."""

@@ -127,8 +127,14 @@ class Answerer:
             and (answered := next(iter(grounded), None))
         ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
+            whole = Part(q.written, judgement, question=q)
             q, evidence, judgement = answered[0], answered[1], answered[2]
             others = [self._part(*p) for p in parts if p[2] is not judgement]
+            # what the whole asked that no part asks alone ("…, and how many working days?"), unless it is what the
+            # part answers ("能拿多少奖?要是考核结果差又会怎样?": the amount is the part's)
+            gap = whole.judgement.missing.what if whole.judgement.missing else ""
+            if not any(p.judgement.outcome.fallback for p in others) and gap not in {k.name for k in q.figures}:
+                others.append(whole)
         else:
             others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
         check(deadline, "rendering")

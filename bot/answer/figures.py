@@ -42,8 +42,14 @@ _RELAXED_TO = re.compile(
     r"(放宽到|放宽至|limit to|extended to|raised to|relax(?:es|ed)? (?:it |the \w+ )?to)\s*(\d{2})"
 )
 _AGE_WORD = re.compile(r"\bage\b|年龄")
-# an age limit said as how far it goes ("the age cap only goes up to 63"): an age only where the text speaks of age
-_UP_TO = re.compile(r"\b(?:go|goes|going|be|is|only)\s+up\s+to\s+(\d{2})\b")
+# an age limit said as how far it goes or is pushed ("the age cap only goes up to 63", "can be stretched to 70",
+# "年龄能延长到70"): an age only where the text speaks of age
+_UP_TO = re.compile(
+    r"\b(?:go|goes|going|be|is|only)\s+up\s+to\s+(\d{2})\b"
+    r"|\b(?:stretch|stretched|stretches|pushed|push|bumped|bump|increased|increase|lifted|lift|upped|moved)"
+    r"(?:\s+up)?\s+to\s+(\d{2})\b"
+    r"|(?:延长|提高|提升|调高|调整|延)(?:到|至)\s*(\d{2})(?!\d)"
+)
 _AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
 _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
@@ -58,7 +64,9 @@ _LIMIT_BEFORE = re.compile(r"最|只|仅|有效期|期限|停留|放宽|上限|�
 _CHINESE_FIGURE = re.compile(
     r"(?<![零一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(?=\s*(?:个月|年|天|日|周岁|岁))"
 )
-_COUNT = re.compile(r"(?<![\d.])(\d+)\s*(?:位|名|places?\b|positions?\b|spots?\b)")
+_COUNT = re.compile(
+    r"(?<![\d.])(\d+)\s*(?:位|名|强|places?\b|positions?\b|spots?\b)|\btop[\s-]*(\d+)\b|前\s*(\d+)(?!\s*(?:位|名|强|年|个月|天|日))"
+)
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
 
@@ -85,7 +93,7 @@ def stated_figures(normalized: str) -> frozenset[str]:
             continue
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     for match in _COUNT.finditer(normalized):
-        found.add(f"count:{int(match.group(1))}")
+        found.add(f"count:{int(next(g for g in match.groups() if g))}")
     return frozenset(found)
 
 
@@ -104,7 +112,7 @@ def _ages(normalized: str) -> tuple[set[str], set[int]]:
                 in_years.add(match.end())
     if _AGE_WORD.search(normalized):
         for match in _UP_TO.finditer(normalized):
-            value = int(match.group(1))
+            value = int(next(g for g in match.groups() if g))
             if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:
                 found.add(f"age:{value}")
     return found, in_years

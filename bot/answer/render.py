@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,9 @@ from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
 from bot.text import as_sentence
 
+#: the last sentence of a "not stated" sentence that leads on to the clauses quoted ("The closest provisions are:")
+_LEADS_ON = re.compile(r"(?<=[.。；;])\s*[^.。；;]*[:：]\s*$")
+
 
 @dataclass(frozen=True, slots=True)
 class Part:
@@ -23,6 +27,7 @@ class Part:
     text: str
     judgement: Judgement
     quoted: tuple[ClauseEvidence, ...] = ()  # the clauses its answer quotes (answered parts)
+    question: Question | None = None  # the whole question, for what the whole asked and no part states
 
 
 class Renderer:
@@ -199,6 +204,8 @@ class Renderer:
         )
 
     def _part_note(self, lang: str, part: Part) -> str:
+        if part.question is not None:  # what the whole asked that no part of it answers, said as the gap it is
+            return _LEADS_ON.sub("", self.gaps.sentence(part.question, part.judgement))
         return say(lang, "part_not_stated", part=part.text.strip())
 
     def _units_line(self, article: Article, lang: str) -> str:
