@@ -1691,6 +1691,7 @@ def test_round_22_readings_of_what_is_asked() -> None:
     assert "money" in {k.name for k in ask("我个人来高新区创业,政策能给多少创业资金?").figures}
     assert "count" in {k.name for k in ask("全市一共有几个省级高新区?").figures}
     assert "count:30" in ask("Is the goal for the national zone to make the top 30?", "en").stated
+    assert {s for s in ask("国家高新区是不是要进入全国前50名?").stated if s.startswith("count")} == {"count:50"}
     question = ask("评上知识产权试点的公司奖励50万是吧?")
     assert question.recipient == "enterprise"
     pilots = evidence(clause(25, 5, IP_PILOT_COUNTY, text="列入试点奖励50万元"))
