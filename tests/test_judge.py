@@ -1654,7 +1654,7 @@ def test_a_count_that_meets_the_floor_is_no_claim_to_correct() -> None:
 
 # -- session 17, round 22 (holdout83-86 read) -------------------------------------------------------------
 def test_an_age_limit_said_to_be_pushed_to_a_figure_is_a_premise_to_correct() -> None:
-    """ "can be stretched to 70", "延长到68岁": an age given as the limit, whatever the verb."""
+    """ "gets pushed up to 70", "延长到68岁": an age given as the limit, whatever the verb."""
     for text, lang in (
         ("So the work permit age cap gets pushed up to 70, right?", "en"),
         ("工作许可年龄能延长到68岁吧?", "zh"),

@@ -93,29 +93,35 @@ def stated_figures(normalized: str) -> frozenset[str]:
             continue
         found.add(f"duration:{int(match.group(1))}{_PERIOD_UNIT.get(match.group(2), 'd')}")
     for match in _COUNT.finditer(normalized):
-        found.add(f"count:{int(next(g for g in match.groups() if g))}")
+        found.add(f"count:{_number(match)}")
     return frozenset(found)
 
 
 def _ages(normalized: str) -> tuple[set[str], set[int]]:
     """The ages text gives, and where those written in years end ("the age limit can only be relaxed to
     60 years" gives an age, not a period)."""
-    found = {f"age:{int(next(g for g in match.groups() if g))}" for match in _AGE.finditer(normalized)}
+    found = {f"age:{_number(match)}" for match in _AGE.finditer(normalized)}
     in_years: set[int] = set()
+    speaks_of_age = bool(_AGE_WORD.search(normalized))
     for match in _RELAXED_TO.finditer(normalized):  # "relaxes the age limit to 70": an age without its unit
         value = int(match.group(match.lastindex or 0))
         unit = _UNIT_AFTER.match(normalized, match.end())
-        years = unit is not None and unit.group(1) in ("年", "year", "years") and bool(_AGE_WORD.search(normalized))
+        years = unit is not None and unit.group(1) in ("年", "year", "years") and speaks_of_age
         if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and (unit is None or years):
             found.add(f"age:{value}")
             if unit is not None:
                 in_years.add(match.end())
-    if _AGE_WORD.search(normalized):
+    if speaks_of_age:
         for match in _UP_TO.finditer(normalized):
-            value = int(next(g for g in match.groups() if g))
+            value = _number(match)
             if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:
                 found.add(f"age:{value}")
     return found, in_years
+
+
+def _number(match: re.Match[str]) -> int:
+    """The number of a match whose pattern has one group per way of saying it ("top 50", "前50", "50名")."""
+    return int(next(group for group in match.groups() if group))
 
 
 def _plain(value: float) -> str:
