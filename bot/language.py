@@ -85,6 +85,8 @@ def detect_language(text: str) -> str:
         return "zh" if HAN.search(normalized) or _KANA_HANGUL.search(normalized) else "en"
     if not han:
         return "zh" if _looks_like_pinyin(words) else "en"
+    if len(words) >= 3 and sum(_is_pinyin(w) for w in words) >= 0.9 * len(words):
+        return "zh"  # "waiji rencai R签 youxiaoqi 是多少?": pinyin beside Chinese is Chinese ("he" too)
     zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))
     en_score = 2 * len(words) + 2 * sum(w in _EN_GRAMMAR for w in words)
     return "zh" if zh_score >= en_score else "en"

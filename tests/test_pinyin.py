@@ -68,6 +68,12 @@ def test_pinyin_questions_are_told_from_english_ones() -> None:
     assert not is_pinyin("ok")
 
 
+def test_pinyin_beside_chinese_is_chinese_and_english_beside_chinese_is_english() -> None:
+    assert detect_language("waiji zhuanjia gongzuo xuke nianling 放宽到多少?") == "zh"
+    assert detect_language("gaoxinqu he jingkaiqu 有啥区别") == "zh"  # "he" is pinyin here, not the pronoun
+    assert detect_language("What is the reward for a newly recognised 省级高新区?") == "en"
+
+
 @pytest.mark.integration
 def test_a_pinyin_question_is_answered_in_chinese_from_the_right_article(real_bot) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask("waiji rencai shenqing gongzuo xuke de nianling shangxian shi duoshao?")

@@ -95,6 +95,7 @@ class Specific:
     situation: bool = False  # a situation: asked about too when told before a question that refers back to it
     holder: bool = False  # someone who may hold what a statement's subject holds (a spouse, a partner)
     identity: bool = False  # who someone is (ethnic Chinese): asked only when a question clause names it
+    document: bool = False  # a property of the policy document itself (when it expires): never out of scope
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

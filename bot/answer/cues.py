@@ -246,6 +246,7 @@ def load_cues() -> Cues:
                 bool(spec.get("situation")),
                 bool(spec.get("person") or spec.get("holder")),
                 bool(spec.get("identity")),
+                bool(spec.get("document")),
             )
             for name, spec in data["specifics"].items()
         ),

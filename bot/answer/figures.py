@@ -50,6 +50,12 @@ _UP_TO = re.compile(
     r"(?:\s+up)?\s+to\s+(\d{2})\b"
     r"|(?:延长|提高|提升|调高|调整|延)(?:到|至)\s*(\d{2})(?!\d)"
 )
+# working life said to last to a figure ("keep a work permit until 70", "干到70"): an age without the word
+_WORK_UNTIL = re.compile(
+    r"\b(?:work|works|working|worked|employed|employment|permit|permits)\b[^.?!,;]{0,30}?"
+    r"\buntil\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
+    r"|(?:干|工作|上班)到\s*(\d{2})(?!\d)"
+)
 _AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
 _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
@@ -111,11 +117,11 @@ def _ages(normalized: str) -> tuple[set[str], set[int]]:
             found.add(f"age:{value}")
             if unit is not None:
                 in_years.add(match.end())
-    if speaks_of_age:
-        for match in _UP_TO.finditer(normalized):
-            value = _number(match)
-            if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:
-                found.add(f"age:{value}")
+    said = (*_UP_TO.finditer(normalized),) if speaks_of_age else ()
+    for match in (*said, *_WORK_UNTIL.finditer(normalized)):
+        value = _number(match)
+        if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:
+            found.add(f"age:{value}")
     return found, in_years
 
 

@@ -359,6 +359,9 @@ _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"
     r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
+    # "So the letter comes from the city bureau?": a statement put as a question, no question word in it
+    r"|^(?:(?:ok|okay|and|oh|right),?\s+)?so,?\s+(?!(?:is|are|am|was|were|do|does|did|can|could|will|would|should|may"
+    r"|might|must|shall|has|have)\b)(?![^?？]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?？]*[?？]\s*$"
 )
 
 

@@ -21,6 +21,7 @@ from bot.answer.judge.asker import (
     party,
     qualified_otherwise,
     unmet,
+    unnamed,
 )
 from bot.answer.judge.figures import (
     answered,
@@ -96,6 +97,7 @@ RULES: tuple[Rule, ...] = (
     benefit,
     qualified_otherwise,
     denied,
+    unnamed,
     answered,
 )
 

@@ -173,6 +173,22 @@ def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+def unnamed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """An asker who says who they are asks whether they may ("Indian postdoc here, can I apply for the R
+    visa?"), and the best clause permits it only to subjects told apart by a quality ("外籍高层次人才、急需紧缺
+    人才") the question does not name: the policy does not say whether the asker is one."""
+    top = e.top
+    if not (q.self_described and q.intent.yes_no and (q.modal or q.access)) or top is None:
+        return None
+    permissive = [s for s in compatible_statements(q, top) if s.kind in PERMISSIVE]
+    if not permissive or not all(s.alternatives for s in permissive):
+        return None
+    asked = grams(q.normalized, pairs=True)
+    if any(s.subject_marks & asked or stems(s.subject_marks) & stems(asked) for s in permissive):
+        return None
+    return Judgement(Outcome.NOT_STATED, "unnamed", lead=top, statement=permissive[0], missing=Missing("condition"))
+
+
 def also_named(q: Question, stated: Stated) -> bool:
     """The question names itself, not negated, as another of the subjects the statement lists ("算急需紧缺人才，
     但不是高层次专家" against "外籍高层次人才、急需紧缺人才": one of them is enough)."""

@@ -125,6 +125,8 @@ class Thresholds:
     dense_floor: float = 0.80  # best raw cosine below this …
     lexical_floor: float = 0.30  # … and best BM25 coverage below this: not in the policy
     dense_strong: float = 0.86  # a question sharing no word with the policy needs at least this cosine
+    lexical_thin: float = 0.15  # a question naming no policy term whose words the policy hardly has (BM25
+    dense_thin: float = 0.82  # coverage below this) needs at least this cosine ("can I sue my employer?")
     chit_chat_floor: float = 0.5
     chit_chat_max_chars: int = 50  # small talk is short: "您好，我们是…公司，…这些政策上支持吗？" asks
     topical_floor: float = 0.5  # a follow-up with this much lexical evidence has a topic of its own

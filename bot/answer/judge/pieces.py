@@ -12,6 +12,8 @@ from bot.corpus.model import Statement
 
 def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
     """Out of scope by a cue, by lack of evidence, or small talk (question parts use it to skip a part)."""
+    if any(s.document for s in q.specifics):
+        return False  # "when does this policy expire?" asks of the policy itself
     if q.intent.out_of_scope:
         return True
     if q.intent.responsible and e.named_units:
@@ -19,6 +21,7 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
     no_shared_words = not e.topical_terms and (
         not e.has_words or (e.lexical_best == 0.0 and e.dense_best < t.dense_strong)
     )
+    thin = not e.topical_terms and e.lexical_best < t.lexical_thin and e.dense_best < t.dense_thin
     weak = e.dense_best < t.dense_floor and e.lexical_best < t.lexical_floor
     small_talk = (
         q.intent.chit_chat
@@ -29,7 +32,7 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
             or (not e.policy_terms and e.lexical_best < t.chit_chat_floor)
         )  # "hey, am I too old for a work permit?" is a question, greeting or not
     )
-    return no_shared_words or weak or small_talk
+    return no_shared_words or thin or weak or small_talk
 
 
 def statement_kinds(q: Question) -> list[FigureKind]:
