@@ -19,6 +19,7 @@ from bot.answer.judge.pieces import (
     answering_clauses,
     compatible_statements,
     granted_to_other,
+    names_subject,
     other_object,
     stems,
     subject_gap,
@@ -184,7 +185,7 @@ def unnamed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not permissive or not all(s.alternatives for s in permissive):
         return None
     asked = grams(q.normalized, pairs=True)
-    if any(s.subject_marks & asked or stems(s.subject_marks) & stems(asked) for s in permissive):
+    if any(names_subject(asked, s) for s in permissive):
         return None
     return Judgement(Outcome.NOT_STATED, "unnamed", lead=top, statement=permissive[0], missing=Missing("condition"))
 

@@ -29,9 +29,9 @@ from bot.answer.judge.pieces import (
     figure_lead,
     first_statement,
     granted_to_other,
+    names_subject,
     other_object,
     statement_kinds,
-    stems,
     subject_gap,
     thing_words,
     word_stems,
@@ -340,9 +340,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # an asker who says who they are ("Indian postdoc here") is told "Yes —" only when the question also names
     # whom the statement is for ("…high-level talent"; "持有永久居留身份证"): an engineer is not said to be one
     asked = grams(q.normalized, pairs=True)
-    named = not q.self_described or any(
-        not s.subject_marks or s.subject_marks & asked or stems(s.subject_marks) & stems(asked) for s in permissive
-    )
+    named = not q.self_described or any(not s.subject_marks or names_subject(asked, s) for s in permissive)
     yes = (
         q.intent.yes_no
         and q.modal

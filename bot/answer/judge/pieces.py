@@ -198,6 +198,13 @@ def other_object(lacks: frozenset[str], action: frozenset[str]) -> bool:
     return len(shared) >= 2 or bool(stems(lacks) & stems(action)) or any(" " in w for w in shared)
 
 
+def names_subject(asked: frozenset[str], stated: Stated) -> bool:
+    """The question's word grams `asked` name whom the statement is for: one of its subject marks, or an English
+    one by its first five letters ("high-level talent"; "持有永久居留身份证")."""
+    marks = stated.subject_marks
+    return bool(marks & asked or stems(marks) & stems(asked))
+
+
 def stems(terms: frozenset[str]) -> set[str]:
     """The first five letters of the long English words among `terms` ("representative(s)")."""
     return {w[:5] for w in terms if w.isascii() and " " not in w}
