@@ -1798,3 +1798,82 @@ def test_extending_a_stay_or_a_visa_is_a_renewal_the_policy_never_sets() -> None
     ]
     assert "renewal" in [s.id for s in ask("Could we extend our R visas in China?", "en").specifics]
     assert not ask("How long can each stay on the R visa last?", "en").specifics
+
+
+# -- session 19, round 24 (holdout91-94 read) -------------------------------------------------------------
+def test_asking_the_assistant_to_check_ones_own_papers_is_a_task() -> None:
+    """ "Could you look over my lease…", "帮我审核一下这份协议": work for the assistant, not a question of the
+    policy, whatever clause shares its words; asking whether the policy says something is no such task."""
+    staffing = evidence(clause(23, 5, UNVALUED, text="探索岗位管理制度 实行聘用制 绩效奖励分配"))
+    for text, lang in (
+        ("Could you please review our draft labour contract and say if the probation term is legal?", "en"),
+        ("帮我审核一下这份劳动协议里的竞业条款", "zh"),
+    ):
+        judgement = judge(ask(text, lang), staffing)
+        assert (judgement.outcome, judgement.rule) == (Outcome.OUT_OF_SCOPE, "task")
+    assert not ask("Can you check whether the policy mentions a hiring system?", "en").task
+
+
+def test_how_things_stood_when_the_policy_was_issued_is_a_result_it_does_not_report() -> None:
+    goals = evidence(clause(3, 3, GOAL_2025))
+    for text, lang in (
+        ("这项政策发布以来高新区的研发投入涨到多少了?", "zh"),
+        ("What was the real R&D share back when the policy was issued? Any statistics?", "en"),
+        ("What is the zones' actual R&D share?", "en"),
+    ):
+        judgement = judge(ask(text, lang), goals)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "current_state")
+    assert judge(ask("国家高新区研发投入占比要达到多少?"), goals).outcome is Outcome.ANSWERED
+    assert not ask("What does the statistics bureau do in this policy?", "en").intent.current_state
+
+
+def test_companies_said_in_english_to_be_recognised_ask_for_themselves() -> None:
+    pilots = evidence(clause(25, 5, IP_PILOT_COUNTY, text="列入试点奖励50万元"))
+    question = ask("Are firms designated as provincial IP pilot units given money?", "en")
+    assert question.party == "enterprise"
+    assert judge(question, pilots).rule == "party"
+    assert ask("Is a zone designated as a provincial IP pilot given money?", "en").party == ""
+
+
+def test_two_figures_put_up_as_options_ask_that_kind_of_figure() -> None:
+    """ "Is it 3% or 8%?" asks which percentage: a clause that sets none does not state it; a clause
+    that sets the period answers "5 or 10 years?"."""
+    unvalued = evidence(clause(5, 3, UNVALUED, text="按投资额度一定比例奖励"))
+    question = ask("The startup reward is a share of the investment, would that be 3% or 8%?", "en")
+    assert "percent" in {kind.name for kind in question.figures}
+    assert judge(question, unvalued).outcome is Outcome.NOT_STATED
+    assert "duration" in {kind.name for kind in ask("Is the R visa good for 5 or 10 years?", "en").figures}
+    assert judge(ask("Is the R visa good for 5 or 10 years?", "en"), TALENT).outcome is Outcome.ANSWERED
+    assert not ask("Do we get the reward or a subsidy?", "en").figures
+
+
+def test_the_policys_own_expiry_said_in_a_few_words_is_not_stated() -> None:
+    for text, lang in (("How long will this policy last?", "en"), ("这个政策什么时候到期?", "zh")):
+        assert "policy_term" in [s.id for s in ask(text, lang).specifics]
+        assert judge(ask(text, lang), TALENT).outcome is Outcome.NOT_STATED
+
+
+def test_yes_leads_only_when_the_question_names_whom_the_statement_is_for() -> None:
+    """The R visa is for high-level or urgently needed foreign talent: asked of foreigners at large, the clause
+    is quoted without "Yes —"; asked of the talent it names, "Yes —"."""
+    broad = judge(ask("Can foreign staff we hire apply for an R visa?", "en"), TALENT)
+    assert (broad.outcome, broad.yes) == (Outcome.ANSWERED, False)
+    assert judge(ask("Can urgently needed foreign talent apply for an R visa?", "en"), TALENT).yes
+    assert judge(ask("外籍高层次人才能不能办R字签证?"), TALENT).yes
+
+
+def test_round_24_readings() -> None:
+    """Sending profits abroad is a specific the policy never sets; a wage dispute is none of its business;
+    a tariff is a fee; "which N items does it include", a count in absolute terms, how many zones there are now
+    and how a ranking is computed are asked as such."""
+    assert "forex" in [s.id for s in ask("Can we send profits abroad in euros freely?", "en").specifics]
+    assert "forex" in [s.id for s in ask("外资企业的利润汇出有没有限制?").specifics]
+    assert ask("老板欠薪两个月,我要不要去劳动仲裁?").intent.out_of_scope
+    assert ask("Is a non-compete in my contract enforceable?", "en").intent.out_of_scope
+    assert "fee" in {kind.name for kind in ask("What are the power tariffs for factories?", "en").figures}
+    assert ask("人才工程包括哪五个方面?").particulars
+    assert ask("Does the policy name the specific parks it covers?", "en").particulars
+    assert "count" in {kind.name for kind in ask("What is the target in absolute numbers?", "en").figures}
+    assert ask("全市目前一共有几家省级高新区?").intent.current_state
+    assert "criteria" in {kind.name for kind in ask("How is the zone ranking computed?", "en").figures}
+    assert not ask("How is the zone ranking reward used?", "en").figures

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answer.cues import Cues, FigureKind, load_cues, words_of
+from bot.answer.figures import stated_figures
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _SENTENCE_BREAK = re.compile(r"[？?；;。！!]+")
@@ -117,6 +118,8 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
         kinds = _kinds(sentence, cues)
         if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
             asked |= kinds
+        elif offered := _OFFERED.search(sentence):  # "is that 5% or 10%?", "是5%还是10%": which figure, asked
+            asked |= {figure.split(":")[0] for figure in stated_figures(offered.group())}
         else:  # "Is the policy still valid, or when does it expire?": its wh-part asks
             asked |= {name for part in _wh_parts(sentence) for name in _kinds(part, cues)}
     return asked
@@ -142,6 +145,10 @@ def _wh_parts(sentence: str) -> list[str]:
 
 
 # what the asker would do otherwise ("…, rather than paying the full transfer fee upfront?"): not asked about
+#: two figures put up as options ("5% or 10%", "5年还是10年", "5 or 10 years")
+_OFFERED = re.compile(
+    r"\d[\d.,]*\s*[^\s\d,，?？]{0,4}\s*(?:\bor\b|还是|或者|或是)\s*\d[\d.,]*\s*[^\s\d,，?？]{0,7}", re.IGNORECASE
+)
 _ALTERNATIVE = re.compile(r"\b(rather than|instead of)\b[^,.;?!]*|(而不是|而非)[^，。；？！,.;?!]*", re.IGNORECASE)
 _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNORECASE)  # the asker says who they are
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
