@@ -1811,7 +1811,8 @@ def test_asking_the_assistant_to_check_ones_own_papers_is_a_task() -> None:
     ):
         judgement = judge(ask(text, lang), staffing)
         assert (judgement.outcome, judgement.rule) == (Outcome.OUT_OF_SCOPE, "task")
-    assert not ask("Can you check whether the policy mentions a hiring system?", "en").task
+    assert not ask("Could you check our eligibility for an R visa?", "en").task
+    assert not ask("帮我看一下需要哪些材料?").task
 
 
 def test_how_things_stood_when_the_policy_was_issued_is_a_result_it_does_not_report() -> None:
@@ -1842,13 +1843,14 @@ def test_two_figures_put_up_as_options_ask_that_kind_of_figure() -> None:
     question = ask("The startup reward is a share of the investment, would that be 3% or 8%?", "en")
     assert "percent" in {kind.name for kind in question.figures}
     assert judge(question, unvalued).outcome is Outcome.NOT_STATED
-    assert "duration" in {kind.name for kind in ask("Is the R visa good for 5 or 10 years?", "en").figures}
-    assert judge(ask("Is the R visa good for 5 or 10 years?", "en"), TALENT).outcome is Outcome.ANSWERED
-    assert not ask("Do we get the reward or a subsidy?", "en").figures
+    assert "duration" in {kind.name for kind in ask("Is the R visa good for 5 years or 10 years?", "en").figures}
+    assert judge(ask("Is the R visa good for 5 years or 10 years?", "en"), TALENT).outcome is Outcome.ANSWERED
+    # figures that describe who asks are no options: nothing to correct
+    assert judge(ask("Can a 60 or 65 year old apply for the R visa?", "en"), TALENT).outcome is Outcome.ANSWERED
 
 
 def test_the_policys_own_expiry_said_in_a_few_words_is_not_stated() -> None:
-    for text, lang in (("How long will this policy last?", "en"), ("这个政策什么时候到期?", "zh")):
+    for text, lang in (("How long will this policy last?", "en"), ("政策到期以后还能申请吗?", "zh")):
         assert "policy_term" in [s.id for s in ask(text, lang).specifics]
         assert judge(ask(text, lang), TALENT).outcome is Outcome.NOT_STATED
 
@@ -1875,5 +1877,5 @@ def test_round_24_readings() -> None:
     assert ask("Does the policy name the specific parks it covers?", "en").particulars
     assert "count" in {kind.name for kind in ask("What is the target in absolute numbers?", "en").figures}
     assert ask("全市目前一共有几家省级高新区?").intent.current_state
-    assert "criteria" in {kind.name for kind in ask("How is the zone ranking computed?", "en").figures}
+    assert "criteria" in {kind.name for kind in ask("How is the reward amount calculated?", "en").figures}
     assert not ask("How is the zone ranking reward used?", "en").figures

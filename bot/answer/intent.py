@@ -109,7 +109,8 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
     """The names of the kinds of figure the question's sentences ask for.
 
     Only sentences that ask count. A yes/no sentence naming a figure ("Do we owe any extra fees?")
-    asks for none, unless it also asks how much; a sentence after it still may ("有没有人才公寓？房租多少？").
+    asks for none, unless it also asks how much, or ends on two figures put up as options ("is that 5% or
+    10%?"); a sentence after it still may ("有没有人才公寓？房租多少？").
     """
     asked: set[str] = set()
     for whole in _SENTENCE_BREAK.split(asking):  # only the asking sentences: "…请几位专家过来。" asks no count
@@ -118,10 +119,11 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
         kinds = _kinds(sentence, cues)
         if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
             asked |= kinds
-        elif offered := _OFFERED.search(sentence):  # "is that 5% or 10%?", "是5%还是10%": which figure, asked
-            asked |= {figure.split(":")[0] for figure in stated_figures(offered.group())}
         else:  # "Is the policy still valid, or when does it expire?": its wh-part asks
             asked |= {name for part in _wh_parts(sentence) for name in _kinds(part, cues)}
+            # two figures it ends on, put up as options ("is that 5% or 10%?", "是5%还是10%"): which one, asked
+            if offered := _OFFERED.search(sentence):
+                asked |= {figure.split(":")[0] for figure in stated_figures(offered.group())}
     return asked
 
 
@@ -144,11 +146,13 @@ def _wh_parts(sentence: str) -> list[str]:
     return parts
 
 
-# what the asker would do otherwise ("…, rather than paying the full transfer fee upfront?"): not asked about
-#: two figures put up as options ("5% or 10%", "5年还是10年", "5 or 10 years")
+#: two figures a sentence ends on, put up as options ("is that 5% or 10%", "是5年还是10年吗", "5 years or 10 years"),
+#: not figures that describe something asked about ("Can a 60 or 65 year old apply…", "成立3年或者5年的企业…")
 _OFFERED = re.compile(
-    r"\d[\d.,]*\s*[^\s\d,，?？]{0,4}\s*(?:\bor\b|还是|或者|或是)\s*\d[\d.,]*\s*[^\s\d,，?？]{0,7}", re.IGNORECASE
+    r"\d[\d.,]*\s*[^\s\d,，]{0,8}\s*(?:\bor\b|还是|或者|或是)\s*\d[\d.,]*\s*[^\s\d,，]{0,8}\s*[吗呢啊]?\s*$",
+    re.IGNORECASE,
 )
+# what the asker would do otherwise ("…, rather than paying the full transfer fee upfront?"): not asked about
 _ALTERNATIVE = re.compile(r"\b(rather than|instead of)\b[^,.;?!]*|(而不是|而非)[^，。；？！,.;?!]*", re.IGNORECASE)
 _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNORECASE)  # the asker says who they are
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")

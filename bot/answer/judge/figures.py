@@ -337,9 +337,9 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     doing_without = any(q.lacks & s.action_terms for s in permissive)
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
     money = not q.benefit or any(s.kind == "amount" or s.statement.funding for s in permissive)
-    # "Yes —" for a person only when the question also names whom the statement is for, when the statement picks
-    # its people out by a quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign
-    # talent at large, is not said to be one
+    # "Yes —" only when the question also names whom the statement is for, when that is a person or a subject
+    # told apart by a quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign talent at
+    # large, is not said to be one
     asked = grams(q.normalized, pairs=True)
     named = any(
         not s.subject_marks or not (s.alternatives or s.party == "person") or names_subject(asked, s)
