@@ -85,7 +85,7 @@ def detect_language(text: str) -> str:
         return "zh" if HAN.search(normalized) or _KANA_HANGUL.search(normalized) else "en"
     if not han:
         return "zh" if _looks_like_pinyin(words) else "en"
-    if len(words) >= 3 and sum(_is_pinyin(w) for w in words) >= 0.9 * len(words):
+    if _mostly_pinyin(words):
         return "zh"  # "waiji rencai R签 youxiaoqi 是多少?": pinyin beside Chinese is Chinese ("he" too)
     zh_score = han + 2 * len(_ZH_GRAMMAR.findall(normalized))
     en_score = 2 * len(words) + 2 * sum(w in _EN_GRAMMAR for w in words)
@@ -99,9 +99,13 @@ def is_pinyin(text: str) -> bool:
 
 
 def _looks_like_pinyin(words: list[str]) -> bool:
-    if len(words) < 3 or any(w in _EN_GRAMMAR for w in words):
-        return False
-    return sum(_is_pinyin(w) for w in words) >= 0.9 * len(words)
+    """Latin words alone read as pinyin: mostly pinyin, and no English grammar word among them."""
+    return not any(w in _EN_GRAMMAR for w in words) and _mostly_pinyin(words)
+
+
+def _mostly_pinyin(words: list[str]) -> bool:
+    """Three words or more, nine in ten of them pinyin syllables."""
+    return len(words) >= 3 and sum(_is_pinyin(w) for w in words) >= 0.9 * len(words)
 
 
 def is_supported_script(text: str) -> bool:
