@@ -42,7 +42,8 @@ class Question:
     given: str = ""  # `normalized` without the asker's own ages: where the figures it gives of the policy are
     qualifiers: frozenset[int] = frozenset()  # the exclusive qualifier groups it names (national, provincial)
     occasions: frozenset[int] = frozenset()  # the occasions of a reward it names (newly recognised, ranking …)
-    party: str = ""  # "person" or "enterprise" when it asks for itself as one
+    word_grams: frozenset[str] = frozenset()  # its word grams with adjacent pairs, as the rules compare them
+    party: str = ""  # "person", "enterprise" or "township" when it asks for itself as one
     recipient: str = ""  # … or the party it says a measure's money goes to ("是发给入驻企业的吧？")
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
@@ -161,6 +162,10 @@ def read_question(
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
     claimed_figures = claimable(unheld, limits)
+    options = options_of(normalized)
+    offered = stated_figures(" ".join(options)) if options else frozenset()
+    if offered & policy_figures:  # "有效期是5年还是10年？": a choice that holds the policy's figure claims neither
+        claimed_figures -= offered
     if premise and not (intent.invent or intent.promise or intent.injection or limited(claimed_figures, limits)):
         # "既然政策规定奖励200万": the figures after the words that cite the policy; "前进了4位，按政策能拿多少？"
         # gives the asker's own before them
@@ -181,6 +186,7 @@ def read_question(
         written=written,
         search=search,
         normalized=normalized,
+        word_grams=grams(normalized, pairs=True),
         intent=intent,
         given=without_own_ages(normalized, limits),
         qualifiers=_asked_levels(normalized, questions, cues),
@@ -233,8 +239,8 @@ def read_question(
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
         authorities=cues.authorities.read(normalized),
-        options=options_of(normalized),
-        option_bodies=frozenset(a.body for o in options_of(normalized) for a in cues.authorities.read(o)),
+        options=options,
+        option_bodies=frozenset(a.body for o in options for a in cues.authorities.read(o)),
         specifics_asked=in_question,
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked

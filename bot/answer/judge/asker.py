@@ -48,7 +48,7 @@ def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if all(s.for_tech for s in giving):
         return Judgement(Outcome.NOT_STATED, "other_business", top, giving[0], Missing("other_business"))
     # "can I be legal representative of a trading company?": what it permits is for another kind of institution
-    asked = grams(q.normalized, pairs=True)
+    asked = q.word_grams
     matched = [s for s in giving if s.action_terms & asked or stems(s.action_terms) & stems(asked)]
     if matched and all(s.institutions and not any(w in q.normalized for w in s.institutions) for s in matched):
         return Judgement(Outcome.NOT_STATED, "other_business", top, matched[0], Missing("object"))
@@ -166,7 +166,7 @@ def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     if not (q.denies and q.confirms) or top is None:
         return None
-    asked = grams(q.normalized, pairs=True)
+    asked = q.word_grams
     for stated in compatible_statements(q, top):
         shares = len(stated.action_terms & asked) >= 2 or stems(stated.action_terms) & stems(asked)
         if stated.kind == "permission" and shares:
@@ -184,7 +184,7 @@ def unnamed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     permissive = [s for s in compatible_statements(q, top) if s.kind in PERMISSIVE]
     if not permissive or not all(s.alternatives for s in permissive):
         return None
-    asked = grams(q.normalized, pairs=True)
+    asked = q.word_grams
     if any(names_subject(asked, s) for s in permissive):
         return None
     return Judgement(Outcome.NOT_STATED, "unnamed", lead=top, statement=permissive[0], missing=Missing("condition"))

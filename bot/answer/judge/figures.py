@@ -6,7 +6,7 @@ import re
 
 from bot.answer.authorities import other_authorities
 from bot.answer.cues import FigureKind, words_of
-from bot.answer.grams import grams, says_none
+from bot.answer.grams import says_none
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
     PERMISSIVE,
@@ -112,7 +112,7 @@ def measure_only(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     themselves)."""
     if not q.access or e.top is None:
         return None
-    asked = grams(q.normalized, pairs=True)
+    asked = q.word_grams
     asked_stems = word_stems(asked)
 
     def shared(s: Stated) -> int:
@@ -147,11 +147,26 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     found = figure_lead(q, e, kinds, guess=q.intent.invent)
     if found is not None:
-        return _stated_figure(q, *found)
+        return _stated_figure(q, *_for_level(q, *found, kinds))
     other = figure_lead(q, e, kinds, any_subject=True)
     if other is not None and (q.qualifiers or q.occasions):
         return _other_level(q, e, other, kinds)
     return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def _for_level(
+    q: Question, lead: ClauseEvidence, stated: Stated, kinds: list[FigureKind]
+) -> tuple[ClauseEvidence, Stated]:
+    """Of the kinds asked, the figure the clause states apart for the level the question names, when the one
+    found is not ("省级高新区排名进位奖50万还是100万？要前进几位？": the provincial zones' 50万元 leads, not the 3
+    places both levels share, which would quote the national zones' 100万元 beside it)."""
+    if not q.qualifiers or stated.qualifiers:
+        return lead, stated
+    wanted = {k.statement for k in kinds} - {stated.kind}
+    for other in lead.stated:
+        if other.kind in wanted and other.qualifiers & q.qualifiers:
+            return lead, other
+    return lead, stated
 
 
 def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgement:
@@ -224,7 +239,7 @@ _NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhet
 
 def _says_not_charged(q: Question, clause: ClauseEvidence) -> bool:
     """The clause says that the charge the question names is not made ("不再增收土地价款")."""
-    asserted = grams(q.normalized, pairs=True)
+    asserted = q.word_grams
     return any(len(s.denied & asserted) >= 2 or any(" " in w for w in s.denied & asserted) for s in clause.stated)
 
 
@@ -340,7 +355,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # "Yes —" only when the question also names whom the statement is for, when that is a person or a subject
     # told apart by a quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign talent at
     # large, is not said to be one
-    asked = grams(q.normalized, pairs=True)
+    asked = q.word_grams
     named = any(
         not s.subject_marks or not (s.alternatives or s.party == "person") or names_subject(asked, s)
         for s in permissive

@@ -37,9 +37,12 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
 
 def statement_kinds(q: Question) -> list[FigureKind]:
     """The figure kinds asked that statements can hold; a kind the question itself states ("when is the
-    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names."""
+    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names or offers
+    its figures as options."""
     kinds = [k for k in q.figures if k.statement is not None]
-    return [k for k in kinds if not k.clause.search(q.given)] or kinds
+    # figures put up as options ("奖50万还是100万？") ask which one holds: that kind is asked
+    offered = [k for k in kinds if any(k.clause.search(option) for option in q.options)]
+    return [k for k in kinds if not k.clause.search(q.given) or k in offered] or kinds
 
 
 def figure_lead(
