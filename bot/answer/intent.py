@@ -79,6 +79,10 @@ def read_intent(
         if form in unshielded:
             unshielded = unshielded.replace(form, " ")
     yes_no = _yes_no(normalized, words, cues)
+    # the sentences that ask: how things stand is asked only there ("Our rank is now 4 places better than our best.
+    # What's the reward?" asks the reward), and a topic out of scope (within shielded glossary forms, no cue)
+    questions = question_text(normalized, cues)
+    scoped = questions if unshielded == normalized else question_text(unshielded, cues)
     asking = asking if asking is not None else asking_text(normalized, cues)
     asked = _figures_asked(asking, cues)
     replaced = {name for kind in cues.figures if kind.name in asked for name in kind.replaces}
@@ -97,8 +101,8 @@ def read_intent(
         and not cues.promise.found(normalized, words)
         and not _OWN_CASE.search(normalized),
         injection=cues.injection.found(normalized, words),
-        current_state=_current_state(question_text(normalized, cues), cues),
-        out_of_scope=_out_of_scope(question_text(unshielded, cues), cues),
+        current_state=cues.current_state.found(questions, words_of(questions)),
+        out_of_scope=_out_of_scope(scoped, cues),
         chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
         about_assistant=cues.about_assistant.found(normalized, words),
         fee_named=cues.fee_named.found(chosen := _ALTERNATIVE.sub(" ", asking), words_of(chosen)),
@@ -227,13 +231,6 @@ def _asks(sentence: str, cues: Cues) -> bool:
     words = words_of(sentence)
     opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
     return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
-
-
-def _current_state(questions: str, cues: Cues) -> bool:
-    """What the question asks is how things stand or stood, not what the policy sets; a sentence that only
-    tells the asker's own standing ("Our rank is now 4 places better than our best. What's the reward?") asks
-    none of it."""
-    return cues.current_state.found(questions, words_of(questions))
 
 
 def _out_of_scope(questions: str, cues: Cues) -> bool:
