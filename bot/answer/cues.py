@@ -49,6 +49,7 @@ class Cues:
     question_markers_zh: tuple[str, ...]
     question_markers_en: CueList
     yes_no_en_start: frozenset[str]
+    request_en: frozenset[str]  # "could you tell me …": a request, no yes or no
     figure_question: CueList
     other_cities: CueList
     partner_cities: CueList
@@ -165,6 +166,7 @@ def load_cues() -> Cues:
         question_markers_zh=tuple(data["question_markers_zh"]),
         question_markers_en=CueList((), tuple(str(c).lower() for c in data["question_markers_en"])),
         yes_no_en_start=frozenset(data["yes_no"]["en_start"]),
+        request_en=frozenset(data["yes_no"]["request_en"]),
         figure_question=_cue_list(data["figure_question"]),
         other_cities=_cue_list(data["other_cities"]),
         partner_cities=_cue_list(data["partner_cities"]),

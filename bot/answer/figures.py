@@ -68,6 +68,22 @@ LIMITED = re.compile(
 # a period or age written in Chinese numerals ("五年", "两个月", "六十五岁"), read as a figure after a word
 # of a limit or validity ("最长只有五年", "放宽到七十岁")
 _LIMIT_BEFORE = re.compile(r"最|只|仅|有效期|期限|停留|放宽|上限|超过|长达|为期|有效")
+_EN_LIMIT_BEFORE = re.compile(
+    r"\b(valid|validity|stay|stays|up to|at most|maximum|max|limit|only|relaxed|raised|capped|cap|lasts?)\b"
+)
+_EN_NUMBER = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_FIGURE = re.compile(
+    r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)(?=[\s-]+(?:years?|months?|days?)\b)"
+)
 _CHINESE_FIGURE = re.compile(
     r"(?<![零一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(?=\s*(?:个月|年|天|日|周岁|岁))"
 )
@@ -136,8 +152,9 @@ def _plain(value: float) -> str:
 
 
 def arabic(normalized: str) -> str:
-    """Periods and ages written in Chinese numerals after a word of a limit or validity, in digits
-    ("最长只有五年" → "最长只有5年"; "成立三年" is the asker's own and stays as written)."""
+    """Periods and ages written in Chinese numerals or English number words after a word of a limit or
+    validity, in digits ("最长只有五年" → "最长只有5年", "valid for five years" → "valid for 5 years";
+    "成立三年", "we have been here five years" are the asker's own and stay as written)."""
 
     def digits(match: re.Match[str]) -> str:
         if not _LIMIT_BEFORE.search(normalized, max(0, match.start() - 6), match.start()):
@@ -147,7 +164,13 @@ def arabic(normalized: str) -> str:
         except CorpusError:  # "一二年": not one numeral
             return match.group(1)
 
-    return _CHINESE_FIGURE.sub(digits, normalized)
+    def english(match: re.Match[str]) -> str:
+        if not _EN_LIMIT_BEFORE.search(normalized, max(0, match.start() - 25), match.start()):
+            return match.group(1)
+        tens, _, units = match.group(1).replace(" ", "-").partition("-")
+        return str(_EN_NUMBER[tens] + (_EN_NUMBER[units] if units else 0))
+
+    return _EN_FIGURE.sub(english, _CHINESE_FIGURE.sub(digits, normalized))
 
 
 def limit_values(normalized: str) -> frozenset[str]:

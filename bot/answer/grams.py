@@ -9,11 +9,12 @@ from itertools import pairwise
 _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有|没拿到|未拿到|还没拿|没拿|没取得|没获得|未获得)([\u4e00-\u9fff]{2,8})"
     r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
-    r"(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
+    r"(?!(?:just|only|merely|simply|necessarily)\b)(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _NOT_CASE = re.compile(
     r"(?:(?<![是还尚])不是|(?<![就也还])不算(?:是)?|算不上|并非|并不是)([\u4e00-\u9fff]{2,8})"
-    r"|(?:\b(?:not|rather than|instead of)|\b(?:is|are|was|were)n't)\s+(?:a\s+|an\s+|the\s+|really\s+|considered\s+)?"
+    r"|(?:\b(?:not|rather than|instead of)|\b(?:is|are|was|were)n't)\s+(?!(?:just|only|merely|simply|necessarily)\b)"
+    r"(?:a\s+|an\s+|the\s+|really\s+|considered\s+)?"
     r"['\"‘“]?((?:[a-z&-]+\s*){1,4})"
 )
 _YET = re.compile(r"\byet\b")

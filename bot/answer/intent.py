@@ -268,8 +268,16 @@ _BARE_ASK = re.compile(
 
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:
     return any(cue in text for cue in cues.yes_no_zh) or any(
-        (first := words_of(part)) and first[0] in cues.yes_no_en_start for part in _CLAUSE_BREAK.split(text)
+        (first := words_of(part)) and first[0] in cues.yes_no_en_start and not _request(first, cues)
+        for part in _CLAUSE_BREAK.split(text)
     )  # "our factory wants to add floors - do we pay more?" asks yes or no after its first clause
+
+
+def _request(words: tuple[str, ...], cues: Cues) -> bool:
+    """An English clause asking the assistant to tell something ("Could you (please) indicate the price…"):
+    a request for it, not a yes or no."""
+    rest = [w for w in words[1:4] if w not in ("please", "kindly")]
+    return len(rest) >= 2 and rest[0] == "you" and rest[1] in cues.request_en
 
 
 def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:

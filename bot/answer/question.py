@@ -349,8 +349,8 @@ _REQUEST = re.compile(r"(^|[.!?;。！？；]\s*)((please|pls|kindly|can you|cou
 # what a family member is said to hold or be: "我老公…有永久居留身份证", "my husband … holds a … card", "我儿子是外籍
 # 高层次人才"
 _HOLDER = (
-    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|儿子|女儿|孩子|父亲|母亲|合伙人|同事|朋友|\bhusband\b|\bwife\b"
-    r"|\bspouse\b|\bson\b|\bdaughter\b|\bhe\b|\bshe\b|\bpartner\b|\bco-?founder\b|\bcolleague\b)"
+    r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|儿子|女儿|孩子|父亲|母亲|合伙人|股东|同事|朋友|\bhusband\b|\bwife\b"
+    r"|\bspouse\b|\bson\b|\bdaughter\b|\bhe\b|\bshe\b|\bpartner\b|\bco-?founder\b|\bshareholder\b|\bcolleague\b)"
 )
 _HELD = (
     re.compile(

@@ -52,8 +52,10 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
         and not _named_by_clause(q, top, k)
     ]
-    if unstated and e.top is not None and _says_not_charged(q, e.top):
-        return None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款")
+    if unstated and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
+        return (
+            None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); not "地价每亩多少？"
+        )
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
         unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
@@ -65,7 +67,7 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKind) -> bool:
     """The kind is asked by a word the clause itself has, and not exactly ("which indicators get more weight?":
     the clause raises the weighting of innovation indicators; not "exactly what weight do they carry?")."""
-    if clause is None or q.exact or q.quantity:
+    if clause is None or q.exact or q.quantity or _PER_UNIT.search(q.normalized):
         return False
     return kind.cues.found_in_both(q.normalized, words_of(q.normalized), clause.text, clause.words)
 
@@ -234,6 +236,8 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
 
 
 # a yes/no question that asks either way ("是否需要补缴？"): it puts up no charge to correct
+# a price per unit of land or floor space ("地价每亩多少", "land price per mu"): a rate the policy never sets
+_PER_UNIT = re.compile(r"每亩|一亩|每平|\bper (mu|square|sqm|hectare|acre)\b")
 _NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhether\b|\bdo (we|i|they) (have|need) to\b")
 
 
