@@ -2130,3 +2130,13 @@ def test_a_discount_is_a_waiver_the_clause_must_name() -> None:
 
 def test_buying_a_house_is_out_of_scope() -> None:
     assert ask("Can foreign talent buy a house in Lianyungang?", "en").intent.out_of_scope
+
+
+def test_a_hospital_or_school_asking_for_itself_is_a_party_of_its_own() -> None:
+    """Money the policy states for the zones is no money for a hospital or school asking for itself; a business
+    that says what it runs asks as a company."""
+    funds = evidence(clause(20, 2, replace(LAND_PRIORITY, action_zh="市级专项资金倾斜支持", funding=True)))
+    question = ask("Can a hospital in the zone apply for these funds?", "en")
+    assert question.party == "organisation"
+    assert (judge(question, funds).outcome, judge(question, funds).rule) == (Outcome.NOT_STATED, "party")
+    assert ask("We run a restaurant chain. Can we get support?", "en").party == "enterprise"
