@@ -98,9 +98,12 @@ def test_explain_shows_the_reading_the_clauses_and_the_rule(real_bot) -> None:  
 
 
 def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_case(real_bot) -> None:  # type: ignore[no-untyped-def]
-    """ "R字签证有没有年龄上限？我导师72了": the 65 a part finds is below the asker's mentor."""
+    """ "R字签证有没有年龄上限？我导师72了": the 65 a part finds (the work permit's) is no R-visa age, and is
+    below the asker's mentor in any case."""
     answer = real_bot.ask("R字签证申请人有没有年龄上限?我导师今年72了,想请他来当顾问")
-    assert answer.outcome == "not_stated" and "72" in answer.text
+    assert answer.outcome == "not_stated" and answer.opening.startswith("本政策没有涉及R字签证的年龄限制")
+    older = real_bot.ask("外籍专家申请工作许可有没有年龄上限?我导师今年72了,想请他来当顾问")
+    assert older.outcome == "not_stated" and "72" in older.text
     scene = real_bot.ask("我是英国人,61岁,在高新区一家企业上班。想把老婆和孩子接过来,她们能办什么签证?")
     assert scene.outcome == "not_stated"  # "61岁" sets the scene, it asks no age
     parts = real_bot.ask("Whats the max validity of the R visa? Also how much is the visa fee?")

@@ -22,12 +22,18 @@ class CueList:
     en: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
     en_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    en_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
     zh_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each English cue split into words once, the Chinese ones joined in one pattern: not on every question
         sequences = (tuple(_WORD.findall(cue)) for cue in self.en)
         object.__setattr__(self, "en_words", tuple(seq for seq in sequences if seq))
+        # the English cues by their first word: a question's few words pick the cues worth checking
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in self.en_words:
+            first.setdefault(seq[0], []).append(seq)
+        object.__setattr__(self, "en_first", {word: tuple(seqs) for word, seqs in first.items()})
         cues = sorted({cue for cue in self.zh if cue}, key=len, reverse=True)
         object.__setattr__(self, "zh_pattern", re.compile("|".join(map(re.escape, cues))) if cues else None)
 
@@ -38,10 +44,12 @@ class CueList:
             return True
         if any(pattern.search(text) for pattern in self.patterns):
             return True
+        if not self.en_first:
+            return False
         for variant in dict.fromkeys((words, singular(words))):
-            present = set(variant)
-            if any(seq[0] in present and has_sequence(variant, seq) for seq in self.en_words):
-                return True
+            for word in self.en_first.keys() & set(variant):
+                if any(has_sequence(variant, seq) for seq in self.en_first[word]):
+                    return True
         return False
 
     def found_in_both(

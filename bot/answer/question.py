@@ -158,6 +158,7 @@ def read_question(
     held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
     in_question = _named_in(question_part, cues)
     unsaid = _without_self(asking, cues)
+    unsaid_words = words_of(unsaid)
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
@@ -202,7 +203,7 @@ def read_question(
         specifics=tuple(
             s
             for s in cues.specifics
-            if _named(s, asking, words, unsaid, in_question, modal or asks_modal or benefit)
+            if _named(s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit)
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
@@ -255,7 +256,12 @@ def _named_in(text: str, cues: Cues) -> frozenset[str]:
 
 
 def _named(
-    s: Specific, asking: str, words: tuple[str, ...], unsaid: str, in_question: frozenset[str], asks_of_someone: bool
+    s: Specific,
+    asking: str,
+    words: tuple[str, ...],
+    unsaid: tuple[str, tuple[str, ...]],
+    in_question: frozenset[str],
+    asks_of_someone: bool,
 ) -> bool:
     """The question names specific `s` as something asked: an identity only in its question clauses ("华裔身份有没有
     额外的优惠？", not "本人美籍华人，…能当法定代表人吗？"); a person in its asking sentences, unless named only
@@ -265,7 +271,7 @@ def _named(
         return s.id in in_question
     if s.person:
         return s.cues.found(asking, words) and (asks_of_someone or s.id in in_question)
-    return s.cues.found(unsaid, words_of(unsaid))
+    return s.cues.found(*unsaid)  # the text and its words
 
 
 def _without_self(text: str, cues: Cues) -> str:

@@ -85,7 +85,11 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """A specific thing the policy never states (family members, a tax type …) that the clause does not name."""
+    """A specific thing the policy never states (family members, a tax type …) that the clause does not name;
+    not when the asker asks to have a figure made up ("just make up a number: how big is the rent subsidy?"):
+    that request is declined as such."""
+    if q.intent.invent:
+        return None
     top = e.top
     named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
     # a family member or partner the question says holds what the statement's subject holds ("我老公…有永久居留
