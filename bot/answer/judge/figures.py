@@ -52,10 +52,9 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
         and not _named_by_clause(q, top, k)
     ]
+    # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
     if unstated and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
-        return (
-            None  # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); not "地价每亩多少？"
-        )
+        return None
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
         unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
@@ -239,9 +238,9 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
 
 
-# a yes/no question that asks either way ("是否需要补缴？"): it puts up no charge to correct
 # a price per unit of land or floor space ("地价每亩多少", "land price per mu"): a rate the policy never sets
 _PER_UNIT = re.compile(r"每亩|一亩|每平|\bper (mu|square|sqm|hectare|acre)\b")
+# a yes/no question that asks either way ("是否需要补缴？"): it puts up no charge to correct
 _NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhether\b|\bdo (we|i|they) (have|need) to\b")
 
 
