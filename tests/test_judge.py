@@ -10,7 +10,7 @@ from bot.answer.cues import load_cues, words_of
 from bot.answer.evidence import read_statement
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
 from bot.answer.judge.pieces import meets_floor
-from bot.answer.question import Question, read_question
+from bot.answer.question import Question, occasions_of, qualifiers_of, read_question
 from bot.answer.templates import say
 from bot.corpus.model import Statement
 from bot.text import normalize
@@ -2014,7 +2014,7 @@ def test_not_just_or_not_only_says_nothing_the_asker_is_not() -> None:
 def test_hong_kong_residents_are_no_foreign_or_overseas_talent() -> None:
     """Residents of Hong Kong, Macao and Taiwan are not the foreign (or overseas) talent a clause names."""
     question = ask("We'd hire a Hong Kong resident (HKSAR passport). Can he use the R visa route?", "en")
-    assert {"foreign", "overseas"} <= question.not_cases
+    assert {"foreign", "overseas"} <= question.not_whom
     assert judge(question, VISA).outcome is Outcome.NOT_STATED
     # a comparison with Chinese citizens says nothing of who asks
     assert not ask(
@@ -2140,3 +2140,118 @@ def test_a_hospital_or_school_asking_for_itself_is_a_party_of_its_own() -> None:
     assert question.party == "organisation"
     assert (judge(question, funds).outcome, judge(question, funds).rule) == (Outcome.NOT_STATED, "party")
     assert ask("We run a restaurant chain. Can we get support?", "en").party == "enterprise"
+
+
+# -- session 22, round 27 (holdout103-106 read) ------------------------------------------------------------
+
+
+def test_a_provincial_zone_becoming_a_national_one_asks_the_national_level() -> None:
+    """ "省级高新区要是升成国家级高新区": the level it becomes is the one asked, newly recognised; the 100万元 for
+    new provincial zones is no reward for it."""
+    question = ask("省级高新区要是升成国家级高新区 市里奖多少钱")
+    assert question.qualifiers == qualifiers_of("国家级", CUES)
+    assert question.occasions == occasions_of("新认定", CUES)
+    assert judge(question, REWARDS).outcome is Outcome.NOT_STATED
+
+
+def test_like_the_national_ones_is_a_comparison_not_a_level_asked() -> None:
+    question = ask("So provincial zones also need R&D spending at 7% of GDP like the national ones?", "en")
+    assert question.qualifiers == qualifiers_of("provincial", CUES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("what's the max length of a 'long-term lease' for industrial land?", "en", "duration"),
+        ("排名进位奖励是每年只要进位都能拿,还是一个园区只能拿一次?", "zh", "frequency"),
+        ("科技企业积分制 积分咋算", "zh", "criteria"),
+        ("As a postdoc from India, do I count as 'high-level talent' for the R visa?", "en", "criteria"),
+        ("我是印度籍博士后，算不算外籍高层次人才？", "zh", "criteria"),
+        ("目前连云港高新区已经建成几个外国专家工作站了?", "zh", "count"),
+    ],
+)
+def test_round_27_figure_kinds(text: str, lang: str, kind: str) -> None:
+    assert kind in {k.name for k in ask(text, lang).intent.figures}
+
+
+def test_a_yes_no_question_on_a_figure_still_asks_none_without_a_figure_question() -> None:
+    """ "count as" asks whether one qualifies; "Does the count matter?" asks no criteria."""
+    assert "criteria" not in {
+        k.name for k in ask("Is the R visa route open to high-level talent?", "en").intent.figures
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "连云港的国家高新区目前研发投入占GDP比重是多少?",
+        "2025年的7%目标现在完成了没有?",
+        "目前连云港高新区已经建成几个外国专家工作站了?",
+    ],
+)
+def test_round_27_how_things_stand_now(text: str) -> None:
+    assert ask(text).intent.current_state
+
+
+def test_a_target_figure_asked_as_a_target_is_no_current_state() -> None:
+    assert not ask("国家高新区研发投入占GDP比重的目标是多少?").intent.current_state
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        ("没有经过科技部门批准的话,外国人申请工作许可的年龄上限一般是多少?", "zh", "general_rule"),
+        ("Do we get the same treatment under this policy as mainland companies?", "en", "equal_treatment"),
+        ("Is there a special package for Taiwan investors?", "en", "equal_treatment"),
+    ],
+)
+def test_round_27_specifics(text: str, lang: str, specific: str) -> None:
+    assert specific in {s.id for s in ask(text, lang).specifics}
+
+
+def test_round_27_scope_and_names() -> None:
+    assert ask("Can I use Google and WhatsApp in China or do I need a VPN?", "en").intent.out_of_scope
+    assert "names" in {
+        k.name for k in ask("Which zones in Lianyungang are national? Names please.", "en").intent.figures
+    }
+    assert ask("Are the talent apartments free?", "en").intent.fee_named
+
+
+FOREIGN_RD = Statement(
+    "support", "zone", "引进外资研发机构", "introduce foreign-funded R&D institutions and international agencies"
+)
+
+
+def test_a_taiwanese_group_is_no_foreign_talent_but_may_bring_in_foreign_funded_institutions() -> None:
+    """Residents of Taiwan are not the foreign talent a clause names (read against subjects), yet a clause
+    whose action names foreign-funded R&D institutions is about what a Taiwanese group asks to set up."""
+    question = ask("Our Taiwanese group wants to set up a foreign-funded R&D center here. Is that encouraged?", "en")
+    assert "foreign" in question.not_whom and "foreign" not in question.not_cases
+    rd = evidence(clause(15, 2, FOREIGN_RD, text="引进外资研发机构 introduce foreign-funded R&D institutions"))
+    assert judge(question, rd).outcome is Outcome.ANSWERED
+
+
+def test_the_policys_own_floor_quoted_is_no_requirement_of_the_askers_figure() -> None:
+    """ "前进3位以上能拿100万元，我们进了4位": the 以上 is the policy's floor; the wrong 100万元 for a provincial
+    zone is the premise to correct. "要前进5位以上才能拿" requires the asker's own figure."""
+    rewards = evidence(clause(25, 4, RANK_PLACES, PROVINCIAL_RANKING_FLOOR, NATIONAL_RANKING))
+    quoted = ask("听说省级高新区考评排名前进3位以上能拿100万元,我们省级区今年进了4位,这100万什么时候到账?")
+    assert judge(quoted, rewards).rule != "claimed"
+    required = judge(ask("省级高新区要前进5位以上才能拿奖励，是这样吗？"), rewards)
+    assert (required.outcome, required.rule) == (Outcome.CORRECTED, "claimed")
+
+
+def test_a_counties_figure_put_up_for_a_company_is_corrected() -> None:
+    """The 50万元 is the counties'; a company that says it may claim it states a premise to correct, one that asks
+    how much it gets asks something the policy does not state."""
+    pilots = evidence(clause(25, 5, IP_PILOT_COUNTY, text="列入国家级知识产权试点的县区 50万元"))
+    claimed = judge(ask("我们公司入选了国家级知识产权示范企业,按政策可以领50万元奖励,去哪里申请?"), pilots)
+    assert (claimed.outcome, claimed.rule) == (Outcome.CORRECTED, "party")
+    assert judge(ask("我们公司入选了国家级知识产权示范企业,能拿多少奖励?"), pilots).outcome is Outcome.NOT_STATED
+
+
+def test_a_floor_of_places_answers_a_threshold_question() -> None:
+    rewards = evidence(
+        clause(25, 4, PROVINCIAL_RANKING_FLOOR, text="年度考评排名较历史最好位次实现前进3位以上的省级高新区 50万元")
+    )
+    assert judge(ask("What's the threshold for the ranking reward?", "en"), rewards).outcome is Outcome.ANSWERED

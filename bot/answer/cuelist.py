@@ -118,6 +118,9 @@ class Implied:
     cues: CueList
     not_cases: frozenset[str] = frozenset()  # word grams of the subject it is not
     lacks: frozenset[str] = frozenset()  # word grams of the condition it does not meet
+    # word grams of whom it is not, read against a statement's subject only ("台湾籍" is no 外籍 talent, yet
+    # a Taiwanese group may bring in the foreign-funded R&D institutions a clause's action names)
+    not_whom: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

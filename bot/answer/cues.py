@@ -218,7 +218,12 @@ def load_cues() -> Cues:
         outside_zone=_cue_list(data["outside_zone"]),
         becoming_zone=_cue_list(data["becoming_zone"]),
         implied=tuple(
-            Implied(_cue_list(spec), frozenset(spec.get("not_cases", ())), frozenset(spec.get("lacks", ())))
+            Implied(
+                _cue_list(spec),
+                frozenset(spec.get("not_cases", ())),
+                frozenset(spec.get("lacks", ())),
+                frozenset(spec.get("not_whom", ())),
+            )
             for spec in data["implied"]
         ),
         colloquial=tuple((re.compile(p, re.IGNORECASE), str(r)) for p, r in data["colloquial"]),

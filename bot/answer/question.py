@@ -77,6 +77,7 @@ class Question:
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
+    not_whom: frozenset[str] = frozenset()  # … of whom the asker is not, read against subjects only ("台湾籍": no 外籍)
     authorities: frozenset[Authority] = frozenset()  # the public bodies it names ("市科技局", "the exit-entry office")
     options: tuple[str, ...] = ()  # the two things an either-or question asks between ("全省还是全市")
     option_bodies: frozenset[str] = frozenset()  # … the public bodies they name ("使领馆": embassy)
@@ -239,6 +240,7 @@ def read_question(
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
+        not_whom=frozenset().union(*(i.not_whom for i in implied)),
         authorities=cues.authorities.read(normalized),
         options=options,
         option_bodies=frozenset(a.body for o in options for a in cues.authorities.read(o)),

@@ -73,7 +73,8 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     it confirmed), or they say they are not its subject ("普通外籍技术员(不是高端人才)": the 65 is for
     high-end talent), or they leave out the measure a figure is of ("the normal age cap, without that
     relaxation?"). Checked before any figure is given: a figure for others is no answer to them."""
-    if not (q.not_cases or q.changes or q.lacks):
+    not_subject = q.not_cases | q.not_whom
+    if not (not_subject or q.changes or q.lacks):
         return None
     answering = [(c, stated) for c in answering_clauses(e, t) for stated in c.stated]
     for c, stated in answering:
@@ -86,8 +87,8 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
     # not its subject: only when every statement that would answer is for that subject ("not a high-tech
     # zone, can we become one?": what the zones get is not for them, what other parks may do is)
-    others = [(c, s) for c, s in answering if other_object(q.not_cases, s.subject_terms) and not also_named(q, s)]
-    if q.not_cases and others and len(others) == len(answering):
+    others = [(c, s) for c, s in answering if other_object(not_subject, s.subject_terms) and not also_named(q, s)]
+    if not_subject and others and len(others) == len(answering):
         c, stated = others[0]
         return Judgement(Outcome.NOT_STATED, "excluded", lead=c, statement=stated, missing=Missing("condition"))
     return None
@@ -142,6 +143,11 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
     if money and all(granted_to_other(q, s) for s in money):
+        # "我们公司入选了省级知识产权示范企业，按政策可以领20万元，去哪里申请？": the figure it takes as given is the
+        # counties'; "按政策是不是能拿50万元？" asks whether it may, which the policy does not say
+        put_up = [s for s in money if set(q.stated) & s.figures] if q.confirms and not q.intent.yes_no else []
+        if put_up:
+            return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=put_up[0], missing=Missing("party"))
         return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))
     return None
 
@@ -194,7 +200,7 @@ def also_named(q: Question, stated: Stated) -> bool:
     """The question names itself, not negated, as another of the subjects the statement lists ("算急需紧缺人才，
     但不是高层次专家" against "外籍高层次人才、急需紧缺人才": one of them is enough)."""
     cores = stated.alternatives  # "高层次", "急需紧缺" of "外籍高层次人才、急需紧缺人才"
-    said_not = q.not_cases | q.lacks
+    said_not = q.not_cases | q.not_whom | q.lacks
     # only when what it is not is one of them ("不是高层次专家"), not what all share ("台湾籍": no 外籍 at all)
     if not any(grams(core, pairs=True) & said_not for core in cores):
         return False

@@ -110,13 +110,27 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.claims:
         return None
     found = figure_lead(q, e, list(q.claims), guess=True) or figure_lead(q, e, list(q.figures), guess=True)
-    if not _REQUIRES.search(q.normalized) and any(_meets(q, s) for s in _floors(found, e)):
+    if not _requires(q) and any(_meets(q, s) for s in _floors(found, e)):
         # "up 5 spots, reward?": five places meet "3 or more", they claim nothing of the policy; "must climb 6
         # places, right?" does
         return None
     if found is not None and not q.intent.promise:
         return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
     return Judgement(Outcome.NOT_STATED, "claimed", lead=e.top, missing=Missing("claim"))
+
+
+def _requires(q: Question) -> bool:
+    """The asker says a figure of their own is required ("must climb 6 places", "要进5位才能拿"): words of
+    requirement near one of their figures, the floors of the policy's own figures they quote left out ("前进3位以上
+    能拿…，我们进了4位" requires nothing of the 4). Where their figure is not written as digits, anywhere."""
+    text = q.normalized
+    for held in set(q.stated) - set(q.unheld):
+        value = re.escape(held.split(":")[1])
+        text = re.sub(rf"(?<![\d.]){value}(?![\d.])\S{{0,3}}?(以上|\s*or more|\s*and above)", " ", text)
+    spans = [m.span() for f in q.unheld for m in re.finditer(rf"(?<![\d.]){re.escape(f.split(':')[1])}(?![\d.])", text)]
+    if not spans:
+        return bool(_REQUIRES.search(text))
+    return any(_REQUIRES.search(text[max(0, a - 20) : b + 16]) for a, b in spans)
 
 
 def _floors(found: tuple[ClauseEvidence, Stated] | None, e: Evidence) -> tuple[Stated, ...]:
