@@ -2175,7 +2175,8 @@ def test_round_27_figure_kinds(text: str, lang: str, kind: str) -> None:
 
 
 def test_a_yes_no_question_on_a_figure_still_asks_none_without_a_figure_question() -> None:
-    """ "count as" asks whether one qualifies; "Does the count matter?" asks no criteria."""
+    """ "do I count as …?" asks the criteria; a yes/no question that names a subject without asking whether the
+    asker is one asks none."""
     assert "criteria" not in {
         k.name for k in ask("Is the R visa route open to high-level talent?", "en").intent.figures
     }
