@@ -495,3 +495,10 @@ def test_the_policys_own_term_is_out_of_scope_but_a_visas_term_under_the_policy_
 def test_renewing_a_permit_is_not_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask("Can a foreign expert over 60 renew the work permit under the relaxed age limit?")
     assert answer.outcome == "not_stated" and "renewing" in answer.opening and HOTLINE in answer.text
+
+
+def test_a_clause_naming_a_word_of_the_question_the_lead_lacks_is_quoted_too(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "做车联网的，新兴产业准入监管会不会卡得很死": the lead is the clause on inclusive and prudent regulation; the
+    clause of the same article that names 车联网 among the forward-looking industries is quoted with it."""
+    answer = real_bot.ask("做车联网的 新兴产业准入监管会不会卡得很死")
+    assert "包容审慎" in answer.text and "车联网" in answer.text

@@ -2256,3 +2256,115 @@ def test_a_floor_of_places_answers_a_threshold_question() -> None:
         clause(25, 4, PROVINCIAL_RANKING_FLOOR, text="年度考评排名较历史最好位次实现前进3位以上的省级高新区 50万元")
     )
     assert judge(ask("What's the threshold for the ranking reward?", "en"), rewards).outcome is Outcome.ANSWERED
+
+
+# -- session 23, round 28 (holdout107-110 read) ------------------------------------------------------------
+LABS = Statement(
+    "support",
+    "rd_institution",
+    "布局建设省级以上实验室、技术创新中心",
+    "build laboratories at or above provincial level",
+)
+SERVICES = Statement(
+    "support", "zone", "完善教育、医疗、金融等现代公共服务配套", "improve education, medical and finance services"
+)
+
+
+def test_a_level_the_clause_states_is_no_administrative_rank_left_unstated() -> None:
+    labs = evidence(clause(4, 2, LABS, text="布局建设省级以上实验室、技术创新中心等重大科技创新基地"))
+    assert judge(ask("政策提出要在高新区布局建设什么级别的实验室?"), labs).outcome is Outcome.ANSWERED
+    plain = evidence(clause(23, 1, UNVALUED, text="探索岗位管理制度 实行聘用制"))
+    ranked = judge(ask("高新区管委会是什么级别?"), plain)
+    assert (ranked.outcome, ranked.rule) == (Outcome.NOT_STATED, "specific")
+
+
+def test_schools_and_hospitals_a_clause_improves_serve_the_askers_family_too() -> None:
+    """A clause improving education and medical care answers "schools and hospitals, for my staff's children?";
+    how a child gets a school place (one service, an arrangement) it does not state."""
+    services = evidence(clause(13, 2, SERVICES, text="完善教育、医疗、金融等现代公共服务配套"))
+    assert judge(ask("高新区里面配不配学校医院啊 员工家里有小孩"), services).outcome is Outcome.ANSWERED
+    assert judge(ask("外籍员工带孩子过来,上学看病这些配套政策里有提到吗?"), services).outcome is Outcome.ANSWERED
+    arranged = judge(ask("引进的人才,孩子上学怎么安排?"), services)
+    assert (arranged.outcome, arranged.rule) == (Outcome.NOT_STATED, "specific")
+
+
+def test_another_clause_of_the_article_answers_the_level_and_occasion_asked() -> None:
+    """The best clause is the new provincial zones' reward; the provincial zones' ranking reward is in the next."""
+    judgement = judge(
+        ask("and for a provincial zone that moves up the ranking the same way, whats the reward", "en"), REWARDS
+    )
+    assert judgement.outcome is Outcome.ANSWERED
+    assert judgement.statement is not None and judgement.statement.statement.value_zh == "50万元"
+
+
+def test_a_figure_given_as_what_another_level_gets_is_corrected() -> None:
+    """The 100万元 for newly recognised zones is the provincial zones'; said of national ones before asking on."""
+    question = ask(
+        "Since newly approved national high-tech zones receive RMB 1 million, how much of it goes to staff?", "en"
+    )
+    judgement = judge(question, REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "figure_other_subject")
+
+
+def test_a_zones_figure_claimed_by_a_company_is_corrected_before_when_it_is_paid() -> None:
+    judgement = judge(ask("我们公司刚评上高新技术企业,政策说能拿100万元奖励,什么时候到账?"), REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "party")
+
+
+def test_who_handles_a_thing_the_policy_never_states_is_not_answered_with_the_units() -> None:
+    question = ask("When is the RMB 1 million for new provincial zones paid out, and which office handles it?", "en")
+    judgement = judge(question, REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "specific")
+    assert judge(
+        ask("Which office handles the RMB 1 million reward for new provincial zones?", "en"), REWARDS
+    ).rule == ("responsible")
+
+
+def test_an_extra_land_premium_put_up_is_corrected_by_the_clause_that_charges_none() -> None:
+    land = evidence(clause(19, 6, LAND, text="不再增收土地价款 no additional land price"))
+    heard = ask(
+        "I heard we must pay extra land premium if we raise the floor area ratio on our own plot, how much?", "en"
+    )
+    assert judge(heard, land).outcome is Outcome.CORRECTED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        ("对高新区单位GDP能耗或者碳排放下降有没有具体指标?", "zh", "emissions"),
+        ("Does the policy set carbon emission targets for the zones?", "en", "emissions"),
+        ("申报省级高新区的材料有没有模板?", "zh", "template"),
+        ("我公司在灌南 算不算在高新区范围内", "zh", "place"),
+        ("Our plant is in Donghai, is that inside a high-tech zone?", "en", "place"),
+        ("技术经纪人要不要考证?", "zh", "licence"),
+        ("Do technology brokers need a licence?", "en", "licence"),
+    ],
+)
+def test_round_28_specifics(text: str, lang: str, specific: str) -> None:
+    assert specific in {s.id for s in ask(text, lang).specifics}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Is there a pay cap for staff hired under the employment contract system?", "en", "size"),
+        ("Is the ranking reward a one-off, or can a zone claim it again in later years?", "en", "frequency"),
+        ("does the policy give a number for how many new provincial zones the city wants", "en", "count"),
+    ],
+)
+def test_round_28_figures_asked(text: str, lang: str, kind: str) -> None:
+    assert kind in {k.name for k in ask(text, lang).intent.figures}
+
+
+def test_round_28_scope() -> None:
+    assert ask("How does a foreigner get a Chinese driver's licence?", "en").intent.out_of_scope
+    assert ask("新能源车在连云港上牌需要摇号吗").intent.out_of_scope
+    assert ask("帮我润色一下基金申请书的摘要").task
+    # a reporter's story is no story to tell
+    assert not ask(
+        "Quick fact check for a story: how much do national zones get for moving up 3 places?", "en"
+    ).intent.out_of_scope
+    # a parent company abroad names no other city's measures
+    assert not ask("新加坡母公司想在这边建研发总部,政策支持吗?").intent.out_of_scope
+    assert ask("新加坡的人才政策有什么补贴?").intent.out_of_scope
+    assert ask("Does it also cover foreigners employed by universities rather than companies?", "en").non_enterprise

@@ -104,10 +104,21 @@ class Specific:
     holder: bool = False  # someone who may hold what a statement's subject holds (a spouse, a partner)
     identity: bool = False  # who someone is (ethnic Chinese): asked only when a question clause names it
     document: bool = False  # a property of the policy document itself (when it expires): never out of scope
+    # a clause this matches states the thing itself ("省级以上实验室" states what level of laboratory)
+    stated_by: re.Pattern[str] | None = None
+    # what a clause provides for everyone (education and medical care): a question naming each of these, asked
+    # of a clause that names each too, asks it for the person named as well ("员工家里有小孩，配不配学校医院？")
+    served_by: tuple[CueList, ...] = ()
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""
         return self.name_zh if lang == "zh" else self.name_en
+
+    def served(self, question: str, words: tuple[str, ...], clause: str, clause_words: tuple[str, ...]) -> bool:
+        """The question asks of each thing `served_by` names, and the clause provides each (see `served_by`)."""
+        return bool(self.served_by) and all(
+            c.found(question, words) and c.found(clause, clause_words) for c in self.served_by
+        )
 
 
 @dataclass(frozen=True, slots=True)

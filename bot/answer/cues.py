@@ -254,6 +254,8 @@ def load_cues() -> Cues:
                 bool(spec.get("person") or spec.get("holder")),
                 bool(spec.get("identity")),
                 bool(spec.get("document")),
+                re.compile(spec["stated_by"], re.IGNORECASE) if spec.get("stated_by") else None,
+                tuple(_cue_list(group) for group in spec.get("served_by", ())),
             )
             for name, spec in data["specifics"].items()
         ),

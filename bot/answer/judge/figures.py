@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.answer.authorities import other_authorities
+from bot.answer.cuelist import Specific
 from bot.answer.cues import FigureKind, words_of
 from bot.answer.grams import says_none
+from bot.answer.judge.asker import party
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
     PERMISSIVE,
@@ -29,6 +31,7 @@ from bot.answer.judge.pieces import (
     figure_lead,
     first_statement,
     granted_to_other,
+    named_level,
     names_subject,
     other_object,
     statement_kinds,
@@ -90,7 +93,7 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if q.intent.invent:
         return None
     top = e.top
-    named = [s for s in q.specifics if top is None or not top.mentions(s.cues)]
+    named = [s for s in q.specifics if top is None or not _clause_states(q, top, s)]
     # a family member or partner the question says holds what the statement's subject holds ("我老公…有永久居留
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
@@ -99,6 +102,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
         return None  # "能拿200万元奖励，是一次性发放吗？": the wrong figure of the reward is corrected first
+    if all(s.aspect for s in named) and (put_up := party(q, e, t)) and put_up.outcome is Outcome.CORRECTED:
+        return put_up  # "我公司…政策说能拿100万奖励 啥时候到账": the 100万元 is no company's, said first
     return Judgement(
         Outcome.NOT_STATED,
         "specific",
@@ -106,6 +111,14 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         statement=first_statement(top),
         missing=Missing("specific", named[0].id),
     )
+
+
+def _clause_states(q: Question, clause: ClauseEvidence, s: Specific) -> bool:
+    """The clause names the specific thing, states it (a level: "省级以上实验室"), or provides for everyone what the
+    question asks for the person it names (schools and hospitals for an employee's children)."""
+    if clause.mentions(s.cues) or (s.stated_by is not None and s.stated_by.search(clause.text)):
+        return True
+    return s.served(q.normalized, words_of(q.normalized), clause.text, clause.words)
 
 
 def measure_only(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -210,29 +223,17 @@ def _target_for_money(q: Question, lead: ClauseEvidence, stated: Stated) -> bool
     )
 
 
-def _named_level(q: Question, e: Evidence, kinds: list[FigureKind]) -> tuple[ClauseEvidence, Stated] | None:
-    """A clause of the best article stating the figure for the very level and occasion the question names
-    (the best clause states it for another: "a county park … newly recognised as a provincial zone")."""
-    wanted = {k.statement for k in kinds}
-    for clause in e.article_clauses(0)[:4]:
-        for stated in compatible_statements(q, clause):
-            named = (not q.qualifiers or q.qualifiers & stated.qualifiers) and (
-                not q.occasions or q.occasions & stated.occasions
-            )
-            if stated.kind in wanted and named:
-                return clause, stated
-    return None
-
-
 def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated], kinds: list[FigureKind]) -> Judgement:
     """The figure is stated, for another level than the one asked: a premise to correct when the
     question asserts it, else not stated ("新认定的国家级高新区奖励多少？": the 100万元 is the provincial zones').
     Unless another clause of the best article states it for the very level asked ("…a county park newly
     recognised as a provincial zone?": the best clause is the counties' pilot reward)."""
-    if named := _named_level(q, e, kinds):
+    if named := named_level(q, e, {k.statement for k in kinds}):
         return Judgement(Outcome.ANSWERED, "figure", lead=named[0], statement=named[1])
     kind = kinds[0]
-    if q.confirms:
+    # put up for confirmation, or given as what the level asked gets ("Since newly recognized national zones get
+    # a RMB 1 million bonus, what must they spend it on?"): a premise to correct
+    if q.confirms or set(q.stated) & other[1].figures:
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
     gap = subject_gap(q, other[1], kind.name)
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)

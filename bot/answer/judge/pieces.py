@@ -130,6 +130,23 @@ def compatible_statements(q: Question, clause: ClauseEvidence | None) -> list[St
     ]
 
 
+def named_level(
+    q: Question, e: Evidence, wanted: set[str | None] | None = None
+) -> tuple[ClauseEvidence, Stated] | None:
+    """A clause of the best article stating a figure (of a kind in `wanted`; any figure when None) for the very
+    level and occasion the question names, when the best clause states it for another ("a county park … newly
+    recognised as a provincial zone": the best clause is the counties' pilot reward; "a provincial zone that
+    moves up the same way?": the best clause is the new provincial zones' reward)."""
+    for clause in e.article_clauses(0)[:4]:
+        for stated in compatible_statements(q, clause):
+            named = (not q.qualifiers or q.qualifiers & stated.qualifiers) and (
+                not q.occasions or q.occasions & stated.occasions
+            )
+            if named and (stated.kind in wanted if wanted is not None else bool(stated.statement.value_zh)):
+                return clause, stated
+    return None
+
+
 def levels_agree(asked: frozenset[int], held: frozenset[int]) -> bool:
     """A statement naming no level (or occasion) is for every one; else it must name one asked."""
     return not asked or not held or bool(asked & held)

@@ -98,10 +98,15 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Which units are responsible: the articles' responsible units; not where or how to apply ("首购首用怎么
-    申请？找哪个部门，要交什么材料"): the units carry a measure out, the policy gives no procedure."""
-    if q.intent.responsible and not any(k.name == "documents" for k in q.figures):
-        return Judgement(Outcome.ANSWERED, "responsible", lead=e.top)
-    return None
+    申请？找哪个部门，要交什么材料"), nor who handles a specific thing the policy never states ("when will it be
+    paid out, and which office processes it?", "do brokers need a licence, and who runs the training?"): the
+    units carry a measure out, the policy gives no procedure."""
+    if not q.intent.responsible or any(k.name == "documents" for k in q.figures):
+        return None
+    top = e.top
+    if any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
+        return None
+    return Judgement(Outcome.ANSWERED, "responsible", lead=top)
 
 
 def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
