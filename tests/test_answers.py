@@ -502,3 +502,16 @@ def test_a_clause_naming_a_word_of_the_question_the_lead_lacks_is_quoted_too(rea
     clause of the same article that names 车联网 among the forward-looking industries is quoted with it."""
     answer = real_bot.ask("做车联网的 新兴产业准入监管会不会卡得很死")
     assert "包容审慎" in answer.text and "车联网" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "规上企业里高新技术企业占比要达到多少?哪年实现?",
+        "What share of enterprises above designated size should be high-tech?",
+    ],
+)
+def test_a_target_quoted_alone_carries_the_year_it_is_for(real_bot, question: str) -> None:  # type: ignore[no-untyped-def]
+    """The 45% clause does not say its year; the article's first sentence does ("到2025年")."""
+    answer = real_bot.ask(question)
+    assert "45%" in answer.text and "2025" in answer.text.split("\n\n")[0]

@@ -2315,6 +2315,10 @@ def test_who_handles_a_thing_the_policy_never_states_is_not_answered_with_the_un
     question = ask("When is the RMB 1 million for new provincial zones paid out, and which office handles it?", "en")
     judgement = judge(question, REWARDS)
     assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "specific")
+    deadline = judge(
+        ask("Deadline to claim the reward for new provincial zones? And which office takes the claim?", "en"), REWARDS
+    )
+    assert (deadline.outcome, deadline.rule) == (Outcome.NOT_STATED, "never_stated")
     assert judge(
         ask("Which office handles the RMB 1 million reward for new provincial zones?", "en"), REWARDS
     ).rule == ("responsible")
@@ -2368,3 +2372,36 @@ def test_round_28_scope() -> None:
     assert not ask("新加坡母公司想在这边建研发总部,政策支持吗?").intent.out_of_scope
     assert ask("新加坡的人才政策有什么补贴?").intent.out_of_scope
     assert ask("Does it also cover foreigners employed by universities rather than companies?", "en").non_enterprise
+
+
+def test_how_to_apply_and_to_whom_is_no_question_the_units_answer() -> None:
+    """The responsible units carry a measure out; asked with how to apply, the procedure is what is asked."""
+    first_use = evidence(clause(6, 4, LISTING, text="首购首用"))
+    judgement = judge(ask("首购首用 企业咋申请 找哪个部门"), first_use)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "procedure")
+    assert judge(ask("首购首用由哪个部门负责?"), first_use).rule == "responsible"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        ("Which body publishes the annual zone rankings that the rewards are based on?", "en", "ranking_source"),
+        ("How is the annual evaluation ranking calculated, and who publishes it?", "en", "ranking_source"),
+        ("考评排名进位的奖励什么时候兑现?", "zh", "payment_schedule"),
+    ],
+)
+def test_round_28_more_specifics(text: str, lang: str, specific: str) -> None:
+    assert specific in {s.id for s in ask(text, lang).specifics}
+
+
+def test_round_28_more_figures_and_scope() -> None:
+    assert "frequency" in {
+        k.name
+        for k in ask(
+            "If a zone moves up 3 places two years in a row, does it get the reward both years?", "en"
+        ).intent.figures
+    }
+    assert "money" in {
+        k.name for k in ask("Is there a budget cap for first purchase and first use?", "en").intent.figures
+    }
+    assert ask("Any good Korean BBQ places near the zone?", "en").intent.out_of_scope

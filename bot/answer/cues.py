@@ -103,6 +103,7 @@ class Cues:
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
     later_years: CueList  # asks beyond a year or further ahead ("更长远的呢？")
+    procedure: CueList  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     exact: CueList  # asks for something exactly ("具体", "exactly")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
@@ -235,6 +236,7 @@ def load_cues() -> Cues:
         access=_cue_list(data["access"]),
         exact=_cue_list(data["exact"]),
         later_years=_cue_list(data["later_years"]),
+        procedure=_cue_list(data["procedure"]),
         enterprise_words=tuple(data["enterprise_words"]),
         comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),
         zone_words=tuple(data["zone_words"]),

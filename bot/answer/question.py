@@ -47,6 +47,8 @@ class Question:
     recipient: str = ""  # … or the party it says a measure's money goes to ("是发给入驻企业的吧？")
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
+    # … as its own premise, not in a comparison ("是不是也跟新认定省级高新区一样给100万？" asks whether it holds)
+    premised: frozenset[str] = frozenset()
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
     quantity: bool = False  # asks how much or how many of something
@@ -74,6 +76,7 @@ class Question:
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
+    procedure: bool = False  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
     changes: frozenset[str] = frozenset()  # … and words of what it says it changes ("改成商业用途")
     not_cases: frozenset[str] = frozenset()  # … of what its case is not ("不是新型研发机构", "not an R&D institute")
@@ -121,6 +124,7 @@ class Question:
             "self_described": self.self_described,
             "exact": self.exact,
             "later": self.later,
+            "procedure": self.procedure,
             "confirms": self.confirms,
             "denies": self.denies,
             "recipient": self.recipient,
@@ -208,6 +212,7 @@ def read_question(
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
+        premised=frozenset() if compares(normalized, cues) else stated,
         unheld=unheld,
         claims=claims,
         quantity=cues.quantity.found(asking, words),
@@ -236,6 +241,7 @@ def read_question(
         access=cues.access.found(access_text := asked_clauses(normalized, cues) or asking, words_of(access_text)),
         self_described=cues.self_description.found(normalized, all_words),
         later=cues.later_years.found(questions, words_of(questions)),
+        procedure=cues.procedure.found(normalized, all_words),
         exact=cues.exact.found(asking, words),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),

@@ -14,7 +14,7 @@ from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
 from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
-from bot.text import as_sentence
+from bot.text import as_sentence, capitalized
 
 #: the last sentence of a "not stated" sentence that leads on to the clauses quoted ("The closest provisions are:")
 _LEADS_ON = re.compile(r"(?<=[.。；;])\s*[^.。；;]*[:：]\s*$")
@@ -72,7 +72,11 @@ class Renderer:
     def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         citations = self._citations(e, q.lang, j.lead, part_leads)
-        lead = self._statement_line(q.lang, j.statement) if self._lead_with_statement(j) else citations[0].text
+        lead = (
+            self._statement_line(q.lang, j.statement)
+            if self._lead_with_statement(j)
+            else _dated(q.lang, j, citations[0].text)
+        )
         opening = as_sentence(lead, q.lang, capital=not j.yes)
         if j.yes:
             opening = say(q.lang, "yes_prefix") + opening
@@ -232,6 +236,26 @@ class Renderer:
 
     def _title(self, lang: str) -> str:
         return self.document.title_zh if lang == "zh" else self.document.title_en
+
+
+# a condition that is only the year a target is for ("到2025年", "by 2025"): said in the article's first sentence
+_YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECASE)
+
+
+def _dated(lang: str, j: Judgement, text: str) -> str:
+    """The quoted clause with the year its target is for, when only the article's first sentence says it
+    ("高新区规上企业中的高新技术企业数占比超过45%" is a target for 2025: "到2025年，…")."""
+    stated = j.statement
+    if stated is None or j.lead is None or stated not in j.lead.stated:
+        return text
+    condition = stated.statement.condition_zh if lang == "zh" else stated.statement.condition_en
+    year = _YEAR_ONLY.match(condition.strip())
+    if year is None or (year.group(1) or year.group(2)) in text:
+        return text
+    if lang == "zh":
+        return f"{condition.strip()}，{text}"
+    rest = text[:1].lower() + text[1:] if text[1:2].islower() else text
+    return f"{capitalized(condition.strip())}, {rest}"
 
 
 def cited_block(lang: str, citations: Sequence[Citation]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.judge.model import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
-from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic, meets_floor
+from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic, meets_floor, writes_figure
 from bot.answer.question import Question
 
 
@@ -101,11 +101,17 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     申请？找哪个部门，要交什么材料"), nor who handles a specific thing the policy never states ("when will it be
     paid out, and which office processes it?", "do brokers need a licence, and who runs the training?"): the
     units carry a measure out, the policy gives no procedure."""
-    if not q.intent.responsible or any(k.name == "documents" for k in q.figures):
+    if not q.intent.responsible:
         return None
     top = e.top
+    # a kind of figure the policy never states (documents, a deadline, a processing time), which the clause
+    # does not write either ("deadline to claim the reward, and which office processes it?")
+    if any(k.statement is None and not writes_figure(top, [k]) for k in q.figures) if top else q.figures:
+        return None
     if any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
         return None
+    if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
+        return Judgement(Outcome.NOT_STATED, "procedure", lead=top, missing=Missing("figure", "documents"))
     return Judgement(Outcome.ANSWERED, "responsible", lead=top)
 
 
