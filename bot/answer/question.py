@@ -47,7 +47,7 @@ class Question:
     recipient: str = ""  # … or the party it says a measure's money goes to ("是发给入驻企业的吧？")
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
-    # … as its own premise, not in a comparison ("是不是也跟新认定省级高新区一样给100万？" asks whether it holds)
+    # … as a premise of its own (see `read_question`)
     premised: frozenset[str] = frozenset()
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
@@ -212,7 +212,14 @@ def read_question(
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
-        premised=frozenset() if compares(normalized, cues) else stated,
+        # a figure said of one level, outside a comparison or a yes/no question ("是不是也是100万？" asks it), is a
+        # premise ("Since newly recognized national zones get RMB 1 million, …"); not beside another level named
+        # ("省级高新区新认定奖100万我知道，那国家高新区的呢？")
+        premised=stated
+        if not compares(normalized, cues)
+        and not intent.yes_no
+        and sum(group.found(normalized, all_words) for group in cues.exclusive_qualifiers) <= 1
+        else frozenset(),
         unheld=unheld,
         claims=claims,
         quantity=cues.quantity.found(asking, words),

@@ -169,24 +169,26 @@ class Renderer:
         self, e: Evidence, lang: str, lead: ClauseEvidence | None, parts: Sequence[ClauseEvidence] = ()
     ) -> list[Citation]:
         """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
-        asks several things, clauses of the best article with a word of the question none of those has ("做车联网的
-        准入监管": the clause on 包容审慎 and the one naming 车联网), the clauses close to the best, and a second
-        article close to the first."""
+        asks several things, the clauses close to the best, and a second article close to the first; and a clause
+        of the best article with a word of the question none of those has ("做车联网的准入监管": the clause on 包容审慎
+        and the one naming 车联网)."""
         chosen: list[tuple[str, int, int]] = [lead.key] if lead is not None else []
         top = e.article_clauses(0)
         best = top[0].score if top else 0.0
         chosen += [c.key for c in top[:3] if c.score >= self.thresholds.close_clause * best]
         chosen[1:1] = [p.key for p in parts]  # after the first: each part is answered before more of the same
-        have = set().union(*(c.shared for c in top if c.key in chosen[:1]), *(p.shared for p in parts))
-        for at, clause in enumerate(c for c in top if c.key not in chosen[:1] and c.shared - have):
-            chosen.insert(1 + len(parts) + at, clause.key)
-            have |= clause.shared
         scores = e.article_scores
         for rank in (1, 2):
             first = [c for c in e.candidates if c.rank == rank and c.position == 0]
             if first and len(scores) > rank and scores[rank] >= self.thresholds.close_article * scores[0]:
                 chosen.append(first[0].key)
         unique = list(dict.fromkeys(chosen))[: self.thresholds.max_citations]
+        # one more: the best article's clause with a word of the question none of those quoted has, after the
+        # lead and the parts (it takes no other clause's place)
+        have = set().union(*(c.shared for c in e.candidates if c.key in unique), *(p.shared for p in parts))
+        naming = next((c for c in top if c.key not in unique and c.shared - have), None)
+        if naming is not None:
+            unique.insert(min(len(unique), 1 + len(parts)), naming.key)
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     @staticmethod

@@ -159,7 +159,8 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
     top = e.top
     if top is None or not (q.qualifiers or q.occasions) or not top.stated or compatible_statements(q, top):
         return None
-    if named := named_level(q, e):  # another clause of the article states it for the level and occasion asked
+    # another clause of the article states it for the level and occasion asked (what it is, not how to get it)
+    if not q.access and (named := named_level(q, e)):
         return Judgement(Outcome.ANSWERED, "figure", lead=named[0], statement=named[1])
     first = next((s for s in top.stated if s.statement.value_zh), top.stated[0])
     if q.confirms:  # "拿市级科技局开的确认函就行了吧？": a premise to correct, the letter is the province's
