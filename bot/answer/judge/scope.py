@@ -96,6 +96,10 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.OUT_OF_SCOPE, "chit_chat" if q.intent.chit_chat else "off_topic", missing=Missing("topic"))
 
 
+# the kinds of figure that belong to a procedure: the policy states none of them
+_PROCEDURAL = frozenset({"documents", "deadline", "processing_time"})
+
+
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Which units are responsible: the articles' responsible units; not where or how to apply ("首购首用怎么
     申请？找哪个部门，要交什么材料"), nor who handles a specific thing the policy never states ("when will it be
@@ -104,9 +108,10 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.intent.responsible:
         return None
     top = e.top
-    # a kind of figure the policy never states (documents, a deadline, a processing time), which the clause
+    # a part of a procedure the policy never states (documents, a deadline, a processing time), which the clause
     # does not write either ("deadline to claim the reward, and which office processes it?")
-    if any(k.statement is None and not writes_figure(top, [k]) for k in q.figures) if top else q.figures:
+    procedural = [k for k in q.figures if k.name in _PROCEDURAL]
+    if any(top is None or not writes_figure(top, [k]) for k in procedural):
         return None
     if any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
         return None
