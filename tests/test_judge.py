@@ -2405,3 +2405,14 @@ def test_round_28_more_figures_and_scope() -> None:
         k.name for k in ask("Is there a budget cap for first purchase and first use?", "en").intent.figures
     }
     assert ask("Any good Korean BBQ places near the zone?", "en").intent.out_of_scope
+
+
+def test_a_level_stated_for_someone_else_leaves_an_administrative_rank_unstated() -> None:
+    """ "市级以上科技行政部门批准" states who approves, not what rank a body holds."""
+    approval = evidence(clause(5, 10, AGE, text="经市级以上科技行政部门批准 年龄可放宽至65岁"))
+    assert judge(ask("高新区管委会是什么级别?"), approval).outcome is Outcome.NOT_STATED
+
+
+def test_a_place_before_headquarters_is_still_another_citys_measures() -> None:
+    assert ask("苏州对总部企业有什么补贴?").intent.out_of_scope
+    assert not ask("Which zones excel at attracting talent under this policy?", "en").intent.out_of_scope

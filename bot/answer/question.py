@@ -125,6 +125,7 @@ class Question:
             "exact": self.exact,
             "later": self.later,
             "procedure": self.procedure,
+            "premised": sorted(self.premised),
             "confirms": self.confirms,
             "denies": self.denies,
             "recipient": self.recipient,

@@ -103,7 +103,7 @@ class Renderer:
 
     def _not_stated(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """Says exactly what the policy does not state, quotes the closest clauses, gives the hotline."""
-        citations = self._citations(e, q.lang, j.lead)[:2] if e.candidates else []
+        citations = self._citations(e, q.lang, j.lead, naming=False)[:2] if e.candidates else []
         sources = cited_block(q.lang, citations) if citations else ""
         return self._reply(
             q, j, ranked, self.gaps.sentence(q, j), citations, sources=sources, closing=self._hotline(q.lang)
@@ -166,7 +166,12 @@ class Renderer:
         )
 
     def _citations(
-        self, e: Evidence, lang: str, lead: ClauseEvidence | None, parts: Sequence[ClauseEvidence] = ()
+        self,
+        e: Evidence,
+        lang: str,
+        lead: ClauseEvidence | None,
+        parts: Sequence[ClauseEvidence] = (),
+        naming: bool = True,
     ) -> list[Citation]:
         """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
         asks several things, the clauses close to the best, and a second article close to the first; and a clause
@@ -186,9 +191,9 @@ class Renderer:
         # one more: the best article's clause with a word of the question none of those quoted has, after the
         # lead and the parts (it takes no other clause's place)
         have = set().union(*(c.shared for c in e.candidates if c.key in unique), *(p.shared for p in parts))
-        naming = next((c for c in top if c.key not in unique and c.shared - have), None)
-        if naming is not None:
-            unique.insert(min(len(unique), 1 + len(parts)), naming.key)
+        more = next((c for c in top if c.key not in unique and c.shared - have), None) if naming else None
+        if more is not None:
+            unique.insert(min(len(unique), 1 + len(parts)), more.key)
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     @staticmethod
