@@ -71,7 +71,8 @@ class Renderer:
     # -- shapes -----------------------------------------------------------------------------
     def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
-        citations = self._citations(e, q.lang, j.lead, part_leads)
+        # a figure's answer quotes what states it; an answer in general also the clause naming what the question names
+        citations = self._citations(e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts)
         lead = (
             self._statement_line(q.lang, j.statement)
             if self._lead_with_statement(j)
