@@ -515,3 +515,34 @@ def test_a_target_quoted_alone_carries_the_year_it_is_for(real_bot, question: st
     """The 45% clause does not say its year; the article's first sentence does ("到2025年")."""
     answer = real_bot.ask(question)
     assert "45%" in answer.text and "2025" in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "gap"),
+    [
+        (
+            "Does the policy support listing on the STAR Market, and is there a cash bonus if we IPO?",
+            "STAR Market",
+            "cash",
+        ),
+        ("政策里有没有提到给人才提供人才公寓?租金大概多少钱一个月?", "人才公寓", "租金"),
+    ],
+)
+def test_a_yes_no_part_the_best_clause_answers_is_answered_beside_what_another_part_lacks(
+    real_bot, question: str, said: str, gap: str
+) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(question)
+    opening = answer.text.split("\n\n")
+    assert answer.outcome == "answered" and said in opening[0], answer.text
+    assert gap in opening[1], answer.text
+
+
+def test_a_part_asking_an_amount_gets_no_zones_reward_when_the_whole_asks_for_a_company(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("在高新区认定成高企之后,企业所得税是按15%交吗?市里还额外奖励多少")
+    assert answer.fallback and "100万元" not in answer.opening, answer.text
+
+
+def test_a_premise_for_one_zone_level_is_corrected_with_that_levels_figure_alone(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("国家高新区年度考评排名要比历史最好前进5位以上才奖励100万,对吧")
+    assert answer.outcome == "corrected", answer.text
+    assert "100万元" in answer.opening and "3位以上" in answer.opening and "50万元" not in answer.opening

@@ -19,6 +19,7 @@ from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
+from bot.answer.judge.pieces import granted_to_other
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
 from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, read_question
@@ -118,7 +119,13 @@ class Answerer:
         judgement = judge(q, evidence, self.thresholds)
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
-        grounded = [p for p in parts if _grounded(p[2], evidence, judgement)]
+        # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
+        grounded = [
+            p
+            for p in parts
+            if _grounded(p[0], p[2], evidence, judgement)
+            and not (p[2].statement is not None and granted_to_other(q, p[2].statement))
+        ]
         # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
         # 65 is below them; "not high-end talent": the 65 is not theirs)
         if (
@@ -233,12 +240,18 @@ class Answerer:
         )
 
 
-def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
+def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgement) -> bool:
     """A part answers the question on its own: a statement of the kind of figure it asks for, in the
     article the whole question is about, or, when the whole asked for a figure its best article does
-    not hold, in one of its best three (a part alone lacks the rest of the question's context)."""
+    not hold, in one of its best three (a part alone lacks the rest of the question's context); or a
+    yes/no part the best clause answers when the whole lacks only a figure or a specific of another part
+    ("Does the policy support listing on the STAR Market, and is there a cash bonus?")."""
     lead = part.lead
-    if part.rule != "figure" or lead is None or whole.top is None:
+    if lead is None or whole.top is None:
+        return False
+    if part.rule == "answered" and asked.intent.yes_no:
+        return judged.rule in _OTHER_PART_RULES and (lead.article, lead.clause) == (whole.top.article, whole.top.clause)
+    if part.rule != "figure":
         return False
     if judged.rule == "figure_absent":
         # …and about the kind of party the whole question is about: "人才创业项目…比例是多少？最高能奖多少钱？"
@@ -249,6 +262,9 @@ def _grounded(part: Judgement, whole: Evidence, judged: Judgement) -> bool:
         return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == whole.top.article
 
+
+#: what the whole lacks that another part asks: a figure, a benefit or a specific ("…? How much is the rent?")
+_OTHER_PART_RULES = frozenset({"never_stated", "benefit", "specific", "figure_absent"})
 
 #: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer),
 #: a year the whole asks about that holds for every part ("有没有2030年的目标？比如R&D占比到时候要多少？"), or the

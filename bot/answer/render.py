@@ -73,9 +73,10 @@ class Renderer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         # a figure's answer quotes what states it; an answer in general also the clause naming what the question names
         citations = self._citations(e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts)
+        own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED else None
         lead = (
-            self._statement_line(q.lang, j.statement)
-            if self._lead_with_statement(j)
+            self._statement_line(q.lang, own or j.statement)
+            if own is not None or self._lead_with_statement(j)
             else _dated(q.lang, j, citations[0].text)
         )
         opening = as_sentence(lead, q.lang, capital=not j.yes)
@@ -248,6 +249,20 @@ class Renderer:
 
 # a condition that is only the year a target is for ("到2025年", "by 2025"): said in the article's first sentence
 _YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECASE)
+
+
+def _level_statement(q: Question, j: Judgement) -> Stated | None:
+    """A premise corrected for the one zone level the question names, where the clause states figures for
+    several ("国家高新区…前进5位以上才奖励100万,对吧": the national zones' 100万元 and its 3 places, not the
+    provincial 50万元)."""
+    if j.lead is None or len(q.qualifiers) != 1:
+        return None
+    valued = [s for s in j.lead.stated if s.statement.value_zh]
+    if len({s.qualifiers for s in valued if s.qualifiers}) < 2:
+        return None
+    mine = [s for s in valued if s.qualifiers == q.qualifiers]
+    kind = j.statement.kind if j.statement is not None else ""
+    return next((s for s in mine if s.kind == kind), next(iter(mine), None))
 
 
 def _dated(lang: str, j: Judgement, text: str) -> str:

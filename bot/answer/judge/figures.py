@@ -271,6 +271,19 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             continue  # "an R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy
         if contradicts(q, stated, top, claimed=True):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    return _premise_for_other_level(q, top)
+
+
+def _premise_for_other_level(q: Question, top: ClauseEvidence) -> Judgement | None:
+    """A figure given as what the level asked gets, which the clause states for another level on the same
+    occasion ("政策对新认定的国家高新区奖励100万元，那…什么时候能拿到？": the 100万元 is the provincial zones'),
+    corrected before what else the question asks is found unstated."""
+    if not (q.qualifiers and q.occasions) or q.options:  # "奖50万还是100万?" puts up a choice, no premise
+        return None
+    for stated in top.stated:
+        level, occasion = stated.qualifiers, stated.occasions
+        if level and not level & q.qualifiers and occasion & q.occasions and q.premised & stated.figures:
+            return Judgement(Outcome.CORRECTED, "figure_other_subject", top, stated, Missing("value"))
     return None
 
 
@@ -305,13 +318,16 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         dated = [(c, s) for c in near for s in c.stated if s.years]
         later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
         if dated and later and not any(later & s.years for _, s in dated):
-            return Judgement(outcome, "other_year", dated[0][0], dated[0][1], Missing("year", "date"))
+            # "Is the 7% R&D target a 2030 goal?": the policy's own figure put to another year, a premise
+            lead, first = next(((c, s) for c, s in dated if q.stated & s.figures), dated[0])
+            outcome = Outcome.CORRECTED if q.stated & first.figures else outcome
+            return Judgement(outcome, "other_year", lead, first, Missing("year", "date"))
         return None
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
     stated = found[1] if found else None
     if stated is not None and stated.years and not q.years & stated.years:
         return Judgement(
-            outcome,
+            Outcome.CORRECTED if q.stated & stated.figures else outcome,
             "other_year",
             lead=found[0] if found else None,
             statement=stated,

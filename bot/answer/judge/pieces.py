@@ -59,6 +59,8 @@ def figure_lead(
     if top is None or not kinds:
         return None
     wanted = {k.statement for k in kinds}
+    if "value" in wanted and not counts(q):  # "专项资金一年有多少？": an amount, which no list of names gives
+        wanted = (wanted - {"value"}) | {"any"}
     for candidate in e.candidates:
         if candidate.rank > (0 if guess else 2) or candidate.position >= 4:
             if candidate.rank > (0 if guess else 2):
@@ -74,6 +76,17 @@ def figure_lead(
         stated = holding_statement(q, candidate, wanted, any_subject)
         return (candidate, stated) if stated is not None else None
     return None
+
+
+def counts(q: Question) -> bool:
+    """A bare "how many"/"多少" counts things ("重点发展多少个产业？"), unless it asks an amount: "多少" closing
+    the question or before money or area ("一年有多少？", "还有多少可供的工业用地？")."""
+    if q.lang == "en":
+        return "how many" in q.normalized
+    return not _AMOUNT_ASKED.search(q.normalized)
+
+
+_AMOUNT_ASKED = re.compile(r"多少(?=钱|资金|经费|金额|面积|亩|平方|可供|[？?，,。！!\s]|$)|还有多少")
 
 
 def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | None], any_subject: bool) -> Stated | None:
