@@ -546,3 +546,8 @@ def test_a_premise_for_one_zone_level_is_corrected_with_that_levels_figure_alone
     answer = real_bot.ask("国家高新区年度考评排名要比历史最好前进5位以上才奖励100万,对吧")
     assert answer.outcome == "corrected", answer.text
     assert "100万元" in answer.opening and "3位以上" in answer.opening and "50万元" not in answer.opening
+
+
+def test_a_yes_no_part_about_the_world_is_no_part_a_clause_answers_alone(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "有没有现成的标准厂房可以租？" asks whether there are factories to rent, not what the policy says."""
+    assert real_bot.ask("园区有没有现成的标准厂房可以租？前三年租金能不能免").fallback

@@ -245,11 +245,11 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     article the whole question is about, or, when the whole asked for a figure its best article does
     not hold, in one of its best three (a part alone lacks the rest of the question's context); or a
     yes/no part the best clause answers when the whole lacks only a figure or a specific of another part
-    ("Does the policy support listing on the STAR Market, and is there a cash bonus?")."""
+    ("Does the policy support listing on the STAR Market, and is there a cash bonus?"), if it asks of the policy."""
     lead = part.lead
     if lead is None or whole.top is None:
         return False
-    if part.rule == "answered" and asked.intent.yes_no:
+    if part.rule == "answered" and asked.intent.yes_no and _OF_THE_POLICY.search(asked.normalized):
         return judged.rule in _OTHER_PART_RULES and (lead.article, lead.clause) == (whole.top.article, whole.top.clause)
     if part.rule != "figure":
         return False
@@ -262,6 +262,10 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
         return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == whole.top.article
 
+
+#: a yes/no part that asks what the policy itself says or does ("政策里有没有提到…", "Does the policy support …"); a
+#: yes/no part about the world ("有没有现成的标准厂房可以租？") is no question a clause answers on its own
+_OF_THE_POLICY = re.compile(r"政策|文件|\bpolicy\b|\bpolicies\b")
 
 #: what the whole lacks that another part asks: a figure, a benefit or a specific ("…? How much is the rent?")
 _OTHER_PART_RULES = frozenset({"never_stated", "benefit", "specific", "figure_absent"})

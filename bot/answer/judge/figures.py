@@ -320,20 +320,26 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         if dated and later and not any(later & s.years for _, s in dated):
             # "Is the 7% R&D target a 2030 goal?": the policy's own figure put to another year, a premise
             lead, first = next(((c, s) for c, s in dated if q.stated & s.figures), dated[0])
-            outcome = Outcome.CORRECTED if q.stated & first.figures else outcome
+            outcome = Outcome.CORRECTED if _put_to_another_year(q, first) else outcome
             return Judgement(outcome, "other_year", lead, first, Missing("year", "date"))
         return None
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
     stated = found[1] if found else None
     if stated is not None and stated.years and not q.years & stated.years:
         return Judgement(
-            Outcome.CORRECTED if q.stated & stated.figures else outcome,
+            Outcome.CORRECTED if _put_to_another_year(q, stated) else outcome,
             "other_year",
             lead=found[0] if found else None,
             statement=stated,
             missing=Missing("year", "date"),
         )
     return None
+
+
+def _put_to_another_year(q: Question, stated: Stated) -> bool:
+    """The question gives the statement's figure without the statement's year ("Is the 7% target a 2030
+    goal?"); one that gives it with its year asks on about another ("2025年超过45%,那到2035年呢?")."""
+    return bool(q.stated & stated.figures) and not any(year in q.normalized for year in stated.years)
 
 
 def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
