@@ -551,3 +551,11 @@ def test_a_premise_for_one_zone_level_is_corrected_with_that_levels_figure_alone
 def test_a_yes_no_part_about_the_world_is_no_part_a_clause_answers_alone(real_bot) -> None:  # type: ignore[no-untyped-def]
     """ "有没有现成的标准厂房可以租？" asks whether there are factories to rent, not what the policy says."""
     assert real_bot.ask("园区有没有现成的标准厂房可以租？前三年租金能不能免").fallback
+
+
+def test_a_figure_asked_for_one_zone_level_leads_with_that_levels_statement(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(
+        "If our national-level zone climbs in the annual evaluation ranking, what's the reward and how many places?"
+    )
+    assert "RMB 1 million" in answer.opening and "3 or more places" in answer.opening, answer.text
+    assert "500,000" not in answer.opening

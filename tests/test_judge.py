@@ -2519,3 +2519,53 @@ def test_round_29_reading() -> None:
 def test_round_29_scope() -> None:
     assert ask("连云港哪里有正宗的韩国料理?公司来了几个工程师想聚餐").intent.out_of_scope
     assert ask("Delaware C-corp or Cayman holdco, which is better for US tax?", "en").intent.out_of_scope
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        ("县区拿到的知识产权试点奖励20万,能不能用来发工作人员奖金?", "zh", "reward_use"),
+        ("can the county spend its IP pilot reward money on staff bonuses", "en", "reward_use"),
+        ("排名进位的奖励资金是市级财政全额出,还是要县区配套?", "zh", "funding_source"),
+        ("Who pays for the ranking reward, the city or the county?", "en", "funding_source"),
+        ("Are postdocs in the zone eligible for a living allowance?", "en", "postdoc"),
+        ("What's the typical coupon and tenor for the incubation bonds?", "en", "bond_terms"),
+    ],
+)
+def test_round_29_more_specifics(text: str, lang: str, specific: str) -> None:
+    assert specific in {s.id for s in ask(text, lang).specifics}
+
+
+def test_what_reward_money_is_for_is_stated_only_where_the_clause_says_so() -> None:
+    """ "用于园区服务能力建设支出" says what the ranking reward is for; the counties' pilot reward says nothing."""
+    assert "reward_use" not in {s.id for s in ask("人才公寓怎么用?").specifics}
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING, text="用于园区服务能力建设支出 to be used for expenditure"))
+    assert judge(ask("排名进位的奖励资金能用来干什么?"), ranking).rule != "specific"
+    county = Statement("amount", "county", "列入试点奖励", "pilot reward", "20万元", "RMB 200,000", funding=True)
+    pilots = evidence(clause(25, 5, county, text="对列入知识产权试点的县区给予20万元奖励"))
+    judgement = judge(ask("县区拿到的知识产权试点奖励,能不能转拨给辖区里的企业用?"), pilots)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "specific")
+
+
+def test_round_29_askers_and_figures() -> None:
+    assert ask("How much would a company like Jiangsu Hengrui get under this policy?", "en").party == "enterprise"
+    institution = ask("新型研发机构在高新区认定后,一次性能拿多少补贴?")
+    assert institution.party == "organisation"
+    assert judge(institution, REWARDS).outcome is Outcome.NOT_STATED
+    for text in ("What is the maximum funding per project?", "What's the max loan I can get by pledging patents?"):
+        assert "money" in {k.name for k in ask(text, "en").intent.figures}
+    assert not ask("Cash is tight this year - can we lease industrial land instead?", "en").benefit
+    assert ask("Is there any cash for startups in the zone?", "en").benefit
+    assert "tax_type" not in {s.id for s in ask("孵化器运营方能享受什么税收和奖励政策?").specifics}
+    assert "tax_type" in {s.id for s in ask("高企要交什么税?").specifics}
+
+
+def test_a_city_a_company_comes_from_or_is_compared_with_names_no_other_citys_measures() -> None:
+    assert not ask("一家香港集团想把华东地区总部放在连云港,高新区有支持总部基地建设的条款吗").intent.out_of_scope
+    assert not ask("香港一家基金想在高新区投资建设一个特色产业园,政策鼓励吗?").intent.out_of_scope
+    assert not ask("跟昆山、苏州比,连云港高新区的产业用地是只能一次性出让吗?").intent.out_of_scope
+    assert not ask("A Singapore fund wants to invest in zone companies - is that encouraged?", "en").intent.out_of_scope
+    assert ask("苏州对总部企业有什么补贴?").intent.out_of_scope
+    assert ask("What subsidies does Suzhou give to tech firms?", "en").intent.out_of_scope
+    assert ask("How do I cite a Chinese government document in APA style?", "en").intent.out_of_scope
+    assert ask("excel怎么做数据透视表啊").intent.out_of_scope

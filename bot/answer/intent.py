@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answer.cues import Cues, FigureKind, load_cues, words_of
 from bot.answer.figures import stated_figures
@@ -21,6 +22,26 @@ _ORIGIN = re.compile(
     r"|\b(?:from|based in|headquartered in)\s+[a-z' ]{3,12}?"
     r"(?=[,.;!?)]|\s(?:and|who|that|with|looking|wanting|interested|planning|considering)\b|$)"
 )
+
+
+# a comparison said before the question ("跟昆山、苏州比,", "compared with Suzhou,"): the question is of this city
+_COMPARED = re.compile(
+    r"(?:跟|和|与|同|比起|相比)[^,，。?？]{0,14}?(?:相比|比较|比)(?:起来)?[,，]|\bcompared (?:with|to) [^,.?]{2,40},"
+)
+_HOME = re.compile(r"连云港|\blianyungang\b")  # … when what follows asks of this city
+_WHICH = re.compile(r"哪个|哪边|哪里更|谁更|\bwhich (one|is|city)\b")  # … not which of the two
+_ENTITY_ZH = "集团|公司|企业|基金|客商|投资者|投资人|团队|工厂|厂商|资本|外企|机构|银行"
+_ENTITY_EN = "fund|funds|group|company|companies|firm|firms|investor|investors|team|manufacturer|startup|bank|business"
+
+
+@lru_cache(maxsize=4)
+def _entities_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Pattern[str]:
+    """A city named as where a company, fund or investor is from ("一家香港集团", "香港一家基金", "a Suzhou firm")."""
+    zh = "|".join(map(re.escape, cities_zh))
+    en = "|".join(map(re.escape, cities_en))
+    return re.compile(
+        rf"(?:{zh})(?:的)?(?:一家|一个|某家?|某个)?(?=(?:{_ENTITY_ZH}))|\b(?:{en})(?:-based)?(?=\s+(?:{_ENTITY_EN})\b)"
+    )
 
 
 #: The asker's own case ("guarantee land for our project"): a guarantee asked for them is a promise.
@@ -289,8 +310,13 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     """
     if cues.relocation.found(normalized, words) and cues.home_city.found(normalized, words):
         return False
-    # where the asker comes from ("we're a VC from Singapore", "总部在苏州") names no other city's measures
+    # where the asker comes from ("we're a VC from Singapore", "总部在苏州", "一家香港集团"), or a city the question
+    # compares this one with before asking of it ("跟昆山、苏州比,连云港…?"), names no other city's measures
     normalized = _ORIGIN.sub(" ", normalized)
+    compared = _COMPARED.search(normalized)
+    if compared and _HOME.search(normalized, compared.end()) and not _WHICH.search(normalized, compared.end()):
+        normalized = normalized[: compared.start()] + " " + normalized[compared.end() :]
+    normalized = _entities_of(cues.other_cities.zh, cues.other_cities.en).sub(" ", normalized)
     words = words_of(normalized)
     if cues.other_cities.found(normalized, words):
         # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation

@@ -73,7 +73,7 @@ class Renderer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         # a figure's answer quotes what states it; an answer in general also the clause naming what the question names
         citations = self._citations(e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts)
-        own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED else None
+        own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED or j.rule == "figure" else None
         lead = (
             self._statement_line(q.lang, own or j.statement)
             if own is not None or self._lead_with_statement(j)
@@ -252,9 +252,9 @@ _YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECA
 
 
 def _level_statement(q: Question, j: Judgement) -> Stated | None:
-    """A premise corrected for the one zone level the question names, where the clause states figures for
-    several ("国家高新区…前进5位以上才奖励100万,对吧": the national zones' 100万元 and its 3 places, not the
-    provincial 50万元)."""
+    """A figure asked or a premise corrected for the one zone level the question names, where the
+    clause states figures for several ("国家高新区…前进5位以上才奖励100万,对吧": the national zones' 100万元
+    and its 3 places, not the provincial 50万元)."""
     if j.lead is None or len(q.qualifiers) != 1:
         return None
     valued = [s for s in j.lead.stated if s.statement.value_zh]
