@@ -2569,3 +2569,17 @@ def test_a_city_a_company_comes_from_or_is_compared_with_names_no_other_citys_me
     assert ask("What subsidies does Suzhou give to tech firms?", "en").intent.out_of_scope
     assert ask("How do I cite a Chinese government document in APA style?", "en").intent.out_of_scope
     assert ask("excel怎么做数据透视表啊").intent.out_of_scope
+
+
+def test_round_29_mends() -> None:
+    """Whose duty a county bears is no question of which budget pays; a postdoc who asks is no postdoc asked about;
+    a comparison asked after naming another city is still about that city's measures."""
+    assert "funding_source" not in {s.id for s in ask("高新区所在地的县区政府要承担哪些责任?").specifics}
+    assert "funding_source" not in {
+        s.id for s in ask("The county gets the pilot reward. Who pays it out?", "en").specifics
+    }
+    assert "postdoc" not in {
+        s.id
+        for s in ask("im a postdoc abroad, want to start a company in the zone - is this supported??", "en").specifics
+    }
+    assert ask("跟苏州那边比,连云港对省级高新区的奖励力度算高还是低?").intent.out_of_scope

@@ -29,7 +29,8 @@ _COMPARED = re.compile(
     r"(?:跟|和|与|同|比起|相比)[^,，。?？]{0,14}?(?:相比|比较|比)(?:起来)?[,，]|\bcompared (?:with|to) [^,.?]{2,40},"
 )
 _HOME = re.compile(r"连云港|\blianyungang\b")  # … when what follows asks of this city
-_WHICH = re.compile(r"哪个|哪边|哪里更|谁更|\bwhich (one|is|city)\b")  # … not which of the two
+# … not which of the two, nor how they compare ("算高还是低", "more generous")
+_WHICH = re.compile(r"哪个|哪边|哪里更|谁更|还是|更|\bwhich (one|is|city)\b|\b(better|worse|higher|lower|more|less)\b")
 _ENTITY_ZH = "集团|公司|企业|基金|客商|投资者|投资人|团队|工厂|厂商|资本|外企|机构|银行"
 _ENTITY_EN = "fund|funds|group|company|companies|firm|firms|investor|investors|team|manufacturer|startup|bank|business"
 
