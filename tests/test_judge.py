@@ -2583,3 +2583,16 @@ def test_round_29_mends() -> None:
         for s in ask("im a postdoc abroad, want to start a company in the zone - is this supported??", "en").specifics
     }
     assert ask("跟苏州那边比,连云港对省级高新区的奖励力度算高还是低?").intent.out_of_scope
+
+
+def test_a_follow_up_asking_what_the_money_is_for_is_answered_by_the_clause_of_the_article_that_says() -> None:
+    """ "这笔钱可以用在哪？" after the ranking reward: the follow-up names too little to pick the clause that says
+    "用于园区服务能力建设支出"; asked alone of the new provincial zones' reward, the use is not stated."""
+    article = evidence(
+        clause(25, 3, PROVINCIAL_NEW, text="对新认定的省级高新区给予100万元奖励"),
+        clause(25, 4, NATIONAL_RANKING, position=1, text="用于园区服务能力建设支出 to be used for expenditure"),
+    )
+    question = ask("这笔钱可以用在哪？")
+    assert "reward_use" in {s.id for s in question.specifics}
+    assert judge(question, article).rule == "specific"
+    assert judge(replace(question, follow_up=True), article).rule != "specific"
