@@ -95,13 +95,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     # a follow-up ("这笔钱可以用在哪？" after the ranking reward) names too little to pick the clause: what any clause
     # of the best article writes out ("用于园区服务能力建设支出") is stated there
-    best = [c for c in e.candidates if q.follow_up and top is not None and c.article == top.article]
-    named = [
-        s
-        for s in q.specifics
-        if top is None
-        or not (_clause_states(q, top, s) or any(s.stated_by is not None and s.stated_by.search(c.text) for c in best))
-    ]
+    article = [c for c in e.candidates if c.article == top.article] if q.follow_up and top is not None else []
+    named = [s for s in q.specifics if top is None or not (_clause_states(q, top, s) or _written_out(s, article))]
     # a family member or partner the question says holds what the statement's subject holds ("我老公…有永久居留
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
@@ -119,6 +114,11 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         statement=first_statement(top),
         missing=Missing("specific", named[0].id),
     )
+
+
+def _written_out(s: Specific, clauses: list[ClauseEvidence]) -> bool:
+    """One of `clauses` writes out what the specific asks ("用于园区服务能力建设支出" for what the money is for)."""
+    return s.stated_by is not None and any(s.stated_by.search(c.text) for c in clauses)
 
 
 def _clause_states(q: Question, clause: ClauseEvidence, s: Specific) -> bool:
