@@ -1,4 +1,6 @@
-"""Chinese numerals (一 … 九十九) to and from integers."""
+"""Chinese numerals (一 … 九十九) to and from integers, and the article numbers a text cites."""
+
+import re
 
 from bot.errors import CorpusError
 
@@ -34,3 +36,19 @@ def int_to_chinese(number: int) -> str:
     tens, units = divmod(number, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return head + (_DIGITS[units] if units else "")
+
+
+_ARTICLE_EN = re.compile(r"\barticles?\s+(\d+)|\barts?\.\s*(\d+)", re.IGNORECASE)
+_ARTICLE_ZH = re.compile(r"第([一二三四五六七八九十]+|\d+)条")
+
+
+def cited_articles(text: str) -> set[int]:
+    """Article numbers a text cites: "Article 5", "Art. 5", "第五条", "第5条" (a numeral that is none, "第一十条",
+    is not read)."""
+    found = {int(a or b) for a, b in _ARTICLE_EN.findall(text)}
+    for numeral in _ARTICLE_ZH.findall(text):
+        try:
+            found.add(int(numeral) if numeral.isdigit() else chinese_to_int(numeral))
+        except CorpusError:
+            continue
+    return found

@@ -9,7 +9,7 @@ import pytest
 from bot.answer.cues import load_cues, words_of
 from bot.answer.evidence import read_statement
 from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
-from bot.answer.judge.pieces import meets_floor
+from bot.answer.judge.pieces import meets_floor, pointed_statement
 from bot.answer.question import Question, occasions_of, qualifiers_of, read_question
 from bot.answer.templates import say
 from bot.corpus.model import Statement
@@ -2596,3 +2596,66 @@ def test_a_follow_up_asking_what_the_money_is_for_is_answered_by_the_clause_of_t
     assert "reward_use" in {s.id for s in question.specifics}
     assert judge(question, article).rule == "specific"
     assert judge(replace(question, follow_up=True), article).rule != "specific"
+
+
+R_VISA_STAY = Statement(
+    "period", "foreign_talent", "R字签证每次停留时间最高", "each stay on the R visa up to", "180日", "180 days"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("r字签证有效期最长几年啊", "zh", "10年"),
+        ("拿R字签证入境,每次最多能在国内待多少天?", "zh", "180日"),
+        ("How long can an R visa be valid for?", "en", "10年"),
+        ("On the R visa, what's the max I can stay in China per entry?", "en", "180日"),
+    ],
+)
+def test_of_two_figures_one_subject_has_in_a_clause_the_one_asked_is_the_answer(
+    text: str, lang: str, value: str
+) -> None:
+    """ "有效期最高10年、每次停留时间最高180日": a question on the validity gets the 10 years, one on each stay the 180
+    days (the renderer leads with that statement alone)."""
+    visa = evidence(
+        clause(5, 11, R_VISA, R_VISA_STAY, R_VISA_PERMISSION, text="R字签证 R visa", shared=frozenset({"签证", "visa"}))
+    )
+    judgement = judge(ask(text, lang), visa)
+    assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "figure")
+    assert judgement.statement is not None and judgement.statement.statement.value_zh == value
+    assert pointed_statement(ask(text, lang), visa.candidates[0], judgement.statement) is judgement.statement
+
+
+def test_a_question_asking_both_figures_or_writing_one_points_to_neither() -> None:
+    visa = clause(5, 11, R_VISA, R_VISA_STAY, text="R字签证")
+    first = visa.stated[0]
+    assert pointed_statement(ask("R字签证有效期多久?每次能待多久?"), visa, first) is None
+    assert pointed_statement(ask("R签证10年有效期,每次能待多久?"), visa, first) is None
+    assert (
+        pointed_statement(ask("新认定的省级高新区奖励多少？"), REWARDS.candidates[0], REWARDS.candidates[0].stated[0])
+        is None
+    )
+
+
+def test_round_30_readings() -> None:
+    """A question word after a preposition asks ("for how many years"); a date asked beside a yes/no part is asked;
+    a minimum investment is an amount; medical insurance and what a named company has already received are never
+    stated; a Taiwanese asker is not the foreign talent a clause names."""
+    assert "duration" in {k.name for k in ask("talent apartment is free? for how many years", "en").intent.figures}
+    assert "date" in {
+        k.name for k in ask("When will the linked zone be approved, is there a timeline?", "en").intent.figures
+    }
+    assert "money" in {
+        k.name for k in ask("how to apply to the industrial fund, min investment size?", "en").intent.figures
+    }
+    assert "medical_insurance" in {s.id for s in ask("外国专家在高新区看病能用医保吗?").specifics}
+    assert "medical_insurance" in {
+        s.id for s in ask("Can foreigners join the local medical insurance?", "en").specifics
+    }
+    assert "results" in {
+        s.id for s in ask("Has Hengrui or any other company already received first-purchase orders?", "en").specifics
+    }
+    assert "results" not in {
+        s.id for s in ask("We have already received the letter. How long is the R visa valid?", "en").specifics
+    }
+    assert ask("我是台湾来的 在高新区创业 能按外籍人才政策享受R签那种便利吗").not_whom

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.errors import CorpusError
-from bot.numerals import chinese_to_int, int_to_chinese
+from bot.numerals import chinese_to_int, cited_articles, int_to_chinese
 
 # Deterministic: the same examples on every run, nothing written to a .hypothesis folder.
 deterministic = settings(derandomize=True, database=None, max_examples=300)
@@ -104,3 +104,8 @@ def test_any_accepted_numeral_is_the_canonical_spelling_of_1_to_99(text: str) ->
 def test_no_number_outside_1_to_99_is_written(number: int) -> None:
     with pytest.raises(ValueError):
         int_to_chinese(number)
+
+
+def test_the_article_numbers_a_text_cites_are_read_in_both_languages() -> None:
+    assert cited_articles("see Article 5 and 第二十五条, also 第3条, Art. 9") == {5, 25, 3, 9}
+    assert cited_articles("第一十条 is no numeral") == set()

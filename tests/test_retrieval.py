@@ -188,3 +188,13 @@ def test_a_department_the_asker_works_for_is_not_what_the_question_asks_about(fa
     assert asked.departments and fake_retriever.department.score(asked).any()
     mine = fake_retriever.query("我是市科技局的,想确认一下国家高新区R&D经费支出占GDP比重目标是多少?")
     assert not mine.departments and not fake_retriever.department.score(mine).any()
+
+
+def test_an_article_cited_by_number_comes_first_even_beside_a_named_department(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    """ "第二十五条…是市财政局牵头负责的吧?" asks about article 25, whose units do not include the one it names."""
+    for question, number in (
+        ("第五条的责任单位有哪些?", 5),
+        ("第二十五条争先创优那些奖励是市财政局牵头负责的吧?", 25),
+        ("Article 25: is the finance bureau in charge?", 25),
+    ):
+        assert fake_retriever.retrieve(question).articles[0].article == number, question

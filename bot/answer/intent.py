@@ -186,6 +186,7 @@ _ASKER = re.compile(r"\s*(i'?m|i am|我是|我今年|本人是|本人)", re.IGNO
 _SENTENCE = re.compile(r"[^？?；;。！!.]+[？?；;。！!.]*")
 _WH_EN = frozenset({"what", "which", "how", "who", "when", "where", "why", "whats", "what's"})
 _CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then", "also"})
+_LEADING = frozenset({"for", "by", "in", "at", "to", "within", "from", "of", "on", "with", "until", "till"})
 
 
 def asked_clauses(normalized: str, cues: Cues) -> str:
@@ -254,6 +255,8 @@ def _asks(sentence: str, cues: Cues) -> bool:
     """The sentence asks: it is marked as a question, opens with a question word, or holds an English marker."""
     words = words_of(sentence)
     opens = bool(words) and (words[0] in _WH_EN or words[0] in cues.yes_no_en_start)
+    # "for how many years", "by when": a question word after a preposition
+    opens = opens or (len(words) > 1 and words[0] in _LEADING and words[1] in _WH_EN)
     return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
 
 

@@ -13,15 +13,13 @@ from typing import Any
 from bot.answer.model import Citation
 from bot.config import Settings
 from bot.errors import ConfigError, MissingDependency
-from bot.numerals import chinese_to_int
+from bot.numerals import cited_articles
 from bot.text import normalize
 from bot.yaml_text import load_yaml
 
 log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_ARTICLE_EN = re.compile(r"\barticles?\s+(\d+)", re.IGNORECASE)
-_ARTICLE_ZH = re.compile(r"第([一二三四五六七八九十]+|\d+)条")
 
 
 @lru_cache(maxsize=1)
@@ -34,14 +32,6 @@ def _prompts() -> dict[str, Any]:
 def numbers_in(text: str) -> set[str]:
     """Numbers written in digits, thousands separators removed ("500,000" → "500000")."""
     return set(_NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", normalize(text))))
-
-
-def cited_articles(text: str) -> set[int]:
-    """Article numbers a text cites: "Article 5", "第五条", "第5条"."""
-    found = {int(n) for n in _ARTICLE_EN.findall(text)}
-    for numeral in _ARTICLE_ZH.findall(text):
-        found.add(int(numeral) if numeral.isdigit() else chinese_to_int(numeral))
-    return found
 
 
 def unsupported_numbers(text: str, citations: Sequence[Citation], *also: str) -> list[str]:

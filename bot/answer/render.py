@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from bot.answer.cues import Occasion
 from bot.answer.gaps import GapSentences, joined
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds
+from bot.answer.judge.pieces import pointed_statement
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
@@ -76,7 +77,7 @@ class Renderer:
         own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED or j.rule == "figure" else None
         lead = (
             self._statement_line(q.lang, own or j.statement)
-            if own is not None or self._lead_with_statement(j)
+            if own is not None or self._lead_with_statement(j) or self._pointed(q, j)
             else _dated(q.lang, j, citations[0].text)
         )
         opening = as_sentence(lead, q.lang, capital=not j.yes)
@@ -207,6 +208,16 @@ class Renderer:
             return False
         same = [s for s in j.lead.stated if s.kind == j.statement.kind and s.statement.value_zh]
         return len({(s.statement.subject, s.qualifiers) for s in same}) > 1
+
+    @staticmethod
+    def _pointed(q: Question, j: Judgement) -> bool:
+        """A figure asked of one of the figures its clause states for one subject ("R字签证有效期最长几年？"):
+        that one leads, not the clause with the other beside it."""
+        return (
+            j.rule.startswith("figure")
+            and j.statement is not None
+            and pointed_statement(q, j.lead, j.statement) is j.statement
+        )
 
     def _statement_line(self, lang: str, stated: Stated | None) -> str:
         assert stated is not None

@@ -36,6 +36,7 @@ class Query:
     unit_cosines: np.ndarray  # … and their cosine with the question
     embed_ms: float = 0.0
     departments: frozenset[str] = frozenset()  # the departments it asks about (not the asker's own employer)
+    articles: frozenset[int] = frozenset()  # the article numbers it cites ("第二十五条", "Article 5")
 
     def expanded(self, lang: str) -> tuple[str, ...]:
         """The BM25 query in `lang`."""
@@ -63,6 +64,7 @@ class Channels:
     asked_lexical: np.ndarray | None = None  # BM25 coverage of its best-matching written question
     title: np.ndarray | None = None  # share of its article's title words the question contains
     words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the question's own Chinese and English tokens
+    named: np.ndarray | None = None  # 1 for the slots of an article the question cites by number
 
 
 class DenseChannel:
@@ -132,6 +134,20 @@ class DepartmentChannel:
         return np.array([len(named & self._departments[(d, a)]) / len(named) for d, a, _ in self._slots.keys])
 
 
+class NamedArticleChannel:
+    """Per slot: 1 when the question cites its article by number ("第五条的责任单位有哪些？"), 0 otherwise."""
+
+    def __init__(self, slots: Slots) -> None:
+        self._slots = slots
+        self._articles = np.array([a for _, a, _ in slots.keys], dtype=np.int64)
+
+    def score(self, query: Query) -> np.ndarray:
+        if not query.articles:
+            return self._slots.zeros()
+        named: np.ndarray = np.isin(self._articles, sorted(query.articles)).astype(np.float32)
+        return named
+
+
 class TitleChannel:
     """Per slot, the idf-weighted share of its article's title words a question contains, in either language.
 
@@ -177,5 +193,6 @@ def channel_scores(channels: Channels, slot: int) -> dict[str, float]:
         "asked_bm25": channels.asked_lexical,
         "title": channels.title,
         "department": channels.department,
+        "named": channels.named,
     }
     return {name: round(float(values[slot]), 4) for name, values in named.items() if values is not None}

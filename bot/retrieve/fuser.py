@@ -37,6 +37,9 @@ class Weights:
 #: the questions written for each clause (`asked_*`) carry the most; for Chinese questions the Chinese
 #: BM25 is the strong lexical channel and the article titles count, for English ones the English BM25
 #: with glossary expansion.
+#: an article the question cites by number outweighs every channel together and a named department
+_NAMED = 3.0
+
 DEFAULT_WEIGHTS = {
     "zh": Weights(
         dense=1.0,
@@ -91,7 +94,10 @@ class Fuser:
         if channels.title is not None and weights.title:
             fused += weights.title * channels.title
         others = weights.dense + weights.zh + weights.en + weights.asked_dense + weights.asked_lexical + weights.title
-        return fused + weights.department * others * channels.department
+        fused = fused + weights.department * others * channels.department
+        if channels.named is not None:  # an article cited by number comes first, a department named or not
+            fused = fused + _NAMED * others * channels.named
+        return fused
 
     @staticmethod
     def merge(alone: list[ArticleHit], combined: list[ArticleHit]) -> list[ArticleHit]:

@@ -12,12 +12,14 @@ import numpy as np
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
 from bot.language import detect_language
+from bot.numerals import cited_articles
 from bot.retrieve.channels import (
     AskedLexicalChannel,
     Channels,
     DenseChannel,
     DepartmentChannel,
     LexicalChannel,
+    NamedArticleChannel,
     Query,
     TitleChannel,
 )
@@ -104,6 +106,8 @@ class HybridRetriever:
             [self.en_tokens(normalize(a.title_en)) for a in articles],
             np.array([row_of[(doc, article)] for doc, article, _ in self.slots.keys], dtype=np.int64),
         )
+        self.named = NamedArticleChannel(self.slots)
+        self._numbers = {a.number for a in articles}
         self.department = DepartmentChannel(self.slots, {(a.doc, a.number): set(a.departments_zh) for a in articles})
         self._slot_tokens: dict[tuple[str, int, int], set[str]] = {}
         for lang, lang_tokens in tokens.items():
@@ -166,6 +170,7 @@ class HybridRetriever:
             zh_query += self._term_tokens[term.zh][0]
             en_query += self._term_tokens[term.zh][1]
         departments = frozenset(t.zh for t in terms if t.kind == "department")
+        articles = frozenset(n for n in cited_articles(normalized) if n in self._numbers)
         if departments and _ASKER_IS.search(normalized):  # "我是县科技局的": who asks, not whom it asks about
             departments = frozenset(
                 t.zh for t in self.matcher.find(_ASKER_IS.sub(" ", normalized)) if t.kind == "department"
@@ -182,6 +187,7 @@ class HybridRetriever:
             unit_cosines=cosines,
             embed_ms=embed_ms,
             departments=departments,
+            articles=articles,
         )
 
     def channels(self, question: str, read: bool = True) -> Channels:
@@ -198,6 +204,7 @@ class HybridRetriever:
             asked_dense=self.asked_dense.score(query),
             asked_lexical=self.asked_lexical.score(query),
             title=self.title.score(query),
+            named=self.named.score(query),
             words=(query.zh_words, query.en_words),
         )
 

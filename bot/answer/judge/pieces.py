@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.answer.cues import FigureKind
 from bot.answer.judge.model import GRANTOR_PARTIES, ClauseEvidence, Evidence, Missing, Stated, Thresholds
@@ -94,7 +95,54 @@ def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | Non
     if not clause.stated:  # a document without statements: the figure as the clause writes it
         return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
     pool = clause.stated if any_subject else compatible_statements(q, clause)
-    return next((s for s in pool if of_wanted_kind(s, wanted)), None)
+    found = next((s for s in pool if of_wanted_kind(s, wanted)), None)
+    return pointed_statement(q, clause, found) or found if found is not None else None
+
+
+def pointed_statement(q: Question, clause: ClauseEvidence | None, stated: Stated | None) -> Stated | None:
+    """Of the figures the clause states of one kind for one subject ("R字签证有效期最高10年、每次停留时间最高
+    180日"), the one the question's own words point to and no other: a word of its action the others lack
+    (有效期, valid; 每次, stay) or its unit (几年, how many days), figures the question writes aside. None when
+    the clause states one such figure, or the question points to none or to several."""
+    if clause is None or stated is None or not stated.statement.value_zh:
+        return None
+    same = [
+        s
+        for s in clause.stated
+        if s.kind == stated.kind and s.statement.subject == stated.statement.subject and s.statement.value_zh
+    ]
+    if len(same) < 2:
+        return None
+    text = _WRITTEN_FIGURE.sub(" ", q.normalized.lower())
+    words = [_action_words(s.statement.action(q.lang), q.lang) for s in same]
+    hits = [
+        len((own - frozenset().union(*(w for w in words if w is not own))) & _action_words(text, q.lang))
+        + _same_unit(text, s.statement.value_zh)
+        for own, s in zip(words, same, strict=True)
+    ]
+    pointed = [s for s, n in zip(same, hits, strict=True) if n]
+    return pointed[0] if len(pointed) == 1 else None
+
+
+def _action_words(text: str, lang: str) -> frozenset[str]:
+    """Chinese character pairs, or English words of three letters or more cut to five ("validity" → "valid")."""
+    if lang == "zh":
+        chars = re.sub(r"[^\w]", " ", text)
+        return frozenset(a + b for a, b in pairwise(chars) if " " not in a + b)
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()))
+
+
+def _same_unit(text: str, value_zh: str) -> int:
+    """1 when the question asks in the unit the value is in ("待多少天" of "180日"), else 0."""
+    return int(any(unit.search(value_zh) and asked.search(text) for unit, asked in _UNITS))
+
+
+_WRITTEN_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:年|日|天|个月|月|years?|days?|months?)")
+_UNITS = (
+    (re.compile(r"日|天"), re.compile(r"天|(?<!工作)日(?!本|期|常|前|后)|\bdays?\b")),
+    (re.compile(r"年"), re.compile(r"年|\byears?\b")),
+    (re.compile(r"月"), re.compile(r"个月|\bmonths?\b")),
+)
 
 
 def of_wanted_kind(stated: Stated, wanted: set[str | None]) -> bool:
