@@ -168,10 +168,14 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure asked for: answered by a statement of that kind about whom it is asked, else not stated."""
     kinds = statement_kinds(q)
     if not kinds:
-        if q.intent.invent:  # "just guess a number": the policy holds no figure it does not state
+        # "just guess a number": the policy holds no figure it does not state (not a permission to invent that
+        # instructions aimed at the assistant give, beside a question asking no figure)
+        if q.intent.invent and not q.override:
             return Judgement(Outcome.NOT_STATED, "invent", lead=e.top, missing=Missing("claim"))
         return None
     found = figure_lead(q, e, kinds, guess=q.intent.invent)
+    if q.later and found is not None and any(k.statement == "target_year" for k in kinds):
+        found = _latest_year(e) or found  # "远期目标定到哪一年?": the article's latest year, not the first
     if found is not None:
         return _stated_figure(q, *_for_level(q, *found, kinds))
     other = figure_lead(q, e, kinds, any_subject=True)
@@ -415,6 +419,15 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
     )
+
+
+def _latest_year(e: Evidence) -> tuple[ClauseEvidence, Stated] | None:
+    """The best article's clause and statement naming the latest year."""
+    dated = [(max(s.years), c.clause, c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
+    if not dated:
+        return None
+    _, _, clause, stated = max(dated, key=lambda d: (d[0], -d[1]))
+    return clause, stated
 
 
 def _latest(e: Evidence) -> ClauseEvidence | None:

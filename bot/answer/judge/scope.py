@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.judge.model import ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, Thresholds
+from bot.answer.judge.model import (
+    TARGET_KINDS,
+    ClauseEvidence,
+    Evidence,
+    Judgement,
+    Missing,
+    Outcome,
+    Stated,
+    Thresholds,
+)
 from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic, meets_floor, writes_figure
 from bot.answer.question import Question
 
@@ -132,6 +141,8 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.claims:
         return None
     found = figure_lead(q, e, list(q.claims), guess=True) or figure_lead(q, e, list(q.figures), guess=True)
+    if found is not None and found[1].kind in TARGET_KINDS and q.specifics_asked:
+        return None  # "高企所得税是不是按15%交?": a tax rate the policy never states, not its 45% target
     if not _requires(q) and any(_meets(q, s) for s in _floors(found, e)):
         # "up 5 spots, reward?": five places meet "3 or more", they claim nothing of the policy; "must climb 6
         # places, right?" does
