@@ -559,3 +559,23 @@ def test_a_figure_asked_for_one_zone_level_leads_with_that_levels_statement(real
     )
     assert "RMB 1 million" in answer.opening and "3 or more places" in answer.opening, answer.text
     assert "500,000" not in answer.opening
+
+
+def test_an_article_named_by_its_title_is_quoted_whole_when_its_list_is_asked(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("List the basic principles of this policy. Bullet points pls, no intro.")
+    assert not answer.fallback
+    assert {c.clause for c in answer.citations if c.article == 2} == {1, 2, 3, 4}, answer.text
+
+
+def test_of_the_r_visas_two_periods_the_one_asked_leads_alone(real_bot) -> None:  # type: ignore[no-untyped-def]
+    stay = real_bot.ask("On the R visa, what's the max I can stay in China per entry?")
+    assert "180 days" in stay.opening and "10 years" not in stay.opening, stay.text
+    validity = real_bot.ask("r字签证有效期最长几年啊")
+    assert "10年" in validity.opening and "180日" not in validity.opening, validity.text
+    both = real_bot.ask("R字签证有效期多久？每次能待多久？")
+    assert "10年" in both.opening and "180日" in both.opening, both.text
+
+
+def test_a_question_citing_an_article_by_number_is_answered_from_it(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("第二十五条争先创优那些奖励是市财政局牵头负责的吧?")
+    assert "市考核办" in answer.opening and "第二十五条" in answer.opening, answer.text

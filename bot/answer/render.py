@@ -73,7 +73,9 @@ class Renderer:
     def _answered(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int], parts: Sequence[Part]) -> Answer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         # a figure's answer quotes what states it; an answer in general also the clause naming what the question names
-        citations = self._citations(e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts)
+        citations = self._citations(
+            e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts, whole=self._titled(q, e)
+        )
         own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED or j.rule == "figure" else None
         lead = (
             self._statement_line(q.lang, own or j.statement)
@@ -175,6 +177,7 @@ class Renderer:
         lead: ClauseEvidence | None,
         parts: Sequence[ClauseEvidence] = (),
         naming: bool = True,
+        whole: Article | None = None,
     ) -> list[Citation]:
         """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
         asks several things, the clauses close to the best, and a second article close to the first; and a clause
@@ -191,6 +194,10 @@ class Renderer:
             if first and len(scores) > rank and scores[rank] >= self.thresholds.close_article * scores[0]:
                 chosen.append(first[0].key)
         unique = list(dict.fromkeys(chosen))[: self.thresholds.max_citations]
+        if whole is not None:  # "List the basic principles": the article the question names by its title, whole
+            unique = list(
+                dict.fromkeys([*unique[:1], *((whole.doc, whole.number, i) for i in range(1, len(whole.clauses) + 1))])
+            )
         # one more: the best article's clause with a word of the question none of those quoted has, after the
         # lead and the parts (it takes no other clause's place)
         have = set().union(*(c.shared for c in e.candidates if c.key in unique), *(p.shared for p in parts))
@@ -198,6 +205,19 @@ class Renderer:
         if more is not None:
             unique.insert(min(len(unique), 1 + len(parts)), more.key)
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
+
+    def _titled(self, q: Question, e: Evidence) -> Article | None:
+        """The best article, when the question names it by its whole title and asks what it holds ("List the basic
+        principles", "基本原则有哪些？") and it is short enough to quote whole."""
+        top = e.top
+        if top is None or not _LISTS.search(q.normalized):
+            return None
+        article = self.corpus.article(top.doc, top.article)
+        if len(article.clauses) > _WHOLE_MAX or not (
+            article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
+        ):
+            return None
+        return article
 
     @staticmethod
     def _lead_with_statement(j: Judgement) -> bool:
@@ -257,6 +277,12 @@ class Renderer:
     def _title(self, lang: str) -> str:
         return self.document.title_zh if lang == "zh" else self.document.title_en
 
+
+# asking what a part of the policy holds: "有哪些", "list", "what are"
+_LISTS = re.compile(
+    r"哪些|哪几|有什么|是什么|列出|列一下|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummari[sz]e\b"
+)
+_WHOLE_MAX = 5  # the most clauses an article quoted whole may have
 
 # a condition that is only the year a target is for ("到2025年", "by 2025"): said in the article's first sentence
 _YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECASE)
