@@ -2711,3 +2711,11 @@ def test_leave_to_invent_given_inside_instructions_is_no_request_for_a_figure() 
     )
     assert judge(ask(injected, "en"), listing).outcome is Outcome.ANSWERED
     assert judge(ask("Just guess: can tech companies list on the STAR Market?", "en"), listing).rule == "invent"
+
+
+def test_round_30_where_things_stand_and_where_to_look() -> None:
+    """ "R&D经费占GDP现在是多少" asks how things stand now; "老百姓在哪能查到" asks where to look, which the policy
+    does not say."""
+    assert ask("R&D经费占GDP现在是多少").intent.current_state
+    assert not ask("国家高新区R&D经费支出占GDP比重要达到多少?").intent.current_state
+    assert ask("高新区环境监测的数据会公开吗,老百姓在哪能查到").intent.other_contact
