@@ -2642,7 +2642,7 @@ def test_round_30_readings() -> None:
     a minimum investment is an amount; medical insurance and what a named company has already received are never
     stated; a Taiwanese asker is not the foreign talent a clause names."""
     assert "duration" in {k.name for k in ask("talent apartment is free? for how many years", "en").intent.figures}
-    assert "date" in {
+    assert {"date", "deadline"} & {
         k.name for k in ask("When will the linked zone be approved, is there a timeline?", "en").intent.figures
     }
     assert "money" in {
@@ -2719,3 +2719,36 @@ def test_round_30_where_things_stand_and_where_to_look() -> None:
     assert ask("R&D经费占GDP现在是多少").intent.current_state
     assert not ask("国家高新区R&D经费支出占GDP比重要达到多少?").intent.current_state
     assert ask("高新区环境监测的数据会公开吗,老百姓在哪能查到").intent.other_contact
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        (
+            "Can we run a bonded warehouse inside the zone, and how would customs supervise it?",
+            "en",
+            "trade_facilities",
+        ),
+        ("我们想在中亚建海外仓,政策对企业建海外仓有补助吗", "zh", "trade_facilities"),
+        ("Does the policy offer innovation vouchers for SMEs?", "en", "vouchers"),
+        ("新药拿到注册批件或者通过GMP认证,政策里有专门补贴吗?", "zh", "other_approvals"),
+        ("Are lab instruments imported by an R&D centre exempt from import duty?", "en", "tax_type"),
+        ("I need the legal basis for our comparison table.", "en", "policy_history"),
+    ],
+)
+def test_round_30_specifics(text: str, lang: str, specific: str) -> None:
+    assert specific in {s.id for s in ask(text, lang).specifics}
+
+
+def test_round_30_cue_mends() -> None:
+    """ "what approach does it take" asks no processing time; "需要多长时间办下来" does; a ceiling on pay is an amount;
+    a county that got a reward is a name; a year said in words is a year."""
+    approach = ask("Which industries does it name, and what regulatory approach does it take toward them?", "en")
+    assert "processing_time" not in {k.name for k in approach.intent.figures}
+    assert "processing_time" in {k.name for k in ask("确认函一般需要多长时间办下来?").intent.figures}
+    assert "money" in {
+        k.name for k in ask("Is there a ceiling on performance pay for contract staff?", "en").intent.figures
+    }
+    assert "names" in {k.name for k in ask("Which county got the RMB 500,000 pilot reward?", "en").intent.figures}
+    assert "2035" in ask("what does the policy want to achieve by like twenty thirty five", "en").normalized
+    assert ask("连云港这两天风大不大,港口会不会封航?").intent.out_of_scope

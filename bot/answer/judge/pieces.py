@@ -128,7 +128,7 @@ def _action_words(text: str, lang: str) -> frozenset[str]:
     """Chinese character pairs, or English words of three letters or more cut to five ("validity" → "valid")."""
     if lang == "zh":
         chars = re.sub(r"[^\w]", " ", text)
-        return frozenset(a + b for a, b in pairwise(chars) if " " not in a + b)
+        return frozenset(a + b for a, b in pairwise(chars) if " " not in a + b) - _GENERIC_PAIRS
     return frozenset(w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()))
 
 
@@ -137,6 +137,9 @@ def _same_unit(text: str, value_zh: str) -> int:
     return int(any(unit.search(value_zh) and asked.search(text) for unit, asked in _UNITS))
 
 
+_GENERIC_PAIRS = frozenset(
+    {"时间", "最高", "最长", "期限", "多长", "多久"}
+)  # words any period's question has ("多长时间")
 _WRITTEN_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:年|日|天|个月|月|years?|days?|months?)")
 _UNITS = (
     (re.compile(r"日|天"), re.compile(r"天|(?<!工作)日(?!本|期|常|前|后)|\bdays?\b")),
