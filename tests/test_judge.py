@@ -2752,3 +2752,28 @@ def test_round_30_cue_mends() -> None:
     assert "names" in {k.name for k in ask("Which county got the RMB 500,000 pilot reward?", "en").intent.figures}
     assert "2035" in ask("what does the policy want to achieve by like twenty thirty five", "en").normalized
     assert ask("连云港这两天风大不大,港口会不会封航?").intent.out_of_scope
+
+
+def test_round_30_part_4_readings() -> None:
+    """An enterprise asking its reward; the size of a fund; a maximum contract value; getting certified as; a
+    yes/no question opening with "must"; what the Ten Ones consist of."""
+    assert ask("高新区企业在科创板上市成功，市里一次性奖励多少钱？").party == "enterprise"
+    assert "money" in {k.name for k in ask("专项资金规模大概有多大?").intent.figures}
+    assert "money" in {k.name for k in ask("what is the maximum contract value?", "en").intent.figures}
+    assert "criteria" in {
+        k.name for k in ask("what does it take to get certified as a gazelle enterprise", "en").intent.figures
+    }
+    floor_area = ask(
+        "If we build a second building and the floor area ratio goes up, must we pay more land price?", "en"
+    )
+    assert "percent" not in {k.name for k in floor_area.intent.figures}
+    assert ask('What does the "Ten Ones" talent project actually include?', "en").particulars
+
+
+def test_zones_counted_are_not_answered_by_a_list_of_cities() -> None:
+    cities = Statement("list", "zone", "北京、上海、深圳", "Beijing, Shanghai, Shenzhen")
+    centres = evidence(clause(17, 3, cities, text="支持高新区在北京、上海、深圳等创新发达地区建设科创中心"))
+    assert judge(ask("连云港目前都有哪几个高新区?"), centres).outcome is Outcome.NOT_STATED
+    industries = Statement("list", "zone", "生命健康、新材料", "life and health, new materials")
+    leading = evidence(clause(11, 1, industries, text="重点发展生命健康、新材料等特色主导产业"))
+    assert judge(ask("重点发展几个产业?"), leading).outcome is Outcome.ANSWERED

@@ -198,3 +198,9 @@ def test_an_article_cited_by_number_comes_first_even_beside_a_named_department(f
         ("Article 25: is the finance bureau in charge?", 25),
     ):
         assert fake_retriever.retrieve(question).articles[0].article == number, question
+
+
+def test_a_department_put_up_for_confirmation_does_not_steer_retrieval(fake_retriever) -> None:  # type: ignore[no-untyped-def]
+    """ "孵化载体税收优惠这条的责任单位是市商务局对吧": the measure named decides the article, not the unit put up."""
+    assert fake_retriever.query("孵化载体税收优惠这条的责任单位是市商务局对吧").departments == frozenset()
+    assert fake_retriever.query("哪些措施由市税务局负责？").departments == frozenset({"市税务局"})

@@ -95,7 +95,7 @@ def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | Non
     if not clause.stated:  # a document without statements: the figure as the clause writes it
         return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
     pool = clause.stated if any_subject else compatible_statements(q, clause)
-    found = next((s for s in pool if of_wanted_kind(s, wanted)), None)
+    found = next((s for s in pool if of_wanted_kind(s, wanted) and not _zones_counted(q, s, wanted)), None)
     return pointed_statement(q, clause, found) or found if found is not None else None
 
 
@@ -145,6 +145,18 @@ _UNITS = (
     (re.compile(r"日|天"), re.compile(r"天|(?<!工作)日(?!本|期|常|前|后)|\bdays?\b")),
     (re.compile(r"年"), re.compile(r"年|\byears?\b")),
     (re.compile(r"月"), re.compile(r"个月|\bmonths?\b")),
+)
+
+
+def _zones_counted(q: Question, stated: Stated, wanted: set[str | None]) -> bool:
+    """Zones or parks counted ("连云港目前都有哪几个高新区?"), which no list gives (of cities, industries …): the
+    policy names no zone."""
+    return stated.kind == "list" and "count" in wanted and bool(_ZONES_COUNTED.search(q.normalized))
+
+
+_ZONES_COUNTED = re.compile(
+    r"(几|多少)(个|家|座)?\S{0,4}(高新区|园区|开发区|产业园)|\bhow many\b(\s+[\w-]+){0,3}\s+(zones|parks)\b",
+    re.IGNORECASE,
 )
 
 
