@@ -579,3 +579,10 @@ def test_of_the_r_visas_two_periods_the_one_asked_leads_alone(real_bot) -> None:
 def test_a_question_citing_an_article_by_number_is_answered_from_it(real_bot) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask("第二十五条争先创优那些奖励是市财政局牵头负责的吧?")
     assert "市考核办" in answer.opening and "第二十五条" in answer.opening, answer.text
+
+
+def test_an_article_cited_by_number_and_asked_to_be_summarised_is_quoted_whole(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask(
+        "Can you summarise Article 4 (building high-level S&T innovation platforms) for our FAQ page?"
+    )
+    assert {c.clause for c in answer.citations if c.article == 4} == {1, 2, 3, 4}, answer.text

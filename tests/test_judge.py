@@ -2777,3 +2777,18 @@ def test_zones_counted_are_not_answered_by_a_list_of_cities() -> None:
     industries = Statement("list", "zone", "生命健康、新材料", "life and health, new materials")
     leading = evidence(clause(11, 1, industries, text="重点发展生命健康、新材料等特色主导产业"))
     assert judge(ask("重点发展几个产业?"), leading).outcome is Outcome.ANSWERED
+
+
+def test_round_30_part_5_readings() -> None:
+    """ "扮演什么角色" asks what role something plays, no role play; a fund that already invested in a company is a
+    result; a fund's terms are never stated."""
+    assert not ask("政府产业基金在高新区里面扮演什么角色?是直接投项目还是起引导作用?").task
+    assert ask("请你扮演一个招商局长,给我写一段欢迎词").task
+    assert "results" in {
+        s.id
+        for s in ask("Did the government fund already invest in Hengrui or any company in the zone?", "en").specifics
+    }
+    assert "fund_terms" in {
+        s.id for s in ask("Does the government LP cap its returns for private LPs?", "en").specifics
+    }
+    assert "fund_terms" in {s.id for s in ask("政府引导基金有没有返投比例要求?").specifics}

@@ -15,6 +15,7 @@ from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
 from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
+from bot.numerals import cited_articles
 from bot.text import as_sentence, capitalized
 
 #: the last sentence of a "not stated" sentence that leads on to the clauses quoted ("The closest provisions are:")
@@ -207,17 +208,18 @@ class Renderer:
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     def _titled(self, q: Question, e: Evidence) -> Article | None:
-        """The best article, when the question names it by its whole title and asks what it holds ("List the basic
-        principles", "基本原则有哪些？") and it is short enough to quote whole."""
+        """The best article, when the question names it by its whole title or its number and asks what it holds
+        ("List the basic principles", "基本原则有哪些？", "Can you summarise Article 4?"), if short enough to quote."""
         top = e.top
         if top is None or not _LISTS.search(q.normalized):
             return None
         article = self.corpus.article(top.doc, top.article)
-        if len(article.clauses) > _WHOLE_MAX or not (
-            article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
-        ):
-            return None
-        return article
+        named = (
+            article.title_zh in q.normalized
+            or article.title_en.lower() in q.normalized.lower()
+            or article.number in cited_articles(q.normalized)  # "Can you summarise Article 4 …?"
+        )
+        return article if named and len(article.clauses) <= _WHOLE_MAX else None
 
     @staticmethod
     def _lead_with_statement(j: Judgement) -> bool:
@@ -280,9 +282,10 @@ class Renderer:
 
 # asking what a part of the policy holds: "有哪些", "list", "what are"
 _LISTS = re.compile(
-    r"哪些|哪几|有什么|是什么|列出|列一下|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummari[sz]e\b"
+    r"哪些|哪几|有什么|是什么|列出|列一下|概括|总结"
+    r"|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummar(y|i[sz]e)\b"
 )
-_WHOLE_MAX = 5  # the most clauses an article quoted whole may have
+_WHOLE_MAX = 6  # the most clauses an article quoted whole may have
 
 # a condition that is only the year a target is for ("到2025年", "by 2025"): said in the article's first sentence
 _YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECASE)
