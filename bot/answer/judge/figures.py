@@ -422,15 +422,12 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def _latest_year(e: Evidence) -> tuple[ClauseEvidence, Stated] | None:
-    """The best article's clause and statement naming the latest year."""
-    dated = [(max(s.years), c.clause, c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
-    if not dated:
-        return None
-    _, _, clause, stated = max(dated, key=lambda d: (d[0], -d[1]))
-    return clause, stated
+    """The best article's clause and statement naming the latest year (of equal years, the better clause's)."""
+    dated = [(max(s.years), c, s) for c in e.article_clauses(0) for s in c.stated if s.years]
+    return max(dated, key=lambda d: d[0])[1:] if dated else None
 
 
 def _latest(e: Evidence) -> ClauseEvidence | None:
     """The best article's clause whose statements name the latest year (the best clause when none names one)."""
-    dated = [(max(s.years), c) for c in e.article_clauses(0) for s in c.stated if s.years]
-    return max(dated, key=lambda d: d[0])[1] if dated else e.top
+    found = _latest_year(e)
+    return found[0] if found is not None else e.top

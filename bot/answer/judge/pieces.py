@@ -96,7 +96,9 @@ def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | Non
         return Stated(Statement(kind=str(next(iter(wanted))), subject="", action_zh="", action_en=""))
     pool = clause.stated if any_subject else compatible_statements(q, clause)
     found = next((s for s in pool if of_wanted_kind(s, wanted) and not _zones_counted(q, s, wanted)), None)
-    return pointed_statement(q, clause, found) or found if found is not None else None
+    if found is None:
+        return None
+    return pointed_statement(q, clause, found) or found
 
 
 def pointed_statement(q: Question, clause: ClauseEvidence | None, stated: Stated | None) -> Stated | None:
@@ -137,9 +139,8 @@ def _same_unit(text: str, value_zh: str) -> int:
     return int(any(unit.search(value_zh) and asked.search(text) for unit, asked in _UNITS))
 
 
-_GENERIC_PAIRS = frozenset(
-    {"时间", "最高", "最长", "期限", "多长", "多久"}
-)  # words any period's question has ("多长时间")
+#: pairs any question of a period has ("多长时间"): they point to no one figure
+_GENERIC_PAIRS = frozenset({"时间", "最高", "最长", "期限", "多长", "多久"})
 _WRITTEN_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:年|日|天|个月|月|years?|days?|months?)")
 _UNITS = (
     (re.compile(r"日|天"), re.compile(r"天|(?<!工作)日(?!本|期|常|前|后)|\bdays?\b")),
