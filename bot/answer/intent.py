@@ -19,6 +19,11 @@ _ORIGIN = re.compile(
     r"|[\u4e00-\u9fff]{2,3}的?(?=母公司|总公司)"  # "新加坡母公司想在这边建研发总部"
     r"|\b[a-z]+(?= (?:parent|head office|headquarters|hq)\b)"  # "our Singapore parent company"
     r"|从[\u4e00-\u9fff]{2,8}?(?=搬|迁|转移|过来|来)"
+    # where the asker already runs plants ("在苏州和合肥都有工厂"), or the embassy abroad one applies at
+    r"|在[\u4e00-\u9fff]{2,3}(?:和|、|及|以及)?[\u4e00-\u9fff]{0,3}?都?(?:有|设有|开了|建了)(?=工厂|厂|公司|分公司|子公司|总部|基地|研发中心|办事处)"
+    r"|[\u4e00-\u9fff]{2,3}的?(?=(?:中国)?(?:驻\S{0,4})?(?:大使馆|使馆|领事馆|领馆|总领馆))"
+    r"|\b(?:embassy|consulate|consulate general|consulate-general) in [a-z']+(?: [a-z']+)?"
+    r"|\b(?:plants?|factories|factory|offices|subsidiar(?:y|ies)|operations) in [a-z']+(?: and [a-z']+)?"
     r"|\b(?:from|based in|headquartered in)\s+[a-z' ]{3,12}?"
     r"(?=[,.;!?)]|\s(?:and|who|that|with|looking|wanting|interested|planning|considering)\b|$)"
 )

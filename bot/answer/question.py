@@ -44,6 +44,7 @@ class Question:
     occasions: frozenset[int] = frozenset()  # the occasions of a reward it names (newly recognised, ranking …)
     word_grams: frozenset[str] = frozenset()  # its word grams with adjacent pairs, as the rules compare them
     party: str = ""  # "person", "enterprise" or "township" when it asks for itself as one
+    party_asks: bool = False  # … named in the clauses that ask ("what share must our company reach?")
     recipient: str = ""  # … or the party it says a measure's money goes to ("是发给入驻企业的吧？")
     specifics: tuple[Specific, ...] = ()  # things the policy never states that it names
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
@@ -107,6 +108,7 @@ class Question:
             "qualifiers": sorted(self.qualifiers),
             "occasions": sorted(self.occasions),
             "party": self.party,
+            "party_asks": self.party_asks,
             "specifics": [s.id for s in self.specifics],
             "specifics_asked": sorted(self.specifics_asked),
             "held": sorted(self.held),
@@ -199,6 +201,7 @@ def read_question(
         qualifiers=_asked_levels(normalized, questions, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
+        party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
         recipient=next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), ""),
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
@@ -359,6 +362,7 @@ def as_follow_up(question: Question, earlier: Question) -> Question:
         qualifiers=question.qualifiers or earlier.qualifiers,
         occasions=inherited_occasions(question, earlier),
         party=question.party or earlier.party,
+        party_asks=question.party_asks or earlier.party_asks,
         specifics=question.specifics or earlier.specifics,
         benefit=question.benefit or (earlier.benefit and not question.figures),
         follow_up=True,

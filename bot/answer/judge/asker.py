@@ -140,7 +140,8 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         granted = [s for s in money if s.party in GRANTOR_PARTIES and s.party != q.recipient]
         if money and len(granted) == len(money):
             return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=granted[0], missing=Missing("party"))
-    if not q.party or not (q.benefit or q.figures or q.intent.yes_no):
+    # a figure of another kind asked ("what share of output for the national zone?") asks of no money
+    if not q.party or not (q.benefit or any(k.statement == "amount" for k in q.figures) or q.intent.yes_no):
         return None
     money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
     if money and all(granted_to_other(q, s) for s in money):

@@ -201,8 +201,16 @@ def _for_level(
 
 def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgement:
     """The figure found: for another party than the asker's (a zone's reward asked by a company) it is
-    not theirs; one the question contradicts is corrected; else it answers."""
-    if granted_to_other(q, stated):
+    not theirs, unless it is no money and the question names the level it is for ("for the national zone
+    specifically, what share of output…?" asks of the zone); one the question contradicts is corrected; else
+    it answers."""
+    of_level = (
+        stated.kind != "amount"
+        and not stated.statement.funding
+        and bool(stated.qualifiers & q.qualifiers)
+        and not q.party_asks
+    )
+    if granted_to_other(q, stated) and not of_level:
         return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
     if _unfunded(q, lead):  # "外籍人才能免费住几年？": not the R visa's 10 years
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
