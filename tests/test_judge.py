@@ -2844,3 +2844,49 @@ def test_round_31_part_1_readings() -> None:
     assert bank.intent.out_of_scope and not bank.intent.contact
     assert ask("What is the statutory retirement age for civil servants?", "en").intent.out_of_scope
     assert ask("公务员年休假工作满10年可以休几天?").intent.out_of_scope
+
+
+def test_a_body_asked_whether_it_may_is_not_stated_unless_the_clause_names_it() -> None:
+    """ "Can a university issue …?": a clause permitting park platforms says nothing of universities; one that names
+    them answers; a university's teacher is a person, no body."""
+    bonds = Statement("support", "zone", "发行双创孵化债", "issue incubation bonds")
+    platforms = evidence(clause(21, 4, bonds, text="支持园区平台发行双创孵化债 support park platforms issuing bonds"))
+    asked = ask("Can a university issue innovation-and-entrepreneurship incubation bonds?", "en")
+    assert judge(asked, platforms).outcome is Outcome.NOT_STATED
+    parks = Statement("support", "zone", "依托高校建设大学科技园", "build university science parks")
+    science_parks = evidence(clause(7, 3, parks, text="支持高新区依托高校建设大学科技园"))
+    assert judge(ask("高校能不能在高新区建大学科技园?"), science_parks).outcome is Outcome.ANSWERED
+    assert "university_body" not in {s.id for s in ask("高校老师能带着自己的科技成果到高新区来创业吗").specifics}
+
+
+def test_round_31_part_2_readings() -> None:
+    """Bodies and parties by ownership or kind; banks, collateral, researchers' posts; Hong Kong and Macao
+    residents; sights and accounting standards out of scope; an age cap is no money; a question opening with
+    "since" states a premise; a target share asked."""
+    assert ask("国有企业入驻高新区,能不能拿到那个100万元奖励?").party == "enterprise"
+    assert ask("乡镇被列入省级创新型试点,也能拿20万元奖励吗?").party == "township"
+    assert not ask("我们是乡镇的一个工业园区,准备申报省级高新区,如果新认定下来,市里有奖励吗?").party
+    assert (
+        ask("Is there any subsidy for a private hospital opening in the high-tech zone?", "en").party == "organisation"
+    )
+    assert ask("How much money does each talent personally get?", "en").party == "person"
+    assert "banks" in {s.id for s in ask("有没有指定的合作银行?").specifics}
+    assert "collateral" in {
+        s.id for s in ask("Do tech companies need real estate collateral to get loans?", "en").specifics
+    }
+    assert "collateral" not in {
+        s.id for s in ask("科技型小公司没啥抵押物,这个政策对银行放贷有没有什么鼓励措施").specifics
+    }
+    assert "academic_posts" in {
+        s.id for s in ask("Can I keep my university post while working at a zone company?", "en").specifics
+    }
+    assert ask("港澳籍的高层次人才能不能凭确认函办R字签证?").not_whom
+    assert ask("花果山景区门票多少钱?").intent.out_of_scope
+    assert ask("How does the IFRS 9 expected credit loss model work?", "en").intent.out_of_scope
+    capped = ask("isnt there a 60 age cap on work permits?? can he still get one", "en")
+    assert "money" not in {k.name for k in capped.intent.figures}
+    assert ask("Since experts can keep work permits until 70, how do we apply?", "en").premised
+    assert "percent" in {
+        k.name
+        for k in ask("What target does the policy set for the share of long-term financing?", "en").intent.figures
+    }

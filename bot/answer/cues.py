@@ -258,6 +258,7 @@ def load_cues() -> Cues:
                 bool(spec.get("document")),
                 re.compile(spec["stated_by"], re.IGNORECASE) if spec.get("stated_by") else None,
                 tuple(_cue_list(group) for group in spec.get("served_by", ())),
+                bool(spec.get("body")),
             )
             for name, spec in data["specifics"].items()
         ),

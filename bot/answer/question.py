@@ -212,7 +212,7 @@ def read_question(
         specifics=tuple(
             s
             for s in cues.specifics
-            if _named(s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit)
+            if _named(s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit, modal)
             or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
@@ -281,11 +281,14 @@ def _named(
     unsaid: tuple[str, tuple[str, ...]],
     in_question: frozenset[str],
     asks_of_someone: bool,
+    modal: bool = False,
 ) -> bool:
     """The question names specific `s` as something asked: an identity only in its question clauses ("华裔身份有没有
     额外的优惠？", not "本人美籍华人，…能当法定代表人吗？"); a person in its asking sentences, unless named only
     before question clauses that ask nothing someone may get or do ("准备带老婆孩子一起过来，政策里对教育、医疗配套
     有提到吗？"); anything else outside where the asker says who they are (`unsaid`)."""
+    if s.body:  # "国有企业能不能…？" asks whether one may; "我们是国企，人才公寓怎么申请？" asks nothing of it
+        return modal and s.id in in_question
     if s.identity:
         return s.id in in_question
     if s.person:

@@ -41,9 +41,9 @@ _FIGURE_WORDS = frozenset(
 #: where the asker says whom they work for: a department named there is not what the question asks about
 #: a department put up for confirmation as the one responsible for a measure the question names: not what it asks about
 _PUT_UP = re.compile(
-    r"(责任单位|牵头单位|牵头部门|负责部门|负责单位|主管部门)(是|为)\S{2,14}(对吧|对吗|吧|是吗|没错吧|吗)\s*[?？]?\s*$"
-    r"|这(条|一条|项|款)\S{0,8}(是|由)\S{2,12}(牵头|负责|主管)\S{0,3}(对吧|对吗|吧|吗)\s*[?？]?\s*$"
-)
+    r"(责任单位|牵头单位|牵头部门|负责部门|负责单位|主管部门)(是|为)\S{2,14}(对吧|对吗|吧|是吗|没错吧|吗)\s*[?？]?(\s|$)"
+    r"|这(条|一条|项|款)\S{0,8}(是|由)\S{2,12}(牵头|负责|主管)\S{0,3}(对吧|对吗|吧|吗)\s*[?？]?(\s|$)"
+)  # … at the end of the question, or before the policy words read from it that the search text adds
 _ASKER_IS = re.compile(
     r"(?:我是|我们是|本人是|我在|我们在)[^,，。;；:：?？!！]{1,15}"
     r"|\b(?:i am|i'm|we are|we're|i work (?:for|at|in)|we work (?:for|at|in))\b[^,.;:?!]{1,40}"

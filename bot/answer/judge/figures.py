@@ -101,6 +101,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
         named = [s for s in named if not s.holder or s.id in q.specifics_asked]
+    if q.party and top is not None and any(s.statement.funding or s.kind == "amount" for s in top.stated):
+        named = [s for s in named if not s.body]  # a body asking for money: whose money it is, `party` says
     if not named:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
