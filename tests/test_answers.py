@@ -586,3 +586,13 @@ def test_an_article_cited_by_number_and_asked_to_be_summarised_is_quoted_whole(r
         "Can you summarise Article 4 (building high-level S&T innovation platforms) for our FAQ page?"
     )
     assert {c.clause for c in answer.citations if c.article == 4} == {1, 2, 3, 4}, answer.text
+
+
+def test_a_short_first_part_is_answered_beside_a_specific_the_second_names(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("R签证停留多久 家属能办吗")
+    assert answer.outcome == "answered" and "180日" in answer.opening and "家属" in answer.text, answer.text
+
+
+def test_a_department_put_up_for_an_article_named_by_title_is_checked_against_that_article(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("加强关键核心技术攻关和成果转移转化那一条,牵头责任单位是市教育局吧?")
+    assert answer.opening.startswith("第六条"), answer.text

@@ -2890,3 +2890,36 @@ def test_round_31_part_2_readings() -> None:
         k.name
         for k in ask("What target does the policy set for the share of long-term financing?", "en").intent.figures
     }
+
+
+def test_round_31_part_3_readings() -> None:
+    """Penalties, clawbacks, complaints, online platforms, planning permits, medical licences, a total cap on
+    rewards, where a list is published or a service is handled, documents to bring; "设在哪些城市" asks which
+    cities, no address; train times out of scope; "I understand …" states a premise."""
+    specifics = {
+        "fine": ("国家高新区到2025年R&D占比没达到7%,会被扣分吗?", "zh"),
+        "clawback": ("企业享受了扶持政策之后搬走了,之前拿的补贴要退吗", "zh"),
+        "complaints": ("被不同部门重复检查,企业可以向哪个部门投诉?", "zh"),
+        "online_service": ("高新区企业开办能不能全程网上办、一网通办?用哪个平台?", "zh"),
+        "other_approvals": ("那规划许可还要不要重新办", "zh"),
+        "licence": (
+            "Can foreign doctors get their medical license recognized to practice at hospitals in the zone?",
+            "en",
+        ),
+        "reward_total": ("Is there a cap on the total rewards one zone can receive in a single year?", "en"),
+    }
+    for specific, (text, lang) in specifics.items():
+        assert specific in {s.id for s in ask(text, lang).specifics}, text
+    assert ask("授权事项清单在哪里公布?网上能查到具体的事项目录吗").intent.other_contact
+    assert ask("Where can I download the list of authorized matters for the zone?", "en").intent.other_contact
+    assert not ask("高新区会在外地设科创中心吗?设在哪些城市").intent.other_contact
+    assert "documents" in {k.name for k in ask("人才一站式服务需要带哪些证件").intent.figures}
+    assert ask("明天从连云港去上海最早一班高铁几点").intent.out_of_scope
+    assert ask("I understand the provincial public security department issues the confirmation letter.", "en").confirms
+
+
+def test_the_first_part_of_a_question_leans_on_nothing_before_it() -> None:
+    """ "R签证停留多久 家属能办吗": two questions split at the space after a question word; the first, short as it is,
+    is judged on its own."""
+    assert CUES.question_parts.split("R签证停留多久 家属能办吗", "zh") == ["R签证停留多久", "家属能办吗"]
+    assert CUES.question_parts.split("高新区 人才公寓", "zh") == ["高新区 人才公寓"]

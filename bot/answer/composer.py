@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
-from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
+from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history, refers_back
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
@@ -198,11 +198,14 @@ class Answerer:
         if len(pieces) < 2:
             return []
         judged = []
-        for piece in pieces:
+        for at, piece in enumerate(pieces):
             check(deadline, "parts")
             normalized = normalize(piece)
-            if looks_like_follow_up(normalized, self.cues) or compares(normalized, self.cues):
-                continue  # "…？是不是也跟省级一样给100万？": it leans on the part before
+            # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part, short as it may be
+            # ("R签证停留多久 家属能办吗"), has none before it, though its words may point on ("how long is each …")
+            leans = looks_like_follow_up(normalized, self.cues) if at else refers_back(normalized, self.cues)
+            if leans or compares(normalized, self.cues):
+                continue
             part = read_question(
                 piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
             )

@@ -41,6 +41,16 @@ def parse_history(history: Sequence[object] | None, limit: int = 2000) -> list[T
 def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
     """True when the question leans on an earlier one: a follow-up marker, or too short to stand alone."""
     cues = cues or load_cues()
+    text = normalized.strip(" ?？!！。.,，")
+    if any(cue in text for cue in cues.follow_switch):
+        return False
+    return refers_back(normalized, cues) or (han_count(text) <= 6 and len(words_of(normalized)) <= 4)
+
+
+def refers_back(normalized: str, cues: Cues | None = None) -> bool:
+    """True when the question's words point to something said before it ("那省级的呢？", "what about it?"),
+    unless the asker says a new topic starts."""
+    cues = cues or load_cues()
     words = words_of(normalized)
     text = normalized.strip(" ?？!！。.,，")
     if any(cue in text for cue in cues.follow_switch):
@@ -51,6 +61,4 @@ def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
         return True
     if any(" ".join(words).startswith(cue + " ") or " ".join(words) == cue for cue in cues.follow_en_start):
         return True
-    if any(w in cues.follow_en_any for w in words):
-        return True
-    return han_count(text) <= 6 and len(words) <= 4
+    return any(w in cues.follow_en_any for w in words)
