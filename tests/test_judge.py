@@ -2923,3 +2923,47 @@ def test_the_first_part_of_a_question_leans_on_nothing_before_it() -> None:
     is judged on its own."""
     assert CUES.question_parts.split("R签证停留多久 家属能办吗", "zh") == ["R签证停留多久", "家属能办吗"]
     assert CUES.question_parts.split("高新区 人才公寓", "zh") == ["高新区 人才公寓"]
+
+
+def test_round_31_part_4_readings() -> None:
+    """A figure the asker gives to its own level is no premise to correct; "a foreign national" names no level;
+    implementing rules; a first-offence waiver; a named company's support received; a currency conversion and US
+    federal taxes out of scope, "how far from that target" no distance; a park compared with another city's is no
+    other city's measures; a degree named only where the asker says who they are asks none."""
+    national = ask("新认定为国家高新区的话市里奖多少?省级都有100万,国家级应该更多吧")
+    assert "1:money:1000000" in national.attributed
+    assert judge(national, REWARDS).outcome is Outcome.NOT_STATED
+    assert not ask("Our CTO is a foreign national, how long is the R visa valid?", "en").qualifiers
+    assert "implementation_rules" in {
+        s.id for s in ask("Are detailed implementation rules going to be issued?", "en").specifics
+    }
+    assert "fine" in {s.id for s in ask("有没有首违不罚清单?").specifics}
+    assert "results" in {
+        s.id for s in ask("Has Jiangsu Hengrui Medicine received any support under this policy?", "en").specifics
+    }
+    assert ask("whats 500 USD in RMB today", "en").intent.out_of_scope
+    assert ask("How do I file my US federal income taxes while working in China?", "en").intent.out_of_scope
+    assert not ask("The target is 70% of output. How far is Lianyungang from that?", "en").intent.out_of_scope
+    assert not ask("主导产业是不是跟苏州工业园区一样主攻集成电路?政策里写的到底是哪些").intent.out_of_scope
+    phd = ask(
+        "I'm finishing my PhD and considering a job in the zone. Does the policy say anything about talent apartments?",
+        "en",
+    )
+    assert "degree" not in {s.id for s in phd.specifics}
+    assert "nationality" in {
+        s.id
+        for s in ask("I'm an Indian national - are there any nationality restrictions on the R visa?", "en").specifics
+    }
+
+
+def test_a_university_the_clause_names_in_the_plural_is_named() -> None:
+    cultivation = Statement(
+        "support", "leading_enterprise", "与高校院所共建人才培养机制", "train talent with universities"
+    )
+    named = evidence(
+        clause(
+            5, 7, cultivation, text="支持骨干企业与高校院所共建 support enterprises with universities and institutes"
+        )
+    )
+    teacher = ask("I teach at a university. Can companies in the park team up with us to train people?", "en")
+    assert judge(teacher, named).rule != "employer"

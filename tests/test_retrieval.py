@@ -204,3 +204,21 @@ def test_a_department_put_up_for_confirmation_does_not_steer_retrieval(fake_retr
     """ "孵化载体税收优惠这条的责任单位是市商务局对吧": the measure named decides the article, not the unit put up."""
     assert fake_retriever.query("孵化载体税收优惠这条的责任单位是市商务局对吧").departments == frozenset()
     assert fake_retriever.query("哪些措施由市税务局负责？").departments == frozenset({"市税务局"})
+
+
+def test_an_article_number_the_asker_is_unsure_of_does_not_steer_retrieval() -> None:
+    from bot.retrieve.hybrid import _HEDGED
+
+    for hedged in (
+        "我记得是第十八条讲的",
+        "是在第十二条吗",
+        "(article 15 i think?)",
+        "is 'first purchase' in article 8?",
+    ):
+        assert _HEDGED.search(hedged), hedged
+    for firm in (
+        "第二十五条争先创优那些奖励",
+        "what are the main ones named in article 11?",
+        "第五条的责任单位有哪些？",
+    ):
+        assert not _HEDGED.search(firm), firm

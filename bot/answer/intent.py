@@ -19,6 +19,8 @@ _ORIGIN = re.compile(
     r"|[\u4e00-\u9fff]{2,3}的?(?=母公司|总公司)"  # "新加坡母公司想在这边建研发总部"
     r"|\b[a-z]+(?= (?:parent|head office|headquarters|hq)\b)"  # "our Singapore parent company"
     r"|从[\u4e00-\u9fff]{2,8}?(?=搬|迁|转移|过来|来)"
+    # another city's park this one is compared with ("跟苏州工业园区一样…？政策里写的是哪些"): a question of this one
+    r"|(?:跟|和|与|同|像)[\u4e00-\u9fff]{2,8}?(?=一样|相同|似的)"
     # where the asker already runs plants ("在苏州和合肥都有工厂"), or the embassy abroad one applies at
     r"|在[\u4e00-\u9fff]{2,3}(?:和|、|及|以及)?[\u4e00-\u9fff]{0,3}?都?(?:有|设有|开了|建了)(?=工厂|厂|公司|分公司|子公司|总部|基地|研发中心|办事处)"
     r"|[\u4e00-\u9fff]{2,3}的?(?=(?:中国)?(?:驻\S{0,4})?(?:大使馆|使馆|领事馆|领馆|总领馆))"

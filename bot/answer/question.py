@@ -50,6 +50,8 @@ class Question:
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
     # … as a premise of its own (see `read_question`)
     premised: frozenset[str] = frozenset()
+    # … each beside the one level its clause names ("省级都有100万": "1:money:1000000"), as the asker attributes it
+    attributed: frozenset[str] = frozenset()
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
     quantity: bool = False  # asks how much or how many of something
@@ -199,6 +201,7 @@ def read_question(
         intent=intent,
         given=without_own_ages(normalized, limits),
         qualifiers=_asked_levels(normalized, questions, cues),
+        attributed=attributed_figures(normalized, cues),
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
         party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
@@ -328,6 +331,20 @@ def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
         text = text[becoming.end() :]
     words = words_of(text)
     return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
+
+
+def attributed_figures(normalized: str, cues: Cues) -> frozenset[str]:
+    """The figures the question states in a clause naming one level, with that level ("省级都有100万，国家级应该更多吧"
+    gives the provincial zones' 100万: "1:money:1000000")."""
+    attributed = set()
+    for clause in _CLAUSES.split(normalized):
+        levels = qualifiers_of(clause, cues)
+        if len(levels) == 1:
+            attributed |= {f"{min(levels)}:{figure}" for figure in stated_figures(clause)}
+    return frozenset(attributed)
+
+
+_CLAUSES = re.compile(r"[，,。？?；;！!]|\.\s")
 
 
 def occasions_of(text: str, cues: Cues) -> frozenset[int]:

@@ -44,6 +44,14 @@ _PUT_UP = re.compile(
     r"(责任单位|牵头单位|牵头部门|负责部门|负责单位|主管部门)(是|为)\S{2,14}(对吧|对吗|吧|是吗|没错吧|吗)\s*[?？]?(\s|$)"
     r"|这(条|一条|项|款)\S{0,8}(是|由)\S{2,12}(牵头|负责|主管)\S{0,3}(对吧|对吗|吧|吗)\s*[?？]?(\s|$)"
 )  # … at the end of the question, or before the policy words read from it that the search text adds
+# an article number the asker is unsure of ("我记得是第十八条讲的", "是在第十二条吗", "(Article 15 I think?)", "is it in
+# Article 8?"): the question's other words decide where it is answered
+_HEDGED = re.compile(
+    r"(我记得|记得是|好像是?|应该是|大概是|似乎是|是不是|是在|在不在)第[一二三四五六七八九十百\d]+条"
+    r"|第[一二三四五六七八九十百\d]+条(吗|吧|里吗|中吗|里面吗|对吗)"
+    r"|\b(article|art\.?)\s*\d+\s*(\(?\s*i think|,? i believe|,? if i remember|,? right\b)"
+    r"|\b(is|isn't|was) (it|this|that|\S+) (\S+ ){0,6}in article \d+\s*\?"
+)
 _ASKER_IS = re.compile(
     r"(?:我是|我们是|本人是|我在|我们在)[^,，。;；:：?？!！]{1,15}"
     r"|\b(?:i am|i'm|we are|we're|i work (?:for|at|in)|we work (?:for|at|in))\b[^,.;:?!]{1,40}"
@@ -176,6 +184,8 @@ class HybridRetriever:
             en_query += self._term_tokens[term.zh][1]
         departments = frozenset(t.zh for t in terms if t.kind == "department")
         articles = frozenset(n for n in cited_articles(normalized) if n in self._numbers)
+        if articles and _HEDGED.search(normalized):
+            articles = frozenset()
         if departments and _PUT_UP.search(normalized):  # "孵化载体税收优惠这条的责任单位是市商务局对吧": a premise
             departments = frozenset()
         if departments and _ASKER_IS.search(normalized):  # "我是县科技局的": who asks, not whom it asks about

@@ -63,9 +63,14 @@ def employer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind in RULE_KINDS] if top is not None else []
     if not q.non_enterprise or not giving or not all(s.for_enterprises for s in giving):
         return None
-    if top is not None and any(kind in top.text for kind in q.non_enterprise_kinds):
+    if top is not None and any(_names(top.text, kind) for kind in q.non_enterprise_kinds):
         return None  # "我们是高校，想和骨干企业联合培养人才": the clause names universities itself
     return Judgement(Outcome.NOT_STATED, "employer", top, giving[0], Missing("employer"))
+
+
+def _names(text: str, kind: str) -> bool:
+    """`text` names the kind of employer, in the plural too ("university" in "universities")."""
+    return kind in text or (kind.endswith("y") and kind[:-1] + "ies" in text)
 
 
 def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

@@ -255,7 +255,9 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     kind = kinds[0]
     # put up for confirmation, or given as what the level asked gets ("Since newly recognized national zones get
     # a RMB 1 million bonus, what must they spend it on?"): a premise to correct
-    if q.confirms or q.premised & other[1].figures:
+    # …unless the question gives the figure to the statement's own level ("省级都有100万，国家级应该更多吧")
+    own = {f"{level}:{figure}" for level in other[1].qualifiers for figure in other[1].figures}
+    if (q.confirms or q.premised & other[1].figures) and not own & q.attributed:
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
     gap = subject_gap(q, other[1], kind.name)
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)

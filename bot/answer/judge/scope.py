@@ -111,8 +111,9 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.OUT_OF_SCOPE, "chit_chat" if q.intent.chit_chat else "off_topic", missing=Missing("topic"))
 
 
-# the kinds of figure that belong to a procedure: the policy states none of them
-_PROCEDURAL = frozenset({"documents", "deadline", "processing_time"})
+# the kinds of figure that belong to a procedure, and the criteria one is judged by ("认定标准是什么？由哪个部门
+# 认定？"): the policy states none of them
+_PROCEDURAL = frozenset({"documents", "deadline", "processing_time", "criteria"})
 
 
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
