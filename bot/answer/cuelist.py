@@ -109,8 +109,8 @@ class Specific:
     # what a clause provides for everyone (education and medical care): a question naming each of these, asked
     # of a clause that names each too, asks it for the person named as well ("员工家里有小孩，配不配学校医院？")
     served_by: tuple[CueList, ...] = ()
-    # a kind of body (a state-owned enterprise, a university): asked only by a yes/no question whether one may,
-    # whose question clauses name it ("Can a state-owned enterprise be the operating company?")
+    # a kind of body (a university, a hospital, a branch office): asked only by a yes/no question whether one may,
+    # whose question clauses name it as the one that may ("Can a university issue incubation bonds?")
     body: bool = False
 
     def name(self, lang: str) -> str:

@@ -290,7 +290,7 @@ def _named(
     额外的优惠？", not "本人美籍华人，…能当法定代表人吗？"); a person in its asking sentences, unless named only
     before question clauses that ask nothing someone may get or do ("准备带老婆孩子一起过来，政策里对教育、医疗配套
     有提到吗？"); anything else outside where the asker says who they are (`unsaid`)."""
-    if s.body:  # "国有企业能不能…？" asks whether one may; "我们是国企，人才公寓怎么申请？" asks nothing of it
+    if s.body:  # "高校能不能…？" asks whether one may; "我们是高校，人才公寓怎么申请？" asks nothing of it
         return modal and s.id in in_question
     if s.identity:
         return s.id in in_question
