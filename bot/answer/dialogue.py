@@ -42,23 +42,32 @@ def looks_like_follow_up(normalized: str, cues: Cues | None = None) -> bool:
     """True when the question leans on an earlier one: a follow-up marker, or too short to stand alone."""
     cues = cues or load_cues()
     text = normalized.strip(" ?？!！。.,，")
-    if any(cue in text for cue in cues.follow_switch):
+    if _switches(text, cues):
         return False
-    return refers_back(normalized, cues) or (han_count(text) <= 6 and len(words_of(normalized)) <= 4)
+    words = words_of(normalized)
+    return _points_back(text, words, cues) or (han_count(text) <= 6 and len(words) <= 4)
 
 
 def refers_back(normalized: str, cues: Cues | None = None) -> bool:
     """True when the question's words point to something said before it ("那省级的呢？", "what about it?"),
     unless the asker says a new topic starts."""
     cues = cues or load_cues()
-    words = words_of(normalized)
     text = normalized.strip(" ?？!！。.,，")
-    if any(cue in text for cue in cues.follow_switch):
-        return False
+    return not _switches(text, cues) and _points_back(text, words_of(normalized), cues)
+
+
+def _switches(text: str, cues: Cues) -> bool:
+    """The asker says a new topic starts ("换个话题", "different question")."""
+    return any(cue in text for cue in cues.follow_switch)
+
+
+def _points_back(text: str, words: tuple[str, ...], cues: Cues) -> bool:
+    """A follow-up marker: a leading "那", a closing "呢", "这个", "what about", "it" …"""
     if text.startswith(cues.follow_zh_start) or text.endswith(cues.follow_zh_end):
         return True
     if any(cue in text for cue in cues.follow_zh_any):
         return True
-    if any(" ".join(words).startswith(cue + " ") or " ".join(words) == cue for cue in cues.follow_en_start):
+    joined = " ".join(words)
+    if any(joined.startswith(cue + " ") or joined == cue for cue in cues.follow_en_start):
         return True
     return any(w in cues.follow_en_any for w in words)

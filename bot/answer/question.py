@@ -201,7 +201,7 @@ def read_question(
         intent=intent,
         given=without_own_ages(normalized, limits),
         qualifiers=_asked_levels(normalized, questions, cues),
-        attributed=attributed_figures(normalized, cues),
+        attributed=attributed_figures(normalized, cues) if stated else frozenset(),  # no figure, none to attribute
         occasions=occasions_of(normalized, cues),
         party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
         party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
