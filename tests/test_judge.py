@@ -2967,3 +2967,96 @@ def test_a_university_the_clause_names_in_the_plural_is_named() -> None:
     )
     teacher = ask("I teach at a university. Can companies in the park team up with us to train people?", "en")
     assert judge(teacher, named).rule != "employer"
+
+
+# -- session 27, round 32 (holdout155-158 read) -----------------------------------------------------------
+INDUSTRIES = Statement("list", "zone", "生命健康、新材料、新能源", "life and health, new materials, new energy")
+PLACES = Statement(
+    "count", "zone", "排名前进位数", "places of ranking improvement", "3", "3", "3位以上", "3 or more places"
+)
+
+
+def test_a_which_question_is_led_by_the_clause_listing_what_it_asks() -> None:
+    """ "重点招引哪些产业?": the clause that lists industries leads, not the best clause, which lists none;
+    a list of something else ("…等方式") does not."""
+    investment = Statement("obligation", "city", "精准招商", "targeted investment promotion")
+    means = Statement("list", "zone", "一区多园、南北共建", "one zone, multiple parks; north-south joint construction")
+    industries = replace(stated(INDUSTRIES), category="等战略性新兴产业 industries such as")
+    listing = clause(11, 1, rank=2, text="生命健康、新材料、新能源等战略性新兴产业")
+    found = evidence(
+        clause(14, 3, investment),
+        clause(17, 1, means, rank=1),
+        replace(listing, stated=(industries,)),
+    )
+    assert ask("高新区重点招引哪些产业?").listing >= {"产业"}
+    assert ask("Which industries is the zone targeting?", "en").listing >= {"industries", "industry"}
+    judgement = judge(ask("高新区重点招引哪些产业?"), found)
+    assert judgement.lead is not None and judgement.lead.article == 11
+    assert judge(ask("高新区重点招引什么项目?"), found).lead.article == 14  # type: ignore[union-attr]
+
+
+def test_a_list_is_named_by_the_words_beside_it_up_to_a_pause() -> None:
+    from bot.answer.evidence import list_category
+
+    zh = "围绕生命健康、新材料、新能源等战略性新兴产业和高新技术产业,立足资源禀赋"
+    en = "Focusing on strategic emerging industries such as life and health, new materials, new energy, and based on"
+    category = list_category(INDUSTRIES, zh, en)
+    assert "产业" in category and "industries" in category and "资源" not in category and "based" not in category
+    means = Statement("list", "zone", "一区多园、异地孵化", "one zone; off-site incubation")
+    assert "产业" not in list_category(means, "支持高新区通过一区多园、异地孵化等方式,拓展产业发展空间。", "")
+    assert list_category(PLACES, zh, en) == ""
+
+
+def test_a_figure_of_the_askers_own_below_the_floor_is_answered_with_the_floor() -> None:
+    """ "只比历史最好前进了2位,能拿奖励吗": the 3 places it needs lead, no reward figure; asked to confirm that 2 places
+    are enough, a premise to correct; 4 places meet the floor."""
+    rewards = evidence(clause(25, 4, PROVINCIAL_RANKING_FLOOR, PLACES, text="前进3位以上 3 or more places"))
+    for text, lang in (
+        ("国家高新区排名只比历史最好前进了2位,能拿奖励吗", "zh"),
+        ("Our zone only moved up 2 places compared with its best ranking. Are we eligible for the reward?", "en"),
+    ):
+        judgement = judge(ask(text, lang), rewards)
+        assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "below_floor")
+        assert judgement.statement is not None and judgement.statement.kind == "count"
+        assert judgement.missing is not None and judgement.missing.what == "2"
+    assert judge(ask("听说要前进2位就能拿奖励，对吗"), rewards).outcome is Outcome.CORRECTED
+    assert judge(ask("我们前进了4位，能拿奖励吗"), rewards).rule != "below_floor"
+    assert "2" in say("en", "below_floor", given="2")
+
+
+def test_the_askers_own_figure_beside_a_gap_to_the_target_is_no_premise_or_current_state() -> None:
+    """ "现在大概4%,离2025年的目标还差多少?": the target answers; "65% … how many points short of the goal?"
+    is neither a work-permit points score nor a claim that the target is 65%."""
+    target = Statement("percentage", "provincial_zone", "R&D经费支出占GDP比重达到", "R&D share of GDP", "5%", "5%")
+    goals = evidence(clause(3, 3, target, text="省级高新区R&D经费支出占GDP比重达到5%以上"))
+    question = ask("我们省级高新区R&D经费支出占GDP现在大概4%,离2025年的目标还差多少个百分点?")
+    assert question.gap
+    assert judge(question, goals).outcome is Outcome.ANSWERED
+    short = ask("Our provincial zone is at 4% of GDP on R&D, how many points short of the goal are we?", "en")
+    assert short.gap and "permit_grade" not in {s.id for s in short.specifics}
+    assert "criteria" not in {k.name for k in short.figures}
+    assert judge(short, goals).outcome is Outcome.ANSWERED
+    assert "permit_grade" in {s.id for s in ask("How many points do I need for a work permit?", "en").specifics}
+    assert judge(ask("省级高新区R&D占比要求是4%吧?"), goals).outcome is Outcome.CORRECTED
+
+
+def test_a_count_of_people_asked_now_is_no_period_that_holds_now() -> None:
+    """ "How many foreigners currently work in the zone?": the R visa's 180 days count no one."""
+    judgement = judge(ask("How many foreigners currently work in the Lianyungang high-tech zone?", "en"), TALENT)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "current_state")
+    assert judge(ask("What is the age limit at the moment?", "en"), TALENT).outcome is Outcome.ANSWERED
+
+
+def test_the_relation_of_two_measures_in_the_policy_is_no_relation_to_other_documents() -> None:
+    assert "policy_history" not in {s.id for s in ask("孵化器和加速器在政策里是啥关系,哪个在前哪个在后?").specifics}
+    assert "policy_history" in {s.id for s in ask("这个政策和上级文件是什么关系").specifics}
+
+
+def test_yes_needs_the_question_clauses_to_name_what_is_permitted() -> None:
+    """ "持永久居留证的外国人能当新型研发机构法人，那能不能当普通贸易公司的法人？": the words before the question
+    restate the clause; what it asks of, a trading company, the clause does not permit. An English question shares the
+    action's English words ("apply … R visa"), and one the statement has no English marks for is not held to it."""
+    trading = judge(ask("持永久居留身份证的外国人能当新型研发机构法定代表人,那能不能当普通贸易公司的法人"), PR_HOLDERS)
+    assert trading.outcome is Outcome.ANSWERED and not trading.yes
+    assert judge(ask("我有永久居留身份证，能当新型研发机构的法定代表人吗"), PR_HOLDERS).yes
+    assert judge(ask("Can I, as a foreign high-level expert, apply for the R visa?", "en"), VISA).yes

@@ -222,3 +222,14 @@ def test_an_article_number_the_asker_is_unsure_of_does_not_steer_retrieval() -> 
         "第五条的责任单位有哪些？",
     ):
         assert not _HEDGED.search(firm), firm
+
+
+def test_a_department_named_as_a_documents_issuer_does_not_steer_the_search() -> None:
+    """ "要先拿市商务局开的确认函吗": the bureau is put up as the letter's issuer (a premise the judge checks), not the
+    units asked about; asked who is responsible, it still steers."""
+    from bot.retrieve.hybrid import _ASKS_RESPONSIBLE, _ISSUER
+
+    assert _ISSUER.search("外籍高层次人才办r字签证,要先拿市商务局开的确认函吗")
+    assert _ISSUER.search("do i need a confirmation letter issued by the city commerce bureau for the r visa?")
+    assert not _ISSUER.search("市商务局负责哪些条款")
+    assert _ASKS_RESPONSIBLE.search("市商务局开的确认函这条由哪个部门负责")

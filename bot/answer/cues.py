@@ -105,6 +105,7 @@ class Cues:
     later_years: CueList  # asks beyond a year or further ahead ("更长远的呢？")
     procedure: CueList  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     exact: CueList  # asks for something exactly ("具体", "exactly")
+    gap: CueList  # asks how far the asker's own figure is from a target ("离目标还差多少")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
@@ -235,6 +236,7 @@ def load_cues() -> Cues:
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),
         access=_cue_list(data["access"]),
         exact=_cue_list(data["exact"]),
+        gap=_cue_list(data["gap"]),
         later_years=_cue_list(data["later_years"]),
         procedure=_cue_list(data["procedure"]),
         enterprise_words=tuple(data["enterprise_words"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer.cues import Cues, words_of
 from bot.answer.figures import stated_figures
@@ -30,7 +31,10 @@ class EvidenceBuilder:
             for clause in article.clauses:
                 text = normalize(f"{clause.zh} {clause.en}")
                 stated = tuple(
-                    read_statement(s, self.names.get(s.subject, ""), self.parties.get(s.subject, ""), cues)
+                    replace(
+                        read_statement(s, self.names.get(s.subject, ""), self.parties.get(s.subject, ""), cues),
+                        category=list_category(s, clause.zh, clause.en),
+                    )
                     for s in clause.statements
                 )
                 self.clauses[(article.doc, article.number, clause.index)] = (stated, text, words_of(text))
@@ -94,6 +98,33 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         _marks(action := normalize(f"{statement.action_zh} {statement.action_en}"), cues.listed_subject_common),
         cues.access.found(action, words_of(action)),
     )
+
+
+def list_category(statement: Statement, zh: str, en: str) -> str:
+    """Of a list, the words of its clause just before the first of its items found there and just after the last,
+    up to a pause, which name what it lists ("生命健康、…、现代农业等战略性新兴产业": 产业; not "…异地孵化等方式,拓展
+    产业发展空间"); "" for other kinds. An item is found as written (an English one as whole words)."""
+    if statement.kind != "list":
+        return ""
+    windows = []
+    for items, text, span in (
+        (re.split(r"[、，,;；]", statement.action_zh), normalize(zh), 14),
+        (re.split(r",\s*(?:and\s+)?|;\s*", statement.action_en), normalize(en), 45),
+    ):
+        spans = [
+            found.span()
+            for item in items
+            if (written := normalize(item.strip('“”"')))
+            and (found := re.search(rf"(?<![a-z]){re.escape(written)}(?![a-z])", text))
+        ]
+        if spans:
+            start, end = min(a for a, _ in spans), max(b for _, b in spans)
+            windows.append(_PAUSE.split(text[max(0, start - span) : start])[-1])
+            windows.append(_PAUSE.split(text[end : end + span])[0])
+    return " ".join(windows)
+
+
+_PAUSE = re.compile(r"[,，。;；:：.]")  # … up to the nearest pause, the list's own phrase
 
 
 def _marks(text: str, common: tuple[str, ...]) -> frozenset[str]:

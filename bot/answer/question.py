@@ -78,6 +78,7 @@ class Question:
     access: bool = False  # asks how to get or use something (apply, eligibility, rent, how long one may stay)
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
+    gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
     procedure: bool = False  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
@@ -91,6 +92,9 @@ class Question:
     # … of the specifics, those its question clauses name ("我先生是外籍高层次人才，我和孩子能一起办吗？": the children)
     specifics_asked: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()  # the years it names ("2030")
+    listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
+    headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
+    asked_grams: frozenset[str] = frozenset()  # the word grams of its question clauses ("…，那能不能当贸易公司的法人")
     follow_up: bool = False  # leans on the conversation before it
 
     @property
@@ -127,6 +131,7 @@ class Question:
             "access": self.access,
             "self_described": self.self_described,
             "exact": self.exact,
+            "gap": self.gap,
             "later": self.later,
             "procedure": self.procedure,
             "premised": sorted(self.premised),
@@ -137,6 +142,8 @@ class Question:
             "options": list(self.options),
             "reveal": self.reveal,
             "follow_up": self.follow_up,
+            "listing": sorted(self.listing),
+            "headed": sorted(self.headed),
         }
 
 
@@ -156,6 +163,7 @@ def read_question(
     words, all_words = words_of(asking), words_of(normalized)
     stated = stated_figures(normalized)
     questions = question_text(normalized, cues)  # the sentences that ask ("…？2025年的我知道" is none)
+    heads = heads_of(questions)
     intent = read_intent(normalized, cues, shield, asking)
     benefit = cues.benefit.found(asking, words)
     # "how big is the cash bonus?", "能减多少？": the amount
@@ -198,6 +206,7 @@ def read_question(
         search=search,
         normalized=normalized,
         word_grams=grams(normalized, pairs=True),
+        asked_grams=grams(question_part, pairs=True),
         intent=intent,
         given=without_own_ages(normalized, limits),
         qualifiers=_asked_levels(normalized, questions, cues),
@@ -257,6 +266,7 @@ def read_question(
         later=cues.later_years.found(questions, words_of(questions)),
         procedure=cues.procedure.found(normalized, all_words),
         exact=cues.exact.found(asking, words),
+        gap=cues.gap.found(normalized, all_words),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
@@ -268,7 +278,40 @@ def read_question(
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=years_of(question_part) or years_of(questions),
+        listing=listing_of(questions),
+        headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
+
+
+# a question word and the words it asks of ("What documents does …", "需要哪些材料", "要准备什么材料")
+_HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+){0,2}[a-z]+\b|(?:什么|哪些|哪几[类种个项样]?)\S{0,4}")
+
+
+def heads_of(questions: str) -> list[str]:
+    """Each question word of the question clauses with the words it asks of."""
+    return [m.group(0) for m in _HEAD.finditer(questions)]
+
+
+# an English plural noun (no word of grammar that ends in "s": "does", "this" …)
+_PLURAL = (
+    r"(?!(?:does|was|has|this|its|ours|yours|theirs|plus|always|perhaps|unless|whereas|across|thus|less)\b)"
+    r"([a-z]{3,}s)\b"
+)
+# what a "which …?" question asks the members of: the word after "哪些" or before "有哪些" ("重点招引哪些产业",
+# "主导产业有哪些"), the plural noun after "which"/"what (kinds of)" ("which industries", "what kinds of funds")
+_LISTING = (
+    re.compile(r"(?:哪些|哪几[类种个项]|哪[类种]|哪一些)(?:类型的|方面的|领域的|重点)?([\u4e00-\u9fff]{2})"),
+    re.compile(r"([\u4e00-\u9fff]{2})(?:主要)?(?:有|是|包括|包含|指|分别指|分别是)哪些"),
+    re.compile(rf"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?|categories)\s+of\s+)?(?:[a-z-]+\s+)??{_PLURAL}"),
+    re.compile(rf"\bwhat\s+are\s+the\s+(?:[a-z-]+\s+){{0,2}}?{_PLURAL}"),
+)
+
+
+def listing_of(questions: str) -> frozenset[str]:
+    """The words naming what the question clauses ask the members of; an English plural also in the singular."""
+    found = {m.group(1) for pattern in _LISTING for m in pattern.finditer(questions)}
+    singular = {w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in found if w.isascii()}
+    return frozenset(found | singular)
 
 
 def _named_in(text: str, cues: Cues) -> frozenset[str]:

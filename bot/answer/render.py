@@ -89,7 +89,11 @@ class Renderer:
         mode = "extractive"
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
             opening, mode = rephrased, "llm"
-        if j.outcome is Outcome.CORRECTED:
+        if j.rule == "below_floor" and j.missing is not None:  # the floor leads, not what reaching it gives
+            opening = joined(
+                q.lang, say(q.lang, "below_floor", given=j.missing.what), self._statement_line(q.lang, j.statement)
+            )
+        elif j.outcome is Outcome.CORRECTED:
             opening = joined(q.lang, say(q.lang, "claim_differs" if j.rule == "claimed" else "corrected"), opening)
         elif q.intent.invent:
             opening = joined(q.lang, say(q.lang, "invent"), opening)

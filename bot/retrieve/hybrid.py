@@ -52,6 +52,17 @@ _HEDGED = re.compile(
     r"|\b(article|art\.?)\s*\d+\s*(\(?\s*i think|,? i believe|,? if i remember|,? right\b)"
     r"|\b(is|isn't|was) (it|this|that|\S+) (\S+ ){0,6}in article \d+\s*\?"
 )
+# a department named as the issuer or approver of a document the question asks about ("要先拿市商务局开的确认函吗",
+# "a letter issued by the city commerce bureau"), in a question that does not ask who is responsible: a premise
+# about the document's issuer (which the judge checks against the clause), not the units the question asks about
+_ISSUER = re.compile(
+    r"(局|厅|委|部门|政府|中心)\S{0,2}(开的|开具|签发|出具|核发|颁发|批准的|审批的|盖章的)"
+    r"|\b(issued|signed|approved|granted|stamped) by (the )?(\S+ ){0,5}(bureau|department|commission|office|ministry)\b"
+)
+_ASKS_RESPONSIBLE = re.compile(
+    r"责任单位|牵头|负责|哪个部门|哪些部门|哪个单位|哪家单位|谁|\bwho\b"
+    r"|\bwhich (department|office|body|agency|unit)s?\b|\bresponsible\b|\bin charge\b"
+)
 _ASKER_IS = re.compile(
     r"(?:我是|我们是|本人是|我在|我们在)[^,，。;；:：?？!！]{1,15}"
     r"|\b(?:i am|i'm|we are|we're|i work (?:for|at|in)|we work (?:for|at|in))\b[^,.;:?!]{1,40}"
@@ -188,6 +199,8 @@ class HybridRetriever:
             articles = frozenset()
         if departments and _PUT_UP.search(normalized):  # "孵化载体税收优惠这条的责任单位是市商务局对吧": a premise
             departments = frozenset()
+        if departments and _ISSUER.search(normalized) and not _ASKS_RESPONSIBLE.search(normalized):
+            departments = frozenset()  # "要先拿市商务局开的确认函吗": who issues the letter, a premise to check
         if departments and _ASKER_IS.search(normalized):  # "我是县科技局的": who asks, not whom it asks about
             departments = frozenset(
                 t.zh for t in self.matcher.find(_ASKER_IS.sub(" ", normalized)) if t.kind == "department"

@@ -54,6 +54,7 @@ from bot.answer.judge.model import (
 )
 from bot.answer.judge.pieces import is_off_topic
 from bot.answer.judge.scope import (
+    below_floor,
     claimed,
     contact,
     either,
@@ -74,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     other_contact,
     contact,
     off_topic,
+    below_floor,
     claimed,
     responsible,
     promise,

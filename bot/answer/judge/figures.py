@@ -31,6 +31,7 @@ from bot.answer.judge.pieces import (
     figure_lead,
     first_statement,
     granted_to_other,
+    listed_clause,
     named_level,
     names_subject,
     other_object,
@@ -61,7 +62,8 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
         unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
-    if unstated and figure_lead(q, e, also) is None:
+    # … what the question word asks decides ("What documents … to get my age limit relaxed?" asks no age)
+    if unstated and (any(k.name in q.headed for k in unstated) or figure_lead(q, e, also) is None):
         return Judgement(Outcome.NOT_STATED, "never_stated", lead=e.top, missing=Missing("figure", unstated[0].name))
     return None
 
@@ -79,6 +81,8 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
     if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or target)):
+        return None
+    if q.gap and q.unheld:  # "我们现在大概4%,离2025年的目标还差多少?": where they stand is theirs, the target answers
         return None
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
     if found is not None and found[1].kind in RULE_KINDS:
@@ -218,7 +222,7 @@ def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgeme
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
     if _target_for_money(q, lead, stated):  # "R&D subsidies, at what percentage?": not the zones' 7% target
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
-    if contradicts(q, stated, lead):
+    if contradicts(q, stated, lead) and not (q.gap and q.unheld):
         return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
     return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
 
@@ -287,7 +291,7 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         amount = next((s for s in compatible_statements(q, top) if s.kind == "amount"), None)
         if amount is not None:
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=amount, missing=Missing("value"))
-    if top is None or not q.stated:
+    if top is None or not q.stated or (q.gap and q.unheld):  # "65% now: how many points short?" claims nothing
         return None
     gives_money = any(s.statement.funding or s.kind == "amount" for s in top.stated)
     for stated in compatible_statements(q, top):
@@ -397,7 +401,8 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The best clause answers; "Yes —" only when it permits or supports what is asked (it shares the
     question's specific words), for whom it is asked (the zone level and the party the question names); asked
     beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
-    top = _latest(e) if q.later else e.top
+    # … asked which things a measure is about ("重点招引哪些产业?"), the clause that lists them
+    top = _latest(e) if q.later else (listed_clause(q, e) or e.top)
     permissive = [
         s for s in compatible_statements(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)
     ]
@@ -414,6 +419,10 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         not s.subject_marks or not (s.alternatives or s.party == "person") or names_subject(asked, s)
         for s in permissive
     )
+    # … and its question clauses name what the statement permits or supports, not only the words before them
+    # ("持永久居留证的外国人能当新型研发机构法人，那能不能当普通贸易公司的法人？" asks of a trading company)
+    # (marks of the question's language only: "apply for an R visa" holds none an English question can share)
+    acting = any(_acts(q, s) for s in permissive)
     yes = (
         q.intent.yes_no
         and q.modal
@@ -424,6 +433,7 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not doing_without
         and money
         and named
+        and acting
     )
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     compatible = compatible_statements(q, top)
@@ -431,6 +441,12 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
     )
+
+
+def _acts(q: Question, stated: Stated) -> bool:
+    """The question clauses share a mark of the statement's action in the question's language, or it has none."""
+    marks = frozenset(m for m in stated.action_marks if m.isascii() == (q.lang == "en"))
+    return not marks or bool(word_stems(marks) & word_stems(q.asked_grams))
 
 
 def _latest_year(e: Evidence) -> tuple[ClauseEvidence, Stated] | None:

@@ -63,6 +63,7 @@ class Stated:
     subject_marks: frozenset[str] = frozenset()  # its subject's word grams but those all subjects share (人才)
     action_marks: frozenset[str] = frozenset()  # … and its action's ("完善人才公寓": 才公, 公寓 …)
     applies: bool = False  # its action is itself to apply for something ("申报建设自贸试验区联动创新发展区")
+    category: str = ""  # of a list, the clause's words around it, which name what it lists ("…等战略性新兴产业")
 
     @property
     def kind(self) -> str:

@@ -260,15 +260,20 @@ def contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = Non
 def meets_floor(stated: Stated, figures: set[str]) -> bool:
     """The statement's figure is a floor ("前进3位以上", "at least 7%") and every figure given reaches it:
     "we moved up 4 places" meets "3 or more", it does not contradict it."""
+    floor = floor_of(stated)
+    return floor is not None and all(_number(f) >= floor for f in figures)
+
+
+def floor_of(stated: Stated) -> float | None:
+    """The statement's figure when it is a floor ("前进3位以上", "at least 7%"), else None."""
     statement = stated.statement
     # the floor is the value's own ("3位以上" of the 3 places), not one of its condition's other figures (the
     # 50万元 of "前进3位以上" is no floor: "100万元, right?" contradicts it)
     values = ((statement.value_zh, statement.condition_zh), (statement.value_en, statement.condition_en))
     own = [statement.value_zh, statement.value_en] + [c for v, c in values if v and v in c]
     if not _FLOOR.search(" ".join(own)):
-        return False
-    floor = min((_number(f) for f in stated.figures), default=None)
-    return floor is not None and all(_number(f) >= floor for f in figures)
+        return None
+    return min((_number(f) for f in stated.figures), default=None)
 
 
 def _number(figure: str) -> float:
@@ -319,6 +324,18 @@ def thing_words(q: Question, clauses: tuple[ClauseEvidence, ...]) -> frozenset[s
     "what are the 2025 targets, and what cash rewards …?")."""
     shared = frozenset().union(*(c.shared for c in clauses))
     return frozenset(w for w in shared if not w.isdigit() and not q.benefit_cues.found(w, (w,)) and w in q.benefit_text)
+
+
+def listed_clause(q: Question, e: Evidence) -> ClauseEvidence | None:
+    """The clause that lists what a "which …?" question asks the members of ("重点招引哪些产业?": the clause listing
+    生命健康、新材料… as 产业), in the best three articles, when the best clause lists no such thing."""
+
+    def lists(c: ClauseEvidence) -> bool:
+        return any(s.kind == "list" and any(w in s.category for w in q.listing) for s in c.stated)
+
+    if not q.listing or e.top is None or lists(e.top):
+        return None
+    return next((c for c in e.candidates if c.rank <= 2 and lists(c)), None)
 
 
 def first_statement(clause: ClauseEvidence | None) -> Stated | None:

@@ -14,7 +14,15 @@ from bot.answer.judge.model import (
     Stated,
     Thresholds,
 )
-from bot.answer.judge.pieces import figure_lead, first_statement, is_off_topic, meets_floor, writes_figure
+from bot.answer.judge.pieces import (
+    answering_clauses,
+    figure_lead,
+    first_statement,
+    floor_of,
+    is_off_topic,
+    meets_floor,
+    writes_figure,
+)
 from bot.answer.question import Question
 
 
@@ -165,6 +173,22 @@ def _requires(q: Question) -> bool:
     if not spans:
         return bool(_REQUIRES.search(text))
     return any(_REQUIRES.search(text[max(0, a - 20) : b + 16]) for a, b in spans)
+
+
+def below_floor(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A figure of the asker's own below a floor the best clauses state ("我们只比历史最好前进了2位，能拿奖励吗？"
+    against "前进3位以上"): answered with the floor it does not reach, and no reward figure leads. Not when the asker
+    says their figure is what is required ("must climb 2 places, right?": a premise, corrected by `claimed`)."""
+    if not q.unheld or q.confirms or _requires(q):  # "听说前进2位就能拿奖励，对吗？" puts a floor up: `claimed`
+        return None
+    for clause in answering_clauses(e, t):
+        for stated in clause.stated:
+            kinds = {f.split(":")[0] for f in stated.figures}
+            own = {f for f in q.unheld if f.split(":")[0] in kinds}
+            if own and stated.kind == "count" and floor_of(stated) is not None and not meets_floor(stated, own):
+                given = min(own, key=lambda f: float(f.split(":")[1])).split(":")[1]
+                return Judgement(Outcome.ANSWERED, "below_floor", clause, stated, Missing("floor", given))
+    return None
 
 
 def _floors(found: tuple[ClauseEvidence, Stated] | None, e: Evidence) -> tuple[Stated, ...]:
