@@ -3060,3 +3060,66 @@ def test_yes_needs_the_question_clauses_to_name_what_is_permitted() -> None:
     assert trading.outcome is Outcome.ANSWERED and not trading.yes
     assert judge(ask("我有永久居留身份证，能当新型研发机构的法定代表人吗"), PR_HOLDERS).yes
     assert judge(ask("Can I, as a foreign high-level expert, apply for the R visa?", "en"), VISA).yes
+
+
+def test_which_body_issues_a_document_is_answered_by_the_clause_naming_it() -> None:
+    """ "确认函是哪个部门签发的？": the clause's 省级科技行政部门 answers, not the article's responsible units; a
+    body put up for confirmation is still checked against it; asked who is responsible, the units answer."""
+    for text, lang in (
+        ("R字签证的确认函是哪个部门签发的 拿到以后去哪里办签证", "zh"),
+        ("Which department issues the confirmation letter for the R visa?", "en"),
+    ):
+        judgement = judge(ask(text, lang), LETTER_CLAUSE)
+        assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "issuer"), text
+    aged = evidence(clause(5, 10, APPROVED_AGE, text="经市级以上科技行政部门批准 年龄可放宽至65岁"))
+    assert judge(ask("年龄放宽到65岁要哪个部门批准"), aged).rule == "issuer"
+    assert judge(ask("确认函是市科技局开的吧?"), LETTER_CLAUSE).outcome is Outcome.CORRECTED
+    assert judge(ask("第五条的责任单位有哪些"), LETTER_CLAUSE).rule == "responsible"
+
+
+def test_a_park_that_is_not_a_zone_may_ask_to_become_one() -> None:
+    """ "not a high-tech zone: can we become a provincial one?": what the statement on becoming one is for."""
+    become = Statement(
+        "support",
+        "other_parks",
+        "创建省级高新技术产业园区",
+        "apply to become provincial high-tech industrial parks",
+        condition_zh="经济开发区、工业园区",
+        condition_en="economic development zones and industrial parks",
+    )
+    parks = evidence(clause(23, 3, become, text="鼓励和引导经济开发区、工业园区创建省级高新技术产业园区"))
+    question = ask(
+        "We're an ordinary industrial park, not a high-tech zone. Can we still try to become a provincial "
+        "high-tech industrial park?",
+        "en",
+    )
+    assert judge(question, parks).outcome is Outcome.ANSWERED
+    assert stated(become).becoming
+
+
+def test_where_an_asker_is_from_names_no_other_citys_measures() -> None:
+    assert not ask(
+        "本人是新加坡華僑,已持有中國永久居留身份證,請問我可以擔任新型研發機構法定代表人嗎?"
+    ).intent.out_of_scope
+    assert not ask("我们是香港投资者,想了解高新区的土地政策").intent.out_of_scope
+    assert ask("新加坡的人才政策怎么样").intent.out_of_scope
+
+
+def test_round_32_kinds_of_unstated_things_and_topics() -> None:
+    """Processing times in Hong Kong and Taiwan wording (幾個工作天, 多久可以核發); emission and energy standards;
+    violation records and broken commitments; licence plates and travel; a chemical firm asking how the policy
+    treats traditional industries is answered by the clause on them."""
+    assert "processing_time" in {k.name for k in ask("企業投資項目大概幾個工作天可以完成審批?").figures}
+    assert "processing_time" in {k.name for k in ask("確認函大概多久可以核發?").figures}
+    assert "env_standard" in {s.id for s in ask("园区对企业废气排放的标准是不是比国家标准更严").specifics}
+    assert "env_standard" in {s.id for s in ask("What PUE does a new data center have to achieve?", "en").specifics}
+    assert "record" in {s.id for s in ask("企业投资项目实行承诺制,如果企业没兑现承诺会怎么处理").specifics}
+    assert ask("新能源车在上海上绿牌需要什么条件").intent.out_of_scope
+    assert ask(
+        "What's the fastest way to get from HK to Lianyungang, high-speed rail or fly?", "en"
+    ).intent.out_of_scope
+    upgrade = Statement("support", "zone", "推动传统产业高端化、智能化、绿色化", "upgrade traditional industries")
+    traditional = evidence(clause(11, 2, upgrade, text="推动传统产业高端化、智能化、绿色化 traditional industries"))
+    question = ask("传统化工企业想搞绿色化改造,政策对传统产业升级是怎么提的?")
+    assert "unlisted_industry" in {s.id for s in question.specifics}
+    assert judge(question, traditional).outcome is Outcome.ANSWERED

@@ -106,6 +106,7 @@ class Cues:
     procedure: CueList  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     exact: CueList  # asks for something exactly ("具体", "exactly")
     gap: CueList  # asks how far the asker's own figure is from a target ("离目标还差多少")
+    issuing: CueList  # words of issuing or approving something ("签发", "approve")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
@@ -237,6 +238,7 @@ def load_cues() -> Cues:
         access=_cue_list(data["access"]),
         exact=_cue_list(data["exact"]),
         gap=_cue_list(data["gap"]),
+        issuing=_cue_list(data["issuing"]),
         later_years=_cue_list(data["later_years"]),
         procedure=_cue_list(data["procedure"]),
         enterprise_words=tuple(data["enterprise_words"]),

@@ -16,6 +16,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a place named as where the asker comes from or is based (the place itself: the words up to a break)
 _ORIGIN = re.compile(
     r"(?:来自|总部在|总部位于)[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,3}(?:国籍|籍)"
+    # who the asker is by where they are from ("本人是新加坡华侨", "我们是香港投资者")
+    r"|[\u4e00-\u9fff]{2,3}(?=华侨|华人|侨胞|侨商|公民|居民|商人|企业家|投资者|投资人|人[,，。；\s])"
     r"|[\u4e00-\u9fff]{2,3}的?(?=母公司|总公司)"  # "新加坡母公司想在这边建研发总部"
     r"|\b[a-z]+(?= (?:parent|head office|headquarters|hq)\b)"  # "our Singapore parent company"
     r"|从[\u4e00-\u9fff]{2,8}?(?=搬|迁|转移|过来|来)"

@@ -79,6 +79,7 @@ class Question:
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
+    issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
     procedure: bool = False  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
@@ -132,6 +133,7 @@ class Question:
             "self_described": self.self_described,
             "exact": self.exact,
             "gap": self.gap,
+            "issuing": self.issuing,
             "later": self.later,
             "procedure": self.procedure,
             "premised": sorted(self.premised),
@@ -267,6 +269,7 @@ def read_question(
         procedure=cues.procedure.found(normalized, all_words),
         exact=cues.exact.found(asking, words),
         gap=cues.gap.found(normalized, all_words),
+        issuing=cues.issuing.found(question_part, words_of(question_part)),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),

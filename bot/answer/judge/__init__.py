@@ -58,6 +58,7 @@ from bot.answer.judge.scope import (
     claimed,
     contact,
     either,
+    issuer,
     off_topic,
     other_contact,
     override,
@@ -72,6 +73,7 @@ from bot.answer.question import Question
 RULES: tuple[Rule, ...] = (
     task,
     override,
+    issuer,
     other_contact,
     contact,
     off_topic,

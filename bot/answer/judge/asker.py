@@ -109,7 +109,9 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if stated.kind not in PERMISSIVE:
                 continue
             # "without changing the land use" meets "not changing the land use": a condition's own negations
-            if any(t in stated.terms and t not in stated.negated for t in q.lacks) and not also_named(q, stated):
+            # … not what a statement on becoming something is for ("not a high-tech zone: can we become one?")
+            lacking = any(t in stated.terms and t not in stated.negated for t in q.lacks) and not stated.becoming
+            if lacking and not also_named(q, stated):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             if not stated.becoming and other_object(q.not_cases, stated.action_terms):

@@ -98,6 +98,21 @@ def _pairs(text: str) -> set[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Which body issues or approves something, where the best clause names the body ("R字签证的确认函是哪个部门签发
+    的？": 省级科技行政部门; "who approves the age relaxation?": 市级以上科技行政部门): the clause answers, not the
+    article's responsible units, which carry the measure out; not when a body is put up to confirm
+    (`other_authority`)."""
+    if not (q.intent.responsible or q.intent.other_contact) or not q.issuing or q.authorities or e.top is None:
+        return None
+    if q.claims or q.unheld:  # "放宽到70岁，要找哪个部门批准？": the 70 is corrected first
+        return None
+    naming = [s for s in e.top.stated if s.authorities]
+    if not naming:
+        return None
+    return Judgement(Outcome.ANSWERED, "issuer", lead=e.top, statement=naming[0])
+
+
 def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """An address, desk or email: the policy gives only the hotline (with the units, if those are asked too)."""
     if q.intent.other_contact:
