@@ -596,3 +596,22 @@ def test_a_short_first_part_is_answered_beside_a_specific_the_second_names(real_
 def test_a_department_put_up_for_an_article_named_by_title_is_checked_against_that_article(real_bot) -> None:  # type: ignore[no-untyped-def]
     answer = real_bot.ask("加强关键核心技术攻关和成果转移转化那一条,牵头责任单位是市教育局吧?")
     assert answer.opening.startswith("第六条"), answer.text
+
+
+def test_an_article_cited_by_number_is_of_the_policy_and_explained_whole_however_long(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "第二十四条用大白话讲讲", "what does article 5 say in short": no off-topic reply for want of policy words, and
+    the article is quoted whole, its eleven clauses too."""
+    plain = real_bot.ask("第二十四条用大白话讲讲")
+    assert plain.outcome == "answered" and {c.clause for c in plain.citations if c.article == 24} == {1, 2, 3, 4}
+    short = real_bot.ask("what does article 5 say in short")
+    assert {c.clause for c in short.citations if c.article == 5} == set(range(1, 12)), short.text
+    hedged = real_bot.ask("首购首用是第八条里的吧?对园区内创新产品具体是怎么说的")
+    assert hedged.citations[0].article == 6, hedged.text  # an article number put up unsure does not steer
+
+
+def test_a_named_county_is_asked_about_as_the_policys_counties(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "灌云县如果被列入省级创新型试点…奖励多少钱?": the counties' 20万元; asked whether a place lies in a zone, the
+    policy does not say."""
+    reward = real_bot.ask("灌云县如果被列入省级创新型试点,市里给县里奖励多少钱?")
+    assert reward.outcome == "answered" and "20万元" in reward.text, reward.text
+    assert real_bot.ask("我公司在灌云 算不算在高新区范围内").outcome == "not_stated"

@@ -3123,3 +3123,72 @@ def test_round_32_kinds_of_unstated_things_and_topics() -> None:
     question = ask("传统化工企业想搞绿色化改造,政策对传统产业升级是怎么提的?")
     assert "unlisted_industry" in {s.id for s in question.specifics}
     assert judge(question, traditional).outcome is Outcome.ANSWERED
+
+
+def test_a_question_citing_an_article_is_never_off_topic_for_want_of_policy_words() -> None:
+    from bot.answer.judge import Thresholds, is_off_topic
+
+    bare = replace(evidence(clause(24, 1, LISTING)), lexical_best=0.0, dense_best=0.5, topical_terms=False)
+    question = ask("第二十四条用大白话讲讲")
+    assert is_off_topic(question, bare, Thresholds())
+    assert not is_off_topic(question, replace(bare, cited=True), Thresholds())
+
+
+def test_a_named_place_is_a_gap_only_where_its_place_in_a_zone_is_asked() -> None:
+    def place(text: str, lang: str = "zh") -> bool:
+        return "place" in {s.id for s in ask(text, lang).specifics}
+
+    assert place("我公司在灌云 算不算在高新区范围内")
+    assert place("Is Donghai High-tech Zone national-level or provincial-level?", "en")
+    assert place("东海县那个园区单独的R&D投入目标是多少?")
+    assert not place("灌云县如果被列入省级创新型试点,市里给县里奖励多少钱?")
+    assert not place("东海高新区是省级的吧 那它高新技术产业产值占规上工业产值的比重目标定的多少")
+    assert not place("If Ganyu District gets listed as a provincial-level IP pilot, what reward does it get?", "en")
+    assert "names" not in {k.name for k in ask("连云港经开区想创建省级高新技术产业园区,申报材料是谁来交?").figures}
+
+
+def test_when_the_policy_was_issued_is_answered_with_its_date() -> None:
+    """ "这个政策是哪天发布的?": the date the document carries; "是2024年出台的对吧": a year to correct; when it
+    expires, the policy does not say."""
+    dated = replace(VISA, issued="2023-11-28")
+    for text, lang in (("这个政策是哪天发布的?", "zh"), ("When was this policy issued?", "en")):
+        judgement = judge(ask(text, lang), dated)
+        assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "issued_on"), text
+    assert judge(ask("这个政策是2024年出台的对吧"), dated).outcome is Outcome.CORRECTED
+    assert judge(ask("这个政策什么时候到期"), dated).rule != "issued_on"
+    assert "2023-11-28" in say("zh", "issued_on", title="政策", date="2023-11-28")
+
+
+def test_target_years_asked_as_several_are_answered_by_the_articles_dated_clauses() -> None:
+    first = Statement("target_year", "zone", "基本形成高新技术产业体系", "high-tech system formed", "2025年", "2025")
+    goals = evidence(clause(3, 1, first, text="到2025年 高新技术产业体系基本形成"))
+    for text, lang in (
+        ("政策里的发展目标是分哪几个年份定的", "zh"),
+        ("What are the target years in this policy?", "en"),
+    ):
+        question = ask(text, lang)
+        assert question.target_years
+        assert judge(question, goals).rule == "target_years"
+
+
+def test_a_yes_no_question_naming_a_window_asks_a_deadline_the_policy_never_states() -> None:
+    question = ask(
+        "Can we still apply for first purchase and first use this year? Is there an application window?", "en"
+    )
+    assert question.named_fee is not None and question.named_fee.name == "deadline"
+    assert judge(question, evidence(clause(6, 4, LISTING))).outcome is Outcome.NOT_STATED
+
+
+def test_whether_targets_were_met_or_will_be_revised_is_not_stated() -> None:
+    met = ask("Did Lianyungang's high-tech zones actually hit the 2025 targets?", "en")
+    assert "results" in {s.id for s in met.specifics}
+    raised = ask("2025年之后80%、70%这些指标还会继续执行吗 会不会上调")
+    assert "policy_update" in {s.id for s in raised.specifics}
+
+
+def test_an_email_asked_of_a_body_put_up_for_confirmation_checks_the_body_first() -> None:
+    question = ask(
+        "Since the city science bureau issues the R visa confirmation letter, should I just email them?", "en"
+    )
+    assert judge(question, LETTER_CLAUSE).outcome is Outcome.CORRECTED
+    assert judge(ask("What's the email of the science bureau?", "en"), LETTER_CLAUSE).rule == "other_contact"

@@ -107,6 +107,8 @@ class Cues:
     exact: CueList  # asks for something exactly ("具体", "exactly")
     gap: CueList  # asks how far the asker's own figure is from a target ("离目标还差多少")
     issuing: CueList  # words of issuing or approving something ("签发", "approve")
+    issue_date: CueList  # asks when the policy itself was issued ("这个政策是哪天发布的")
+    target_years: CueList  # asks which years the targets are set for ("分哪几个年份")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
@@ -239,6 +241,8 @@ def load_cues() -> Cues:
         exact=_cue_list(data["exact"]),
         gap=_cue_list(data["gap"]),
         issuing=_cue_list(data["issuing"]),
+        issue_date=_cue_list(data["issue_date"]),
+        target_years=_cue_list(data["target_years"]),
         later_years=_cue_list(data["later_years"]),
         procedure=_cue_list(data["procedure"]),
         enterprise_words=tuple(data["enterprise_words"]),

@@ -26,6 +26,7 @@ class EvidenceBuilder:
         self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
         self.parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
         self.names = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
+        self.issued = {d.id: d.date for d in corpus.documents}
         self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str, tuple[str, ...]]] = {}
         for article in corpus.articles():
             for clause in article.clauses:
@@ -65,6 +66,8 @@ class EvidenceBuilder:
             topical_terms=any(t.zh not in self.cues.place_only for t in terms),
             named_units=tuple(t.zh for t in terms if t.kind == "department" and t.zh in self.responsible_units),
             article_scores=tuple(hit.score for hit in retrieval.articles),
+            cited=retrieval.cited,
+            issued=self.issued.get(retrieval.articles[0].doc, "") if retrieval.articles else "",
         )
 
 

@@ -59,7 +59,9 @@ class Question:
     benefit_cues: CueList = field(default_factory=CueList)  # the words that say such money
     benefit_form: bool = False  # … names a form of it that funding does not answer (a waiver, a tax break)
     benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
-    named_fee: FigureKind | None = None  # the fee kind, when a yes/no question names a fee ("is there a fee …?")
+    # the fee kind, when a yes/no question names a fee ("is there a fee …?"), or a deadline or processing time
+    # ("Is there an application window?"): kinds the policy never states, which a yes/no question asks of too
+    named_fee: FigureKind | None = None
     benefit_text: str = ""  # the part of it that asks for money ("…targets, and what cash rewards …?")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
@@ -80,6 +82,8 @@ class Question:
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
     issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
+    issue_date: bool = False  # asks when the policy itself was issued ("这个政策是哪天发布的?")
+    target_years: bool = False  # asks which years the targets are set for, as more than one ("分哪几个年份定的")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
     procedure: bool = False  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     lacks: frozenset[str] = frozenset()  # word grams of what the asker says they lack ("没有永久居留证")
@@ -134,6 +138,8 @@ class Question:
             "exact": self.exact,
             "gap": self.gap,
             "issuing": self.issuing,
+            "issue_date": self.issue_date,
+            "target_years": self.target_years,
             "later": self.later,
             "procedure": self.procedure,
             "premised": sorted(self.premised),
@@ -246,7 +252,11 @@ def read_question(
         benefit_form=form_named,
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         benefit_text=_money_part(asking, lang, cues) if benefit else "",
-        named_fee=next((k for k in cues.figures if k.name == "fee"), None) if intent.fee_named else None,
+        named_fee=next((k for k in cues.figures if k.name == "fee"), None)
+        if intent.fee_named
+        else _named_window(asking, words, cues)
+        if intent.yes_no
+        else None,
         task=cues.task.found(normalized, all_words) and not cues.own_writing.found(normalized, all_words),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
@@ -270,6 +280,8 @@ def read_question(
         exact=cues.exact.found(asking, words),
         gap=cues.gap.found(normalized, all_words),
         issuing=cues.issuing.found(question_part, words_of(question_part)),
+        issue_date=cues.issue_date.found(normalized, all_words),
+        target_years=cues.target_years.found(questions, words_of(questions)),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
         not_cases=not_case_grams(normalized).union(*(i.not_cases for i in implied)),
@@ -315,6 +327,14 @@ def listing_of(questions: str) -> frozenset[str]:
     found = {m.group(1) for pattern in _LISTING for m in pattern.finditer(questions)}
     singular = {w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in found if w.isascii()}
     return frozenset(found | singular)
+
+
+def _named_window(asking: str, words: tuple[str, ...], cues: Cues) -> FigureKind | None:
+    """The deadline or processing-time kind a yes/no question names ("Is there an application window?")."""
+    return next((k for k in cues.figures if k.name in _WINDOWS and k.cues.found(asking, words)), None)
+
+
+_WINDOWS = frozenset({"deadline", "processing_time"})  # the times of a procedure: the policy states none
 
 
 def _named_in(text: str, cues: Cues) -> frozenset[str]:

@@ -57,8 +57,8 @@ class Renderer:
     ) -> Answer:
         """The Answer for judgement `j`; `ranked` are the retrieved article numbers, `parts` the other
         parts of a question that asks several things."""
-        if j.rule == "contact":
-            return self._reply(q, j, ranked, say(q.lang, "contact", hotline=self.corpus.hotline))
+        if j.rule in ("contact", "issued_on"):
+            return self._of_the_document(q, j, ranked)
         if j.rule in ("responsible", "other_contact") and (q.intent.responsible or j.rule == "responsible"):
             return self._departments(q, e, j, ranked)
         if j.rule == "other_contact":
@@ -77,7 +77,11 @@ class Renderer:
         citations = self._citations(
             e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts, whole=self._titled(q, e)
         )
+        if j.rule == "target_years" and j.lead is not None:  # every clause of the article that sets a target year
+            citations = self._dated_clauses(j.lead, q.lang) + citations
         own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED or j.rule == "figure" else None
+        if own is None and j.outcome is Outcome.CORRECTED and q.stated:  # "每次最多只能停留90天吧?": the stay, alone
+            own = pointed_statement(q, j.lead, j.statement)
         lead = (
             self._statement_line(q.lang, own or j.statement)
             if own is not None or self._lead_with_statement(j) or self._pointed(q, j)
@@ -110,6 +114,25 @@ class Renderer:
             ),
             mode=mode,
         )
+
+    def _dated_clauses(self, lead: ClauseEvidence, lang: str) -> list[Citation]:
+        """The clauses of the lead's article that set a target year, in the article's order."""
+        article = self.corpus.article(lead.doc, lead.article)
+        return [
+            Citation.of(article, clause.index, lang)
+            for clause in article.clauses
+            if any(s.kind == "target_year" for s in clause.statements)
+        ]
+
+    def _of_the_document(self, q: Question, j: Judgement, ranked: Sequence[int]) -> Answer:
+        """What the document itself carries: the hotline, or the date it was issued (a year put up for it
+        corrected first)."""
+        if j.rule == "contact":
+            return self._reply(q, j, ranked, say(q.lang, "contact", hotline=self.corpus.hotline))
+        dated = say(q.lang, "issued_on", title=self._title(q.lang), date=self.document.date)
+        if j.outcome is Outcome.CORRECTED:
+            dated = joined(q.lang, say(q.lang, "corrected"), dated)
+        return self._reply(q, j, ranked, dated, closing=self._hotline(q.lang))
 
     def _not_stated(self, q: Question, e: Evidence, j: Judgement, ranked: Sequence[int]) -> Answer:
         """Says exactly what the policy does not state, quotes the closest clauses, gives the hotline."""
@@ -218,11 +241,9 @@ class Renderer:
         if top is None or not _LISTS.search(q.normalized):
             return None
         article = self.corpus.article(top.doc, top.article)
-        named = (
-            article.title_zh in q.normalized
-            or article.title_en.lower() in q.normalized.lower()
-            or article.number in cited_articles(q.normalized)  # "Can you summarise Article 4 …?"
-        )
+        if article.number in cited_articles(q.normalized):  # "Can you summarise Article 4 …?": whole, however long
+            return article
+        named = article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
         return article if named and len(article.clauses) <= _WHOLE_MAX else None
 
     @staticmethod
@@ -286,8 +307,9 @@ class Renderer:
 
 # asking what a part of the policy holds: "有哪些", "list", "what are"
 _LISTS = re.compile(
-    r"哪些|哪几|有什么|是什么|列出|列一下|概括|总结"
-    r"|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummar(y|i[sz]e)\b"
+    r"哪些|哪几|有什么|是什么|列出|列一下|概括|总结|讲讲|说说|讲了|讲的|说了|说的|讲什么|说什么|大白话|解释|解读|什么意思"
+    r"|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummar(y|i[sz]e)\b|\bexplain\b|\bplain (english|words)\b"
+    r"|\bin short\b|\bin a nutshell\b|\bsay\b|\bsays\b|\bmean\b|\bmeans\b|\bbreak (it )?down\b|\bgist\b"
 )
 _WHOLE_MAX = 6  # the most clauses an article quoted whole may have
 

@@ -48,7 +48,7 @@ _PUT_UP = re.compile(
 # Article 8?"): the question's other words decide where it is answered
 _HEDGED = re.compile(
     r"(我记得|记得是|好像是?|应该是|大概是|似乎是|是不是|是在|在不在)第[一二三四五六七八九十百\d]+条"
-    r"|第[一二三四五六七八九十百\d]+条(吗|吧|里吗|中吗|里面吗|对吗)"
+    r"|第[一二三四五六七八九十百\d]+条(吗|吧|里吗|中吗|里面吗|对吗|(里|中|里面)?的(吗|吧))"
     r"|\b(article|art\.?)\s*\d+\s*(\(?\s*i think|,? i believe|,? if i remember|,? right\b)"
     r"|\b(is|isn't|was) (it|this|that|\S+) (\S+ ){0,6}in article \d+\s*\?"
 )
@@ -56,7 +56,7 @@ _HEDGED = re.compile(
 # "a letter issued by the city commerce bureau"), in a question that does not ask who is responsible: a premise
 # about the document's issuer (which the judge checks against the clause), not the units the question asks about
 _ISSUER = re.compile(
-    r"(局|厅|委|部门|政府|中心)\S{0,2}(开的|开具|签发|出具|核发|颁发|批准的|审批的|盖章的)"
+    r"(局|厅|委|部门|政府|中心)\S{0,2}(开的|开具|签发|出具|核发|颁发|批准|审批|盖章)"
     r"|\b(issued|signed|approved|granted|stamped) by (the )?(\S+ ){0,5}(bureau|department|commission|office|ministry)\b"
 )
 _ASKS_RESPONSIBLE = re.compile(
@@ -173,6 +173,7 @@ class HybridRetriever:
             dense_best=float(channels.dense.max()) if channels.dense.size else 0.0,
             lexical_best=max(float(channels.zh.max()), float(channels.en.max())),
             words=zh_words + en_words,
+            cited=channels.named is not None and bool(channels.named.any()),
             shared=shared,
         )
 

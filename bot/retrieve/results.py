@@ -37,6 +37,7 @@ class Retrieval:
     dense_best: float = 0.0  # the best raw cosine of any unit
     lexical_best: float = 0.0  # the best BM25 coverage (0..1) of any unit, either language
     words: tuple[str, ...] = ()  # the question's own lexical tokens (both languages, no glossary expansion)
+    cited: bool = False  # the question cites an article of the policy by its number ("第二十四条用大白话讲讲")
     # per retrieved clause (doc, article, clause): the question's specific words it has (not common
     # across clauses, not units of figures), so that what is judged of a clause needs no retriever
     shared: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)

@@ -34,6 +34,7 @@ from bot.answer.judge.figures import (
     other_authority,
     other_year,
     specifics,
+    target_years,
 )
 from bot.answer.judge.model import (
     FIGURE_OF,
@@ -58,6 +59,7 @@ from bot.answer.judge.scope import (
     claimed,
     contact,
     either,
+    issued_on,
     issuer,
     off_topic,
     other_contact,
@@ -73,6 +75,7 @@ from bot.answer.question import Question
 RULES: tuple[Rule, ...] = (
     task,
     override,
+    issued_on,
     issuer,
     other_contact,
     contact,
@@ -95,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     either,
     party,
     beyond_limit,
+    target_years,
     other_year,
     figure,
     unmet,

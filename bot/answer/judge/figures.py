@@ -329,6 +329,19 @@ def other_authority(q: Question, e: Evidence, t: Thresholds) -> Judgement | None
     return Judgement(Outcome.CORRECTED, "other_authority", lead=top, statement=naming[0], missing=Missing("value"))
 
 
+def target_years(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Which years the targets are set for ("目标是分哪几个年份定的?"): the best article's dated clauses answer, all
+    of them (the reply quotes each clause of the article that sets a target year); a year the asker mentions in
+    passing ("it's Nov 2026 now") asks no target of its own."""
+    if not q.target_years or e.top is None:
+        return None
+    dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.kind == "target_year" or s.years]
+    if not dated and not any(s.kind in TARGET_KINDS for s in e.top.stated):
+        return None  # the best clause sets no target: no article of targets was found
+    lead, stated = min(dated, key=lambda d: d[1].kind != "target_year") if dated else (e.top, first_statement(e.top))
+    return Judgement(Outcome.ANSWERED, "target_years", lead=lead, statement=stated)
+
+
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025); a
     premise to correct when the question wants it confirmed ("到2030年…超过45%,是这样吗?")."""

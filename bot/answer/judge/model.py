@@ -108,6 +108,8 @@ class Evidence:
     topical_terms: bool = False  # it names a glossary term other than the place (连云港, 高新区 …)
     named_units: tuple[str, ...] = ()  # responsible units it names
     article_scores: tuple[float, ...] = ()  # the fused score of each retrieved article, best first
+    cited: bool = False  # the question cites an article by its number
+    issued: str = ""  # the date the policy was issued ("2023-11-28")
 
     @property
     def top(self) -> ClauseEvidence | None:

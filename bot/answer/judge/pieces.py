@@ -19,6 +19,8 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
         return True
     if q.intent.responsible and e.named_units:
         return False
+    if e.cited:  # "第二十四条用大白话讲讲", "Article 4 in plain English pls": of the policy, whatever its words
+        return False
     no_shared_words = not e.topical_terms and (
         not e.has_words or (e.lexical_best == 0.0 and e.dense_best < t.dense_strong)
     )
@@ -131,7 +133,11 @@ def _action_words(text: str, lang: str) -> frozenset[str]:
     if lang == "zh":
         chars = re.sub(r"[^\w]", " ", text)
         return frozenset(a + b for a, b in pairwise(chars) if " " not in a + b) - _GENERIC_PAIRS
-    return frozenset(w[:5] for w in re.findall(r"[a-z]{3,}", text.lower()))
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())) - _FUNCTION_WORDS
+
+
+#: English words of grammar, which point to no one figure ("the" of "each stay on the R visa")
+_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "from", "per", "are", "can", "was", "its", "our", "you"})
 
 
 def _same_unit(text: str, value_zh: str) -> int:

@@ -98,6 +98,16 @@ def _pairs(text: str) -> set[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def issued_on(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """When the policy itself was issued ("这个政策是哪天发布的?"): the date the document carries; a year put up
+    for it that is not that date's ("这个政策是2024年出台的对吧"), a premise to correct."""
+    if not q.issue_date or not e.issued:
+        return None
+    other = {year for year in q.years if not e.issued.startswith(year)}
+    outcome = Outcome.CORRECTED if other else Outcome.ANSWERED
+    return Judgement(outcome, "issued_on", lead=e.top, missing=Missing("value") if other else None)
+
+
 def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Which body issues or approves something, where the best clause names the body ("R字签证的确认函是哪个部门签发
     的？": 省级科技行政部门; "who approves the age relaxation?": 市级以上科技行政部门): the clause answers, not the
@@ -115,7 +125,9 @@ def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """An address, desk or email: the policy gives only the hotline (with the units, if those are asked too)."""
-    if q.intent.other_contact:
+    # …unless a body it puts up is to be checked first ("Since the city science bureau issues the letter, should
+    # I just email them?": the letter is the provincial department's)
+    if q.intent.other_contact and not (q.authorities and q.confirms):
         return Judgement(Outcome.NOT_STATED, "other_contact", lead=e.top, missing=Missing("contact"))
     return None
 
