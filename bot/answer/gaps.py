@@ -46,6 +46,7 @@ class GapSentences:
         lang, missing = q.lang, j.missing
         kind = missing.kind if missing else "figure"
         plain = {"current_state": "current_state", "promise": "promise", "benefit": "benefit_not_stated"}
+        plain |= {"approver": "approver_not_stated"}
         if kind in plain:
             return say(lang, plain[kind])
         if kind == "claim":

@@ -82,6 +82,7 @@ class Question:
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
     issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
+    in_charge: bool = False  # … or of the unit in charge ("负责", "牵头", "responsible")
     issue_date: bool = False  # asks when the policy itself was issued ("这个政策是哪天发布的?")
     target_years: bool = False  # asks which years the targets are set for, as more than one ("分哪几个年份定的")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
@@ -280,6 +281,7 @@ def read_question(
         exact=cues.exact.found(asking, words),
         gap=cues.gap.found(normalized, all_words),
         issuing=cues.issuing.found(question_part, words_of(question_part)),
+        in_charge=bool(_IN_CHARGE.search(normalized)),
         issue_date=cues.issue_date.found(normalized, all_words),
         target_years=cues.target_years.found(questions, words_of(questions)),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
@@ -300,6 +302,9 @@ def read_question(
 
 # a question word and the words it asks of ("What documents does …", "需要哪些材料", "要准备什么材料")
 _HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+){0,2}[a-z]+\b|(?:什么|哪些|哪几[类种个项样]?)\S{0,4}")
+
+
+_IN_CHARGE = re.compile(r"负责|牵头|责任单位|主管|\bresponsible\b|\bin charge\b|\bleads?\b")
 
 
 def heads_of(questions: str) -> list[str]:

@@ -114,7 +114,8 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if lacking and not also_named(q, stated):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
-            if not stated.becoming and other_object(q.not_cases, stated.action_terms):
+            # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
+            if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
     return None
 

@@ -147,7 +147,10 @@ def _same_unit(text: str, value_zh: str) -> int:
 
 #: pairs any question of a period has ("多长时间"): they point to no one figure
 _GENERIC_PAIRS = frozenset({"时间", "最高", "最长", "期限", "多长", "多久"})
-_WRITTEN_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:年|日|天|个月|月|years?|days?|months?)")
+_WRITTEN_FIGURE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*个?(?:年|日|天|月)|\d+(?:\.\d+)?\s*(?:years?|days?|months?)"
+    r"|\b(?:half a|a|one|two|three|six) (?:years?|days?|months?)\b"
+)  # a figure the question writes itself ("大概半年吗", "roughly half a year"): no unit it asks in
 _UNITS = (
     (re.compile(r"日|天"), re.compile(r"天|(?<!工作)日(?!本|期|常|前|后)|\bdays?\b")),
     (re.compile(r"年"), re.compile(r"年|\byears?\b")),

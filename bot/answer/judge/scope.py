@@ -118,9 +118,13 @@ def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if q.claims or q.unheld:  # "放宽到70岁，要找哪个部门批准？": the 70 is corrected first
         return None
     naming = [s for s in e.top.stated if s.authorities]
-    if not naming:
-        return None
-    return Judgement(Outcome.ANSWERED, "issuer", lead=e.top, statement=naming[0])
+    if naming:
+        return Judgement(Outcome.ANSWERED, "issuer", lead=e.top, statement=naming[0])
+    # "国家级和省级高新区分别是哪个部门批准设立的?": a body the clause does not name, asked as the approver and not as
+    # the unit in charge: the policy does not say
+    if not q.in_charge:
+        return Judgement(Outcome.NOT_STATED, "issuer", lead=e.top, missing=Missing("approver"))
+    return None
 
 
 def other_contact(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -148,7 +152,7 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 # the kinds of figure that belong to a procedure, and the criteria one is judged by ("认定标准是什么？由哪个部门
 # 认定？"): the policy states none of them
-_PROCEDURAL = frozenset({"documents", "deadline", "processing_time", "criteria"})
+_PROCEDURAL = frozenset({"documents", "deadline", "processing_time", "criteria", "frequency"})
 
 
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
