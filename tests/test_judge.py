@@ -3218,3 +3218,8 @@ def test_round_32_part_4_readings() -> None:
     assert "criteria" in {
         k.name for k in ask("What annual revenue makes a company above designated size?", "en").figures
     }
+
+
+def test_until_when_the_policy_is_in_force_is_no_question_of_its_issue_date() -> None:
+    assert not ask("Until what date is this policy in force?", "en").issue_date
+    assert ask("What date was this policy issued?", "en").issue_date

@@ -282,7 +282,7 @@ def read_question(
         gap=cues.gap.found(normalized, all_words),
         issuing=cues.issuing.found(question_part, words_of(question_part)),
         in_charge=bool(_IN_CHARGE.search(normalized)),
-        issue_date=cues.issue_date.found(normalized, all_words),
+        issue_date=cues.issue_date.found(normalized, all_words) and not _IN_FORCE.search(normalized),
         target_years=cues.target_years.found(questions, words_of(questions)),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
@@ -304,6 +304,8 @@ def read_question(
 _HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+){0,2}[a-z]+\b|(?:什么|哪些|哪几[类种个项样]?)\S{0,4}")
 
 
+# how long the policy holds ("until what date is it in force?"), which the date it was issued does not answer
+_IN_FORCE = re.compile(r"\bin force\b|\bexpir|\bvalid\b|\beffective\b|\buntil\b|到期|失效|有效期|施行|生效|截止")
 _IN_CHARGE = re.compile(r"负责|牵头|责任单位|主管|\bresponsible\b|\bin charge\b|\bleads?\b")
 
 
