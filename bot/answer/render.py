@@ -236,14 +236,17 @@ class Renderer:
 
     def _titled(self, q: Question, e: Evidence) -> Article | None:
         """The best article, when the question names it by its whole title or its number and asks what it holds
-        ("List the basic principles", "基本原则有哪些？", "Can you summarise Article 4?"), if short enough to quote."""
+        ("List the basic principles", "基本原则有哪些？", "Can you summarise Article 4?"), or asks an overview of its
+        topic, if short enough to quote."""
         top = e.top
-        if top is None or not _LISTS.search(q.normalized):
+        if top is None or not (_LISTS.search(q.normalized) or _OVERVIEW.search(q.normalized)):
             return None
         article = self.corpus.article(top.doc, top.article)
         if article.number in cited_articles(q.normalized):  # "Can you summarise Article 4 …?": whole, however long
             return article
         named = article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
+        # … or asks for an overview of what the best article is about ("融资这块政策都给了哪些支持？概括一下就好")
+        named = named or bool(_OVERVIEW.search(q.normalized))
         return article if named and len(article.clauses) <= _WHOLE_MAX else None
 
     @staticmethod
@@ -312,6 +315,11 @@ _LISTS = re.compile(
     r"|\bin short\b|\bin a nutshell\b|\bsay\b|\bsays\b|\bmean\b|\bmeans\b|\bbreak (it )?down\b|\bgist\b"
 )
 _WHOLE_MAX = 6  # the most clauses an article quoted whole may have
+# a request for an overview of a topic: the best article, whole, answers it when short enough
+_OVERVIEW = re.compile(
+    r"概括|概览|归纳|总结一下|总结下|梳理一下|盘点一下"
+    r"|\bsummar(y|i[sz]e)\b|\boverview\b|\bin a nutshell\b|\bbullet points?\b"
+)
 
 # a condition that is only the year a target is for ("到2025年", "by 2025"): said in the article's first sentence
 _YEAR_ONLY = re.compile(r"^(?:到|至)?(20\d\d)年?$|^by (20\d\d)$", re.IGNORECASE)
