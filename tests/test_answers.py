@@ -618,6 +618,6 @@ def test_a_named_county_is_asked_about_as_the_policys_counties(real_bot) -> None
 
 
 def test_an_overview_of_a_topic_quotes_its_article_whole_when_short(real_bot) -> None:  # type: ignore[no-untyped-def]
-    """ "融资这块政策都给了哪些支持？概括一下就好": angel funds, IP insurance and the STAR Market are in three clauses."""
+    """ "融资这块政策都给了哪些支持？概括一下就好": angel funds, IP insurance and the STAR Market, in three clauses."""
     answer = real_bot.ask("融资这块政策都给了哪些支持？概括一下就好")
     assert all(fact in answer.text for fact in ("天使基金", "知识产权保险", "科创板")), answer.text
