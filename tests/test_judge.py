@@ -3175,7 +3175,7 @@ def test_a_yes_no_question_naming_a_window_asks_a_deadline_the_policy_never_stat
     question = ask(
         "Can we still apply for first purchase and first use this year? Is there an application window?", "en"
     )
-    assert question.named_fee is not None and question.named_fee.name == "deadline"
+    assert question.named_unstated is not None and question.named_unstated.name == "deadline"
     assert judge(question, evidence(clause(6, 4, LISTING))).outcome is Outcome.NOT_STATED
 
 

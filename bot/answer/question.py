@@ -61,7 +61,7 @@ class Question:
     benefit_asked: bool = False  # asks what money there is ("what cash incentive …?", "有什么补贴？")
     # the fee kind, when a yes/no question names a fee ("is there a fee …?"), or a deadline or processing time
     # ("Is there an application window?"): kinds the policy never states, which a yes/no question asks of too
-    named_fee: FigureKind | None = None
+    named_unstated: FigureKind | None = None
     benefit_text: str = ""  # the part of it that asks for money ("…targets, and what cash rewards …?")
     task: bool = False  # asks the assistant to produce something else (a poem, code, a letter)
     override: bool = False  # aims instructions at the assistant itself (its rules, its role)
@@ -253,7 +253,7 @@ def read_question(
         benefit_form=form_named,
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         benefit_text=_money_part(asking, lang, cues) if benefit else "",
-        named_fee=next((k for k in cues.figures if k.name == "fee"), None)
+        named_unstated=next((k for k in cues.figures if k.name == "fee"), None)
         if intent.fee_named
         else _named_window(asking, words, cues)
         if intent.yes_no

@@ -242,9 +242,10 @@ class Renderer:
         if top is None or not (_LISTS.search(q.normalized) or _OVERVIEW.search(q.normalized)):
             return None
         article = self.corpus.article(top.doc, top.article)
-        if article.number in cited_articles(q.normalized):  # "Can you summarise Article 4 …?": whole, however long
+        cited = article.number in cited_articles(q.normalized)
+        if cited and not q.figures:  # "Can you summarise Article 4 …?": whole, however long (a figure asked: its own)
             return article
-        named = article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
+        named = cited or article.title_zh in q.normalized or article.title_en.lower() in q.normalized.lower()
         # … or asks for an overview of what the best article is about ("融资这块政策都给了哪些支持？概括一下就好")
         named = named or bool(_OVERVIEW.search(q.normalized))
         return article if named and len(article.clauses) <= _WHOLE_MAX else None

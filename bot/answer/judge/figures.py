@@ -59,8 +59,8 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
     if unstated and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
         return None
-    if not unstated and q.intent.yes_no and q.named_fee is not None and e.top is not None:
-        unstated = [q.named_fee] if not e.top.mentions(q.named_fee.cues) else []
+    if not unstated and q.intent.yes_no and q.named_unstated is not None and e.top is not None:
+        unstated = [q.named_unstated] if not e.top.mentions(q.named_unstated.cues) else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
     # … what the question word asks decides ("What documents … to get my age limit relaxed?" asks no age)
     if unstated and (any(k.name in q.headed for k in unstated) or figure_lead(q, e, also) is None):
