@@ -3118,6 +3118,7 @@ def test_round_32_kinds_of_unstated_things_and_topics() -> None:
     assert ask(
         "What's the fastest way to get from HK to Lianyungang, high-speed rail or fly?", "en"
     ).intent.out_of_scope
+    assert not ask("What's the fastest way to get an R visa?", "en").intent.out_of_scope  # a route, not a permit
     upgrade = Statement("support", "zone", "推动传统产业高端化、智能化、绿色化", "upgrade traditional industries")
     traditional = evidence(clause(11, 2, upgrade, text="推动传统产业高端化、智能化、绿色化 traditional industries"))
     question = ask("传统化工企业想搞绿色化改造,政策对传统产业升级是怎么提的?")
