@@ -3224,3 +3224,20 @@ def test_round_32_part_4_readings() -> None:
 def test_until_when_the_policy_is_in_force_is_no_question_of_its_issue_date() -> None:
     assert not ask("Until what date is this policy in force?", "en").issue_date
     assert ask("What date was this policy issued?", "en").issue_date
+
+
+def test_round_33_part_1_an_asker_saying_what_it_is_asks_money_for_itself() -> None:
+    """Read off holdout171-174: money asked by one who says it is a company ("链主企业", "a software shop")
+    is asked for itself, and the zones' rewards are not its; a zone level or occasion named, a zone or county
+    spoken for, or a recipient named keeps the question on the zones."""
+    for text, lang in (
+        ("被认定为链主企业的话能拿多少奖励?", "zh"),
+        ("I run a 12-person software shop, not certified high-tech. How much can I get, specifically?", "en"),
+    ):
+        question = ask(text, lang)
+        assert question.party == "enterprise", text
+        assert (judge(question, REWARDS).outcome, judge(question, REWARDS).rule) == (Outcome.NOT_STATED, "party")
+    assert ask("我们高新区新认定为省级能拿多少奖励?").party == ""
+    assert ask("新认定的国家级高新区能拿多少奖励?").party == ""
+    assert ask("The ranking-improvement reward goes to companies' R&D budgets, right?", "en").party == ""
+    assert ask("高新区里的企业数量要达到多少?").party == ""  # no money asked

@@ -116,6 +116,8 @@ class Cues:
     benefit: CueList  # every form of money given to the asker
     benefit_forms: dict[str, CueList]  # … by form (money: any form)
     parties: dict[str, CueList]
+    money_askers: dict[str, CueList]  # what the asker says it is, asking money for itself ("链主企业", "my shop")
+    grantee_self: CueList  # the asker speaks for a zone, a county or its government ("我们高新区", "our county")
     recipients: dict[str, CueList]
     specifics: tuple[Specific, ...]
 
@@ -251,6 +253,8 @@ def load_cues() -> Cues:
         benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
         parties={name: _cue_list(spec) for name, spec in data["parties"].items()},
+        money_askers={name: _cue_list(spec) for name, spec in data["money_askers"].items()},
+        grantee_self=_cue_list(data["grantee_self"]),
         recipients={name: _cue_list(spec) for name, spec in data["recipients"].items()},
         specifics=tuple(
             Specific(

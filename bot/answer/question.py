@@ -208,6 +208,8 @@ def read_question(
         # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …", "最多只能停留90天"
         claimed = {figure.split(":")[0] for figure in claimed_figures}
         claims = tuple(kind for kind in cues.figures if kind.name in claimed)
+    levels, occasions = _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
+    money = benefit or any(k.statement == "amount" for k in intent.figures)
     return Question(
         asked=asked,
         lang=lang,
@@ -218,10 +220,10 @@ def read_question(
         asked_grams=grams(question_part, pairs=True),
         intent=intent,
         given=without_own_ages(normalized, limits),
-        qualifiers=_asked_levels(normalized, questions, cues),
+        qualifiers=levels,
         attributed=attributed_figures(normalized, cues) if stated else frozenset(),  # no figure, none to attribute
-        occasions=occasions_of(normalized, cues),
-        party=next((name for name, found in cues.parties.items() if found.found(normalized, all_words)), ""),
+        occasions=occasions,
+        party=_party(normalized, money, bool(levels or occasions), cues),
         party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
         recipient=next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), ""),
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
@@ -342,6 +344,20 @@ def _named_window(asking: str, words: tuple[str, ...], cues: Cues) -> FigureKind
 
 
 _WINDOWS = frozenset({"deadline", "processing_time"})  # the times of a procedure: the policy states none
+
+
+def _party(normalized: str, money: bool, zones: bool, cues: Cues) -> str:
+    """The party the question asks for itself as ("我们公司…"); asking money, also the one it says it is
+    ("被认定为链主企业的话能拿多少奖励?", "I run a software shop … how much can I get?"), unless it names a
+    zone level or a reward's occasion (`zones`), speaks for a zone or a county ("我们高新区") or says whom the
+    money goes to (a recipient)."""
+    all_words = words_of(normalized)
+    found = next((name for name, cue in cues.parties.items() if cue.found(normalized, all_words)), "")
+    if found or not money or zones or cues.grantee_self.found(normalized, all_words):
+        return found
+    if any(cue.found(normalized, all_words) for cue in cues.recipients.values()):
+        return ""  # "…goes to companies' R&D budgets, right?": whom the asker says the money goes to, not itself
+    return next((name for name, cue in cues.money_askers.items() if cue.found(normalized, all_words)), "")
 
 
 def _named_in(text: str, cues: Cues) -> frozenset[str]:

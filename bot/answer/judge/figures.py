@@ -216,12 +216,12 @@ def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgeme
         and bool(stated.qualifiers & q.qualifiers)
         and not q.party_asks
     )
-    if granted_to_other(q, stated) and not of_level:
-        return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
     if _unfunded(q, lead):  # "外籍人才能免费住几年？": not the R visa's 10 years
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
     if _target_for_money(q, lead, stated):  # "R&D subsidies, at what percentage?": not the zones' 7% target
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
+    if granted_to_other(q, stated) and not of_level:
+        return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
     if contradicts(q, stated, lead) and not (q.gap and q.unheld):
         return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
     return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
@@ -400,8 +400,13 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         )  # … and states something for the level asked (not the provincial zones' reward for a national one)
     if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
         return None
-    # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent)
-    if any(s.kind == "amount" or (s.statement.funding and not q.benefit_form) for c in answering for s in c.stated):
+    # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent);
+    # neither when it is a zone's or a county's and a company or a person asks ("链主企业能拿什么现金奖励?")
+    if any(
+        (s.kind == "amount" or (s.statement.funding and not q.benefit_form)) and not granted_to_other(q, s)
+        for c in answering
+        for s in c.stated
+    ):
         return None
     if answering and not any(c.stated for c in answering):
         return None  # a document without statements: nothing to judge by
