@@ -3241,3 +3241,49 @@ def test_round_33_part_1_an_asker_saying_what_it_is_asks_money_for_itself() -> N
     assert ask("新认定的国家级高新区能拿多少奖励?").party == ""
     assert ask("The ranking-improvement reward goes to companies' R&D budgets, right?", "en").party == ""
     assert ask("高新区里的企业数量要达到多少?").party == ""  # no money asked
+
+
+def test_round_33_part_2_readings() -> None:
+    """Read off holdout171-174: named schools, hospitals, transport lines and green-space rates, a salary
+    threshold and the statutory retirement age are specifics the policy never states; "on my phone" asks for no
+    phone number, and a number to report something to is no hotline the policy gives; "实际做到多少了" asks where a
+    figure stands; "这政策…作废了" asks of the policy's own term; "你到底是不是机器人" asks about the assistant."""
+    for text, lang, specific in (
+        ("高新区里有哪些中小学?孩子入学学位够不够", "zh", "amenity"),
+        ("Is there a shuttle bus or metro line from downtown to the high-tech zone?", "en", "amenity"),
+        ("What is China's statutory retirement age for men now?", "en", "retirement_age"),
+    ):
+        assert specific in {s.id for s in ask(text, lang).specifics}, text
+    assert not ask("Can I check the environmental information platform on my phone?", "en").intent.contact
+    reporting = ask("If there's a chemical smell near the park, what number do residents call to report it?", "en")
+    assert reporting.intent.other_contact
+    assert ask("连云港高新区现在 R&D 占 GDP 实际做到多少了?").intent.current_state
+    assert "policy_term" in {s.id for s in ask("这政策是不是2025年就作废了?").specifics}
+    assert ask("你到底是不是机器人啊").intent.about_assistant
+
+
+def test_round_33_part_3_readings() -> None:
+    """Read off holdout171-174: "Is there a minimum salary …" asks a salary whatever else it names; a level the
+    policy gives no figure for, put up for confirmation without a figure of its own, is not stated (no premise
+    to correct); an idiom of cost asks no price; names of companies asked are particulars; "would our German-owned
+    auto parts subsidiary qualify as …" asks a criterion; a cap said of an age is no money."""
+    salary = ask("Is there a minimum salary the foreign expert needs before the age limit gets raised?", "en")
+    assert "size" in salary.headed
+    assert judge(salary, TALENT).outcome is Outcome.NOT_STATED
+    national = judge(ask("新认定为国家高新区的奖多少钱?省级的都有奖励,国家级总不能更少吧"), REWARDS)
+    assert (national.outcome, national.rule) == (Outcome.NOT_STATED, "figure_other_subject")
+    assert not ask("Does the policy say anything about the environment or is it growth at any cost?", "en").figures
+    assert ask("Which industrial chains are there, and who are the chain-leader companies for each?", "en").particulars
+    assert "criteria" in {
+        k.name
+        for k in ask("Would our German-owned auto parts subsidiary qualify as a leading enterprise?", "en").figures
+    }
+    assert "money" not in {k.name for k in ask("说是放宽工作许可年龄到60岁,60岁本来就是上限好吗").figures}
+
+
+def test_the_shipped_cue_lists_load_without_conflicts(corpus) -> None:  # type: ignore[no-untyped-def]
+    """The answerer checks the cue lists against each other and the glossary when it starts: an out-of-scope
+    cue that is also a specific or a figure cue stops it (a conflict found only by starting the app)."""
+    from bot.answer.cues import check_cues
+
+    check_cues(load_cues(), corpus.glossary)

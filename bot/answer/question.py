@@ -304,6 +304,12 @@ def read_question(
 
 # a question word and the words it asks of ("What documents does …", "需要哪些材料", "要准备什么材料")
 _HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+){0,2}[a-z]+\b|(?:什么|哪些|哪几[类种个项样]?)\S{0,4}")
+# … or, in the first question, whether there is ("Is there a minimum salary …", "有没有年薪门槛"; not "…per entry?
+# also is there a visa fee?", a part of its own)
+_HEAD_THERE = re.compile(
+    r"\b(?:is|are) there\s+(?:(?:a|an|any)\s+)?(?:[a-z]+\s+){0,2}[a-z]+\b|(?:有没有|有无|是否有)[^\s,，。?？]{0,6}"
+)
+_FIRST_QUESTION = re.compile(r"^[^?？;；]*")
 
 
 # how long the policy holds ("until what date is it in force?"), which the date it was issued does not answer
@@ -313,7 +319,9 @@ _IN_CHARGE = re.compile(r"负责|牵头|责任单位|主管|\bresponsible\b|\bin
 
 def heads_of(questions: str) -> list[str]:
     """Each question word of the question clauses with the words it asks of."""
-    return [m.group(0) for m in _HEAD.finditer(questions)]
+    first = _FIRST_QUESTION.match(questions)
+    there = [m.group(0) for m in _HEAD_THERE.finditer(first.group(0))] if first else []
+    return [m.group(0) for m in _HEAD.finditer(questions)] + there
 
 
 # an English plural noun (no word of grammar that ends in "s": "does", "this" …)
@@ -326,7 +334,7 @@ _PLURAL = (
 _LISTING = (
     re.compile(r"(?:哪些|哪几[类种个项]|哪[类种]|哪一些)(?:类型的|方面的|领域的|重点)?([\u4e00-\u9fff]{2})"),
     re.compile(r"([\u4e00-\u9fff]{2})(?:主要)?(?:有|是|包括|包含|指|分别指|分别是)哪些"),
-    re.compile(rf"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?|categories)\s+of\s+)?(?:[a-z-]+\s+)??{_PLURAL}"),
+    re.compile(rf"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?|categories)\s+of\s+)?(?:[a-z-]+\s+){{0,2}}?{_PLURAL}"),
     re.compile(rf"\bwhat\s+are\s+the\s+(?:[a-z-]+\s+){{0,2}}?{_PLURAL}"),
 )
 

@@ -259,9 +259,10 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     kind = kinds[0]
     # put up for confirmation, or given as what the level asked gets ("Since newly recognized national zones get
     # a RMB 1 million bonus, what must they spend it on?"): a premise to correct
-    # …unless the question gives the figure to the statement's own level ("省级都有100万，国家级应该更多吧")
+    # …unless the question gives the figure to the statement's own level ("省级都有100万，国家级应该更多吧"), or
+    # puts up no figure at all ("省级的都有奖励,国家级总不能更少吧": the policy is silent on it, not contradicting it)
     own = {f"{level}:{figure}" for level in other[1].qualifiers for figure in other[1].figures}
-    if (q.confirms or q.premised & other[1].figures) and not own & q.attributed:
+    if ((q.confirms and q.stated) or q.premised & other[1].figures) and not own & q.attributed:
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
     gap = subject_gap(q, other[1], kind.name)
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
@@ -416,22 +417,42 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """The best clause answers; "Yes —" only when it permits or supports what is asked (it shares the
-    question's specific words), for whom it is asked (the zone level and the party the question names); asked
-    beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
+    """The best clause answers; "Yes —" only when it permits or supports what is asked (`permits_asked`);
+    asked beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
     # … asked which things a measure is about ("重点招引哪些产业?"), the clause that lists them
     top = _latest(e) if q.later else (listed_clause(q, e) or e.top)
-    permissive = [
-        s for s in compatible_statements(q, top) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)
-    ]
-    # the action asked about: the clause shares the question's specific words, and the question does not ask
-    # about doing without what the statement permits ("start working without a separate work permit?")
-    doing_without = any(q.lacks & s.action_terms for s in permissive)
+    yes = q.intent.yes_no and q.modal and not q.confirms and permits_asked(q, top)
+    # the statement that leads: one about the zone level asked (a clause may state figures for several)
+    permissive = _permissive(q, top)
+    compatible = compatible_statements(q, top)
+    lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)
+    return Judgement(
+        Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
+    )
+
+
+def _permissive(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
+    """The clause's statements permitting or supporting something, for the level and the party asked about."""
+    return [s for s in compatible_statements(q, clause) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)]
+
+
+def permits_asked(q: Question, clause: ClauseEvidence | None) -> bool:
+    """The clause permits or supports what the question asks about: it shares the question's specific words,
+    for whom it is asked (the zone level and the party the question names), and names the action its question
+    clauses ask of. What "Yes —" needs, and what makes a yes/no part of a question answered on its own."""
+    permissive = _permissive(q, clause)
+    if not permissive or clause is None or not clause.shared:
+        return False
+    # the question does not ask about doing without what the statement permits ("start working without a
+    # separate work permit?")
+    if any(q.lacks & s.action_terms for s in permissive):
+        return False
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
-    money = not q.benefit or any(s.kind == "amount" or s.statement.funding for s in permissive)
-    # "Yes —" only when the question also names whom the statement is for, when that is a person or a subject
-    # told apart by a quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign talent at
-    # large, is not said to be one
+    if q.benefit and not any(s.kind == "amount" or s.statement.funding for s in permissive):
+        return False
+    # the question also names whom the statement is for, when that is a person or a subject told apart by a
+    # quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign talent at large, is not
+    # said to be one
     asked = q.word_grams
     named = any(
         not s.subject_marks or not (s.alternatives or s.party == "person") or names_subject(asked, s)
@@ -440,31 +461,18 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # … and its question clauses name what the statement permits or supports, not only the words before them
     # ("持永久居留证的外国人能当新型研发机构法人，那能不能当普通贸易公司的法人？" asks of a trading company)
     # (marks of the question's language only: "apply for an R visa" holds none an English question can share)
-    acting = any(_acts(q, s) for s in permissive)
-    yes = (
-        q.intent.yes_no
-        and q.modal
-        and not q.confirms
-        and bool(permissive)
-        and top is not None
-        and bool(top.shared)
-        and not doing_without
-        and money
-        and named
-        and acting
-    )
-    # the statement that leads: one about the zone level asked (a clause may state figures for several)
-    compatible = compatible_statements(q, top)
-    lead = permissive[0] if permissive else next((s for s in compatible if s.statement.value_zh), None)
-    return Judgement(
-        Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
-    )
+    return named and any(_acts(q, s) for s in permissive)
 
 
 def _acts(q: Question, stated: Stated) -> bool:
-    """The question clauses share a mark of the statement's action in the question's language, or it has none."""
+    """The question clauses share a mark of the statement's action in the question's language, or it has none;
+    a question clause of a word or two ("…海外并购一家研发机构,高新区支持吗") asks of what the words before it say."""
     marks = frozenset(m for m in stated.action_marks if m.isascii() == (q.lang == "en"))
-    return not marks or bool(word_stems(marks) & word_stems(q.asked_grams))
+    asked = q.asked_grams if len(q.asked_grams) > _TAG_GRAMS else q.word_grams
+    return not marks or bool(word_stems(marks) & word_stems(asked))
+
+
+_TAG_GRAMS = 3  # "高新区支持吗": 支持, 区支, 持吗
 
 
 def _latest_year(e: Evidence) -> tuple[ClauseEvidence, Stated] | None:
