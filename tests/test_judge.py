@@ -3287,3 +3287,33 @@ def test_the_shipped_cue_lists_load_without_conflicts(corpus) -> None:  # type: 
     from bot.answer.cues import check_cues
 
     check_cues(load_cues(), corpus.glossary)
+
+
+def test_round_33_part_4_readings() -> None:
+    """Read off holdout175-178: where a figure stands now ("实际占比", "已经到7%了吗"), whether a list is published
+    yet, an advance or a share of a reward passed on, equity percentages, carbon caps,
+    chemical areas, a processing time from submission to receipt, speed limits, Hong Kong, Macao and Taiwan
+    talent asking for the foreign talents' measures; a county government asking for a zone's sum for itself."""
+    assert ask("连云港高新区目前规上企业里高新技术企业的实际占比是多少了?").intent.current_state
+    assert ask("连云港高新区现在的R&D经费支出占GDP比重已经到7%了吗?").intent.current_state
+    assert ask(
+        "Which items are on the list of authorized matters, and has it been published yet?", "en"
+    ).intent.current_state
+    for text, lang, specific in (
+        ("我们园区正在申报省级高新区,还没认定下来,能不能先预拨一部分奖励?", "zh", "payment_schedule"),
+        ("县区列入国家级创新型试点拿到的50万元,能不能分给县里的企业?", "zh", "reward_use"),
+        ("Can a foreign company hold 100% of the equity in a new-type R&D institution?", "en", "shareholding"),
+        ("Are there energy-consumption or carbon caps per unit of output?", "en", "emissions"),
+        ("Does the zone have a dedicated chemical area with its own safety rules?", "en", "unlisted_industry"),
+        ("港澳台的高层次人才能不能享受这些外籍人才的便利政策?", "zh", "compatriots"),
+    ):
+        assert specific in {s.id for s in ask(text, lang).specifics}, text
+    assert "processing_time" in {k.name for k in ask("确认函从提交到拿到一般多久?").figures}
+    assert ask("what's the speed limit on chinese expressways", "en").intent.out_of_scope
+    county = ask(
+        "Our zone is newly recognized as a provincial zone: does the county government itself also get RMB 1 million?",
+        "en",
+    )
+    assert county.party == "government"
+    pilots = evidence(clause(25, 3, PROVINCIAL_NEW), clause(25, 5, IP_PILOT_COUNTY, position=1))
+    assert (judge(county, pilots).outcome, judge(county, pilots).rule) == (Outcome.NOT_STATED, "party")

@@ -152,6 +152,9 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.party or not (q.benefit or any(k.statement == "amount" for k in q.figures) or q.intent.yes_no):
         return None
     money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
+    # the sum the question names, where one is stated ("does the county government itself also get RMB 1 million?":
+    # the zones' 1 million, not the counties' pilot rewards beside it)
+    money = [s for s in money if set(q.stated) & s.figures] or money
     if money and all(granted_to_other(q, s) for s in money):
         # "我们公司入选了省级知识产权示范企业，按政策可以领20万元，去哪里申请？": the figure it takes as given is the
         # counties'; "按政策是不是能拿50万元？" asks whether it may, which the policy does not say
