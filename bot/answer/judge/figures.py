@@ -417,11 +417,11 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """The best clause answers; "Yes —" only when it permits or supports what is asked (`permits_asked`);
+    """The best clause answers; "Yes —" only when it permits or supports what is asked (`_permits_asked`);
     asked beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
     # … asked which things a measure is about ("重点招引哪些产业?"), the clause that lists them
     top = _latest(e) if q.later else (listed_clause(q, e) or e.top)
-    yes = q.intent.yes_no and q.modal and not q.confirms and permits_asked(q, top)
+    yes = q.intent.yes_no and q.modal and not q.confirms and _permits_asked(q, top)
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     permissive = _permissive(q, top)
     compatible = compatible_statements(q, top)
@@ -436,10 +436,10 @@ def _permissive(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
     return [s for s in compatible_statements(q, clause) if s.kind in PERMISSIVE and (not q.party or s.party == q.party)]
 
 
-def permits_asked(q: Question, clause: ClauseEvidence | None) -> bool:
+def _permits_asked(q: Question, clause: ClauseEvidence | None) -> bool:
     """The clause permits or supports what the question asks about: it shares the question's specific words,
     for whom it is asked (the zone level and the party the question names), and names the action its question
-    clauses ask of. What "Yes —" needs, and what makes a yes/no part of a question answered on its own."""
+    clauses ask of: what "Yes —" needs."""
     permissive = _permissive(q, clause)
     if not permissive or clause is None or not clause.shared:
         return False
