@@ -210,6 +210,7 @@ def read_question(
         claims = tuple(kind for kind in cues.figures if kind.name in claimed)
     levels, occasions = _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
     money = benefit or any(k.statement == "amount" for k in intent.figures)
+    recipient = next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), "")
     return Question(
         asked=asked,
         lang=lang,
@@ -223,9 +224,9 @@ def read_question(
         qualifiers=levels,
         attributed=attributed_figures(normalized, cues) if stated else frozenset(),  # no figure, none to attribute
         occasions=occasions,
-        party=_party(normalized, money, bool(levels or occasions), cues),
+        party=_party(normalized, all_words, money, bool(levels or occasions or recipient), cues),
         party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
-        recipient=next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), ""),
+        recipient=recipient,
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
         # a thing named only where the asker says who they are is no thing asked ("我是一家创投基金的合伙人"), save
@@ -309,7 +310,7 @@ _HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+\s+){0,2}[a-z]+\b|(?:什么|哪
 _HEAD_THERE = re.compile(
     r"\b(?:is|are) there\s+(?:(?:a|an|any)\s+)?(?:[a-z]+\s+){0,2}[a-z]+\b|(?:有没有|有无|是否有)[^\s,，。?？]{0,6}"
 )
-_FIRST_QUESTION = re.compile(r"^[^?？;；]*")
+_QUESTION_END = re.compile(r"[?？;；]")
 
 
 # how long the policy holds ("until what date is it in force?"), which the date it was issued does not answer
@@ -319,9 +320,8 @@ _IN_CHARGE = re.compile(r"负责|牵头|责任单位|主管|\bresponsible\b|\bin
 
 def heads_of(questions: str) -> list[str]:
     """Each question word of the question clauses with the words it asks of."""
-    first = _FIRST_QUESTION.match(questions)
-    there = [m.group(0) for m in _HEAD_THERE.finditer(first.group(0))] if first else []
-    return [m.group(0) for m in _HEAD.finditer(questions)] + there
+    first = _QUESTION_END.split(questions, maxsplit=1)[0]
+    return [m.group(0) for m in _HEAD.finditer(questions)] + [m.group(0) for m in _HEAD_THERE.finditer(first)]
 
 
 # an English plural noun (no word of grammar that ends in "s": "does", "this" …)
@@ -354,17 +354,14 @@ def _named_window(asking: str, words: tuple[str, ...], cues: Cues) -> FigureKind
 _WINDOWS = frozenset({"deadline", "processing_time"})  # the times of a procedure: the policy states none
 
 
-def _party(normalized: str, money: bool, zones: bool, cues: Cues) -> str:
+def _party(normalized: str, all_words: tuple[str, ...], money: bool, elsewhere: bool, cues: Cues) -> str:
     """The party the question asks for itself as ("我们公司…"); asking money, also the one it says it is
-    ("被认定为链主企业的话能拿多少奖励?", "I run a software shop … how much can I get?"), unless it names a
-    zone level or a reward's occasion (`zones`), speaks for a zone or a county ("我们高新区") or says whom the
-    money goes to (a recipient)."""
-    all_words = words_of(normalized)
+    ("被认定为链主企业的话能拿多少奖励?", "I run a software shop … how much can I get?"), unless `elsewhere`: it
+    names a zone level, a reward's occasion or whom the money goes to ("…goes to companies' R&D budgets, right?"),
+    or it speaks for a zone or a county ("我们高新区")."""
     found = next((name for name, cue in cues.parties.items() if cue.found(normalized, all_words)), "")
-    if found or not money or zones or cues.grantee_self.found(normalized, all_words):
+    if found or not money or elsewhere or cues.grantee_self.found(normalized, all_words):
         return found
-    if any(cue.found(normalized, all_words) for cue in cues.recipients.values()):
-        return ""  # "…goes to companies' R&D budgets, right?": whom the asker says the money goes to, not itself
     return next((name for name, cue in cues.money_askers.items() if cue.found(normalized, all_words)), "")
 
 
