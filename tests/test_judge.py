@@ -3317,3 +3317,105 @@ def test_round_33_part_4_readings() -> None:
     assert county.party == "government"
     pilots = evidence(clause(25, 3, PROVINCIAL_NEW), clause(25, 5, IP_PILOT_COUNTY, position=1))
     assert (judge(county, pilots).outcome, judge(county, pilots).rule) == (Outcome.NOT_STATED, "party")
+
+
+def test_someone_said_to_be_of_an_age_above_the_limit_is_not_stated() -> None:
+    """ "…is 68." gives an age where the question speaks of age; not where it does not ("the budget is 50")."""
+    judgement = judge(
+        ask("Our chief scientist is 68. Can the work permit age limit be relaxed beyond 65 for him?", "en"),
+        evidence(clause(5, 10, AGE)),
+    )
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "beyond_limit")
+    assert not ask("The reward for our county is 50 or more?", "en").stated & {"age:50"}
+
+
+def test_with_every_kind_stated_the_one_whose_figure_the_policy_lacks_is_asked() -> None:
+    """The age the asker gives is the policy's (a premise); the permit's validity they offer is not stated."""
+    ages = evidence(clause(5, 10, AGE, text="年龄可放宽至65岁"))
+    doubt = judge(
+        ask("If my age limit is relaxed to 65, how long will each work permit be valid - 1 year or longer?", "en"), ages
+    )
+    assert doubt.outcome is Outcome.NOT_STATED
+    assert judge(ask("The age limit is relaxed to 65, right?", "en"), ages).outcome is Outcome.ANSWERED
+
+
+def test_a_situation_the_asker_tells_of_themselves_is_asked_about() -> None:
+    moving = ask("I want to switch to another company in the same zone. Do I need a brand-new work permit?", "en")
+    assert "job_change" in {s.id for s in moving.specifics}
+    assert judge(moving, evidence(clause(5, 10, AGE))).outcome is Outcome.NOT_STATED
+    assert "job_change" in {s.id for s in ask("我打算跳槽到另一家公司，我的工作许可还有效吗？").specifics}
+
+
+def test_a_kind_of_employer_is_read_under_each_of_its_names(high_end_age: Evidence) -> None:
+    """ "大学" asked is the "高校" a clause names; a research institute's expert is no enterprise's."""
+    builders = Statement("support", "zone_enterprise", "建设专业孵化器、众创空间", "build incubators and maker spaces")
+    incubators = evidence(
+        clause(7, 5, builders, text="鼓励行业龙头骨干企业、高校、科研院所等各类主体,在高新区建设专业孵化器")
+    )
+    lab = ask("我们是大学里的一个实验室,学校能不能到高新区建众创空间或者孵化器?")
+    assert lab.non_enterprise and "高校" in lab.non_enterprise_kinds
+    assert judge(lab, incubators).rule != "employer"
+    institute = judge(ask("在高新区里科研院所工作的外籍专家今年63岁了,工作许可年龄也能放宽吗?"), high_end_age)
+    assert (institute.outcome, institute.rule, institute.yes) == (Outcome.NOT_STATED, "employer", False)
+
+
+def test_a_condition_said_to_be_needed_by_no_one_is_corrected() -> None:
+    """ "any foreigner … no need for permanent residence, correct?" puts up a premise the condition contradicts;
+    an asker who only says they lack it is told the policy does not say."""
+    claim = (
+        "A friend says any foreigner with a valid work permit can be the legal rep of a new-type R&D institution"
+        " - no need for permanent residence. Correct?"
+    )
+    judgement = judge(ask(claim, "en"), PR_HOLDERS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "unmet")
+    assert judge(ask("我没有永久居留证，能当研发机构法人吗？"), PR_HOLDERS).outcome is Outcome.NOT_STATED
+
+
+def test_when_a_target_is_to_be_met_is_its_year_and_a_wrong_year_is_corrected_with_the_target_described() -> None:
+    when = ask("高新区规上企业里高新技术企业要占多大比例,什么时候实现")
+    assert "date" in [k.name for k in when.figures] and "deadline" not in [k.name for k in when.figures]
+    assert "deadline" in [k.name for k in ask("奖励什么时候发?").figures]
+    goals = evidence(
+        clause(3, 1, GOAL_2025, shared=frozenset({"zones"})),
+        clause(3, 10, GOAL_2035, position=1, shared=frozenset({"zones", "parks", "regional", "influence"})),
+    )
+    said = (
+        "The policy says that by 2030 the zones should have become parks with regional influence - can you confirm it?"
+    )
+    wrong = judge(ask(said, "en"), goals)
+    assert (wrong.outcome, wrong.rule) == (Outcome.CORRECTED, "other_year")
+    assert wrong.statement is not None and wrong.statement.years == frozenset({"2035"})
+
+
+def test_where_the_asker_is_from_names_no_other_citys_measures() -> None:
+    assert not ask(
+        "我们是新加坡的一家风投机构，想投连云港高新区的科技企业，政策对境外创投基金是什么态度？"
+    ).intent.out_of_scope
+    assert not ask(
+        "我们是香港的园区开发运营商，政策鼓励社会资本在高新区投资、建设、运营特色产业园吗？"
+    ).intent.out_of_scope
+    assert ask("我们是苏州的企业，苏州的人才补贴是多少？").intent.out_of_scope
+
+
+def test_a_chat_question_ending_in_a_particle_splits_into_its_parts() -> None:
+    assert len(CUES.question_parts.split("高企在规上企业里占比要到多少啊 现在达到没", "zh")) == 2
+    assert len(CUES.question_parts.split("高企在规上企业里占比要到多少", "zh")) == 1
+
+
+def test_target_years_come_from_the_next_article_when_the_best_sets_none() -> None:
+    """ "2030" matches a programme's name in another article; the article of targets answers which years."""
+    programme = Statement("support", "zone", "参与实施科技创新2030重大项目", "take part in the 2030 megaprojects")
+    year_2025 = Statement("target_year", "zone", "基本形成产业体系", "industrial system formed", "2025年", "2025")
+    found = evidence(clause(6, 2, programme, text="科技创新2030重大项目"), clause(3, 1, year_2025, rank=1))
+    judgement = judge(ask("what years are the targets for?? 2030?", "en"), found)
+    assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "target_years")
+    assert judgement.lead is not None and judgement.lead.article == 3
+
+
+def test_what_makes_one_eligible_or_counts_as_one_asks_criteria() -> None:
+    eligible = "What makes a tech company 'eligible' to issue bonds under this policy - minimum revenue, credit rating?"
+    assert "criteria" in [k.name for k in ask(eligible, "en").figures]
+    assert "criteria" in [
+        k.name for k in ask("Do Hong Kong-invested companies count as foreign investors?", "en").figures
+    ]
+    assert ask("What's the maximum fine under China's Personal Information Protection Law?", "en").intent.out_of_scope

@@ -110,6 +110,15 @@ def test_a_part_s_figure_does_not_overturn_what_the_whole_found_of_the_askers_ca
     assert parts.outcome == "answered" and "10 years" in parts.text  # the fee part noted as not stated
 
 
+def test_a_case_one_part_holds_does_not_keep_another_part_from_its_answer(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """The letter lacking is the first part's case; the validity the second part asks is stated. A first part
+    whose words point within itself ("how long can each stay be") is judged on its own."""
+    answer = real_bot.ask("外籍高层次人才想办R字签证,如果没有确认函能不能直接去驻外使馆申请?签证最长有效期几年")
+    assert answer.outcome == "answered" and "10年" in answer.opening and "确认函能不能" in answer.opening
+    stay = real_bot.ask("On an R visa how long can each stay be, and can my wife get the same visa?")
+    assert stay.outcome == "answered" and "180 days" in stay.opening and "wife" in stay.opening
+
+
 def test_what_the_whole_asks_that_no_part_answers_is_said_beside_the_part_answered(real_bot) -> None:  # type: ignore[no-untyped-def]
     """The part the policy answers leads; the processing time the whole asks, which the policy never sets and
     which no part judged alone asks (its part names no policy topic), is said as not stated."""

@@ -14,6 +14,16 @@ from bot.answer.cues import load_cues
         ("孵化器有什么支持？另外，发债有什么规定？", "zh", ["孵化器有什么支持", "发债有什么规定"]),
         ("孵化器有税收优惠吗 具体能减多少", "zh", ["孵化器有税收优惠吗", "具体能减多少"]),  # a space after 吗 ends one
         (
+            "R字签证最长有效期几年 办下来大概要多久啊",
+            "zh",
+            ["R字签证最长有效期几年", "办下来大概要多久啊"],
+        ),  # after 几年
+        (
+            "高企在规上企业里占比要到多少啊 现在达到没",
+            "zh",
+            ["高企在规上企业里占比要到多少啊", "现在达到没"],
+        ),  # after 啊
+        (
             "What are the R&D targets for the zones, and what rewards do zones that climb the ranking get?",
             "en",
             ["What are the R&D targets for the zones", "what rewards do zones that climb the ranking get?"],

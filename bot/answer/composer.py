@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
-from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history, refers_back
+from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
@@ -128,9 +128,12 @@ class Answerer:
         ]
         # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
         # 65 is below them; "not high-end talent": the 65 is not theirs)
+        # … unless a part of its own holds that case ("没有确认函能直接去使馆办吗?签证最长有效期几年": the letter
+        # lacking is the first part's, the validity the second's)
+        own_case = judgement.rule in _PART_CASE_RULES and any(p[2].rule == judgement.rule for p in parts)
         if (
             judgement.outcome.fallback
-            and judgement.rule not in _WHOLE_RULES
+            and (judgement.rule not in _WHOLE_RULES or own_case)
             and (answered := next(iter(grounded), None))
         ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
@@ -203,7 +206,9 @@ class Answerer:
             normalized = normalize(piece)
             # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part, short as it may be
             # ("R签证停留多久 家属能办吗"), has none before it, though its words may point on ("how long is each …")
-            leans = looks_like_follow_up(normalized, self.cues) if at else refers_back(normalized, self.cues)
+            # (the whole is no follow-up, so the first part has nothing before it to lean on: "how long can each stay
+            # be" points within itself)
+            leans = looks_like_follow_up(normalized, self.cues) if at else False
             if leans or compares(normalized, self.cues):
                 continue
             part = read_question(
@@ -281,6 +286,11 @@ _WHOLE_RULES = frozenset(
     {"beyond_limit", "excluded", "unmet", "party", "outside", "other_business", "employer", "other_year"}
     | {"measure_only"}
 )
+
+
+#: of those, the rules on a case one part may state alone (a condition lacking or changed, an age); who the asker is,
+#: where, and what the whole asks how to use hold for every part
+_PART_CASE_RULES = frozenset({"beyond_limit", "excluded", "unmet"})
 
 
 def _asks(part: Question, cues: Cues) -> bool:

@@ -84,9 +84,10 @@ class Cues:
     particulars: CueList
     listed_subject_common: tuple[str, ...]
     self_description: CueList  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
-    non_enterprise_kinds: tuple[str, ...]
+    non_enterprise_kinds: tuple[tuple[str, ...], ...]  # each kind under its names
     foreign_currency: CueList
     denies: CueList
+    universal: CueList
     authorities: AuthorityTable
     subject_asked: CueList
     quantity: CueList
@@ -213,9 +214,10 @@ def load_cues() -> Cues:
         particulars=_cue_list(data["particulars"]),
         listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
         self_description=_cue_list(data["self_description"]),
-        non_enterprise_kinds=tuple(str(k).lower() for k in data["non_enterprise_kinds"]),
+        non_enterprise_kinds=tuple(tuple(str(k).lower() for k in group) for group in data["non_enterprise_kinds"]),
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),
+        universal=_cue_list(data["universal"]),
         authorities=AuthorityTable.from_data(data["authorities"]),
         subject_asked=_cue_list(data["subject_asked"]),
         quantity=_cue_list(data["quantity"]),

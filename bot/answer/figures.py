@@ -57,6 +57,8 @@ _WORK_UNTIL = re.compile(
     r"\buntil\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
     r"|(?:干|工作|上班)到\s*(\d{2})(?!\d)"
 )
+# someone said to be of an age ("Our chief scientist is 68."), where the text speaks of age
+_IS_AGE = re.compile(r"\b(?:is|turns|turned|turning|he's|she's|who's)\s+(\d{2})\b(?![.,]?\d)")
 _AGE_RANGE = (50, 99)  # the ages a limit is set at ("放宽到70"); "extended to 10" is no age
 _UNIT_AFTER = re.compile(r"\s*(年|个月|日|天|万|元|%|years?|months?|days?|percent)")
 # a figure given as a limit ("最多只能停留90天", "at most 90 days"): a premise about the policy's limit
@@ -134,7 +136,7 @@ def _ages(normalized: str) -> tuple[set[str], set[int]]:
             found.add(f"age:{value}")
             if unit is not None:
                 in_years.add(match.end())
-    said = (*_UP_TO.finditer(normalized),) if speaks_of_age else ()
+    said = (*_UP_TO.finditer(normalized), *_IS_AGE.finditer(normalized)) if speaks_of_age else ()
     for match in (*said, *_WORK_UNTIL.finditer(normalized)):
         value = _number(match)
         if _AGE_RANGE[0] <= value <= _AGE_RANGE[1] and _UNIT_AFTER.match(normalized, match.end()) is None:

@@ -70,6 +70,7 @@ class Question:
     subject_asked: bool = False  # asks whom a measure is for ("适用对象是哪些人？")
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     denies: bool = False  # says something may not be done ("can't be legal rep", "不能牵头")
+    universal: bool = False  # says something holds for anyone ("any foreigner can …", "所有企业都能…")
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
@@ -146,6 +147,7 @@ class Question:
             "premised": sorted(self.premised),
             "confirms": self.confirms,
             "denies": self.denies,
+            "universal": self.universal,
             "recipient": self.recipient,
             "authorities": sorted(str(a) for a in self.authorities),
             "options": list(self.options),
@@ -237,7 +239,8 @@ def read_question(
             s
             for s in cues.specifics
             if _named(s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit, modal)
-            or ((s.person or s.situation) and _REFERS.search(asking) and s.cues.found(normalized, all_words))
+            or (s.person and _REFERS.search(asking) and s.cues.found(normalized, all_words))
+            or (s.situation and _REFERS_SITUATION.search(asking) and s.cues.found(normalized, all_words))
         ),
         stated=stated,
         # a figure said of one level, outside a comparison or a yes/no question ("是不是也是100万？" asks it), is a
@@ -270,13 +273,17 @@ def read_question(
         or bool(_REQUEST.search(normalized) and cues.particulars.found(normalized, all_words)),
         modal=modal,
         denies=cues.denies.found(normalized, all_words),
+        universal=cues.universal.found(normalized, all_words),
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
-        non_enterprise_kinds=frozenset(k for k in cues.non_enterprise_kinds if k in normalized),
+        # every name of each kind named: "大学" asked is the "高校" a clause names
+        non_enterprise_kinds=frozenset(
+            k for g in cues.non_enterprise_kinds if any(k in normalized for k in g) for k in g
+        ),
         access=cues.access.found(access_text := asked_clauses(normalized, cues) or asking, words_of(access_text)),
         self_described=cues.self_description.found(normalized, all_words),
         later=cues.later_years.found(questions, words_of(questions)),
@@ -500,6 +507,10 @@ _HELD = (
     re.compile(_HOLDER + r"\s*(?:是|\bis an?\b)\s*([^,，。.;；?？!！]{2,40})"),
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
+# a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")
+_REFERS_SITUATION = re.compile(
+    r"\b(they|them|their|he|him|his|she|her|i|me|my|we|us|our)\b|(?<!其)他|她|我", re.IGNORECASE
+)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"

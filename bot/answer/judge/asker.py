@@ -112,7 +112,9 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # … not what a statement on becoming something is for ("not a high-tech zone: can we become one?")
             lacking = any(t in stated.terms and t not in stated.negated for t in q.lacks) and not stated.becoming
             if lacking and not also_named(q, stated):
-                return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("condition"))
+                # "any foreigner can be legal rep, no need for permanent residence, correct?": a premise to correct
+                outcome = Outcome.CORRECTED if q.confirms and q.universal else Outcome.NOT_STATED
+                return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
             if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):

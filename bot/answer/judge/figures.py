@@ -338,9 +338,18 @@ def target_years(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     dated = [(c, s) for c in e.article_clauses(0) for s in c.stated if s.kind == "target_year" or s.years]
     if not dated and not any(s.kind in TARGET_KINDS for s in e.top.stated):
-        return None  # the best clause sets no target: no article of targets was found
+        # the best article sets none ("what years are the targets for? 2030?" finds the "2030" of a programme's
+        # name): the next article that sets target years answers, else no article of targets was found
+        dated = next((found for rank in (1, 2) if (found := _target_years_of(e, rank))), [])
+        if not dated:
+            return None
     lead, stated = min(dated, key=lambda d: d[1].kind != "target_year") if dated else (e.top, first_statement(e.top))
     return Judgement(Outcome.ANSWERED, "target_years", lead=lead, statement=stated)
+
+
+def _target_years_of(e: Evidence, rank: int) -> list[tuple[ClauseEvidence, Stated]]:
+    """The target-year statements of the article at `rank`."""
+    return [(c, s) for c in e.article_clauses(rank) for s in c.stated if s.kind == "target_year"]
 
 
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -361,7 +370,9 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
         if dated and later and not any(later & s.years for _, s in dated):
             # "Is the 7% R&D target a 2030 goal?": the policy's own figure put to another year, a premise
-            lead, first = next(((c, s) for c, s in dated if q.stated & s.figures), dated[0])
+            # … or the target the question's words describe ("by 2030 … parks with regional influence": 2035's)
+            described = max(dated, key=lambda cs: sum(not w.isdigit() for w in cs[0].shared))
+            lead, first = next(((c, s) for c, s in dated if q.stated & s.figures), described)
             outcome = Outcome.CORRECTED if _put_to_another_year(q, first) else outcome
             return Judgement(outcome, "other_year", lead, first, Missing("year", "date"))
         return None

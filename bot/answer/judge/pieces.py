@@ -40,12 +40,16 @@ def is_off_topic(q: Question, e: Evidence, t: Thresholds) -> bool:
 
 def statement_kinds(q: Question) -> list[FigureKind]:
     """The figure kinds asked that statements can hold; a kind the question itself states ("when is the
-    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names or offers
-    its figures as options."""
+    deadline for the RMB 1 million reward?") is not asked, unless it states every kind it names (then the
+    kinds whose figures the policy does not hold are) or offers its figures as options."""
     kinds = [k for k in q.figures if k.statement is not None]
     # figures put up as options ("奖50万还是100万？") ask which one holds: that kind is asked
     offered = [k for k in kinds if any(k.clause.search(option) for option in q.options)]
-    return [k for k in kinds if not k.clause.search(q.given) or k in offered] or kinds
+    kept = [k for k in kinds if not k.clause.search(q.given) or k in offered]
+    # every kind named is stated too ("relaxed to 65, is each permit valid 1 year or longer?"): the one whose
+    # figure the policy does not hold is what is in doubt, the others are premises
+    doubted = [k for k in kinds if any(figure.partition(":")[0] == k.name for figure in q.unheld)]
+    return kept or (doubted if len(doubted) < len(kinds) else []) or kinds
 
 
 def figure_lead(
