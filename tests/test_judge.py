@@ -3419,3 +3419,51 @@ def test_what_makes_one_eligible_or_counts_as_one_asks_criteria() -> None:
         k.name for k in ask("Do Hong Kong-invested companies count as foreign investors?", "en").figures
     ]
     assert ask("What's the maximum fine under China's Personal Information Protection Law?", "en").intent.out_of_scope
+
+
+def test_an_alternative_set_aside_is_no_case_the_asker_is_in() -> None:
+    """ "…in one place rather than multiple layers of approval?" prefers the one to the other; it says nothing of
+    what the asker is not."""
+    central = Statement("permission", "zone", "集中行使行政许可权", "exercise licensing power centrally")
+    licensing = evidence(clause(18, 3, central, text="集中行使行政许可权 exercise licensing power centrally"))
+    question = ask("Can the zones handle licensing in one place rather than multiple layers of approval?", "en")
+    assert not question.not_cases
+    assert judge(question, licensing).rule != "unmet"
+
+
+def test_the_citys_reward_names_who_gives_it_not_the_level_asked() -> None:
+    assert qualifiers_of(normalize("请问县区被列入省级创新型试点的，市级奖励标准是多少？"), CUES) == frozenset({1})
+    assert qualifiers_of(normalize("What is the municipal reward for a provincial pilot county?"), CUES) == frozenset(
+        {1}
+    )
+    assert qualifiers_of(normalize("市级专项资金对高新区有倾斜吗?"), CUES) == frozenset({2})
+
+
+def test_a_figure_asked_for_another_year_with_a_guess_is_not_stated_not_corrected() -> None:
+    goals = evidence(
+        clause(3, 3, RD_TARGET, text="国家高新区R&D经费支出占GDP比重达到7%以上", shared=frozenset({"r&d"}))
+    )
+    guess = judge(ask("2035年国家高新区R&D经费占比要到多少?还是7%吗"), goals)
+    assert (guess.outcome, guess.rule) == (Outcome.NOT_STATED, "other_year")
+    put = judge(ask("Is the 7% R&D-to-GDP target for national high-tech zones a 2030 goal?", "en"), goals)
+    assert put.outcome is Outcome.CORRECTED
+
+
+def test_a_date_asked_beside_a_refund_is_not_answered_by_a_clause_charging_nothing() -> None:
+    land = evidence(clause(19, 6, LAND, text="不再增收土地价款 no additional land price"))
+    when = judge(ask("提高容积率不再增收土地价款这条,从什么时候开始执行?之前已经补交的能退吗"), land)
+    assert (when.outcome, when.rule) == (Outcome.NOT_STATED, "never_stated")
+    assert judge(ask("在自有工业用地上扩建提高容积率，不用补缴土地价款吧？"), land).outcome is Outcome.ANSWERED
+
+
+def test_round_35_cues() -> None:
+    """Kinds read off batch 36, each said generally."""
+    assert "mixed_use_land" in {
+        s.id for s in ask("does the policy allow mixed-use industrial land (like M0)?", "en").specifics
+    }
+    assert "emissions" in {s.id for s in ask("What carbon-peaking targets does the policy set?", "en").specifics}
+    assert ask("What's the difference between ISO 14001 and ISO 45001 certification?", "en").intent.out_of_scope
+    exempt = ask("If I come in on an R visa, am I exempt from getting a work permit?", "en")
+    assert "permit_and_visa" in {s.id for s in exempt.specifics}
+    assert ask("Did Hengrui Pharma get first-purchase support under this policy?", "en").intent.current_state
+    assert ask("连云港高新区现在是不是已经是国家生态工业示范园区了").intent.current_state

@@ -117,6 +117,9 @@ def test_a_case_one_part_holds_does_not_keep_another_part_from_its_answer(real_b
     assert answer.outcome == "answered" and "10年" in answer.opening and "确认函能不能" in answer.opening
     stay = real_bot.ask("On an R visa how long can each stay be, and can my wife get the same visa?")
     assert stay.outcome == "answered" and "180 days" in stay.opening and "wife" in stay.opening
+    # a part's figure of another kind than the whole asks answers nothing: money asked, no share
+    money = real_bot.ask("今年市级财政专项资金一共多少亿?国家高新区和省级高新区各分多少")
+    assert money.outcome == "not_stated" and "7%" not in money.opening
 
 
 def test_what_the_whole_asks_that_no_part_answers_is_said_beside_the_part_answered(real_bot) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
-from bot.answer.judge.pieces import granted_to_other
+from bot.answer.judge.pieces import granted_to_other, statement_kinds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
 from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, read_question
@@ -123,7 +123,7 @@ class Answerer:
         grounded = [
             p
             for p in parts
-            if _grounded(p[0], p[2], evidence, judgement)
+            if _grounded(p[0], p[2], evidence, judgement, q)
             and not (p[2].statement is not None and granted_to_other(q, p[2].statement))
         ]
         # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
@@ -248,7 +248,7 @@ class Answerer:
         )
 
 
-def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgement) -> bool:
+def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question) -> bool:
     """A part answers the question on its own: a statement of the kind of figure it asks for, in the
     article the whole question is about, or, when the whole asked for a figure its best article does
     not hold, in one of its best three (a part alone lacks the rest of the question's context); or a
@@ -267,6 +267,10 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
         parties = {s.party for s in whole.top.stated if s.party}
         party = part.statement.party if part.statement is not None else ""
         same_party = lead.article == whole.top.article or not parties or not party or party in parties
+        # …and of the kind of figure the whole asks: "今年专项资金一共多少亿?国家和省级各分多少" asks money, no share
+        wanted = {k.statement for k in statement_kinds(whole_q)} - {"any", "value"}
+        if wanted and part.statement is not None and part.statement.kind not in wanted:
+            return False
         return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == whole.top.article
 

@@ -13,7 +13,7 @@ _NEGATED = re.compile(
 )
 _NOT_CASE = re.compile(
     r"(?:(?<![是还尚])不是|(?<![就也还])不算(?:是)?|算不上|并非|并不是)([\u4e00-\u9fff]{2,8})"
-    r"|(?:\b(?:not|rather than|instead of)|\b(?:is|are|was|were)n't)\s+(?!(?:just|only|merely|simply|necessarily)\b)"
+    r"|(?:\bnot|\b(?:is|are|was|were)n't)\s+(?!(?:just|only|merely|simply|necessarily)\b)"
     r"(?:a\s+|an\s+|the\s+|really\s+|considered\s+)?"
     r"['\"‘“]?((?:[a-z&-]+\s*){1,4})"
 )

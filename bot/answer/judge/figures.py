@@ -57,7 +57,9 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not _named_by_clause(q, top, k)
     ]
     # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
-    if unstated and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
+    # (a fee only: "什么时候开始执行?之前补交的能退吗" still asks a date)
+    charged = bool(unstated) and all(k.name == "fee" for k in unstated)
+    if charged and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
         return None
     if not unstated and q.intent.yes_no and q.named_unstated is not None and e.top is not None:
         unstated = [q.named_unstated] if not e.top.mentions(q.named_unstated.cues) else []
@@ -379,8 +381,9 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
     stated = found[1] if found else None
     if stated is not None and stated.years and not q.years & stated.years:
+        # a figure asked for the year ("2035年…要到多少?还是7%吗"): the one the asker guesses is no premise of theirs
         return Judgement(
-            Outcome.CORRECTED if _put_to_another_year(q, stated) else outcome,
+            outcome,
             "other_year",
             lead=found[0] if found else None,
             statement=stated,
