@@ -3467,3 +3467,24 @@ def test_round_35_cues() -> None:
     assert "permit_and_visa" in {s.id for s in exempt.specifics}
     assert ask("Did Hengrui Pharma get first-purchase support under this policy?", "en").intent.current_state
     assert ask("连云港高新区现在是不是已经是国家生态工业示范园区了").intent.current_state
+
+
+def test_the_local_government_named_otherwise_answers_an_either_or_between_city_and_county() -> None:
+    duty = Statement("obligation", "local_government", "承担高新区建设的主体责任", "bear primary responsibility")
+    local = evidence(clause(22, 1, duty, text="所在地政府要切实承担高新区建设的主体责任"))
+    judgement = judge(ask("高新区建设到底谁来负主体责任,市里还是县区"), local)
+    assert judgement.rule != "either" and judgement.outcome is Outcome.ANSWERED
+    assert judge(ask("是在全省范围内排还是全市范围内排？"), local).rule == "either"
+
+
+def test_a_named_company_and_a_claim_put_up_by_tag_are_read() -> None:
+    assert "named_company" in {s.id for s in ask("Did Hengrui Pharma get first-purchase support?", "en").specifics}
+    assert "named_company" in {s.id for s in ask("正大天晴这样的药企在这个政策里有没有专门的扶持条款").specifics}
+    assert not ask("恒瑞医药的新药能不能直接纳入园区首购首用?").intent.out_of_scope  # 纳入园区 is no kindergarten
+    assert ask("孩子入园怎么办理").intent.out_of_scope
+    said = judge(ask("所以说只要企业落户连云港高新区就能拿100万元对吧?我朋友都这么说的"), REWARDS)
+    assert (said.outcome, said.rule) == (Outcome.CORRECTED, "party")
+    assert judge(ask("我们公司按政策是不是能拿100万元？"), REWARDS).outcome is Outcome.NOT_STATED
+    assert ask("Can you promise my startup will get a bank loan if we move in? Yes or no.", "en").intent.promise
+    assert not ask("Dear hotline team, will the government guarantee our loan?", "en").intent.contact
+    assert ask("What is the hotline number?", "en").intent.contact

@@ -124,7 +124,7 @@ def read_intent(
     if any(not kind.alone for kind in figures):  # "多少" of "补贴多少" asks the amount
         figures = tuple(kind for kind in figures if not kind.alone)
     return Intent(
-        contact=cues.contact.found(normalized, words),
+        contact=cues.contact.found(addressed := _TO_THE_HOTLINE.sub(" ", normalized), words_of(addressed)),
         other_contact=cues.other_contact.found(normalized, words),
         responsible=cues.responsible.found(normalized, words),
         figures=figures,
@@ -268,6 +268,13 @@ def _asks(sentence: str, cues: Cues) -> bool:
     # "for how many years", "by when": a question word after a preposition
     opens = opens or (len(words) > 1 and words[0] in _LEADING and words[1] in _WH_EN)
     return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
+
+
+# a greeting to the hotline ("Dear hotline team,", "招商热线您好"): it asks for no number
+_TO_THE_HOTLINE = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|to)\s+(?:the\s+)?(?:investment\s+)?(?:hotline|helpline)(?:\s+(?:team|staff|colleagues))?\b"
+    r"|^\s*(?:尊敬的)?(?:招商)?热线(?:工作人员|的工作人员)?(?:您好|你好)"
+)
 
 
 def _out_of_scope(questions: str, cues: Cues) -> bool:

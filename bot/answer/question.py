@@ -73,6 +73,7 @@ class Question:
     universal: bool = False  # says something holds for anyone ("any foreigner can …", "所有企业都能…")
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
+    tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
@@ -95,6 +96,7 @@ class Question:
     authorities: frozenset[Authority] = frozenset()  # the public bodies it names ("市科技局", "the exit-entry office")
     options: tuple[str, ...] = ()  # the two things an either-or question asks between ("全省还是全市")
     option_bodies: frozenset[str] = frozenset()  # … the public bodies they name ("使领馆": embassy)
+    option_local: bool = False  # … one of them names the local level of government ("县区", "当地")
     held: frozenset[str] = frozenset()  # … of what a family member it names is said to hold ("我老公…有永久居留身份证")
     # … of the specifics, those its question clauses name ("我先生是外籍高层次人才，我和孩子能一起办吗？": the children)
     specifics_asked: frozenset[str] = frozenset()
@@ -146,6 +148,7 @@ class Question:
             "procedure": self.procedure,
             "premised": sorted(self.premised),
             "confirms": self.confirms,
+            "tagged": self.tagged,
             "denies": self.denies,
             "universal": self.universal,
             "recipient": self.recipient,
@@ -276,6 +279,7 @@ def read_question(
         universal=cues.universal.found(normalized, all_words),
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
+        tagged=tagged,
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
@@ -301,6 +305,7 @@ def read_question(
         authorities=cues.authorities.read(normalized),
         options=options,
         option_bodies=frozenset(a.body for o in options for a in cues.authorities.read(o)),
+        option_local=any(w in o for o in options for w in cues.local_level),
         specifics_asked=in_question,
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked

@@ -160,7 +160,9 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if money and all(granted_to_other(q, s) for s in money):
         # "我们公司入选了省级知识产权示范企业，按政策可以领20万元，去哪里申请？": the figure it takes as given is the
         # counties'; "按政策是不是能拿50万元？" asks whether it may, which the policy does not say
-        put_up = [s for s in money if set(q.stated) & s.figures] if q.confirms and not q.intent.yes_no else []
+        # … nor does "只要企业落户…就能拿100万元对吧?", which states it and asks to have it confirmed
+        claims = q.confirms and (q.tagged or not q.intent.yes_no)
+        put_up = [s for s in money if set(q.stated) & s.figures] if claims else []
         if put_up:
             return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=put_up[0], missing=Missing("party"))
         return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))

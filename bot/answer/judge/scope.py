@@ -80,6 +80,8 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if q.option_bodies & {a.body for s in top.stated for a in s.authorities}:
         return None  # "在国内申请还是在使领馆申请？" against "向驻外签证机关申请": the same body, named otherwise
+    if q.option_local and any(w in top.text for w in _LOCAL_IN_CLAUSES):
+        return None  # "市里还是县区?" against "所在地政府要切实承担…主体责任": the local level, named otherwise
     first, second = (_pairs(o) for o in q.options)
     own = (first - second, second - first)  # what tells the two apart ("全省"/"全市", not "范围内排")
     if not all(own) or any(words & _pairs(top.text) for words in own):
@@ -87,6 +89,10 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.NOT_STATED, "either", lead=top, statement=first_statement(top), missing=Missing("choice", *q.options)
     )
+
+
+#: how a clause names the local level of government ("所在地政府", "各县、区人民政府")
+_LOCAL_IN_CLAUSES = ("所在地", "县、区", "县区")
 
 
 def _pairs(text: str) -> set[str]:
