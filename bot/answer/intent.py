@@ -19,7 +19,7 @@ _ORIGIN = re.compile(
     # who the asker is by where they are from ("本人是新加坡华侨", "我们是香港投资者")
     r"|[\u4e00-\u9fff]{2,3}(?=华侨|华人|侨胞|侨商|公民|居民|商人|企业家|投资者|投资人|人[,，。；\s])"
     r"|[\u4e00-\u9fff]{2,3}的?(?=母公司|总公司)"  # "新加坡母公司想在这边建研发总部"
-    r"|(?:我们|我|本人|我司|本公司)是[\u4e00-\u9fff]{2,3}(?=的)"  # "我们是新加坡的一家风投机构"
+    r"|(?:我们|我司|本公司)是[\u4e00-\u9fff]{2,3}(?=的)"  # "我们是新加坡的一家风投机构"
     r"|\b[a-z]+(?= (?:parent|head office|headquarters|hq)\b)"  # "our Singapore parent company"
     r"|从[\u4e00-\u9fff]{2,8}?(?=搬|迁|转移|过来|来)"
     # another city's park this one is compared with ("跟苏州工业园区一样…？政策里写的是哪些"): a question of this one
