@@ -3488,3 +3488,12 @@ def test_a_named_company_and_a_claim_put_up_by_tag_are_read() -> None:
     assert ask("Can you promise my startup will get a bank loan if we move in? Yes or no.", "en").intent.promise
     assert not ask("Dear hotline team, will the government guarantee our loan?", "en").intent.contact
     assert ask("What is the hotline number?", "en").intent.contact
+
+
+def test_the_condition_a_question_is_asked_under_names_no_figure_asked() -> None:
+    conditioned = ask("If my work permit age limit is relaxed, how long is each permit valid?", "en")
+    assert [k.name for k in conditioned.figures] == ["duration"]
+    assert judge(conditioned, evidence(clause(5, 10, AGE, text="年龄可放宽至65岁"))).outcome is Outcome.NOT_STATED
+    assert "age" in [k.name for k in ask("What is the work permit age limit?", "en").figures]
+    mixed = ask("Does the policy mention live-work-play, mixed-use neighbourhoods in the zones?", "en")
+    assert "mixed_use_land" not in {s.id for s in mixed.specifics}

@@ -152,7 +152,9 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
     """
     asked: set[str] = set()
     for whole in _SENTENCE_BREAK.split(asking):  # only the asking sentences: "…请几位专家过来。" asks no count
-        sentence = _asking_part(whole, cues)
+        # the condition it is asked under names no figure asked ("If my age limit is relaxed, how long is each permit
+        # valid?" asks no age)
+        sentence = _asking_part(_CONDITION.sub("", whole, count=1), cues)
         words = words_of(sentence)
         kinds = _kinds(sentence, cues)
         if kinds and not (_yes_no(sentence, words, cues) and not cues.figure_question.found(sentence, words)):
@@ -163,6 +165,9 @@ def _figures_asked(asking: str, cues: Cues) -> set[str]:
             if offered := _OFFERED.search(sentence):
                 asked |= {figure.split(":")[0] for figure in stated_figures(offered.group())}
     return asked
+
+
+_CONDITION = re.compile(r"^\s*(?:if|once|after)\b[^,;?]{3,80},\s*(?=\w+\s+\w+\s+\w+)")
 
 
 def _kinds(text: str, cues: Cues) -> set[str]:

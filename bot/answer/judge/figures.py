@@ -57,8 +57,8 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not _named_by_clause(q, top, k)
     ]
     # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
-    # (a fee only: "什么时候开始执行?之前补交的能退吗" still asks a date)
-    charged = bool(unstated) and all(k.name == "fee" for k in unstated)
+    # (not a time: "什么时候开始执行?之前补交的能退吗" still asks a date)
+    charged = bool(unstated) and not any(k.name in ("deadline", "processing_time") for k in unstated)
     if charged and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
         return None
     if not unstated and q.intent.yes_no and q.named_unstated is not None and e.top is not None:
