@@ -205,11 +205,9 @@ class Answerer:
             check(deadline, "parts")
             normalized = normalize(piece)
             # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part, short as it may be
-            # ("R签证停留多久 家属能办吗"), has none before it, though its words may point on ("how long is each …")
-            # (the whole is no follow-up, so the first part has nothing before it to lean on: "how long can each stay
-            # be" points within itself)
-            leans = looks_like_follow_up(normalized, self.cues) if at else False
-            if leans or compares(normalized, self.cues):
+            # ("R签证停留多久 家属能办吗"), has none before it (the whole is no follow-up), though its words may point
+            # within itself ("how long can each stay be")
+            if (at and looks_like_follow_up(normalized, self.cues)) or compares(normalized, self.cues):
                 continue
             part = read_question(
                 piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield

@@ -124,7 +124,7 @@ def read_intent(
     if any(not kind.alone for kind in figures):  # "多少" of "补贴多少" asks the amount
         figures = tuple(kind for kind in figures if not kind.alone)
     return Intent(
-        contact=cues.contact.found(addressed := _TO_THE_HOTLINE.sub(" ", normalized), words_of(addressed)),
+        contact=_asks_contact(normalized, words, cues),
         other_contact=cues.other_contact.found(normalized, words),
         responsible=cues.responsible.found(normalized, words),
         figures=figures,
@@ -273,6 +273,12 @@ def _asks(sentence: str, cues: Cues) -> bool:
     # "for how many years", "by when": a question word after a preposition
     opens = opens or (len(words) > 1 and words[0] in _LEADING and words[1] in _WH_EN)
     return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
+
+
+def _asks_contact(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
+    """A phone number or the hotline asked for; a greeting to the hotline ("Dear hotline team,") asks for none."""
+    addressed = _TO_THE_HOTLINE.sub(" ", normalized, count=1)
+    return cues.contact.found(addressed, words if addressed == normalized else words_of(addressed))
 
 
 # a greeting to the hotline ("Dear hotline team,", "招商热线您好"): it asks for no number

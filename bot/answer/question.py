@@ -286,7 +286,7 @@ def read_question(
         non_enterprise=cues.non_enterprise_employer.found(normalized, all_words),
         # every name of each kind named: "大学" asked is the "高校" a clause names
         non_enterprise_kinds=frozenset(
-            k for g in cues.non_enterprise_kinds if any(k in normalized for k in g) for k in g
+            name for kind in cues.non_enterprise_kinds if any(n in normalized for n in kind) for name in kind
         ),
         access=cues.access.found(access_text := asked_clauses(normalized, cues) or asking, words_of(access_text)),
         self_described=cues.self_description.found(normalized, all_words),
@@ -513,9 +513,7 @@ _HELD = (
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")
-_REFERS_SITUATION = re.compile(
-    r"\b(they|them|their|he|him|his|she|her|i|me|my|we|us|our)\b|(?<!其)他|她|我", re.IGNORECASE
-)
+_REFERS_SITUATION = re.compile(_REFERS.pattern + r"|\b(i|me|my|we|us|our)\b|我", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
