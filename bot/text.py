@@ -35,9 +35,33 @@ def to_simplified(text: str) -> str:
     return str(_converter().convert(text))
 
 
+@lru_cache(maxsize=1)
+def _regional() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Any of the regional forms (one pass to tell text without them), and each with its Mandarin."""
+    from importlib import resources
+
+    from bot.yaml_text import load_yaml
+
+    data = load_yaml(resources.files("bot.data").joinpath("regional.yaml").read_text(encoding="utf-8"))
+    pairs = tuple((re.compile(pattern), written) for pattern, written in data)
+    return re.compile("|".join(f"(?:{pattern})" for pattern, _ in data)), pairs
+
+
+def to_mandarin(text: str) -> str:
+    """Simplified text with Cantonese written forms and Hong Kong / Taiwan words read as mainland Mandarin
+    ("有冇补贴", "几多钱", "我哋系…": data/regional.yaml)."""
+    any_form, pairs = _regional()
+    if not any_form.search(text):
+        return text
+    for pattern, written in pairs:
+        text = pattern.sub(written, text)
+    return text
+
+
 def normalize(text: str) -> str:
-    """The form retrieval sees: NFKC (full-width → ASCII), simplified Chinese, lower-case Latin."""
-    return to_simplified(unicodedata.normalize("NFKC", clean(text))).lower()
+    """The form retrieval sees: NFKC (full-width → ASCII), simplified Chinese in Mandarin forms, lower-case
+    Latin."""
+    return to_mandarin(to_simplified(unicodedata.normalize("NFKC", clean(text)))).lower()
 
 
 def han_count(text: str) -> int:

@@ -96,6 +96,29 @@ def test_the_kinds_a_question_asks(question: str, kinds: list[str]) -> None:
 
 def test_a_passport_is_not_the_policys_business() -> None:
     assert read_intent(normalize("Where do I renew my passport?")).out_of_scope
+    assert read_intent(normalize("Can I open a bank account with just my passport?")).out_of_scope
+    assert read_intent(normalize("美国护照过境免签能停留多久?")).out_of_scope
+    # … but a passport the asker holds tells who they are
+    held = "As a permanent resident (Korean passport), can I lead a research project?"
+    assert not read_intent(normalize(held)).out_of_scope
+    assert not read_intent(normalize("本人海归,外国护照,想带着成果来高新区创业,政策上支持不?")).out_of_scope
+
+
+def test_another_countrys_visa_or_savings_scheme_is_not_the_policys_business() -> None:
+    for text in ("How does the UK Global Talent visa work?", "How do I withdraw my CPF savings?", "英国签证怎么办?"):
+        assert read_intent(normalize(text)).out_of_scope, text
+    assert not read_intent(normalize("美国籍专家能办R字签证吗?")).out_of_scope
+    assert not read_intent(normalize("Can a US citizen get the R visa?")).out_of_scope
+
+
+def test_cantonese_is_read_as_mandarin() -> None:
+    """ "幾多" asks how much, "有冇" whether there is, "呢份政策" this policy."""
+    assert read_intent(normalize("冠軍獎金有幾多？")).figures
+    assert read_intent(normalize("有冇補貼㗎？")).yes_no
+    assert read_intent(normalize("工作許可喺邊個大廳辦，週末辦唔辦得？")).other_contact
+    assert normalize("我哋係新加坡嘅公司，政策係咪鼓勵？") == "我们是新加坡的公司,政策是不是鼓励?"
+    # the forms Mandarin shares are kept ("体系", "仲裁", "咋", a closing "呢")
+    assert normalize("創新體系 仲裁 咋申請 那省級的呢？") == "创新体系 仲裁 咋申请 那省级的呢?"
 
 
 @pytest.mark.parametrize(

@@ -2382,6 +2382,18 @@ def test_how_to_apply_and_to_whom_is_no_question_the_units_answer() -> None:
     assert judge(ask("首购首用由哪个部门负责?"), first_use).rule == "responsible"
 
 
+def test_how_to_apply_for_a_measure_alone_is_a_procedure_the_policy_does_not_give() -> None:
+    """Asked only how to apply, a clause that supports a measure gives no procedure; one that permits the asker to
+    apply (the R visa) says how, and a question asking more than the procedure is judged by what else it asks."""
+    first_use = evidence(clause(6, 4, LISTING, text="首购首用"))
+    for text, lang in (("首购首用怎么申报?", "zh"), ("How do we apply for first purchase and first use?", "en")):
+        judgement = judge(ask(text, lang), first_use)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "procedure"), text
+    assert judge(ask("How do I apply for the R visa?", "en"), TALENT).outcome is Outcome.ANSWERED
+    assert judge(ask("首购首用有什么补贴,怎么申报?"), first_use).rule != "procedure"
+    assert judge(ask("首购首用能不能申报?怎么申报?"), first_use).rule != "procedure"
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "specific"),
     [
@@ -3497,3 +3509,21 @@ def test_the_condition_a_question_is_asked_under_names_no_figure_asked() -> None
     assert "age" in [k.name for k in ask("What is the work permit age limit?", "en").figures]
     mixed = ask("Does the policy mention live-work-play, mixed-use neighbourhoods in the zones?", "en")
     assert "mixed_use_land" not in {s.id for s in mixed.specifics}
+
+
+def test_what_a_question_sets_aside_or_who_it_asks_for_is_not_asked() -> None:
+    """An alternative set aside ("rather than through fixed establishment posts") and the one the asker asks for
+    ("我们印度合伙人问,…") name no specific thing asked; a pension the asker draws does."""
+    set_aside = "Can the zones hire staff on contracts rather than through fixed establishment posts?"
+    assert not ask(set_aside, "en").specifics
+    assert ask("Can the zones hire staff through fixed establishment posts?", "en").specifics
+    assert not ask("我们印度合伙人问,高新区科技型企业上市政策支持哪个板块").specifics
+    assert [s.id for s in ask("Does receiving a pension from Japan affect my work permit?", "en").specifics] == [
+        "retiree"
+    ]
+
+
+def test_last_years_awards_and_a_share_now_are_how_things_stand() -> None:
+    assert ask("台资的「宏昇精密」去年有没有拿到高新区的奖励资金?").intent.current_state
+    assert ask("现在连云港高新区高企占比多少").intent.current_state
+    assert not ask("政策规定的高企占比目标是多少").intent.current_state

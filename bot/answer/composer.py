@@ -146,7 +146,12 @@ class Answerer:
             if not any(p.judgement.outcome.fallback for p in others) and gap not in {k.name for k in q.figures}:
                 others.append(whole)
         else:
-            others = [self._part(*p) for p in parts if not (p[2].lead and p[2].lead == judgement.lead)]
+            # a part answered by the whole's own clause adds nothing (the same clause, not the same object: each part
+            # is retrieved on its own); a part the policy does not answer is still said
+            lead = judgement.lead.key if judgement.lead else None
+            others = [
+                self._part(*p) for p in parts if not (p[2].lead and p[2].lead.key == lead and not p[2].outcome.fallback)
+            ]
         check(deadline, "rendering")
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
 

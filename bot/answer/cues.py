@@ -84,6 +84,7 @@ class Cues:
     particulars: CueList
     listed_subject_common: tuple[str, ...]
     self_description: CueList  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
+    set_aside: CueList  # an alternative the question sets aside ("rather than through fixed posts")
     non_enterprise_kinds: tuple[tuple[str, ...], ...]  # each kind under its names
     foreign_currency: CueList
     denies: CueList
@@ -215,6 +216,7 @@ def load_cues() -> Cues:
         particulars=_cue_list(data["particulars"]),
         listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
         self_description=_cue_list(data["self_description"]),
+        set_aside=_cue_list(data["set_aside"]),
         non_enterprise_kinds=tuple(tuple(str(k).lower() for k in group) for group in data["non_enterprise_kinds"]),
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),

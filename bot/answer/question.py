@@ -406,8 +406,9 @@ def _named(
 
 
 def _without_self(text: str, cues: Cues) -> str:
-    """`text` without where the asker says who they are ("我是一家创投基金的合伙人", "I'm a foreign PhD in …")."""
-    for pattern in cues.self_description.patterns:
+    """`text` without where the asker says who they are ("我是一家创投基金的合伙人", "I'm a foreign PhD in …") and
+    without an alternative it sets aside ("… on contracts rather than through fixed establishment posts?")."""
+    for pattern in (*cues.self_description.patterns, *cues.set_aside.patterns):
         text = pattern.sub(" ", text)
     return text
 

@@ -181,6 +181,20 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.ANSWERED, "responsible", lead=top)
 
 
+def procedure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """How to apply for or claim a measure, and nothing else asked ("首购首用怎么申报?"): the best clause says how
+    when it permits the asker to apply or names a body one goes through ("凭省级科技行政部门签发的确认函,直接向…
+    驻外签证机关申请"); a measure's clause gives no procedure."""
+    top = e.top
+    asks_more = q.figures or q.claims or q.intent.yes_no or q.benefit or q.particulars or q.subject_asked
+    if not q.procedure or asks_more or top is None or not top.stated:
+        return None
+    if any(s.authorities or s.kind == "permission" for s in top.stated):
+        return None
+    missing = Missing("figure", "documents")
+    return Judgement(Outcome.NOT_STATED, "procedure", lead=top, statement=first_statement(top), missing=missing)
+
+
 def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the asker dictates, wants confirmed or promised that the policy nowhere states: answered
     only with the policy's own figure of that kind (corrected), or declined when it has none."""
