@@ -3527,3 +3527,55 @@ def test_last_years_awards_and_a_share_now_are_how_things_stand() -> None:
     assert ask("台资的「宏昇精密」去年有没有拿到高新区的奖励资金?").intent.current_state
     assert ask("现在连云港高新区高企占比多少").intent.current_state
     assert not ask("政策规定的高企占比目标是多少").intent.current_state
+
+
+def test_abroad_asked_between_is_answered_by_the_visa_posts_abroad() -> None:
+    """ "国内还是国外?" against "向我国驻外签证机关申请": the clause names abroad otherwise."""
+    assert judge(ask("按政策,R字签证是在哪里申请的?国内还是国外?"), LETTER_CLAUSE).outcome is Outcome.ANSWERED
+    assert judge(ask("Do I apply for the R visa in China or abroad?", "en"), LETTER_CLAUSE).outcome is Outcome.ANSWERED
+
+
+def test_a_unit_put_up_that_the_article_does_not_list_is_corrected() -> None:
+    units = replace(TALENT, named_units=("市商务局",), top_units=("市人才办", "市科技局", "市公安局"))
+    judgement = judge(ask("第五条引才那条是市商务局牵头负责的,对吗?"), units)
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "responsible")
+    listed = replace(units, named_units=("市科技局",))
+    assert judge(ask("第五条引才那条是市科技局牵头负责的,对吗?"), listed).outcome is Outcome.ANSWERED
+    assert judge(ask("市商务局负责哪些条款?"), units).outcome is Outcome.ANSWERED  # nothing put up
+
+
+def test_a_place_in_a_ranking_now_is_how_things_stand() -> None:
+    ranking = evidence(clause(17, 1, Statement("support", "zone", "争先进位", "move up the rankings")))
+    for text, lang in (
+        ("Where does Lianyungang's national zone rank right now?", "en"),
+        ("连云港高新区现在排第几?", "zh"),
+    ):
+        assert judge(ask(text, lang), ranking).rule == "current_state", text
+
+
+def test_who_issued_or_interprets_the_policy_and_its_number_are_not_stated() -> None:
+    """The text names no issuing body, document number or interpreting body (not the responsible units)."""
+    for text, lang in (
+        ("这个政策是哪个部门印发的?文号是多少?", "zh"),
+        ("本政策由哪个单位负责解释?", "zh"),
+        ("Which government body issued this policy, and does it have a document number?", "en"),
+        ("Who has the authority to interpret this policy?", "en"),
+    ):
+        assert [s.id for s in ask(text, lang).specifics] == ["policy_issuer"], text
+
+
+def test_readings_of_round_36() -> None:
+    """Readings taken on in round 36, each a kind said generally."""
+    assert [s.id for s in ask("急需紧缺人才有没有具体的岗位目录?").specifics] == ["talent_catalogue"]
+    assert [s.id for s in ask("Is there an official list of urgently needed occupations?", "en").specifics] == [
+        "talent_catalogue"
+    ]
+    assert not ask("The age waiver for older foreign hires is approved by the police, yes?", "en").benefit
+    assert ask("Is the rent waiver for startups automatic?", "en").benefit
+    assert [k.name for k in ask("连续两年都前进3位以上,两年都能拿奖励吗?").figures] == ["frequency"]
+    assert "criteria" in [k.name for k in ask("How exactly is a 'poor assessment result' defined?", "en").figures]
+    assert ask("公务员遴选考试报名条件是什么").intent.out_of_scope
+    assert [s.id for s in ask("Is there a subsidy for buying production equipment?", "en").specifics] == ["equipment"]
+    assert [s.id for s in ask("这份政策是不是替代了以前的高新区扶持政策?").specifics] == ["policy_history"]
+    assert ask("Who issues the confirmation letter?", "en").intent.responsible
+    assert not ask("what are these incubation bonds and who issues them?", "en").intent.responsible

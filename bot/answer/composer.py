@@ -261,7 +261,11 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     if lead is None or whole.top is None:
         return False
     if part.rule == "answered" and asked.intent.yes_no and _OF_THE_POLICY.search(asked.normalized):
-        return judged.rule in _OTHER_PART_RULES and (lead.article, lead.clause) == (whole.top.article, whole.top.clause)
+        return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
+    if part.rule == "issuer" and not asked.intent.yes_no:
+        # "Who issues the confirmation letter? And how much does the visa cost?": the body the whole's own clause
+        # names answers the first part, the fee is the other part's
+        return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
     if part.rule != "figure":
         return False
     if judged.rule == "figure_absent":

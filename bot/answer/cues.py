@@ -109,6 +109,7 @@ class Cues:
     procedure: CueList  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
     exact: CueList  # asks for something exactly ("具体", "exactly")
     gap: CueList  # asks how far the asker's own figure is from a target ("离目标还差多少")
+    rank_asked: CueList  # asks a place in a ranking ("排第几", "where does it rank")
     issuing: CueList  # words of issuing or approving something ("签发", "approve")
     issue_date: CueList  # asks when the policy itself was issued ("这个政策是哪天发布的")
     target_years: CueList  # asks which years the targets are set for ("分哪几个年份")
@@ -248,6 +249,7 @@ def load_cues() -> Cues:
         access=_cue_list(data["access"]),
         exact=_cue_list(data["exact"]),
         gap=_cue_list(data["gap"]),
+        rank_asked=_cue_list(data["rank_asked"]),
         issuing=_cue_list(data["issuing"]),
         issue_date=_cue_list(data["issue_date"]),
         target_years=_cue_list(data["target_years"]),

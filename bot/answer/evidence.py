@@ -24,6 +24,7 @@ class EvidenceBuilder:
     def __init__(self, corpus: Corpus, cues: Cues) -> None:
         self.cues = cues
         self.responsible_units = {d for a in corpus.articles() for d in a.departments_zh}
+        self.units_of = {(a.doc, a.number): tuple(a.departments_zh) for a in corpus.articles()}
         self.parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
         self.names = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
         self.issued = {d.id: d.date for d in corpus.documents}
@@ -65,6 +66,9 @@ class EvidenceBuilder:
             policy_terms=any(t.kind != "department" for t in terms),
             topical_terms=any(t.zh not in self.cues.place_only for t in terms),
             named_units=tuple(t.zh for t in terms if t.kind == "department" and t.zh in self.responsible_units),
+            top_units=self.units_of.get((retrieval.articles[0].doc, retrieval.articles[0].article), ())
+            if retrieval.articles
+            else (),
             article_scores=tuple(hit.score for hit in retrieval.articles),
             cited=retrieval.cited,
             issued=self.issued.get(retrieval.articles[0].doc, "") if retrieval.articles else "",

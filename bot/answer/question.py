@@ -82,6 +82,7 @@ class Question:
     access: bool = False  # asks how to get or use something (apply, eligibility, rent, how long one may stay)
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
+    rank_asked: bool = False  # asks a place in a ranking ("排第几", "where does it rank")
     gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
     issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
     in_charge: bool = False  # … or of the unit in charge ("负责", "牵头", "responsible")
@@ -141,6 +142,7 @@ class Question:
             "self_described": self.self_described,
             "exact": self.exact,
             "gap": self.gap,
+            "rank_asked": self.rank_asked,
             "issuing": self.issuing,
             "issue_date": self.issue_date,
             "target_years": self.target_years,
@@ -294,6 +296,7 @@ def read_question(
         procedure=cues.procedure.found(normalized, all_words),
         exact=cues.exact.found(asking, words),
         gap=cues.gap.found(normalized, all_words),
+        rank_asked=cues.rank_asked.found(normalized, all_words),
         issuing=cues.issuing.found(question_part, words_of(question_part)),
         in_charge=bool(_IN_CHARGE.search(normalized)),
         issue_date=cues.issue_date.found(normalized, all_words) and not _IN_FORCE.search(normalized),

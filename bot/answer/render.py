@@ -158,7 +158,12 @@ class Renderer:
         top = e.top
         if top is not None and named and e.policy_terms:
             # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
-            lines.insert(0, self._units_line(self.corpus.article(top.doc, top.article), lang))
+            article = self.corpus.article(top.doc, top.article)
+            lines.insert(0, self._units_line(article, lang))
+            if j.outcome is Outcome.CORRECTED:  # "第五条是市商务局牵头的吧?": it is not among them
+                units = [u if lang == "zh" else f"{self.corpus.glossary.english(u)} ({u})" for u in named]
+                joined = "、".join(units) if lang == "zh" else "; ".join(units)
+                lines.insert(0, say(lang, "unit_not_listed", department=joined, article=article.label(lang)))
         elif top is not None and not named:
             articles = [self.corpus.article(top.doc, top.article)]
             second = [c for c in e.candidates if c.rank == 1 and c.position == 0]

@@ -82,7 +82,7 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """How things stand now, asked of a target: the policy sets targets, it reports no results."""
     top = e.top
     target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
-    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or target)):
+    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target)):
         return None
     if q.gap and q.unheld:  # "我们现在大概4%,离2025年的目标还差多少?": where they stand is theirs, the target answers
         return None

@@ -107,6 +107,7 @@ class Evidence:
     policy_terms: bool = False  # it names a policy term (glossary, not a department)
     topical_terms: bool = False  # it names a glossary term other than the place (连云港, 高新区 …)
     named_units: tuple[str, ...] = ()  # responsible units it names
+    top_units: tuple[str, ...] = ()  # the responsible units of the best article
     article_scores: tuple[float, ...] = ()  # the fused score of each retrieved article, best first
     cited: bool = False  # the question cites an article by its number
     issued: str = ""  # the date the policy was issued ("2023-11-28")

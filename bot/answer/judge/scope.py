@@ -82,6 +82,8 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None  # "在国内申请还是在使领馆申请？" against "向驻外签证机关申请": the same body, named otherwise
     if q.option_local and any(w in top.text for w in _LOCAL_IN_CLAUSES):
         return None  # "市里还是县区?" against "所在地政府要切实承担…主体责任": the local level, named otherwise
+    if any(_ABROAD_ASKED.search(o) for o in q.options) and _ABROAD_IN_CLAUSES.search(top.text):
+        return None  # "国内还是国外?" against "向我国驻外签证机关申请": abroad, named otherwise
     first, second = (_pairs(o) for o in q.options)
     own = (first - second, second - first)  # what tells the two apart ("全省"/"全市", not "范围内排")
     if not all(own) or any(words & _pairs(top.text) for words in own):
@@ -93,6 +95,8 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 #: how a clause names the local level of government ("所在地政府", "各县、区人民政府")
 _LOCAL_IN_CLAUSES = ("所在地", "县、区", "县区")
+_ABROAD_ASKED = re.compile(r"国外|境外|海外|\babroad\b|\boverseas\b|\boutside (of )?china\b")
+_ABROAD_IN_CLAUSES = re.compile(r"驻外|\babroad\b")
 
 
 def _pairs(text: str) -> set[str]:
@@ -178,6 +182,10 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
         return Judgement(Outcome.NOT_STATED, "procedure", lead=top, missing=Missing("figure", "documents"))
+    if q.confirms and e.named_units and e.top_units and e.policy_terms and not set(e.named_units) & set(e.top_units):
+        # "第五条引才那条是市商务局牵头负责的,对吗?": a unit put up that the article does not list, a premise to correct
+        missing = Missing("unit", "、".join(e.named_units))
+        return Judgement(Outcome.CORRECTED, "responsible", lead=top, missing=missing)
     return Judgement(Outcome.ANSWERED, "responsible", lead=top)
 
 
