@@ -146,3 +146,19 @@ def test_how_to_use_what_the_zones_only_provide_is_not_stated_in_every_part(real
     zh = real_bot.ask("外籍员工想申请人才公寓,要满足什么条件,去哪申请?")
     assert zh.outcome == "not_stated" and zh.text.startswith("本政策只规定由高新区完善人才公寓等生活配套")
     assert real_bot.ask("有没有人才公寓？").outcome == "answered"
+
+
+def test_a_unit_put_up_for_an_article_it_is_not_listed_for_is_corrected(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("第五条引才那条是市商务局牵头负责的,对吗?")
+    assert (answer.outcome, answer.fallback) == ("corrected", False)
+    assert answer.text.startswith("本政策没有把市商务局列为第五条")
+    assert "市科技局" in answer.text  # the units it does list
+    english = real_bot.ask("The Municipal Commerce Bureau is responsible for Article 5 on talent, right?")
+    assert english.outcome == "corrected" and "does not list the Municipal" in english.text
+
+
+def test_cantonese_is_answered_like_mandarin(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "幾多" asks how much: the contest's prize is a figure the policy does not give."""
+    answer = real_bot.ask("高新區舉辦嘅創新創業大賽，冠軍獎金有幾多？")
+    assert (answer.outcome, answer.fallback) == ("not_stated", True)
+    assert real_bot.ask("我哋係外資研發機構，想落戶高新區，政策係咪鼓勵？").outcome == "answered"

@@ -260,11 +260,10 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     lead = part.lead
     if lead is None or whole.top is None:
         return False
-    if part.rule == "answered" and asked.intent.yes_no and _OF_THE_POLICY.search(asked.normalized):
-        return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
-    if part.rule == "issuer" and not asked.intent.yes_no:
-        # "Who issues the confirmation letter? And how much does the visa cost?": the body the whole's own clause
-        # names answers the first part, the fee is the other part's
+    # … or a part asking who issues something ("Who issues the confirmation letter? And how much does the visa
+    # cost?"): the body the whole's own clause names answers it, the fee is the other part's
+    of_the_policy = asked.intent.yes_no and bool(_OF_THE_POLICY.search(asked.normalized))
+    if (part.rule == "answered" and of_the_policy) or (part.rule == "issuer" and not asked.intent.yes_no):
         return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
     if part.rule != "figure":
         return False

@@ -156,7 +156,7 @@ class Renderer:
             lines.extend(f"· {a.label(lang)}" for a in articles)
             citations.extend(Citation.of(a, best.get(a.number, 1), lang) for a in articles)
         top = e.top
-        if top is not None and named and e.policy_terms:
+        if top is not None and named and (e.policy_terms or j.outcome is Outcome.CORRECTED):
             # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
             article = self.corpus.article(top.doc, top.article)
             lines.insert(0, self._units_line(article, lang))

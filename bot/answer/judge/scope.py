@@ -182,7 +182,8 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
         return Judgement(Outcome.NOT_STATED, "procedure", lead=top, missing=Missing("figure", "documents"))
-    if q.confirms and e.named_units and e.top_units and e.policy_terms and not set(e.named_units) & set(e.top_units):
+    about_a_measure = e.policy_terms or e.cited  # "第五条…", "the talent article"
+    if q.confirms and e.named_units and e.top_units and about_a_measure and not set(e.named_units) & set(e.top_units):
         # "第五条引才那条是市商务局牵头负责的,对吗?": a unit put up that the article does not list, a premise to correct
         missing = Missing("unit", "、".join(e.named_units))
         return Judgement(Outcome.CORRECTED, "responsible", lead=top, missing=missing)
