@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
+
+from bot.yaml_text import load_yaml
 
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
@@ -38,10 +41,6 @@ def to_simplified(text: str) -> str:
 @lru_cache(maxsize=1)
 def _regional() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
     """Any of the regional forms (one pass to tell text without them), and each with its Mandarin."""
-    from importlib import resources
-
-    from bot.yaml_text import load_yaml
-
     data = load_yaml(resources.files("bot.data").joinpath("regional.yaml").read_text(encoding="utf-8"))
     pairs = tuple((re.compile(pattern), written) for pattern, written in data)
     return re.compile("|".join(f"(?:{pattern})" for pattern, _ in data)), pairs

@@ -191,7 +191,7 @@ def read_question(
     asks_modal = _modal(question_part, words_of(question_part), lang)  # "I'm a student. Can I …?"
     held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
     in_question = _named_in(question_part, cues)
-    unsaid = _without_self(asking, cues)
+    unsaid = _unsaid(asking, cues)
     unsaid_words = words_of(unsaid)
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
@@ -408,7 +408,7 @@ def _named(
     return s.cues.found(*unsaid)  # the text and its words
 
 
-def _without_self(text: str, cues: Cues) -> str:
+def _unsaid(text: str, cues: Cues) -> str:
     """`text` without where the asker says who they are ("我是一家创投基金的合伙人", "I'm a foreign PhD in …") and
     without an alternative it sets aside ("… on contracts rather than through fixed establishment posts?")."""
     for pattern in (*cues.self_description.patterns, *cues.set_aside.patterns):

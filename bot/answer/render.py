@@ -151,8 +151,7 @@ class Renderer:
         best = {c.article: c.clause for c in reversed(e.candidates)}  # each article's best retrieved clause
         for unit in named:
             articles = [a for a in self.corpus.articles() if unit in a.departments_zh]
-            unit_name = unit if lang == "zh" else f"{self.corpus.glossary.english(unit)} ({unit})"
-            lines.append(say(lang, "articles_for_department", department=unit_name))
+            lines.append(say(lang, "articles_for_department", department=self._unit_name(unit, lang)))
             lines.extend(f"· {a.label(lang)}" for a in articles)
             citations.extend(Citation.of(a, best.get(a.number, 1), lang) for a in articles)
         top = e.top
@@ -161,8 +160,7 @@ class Renderer:
             article = self.corpus.article(top.doc, top.article)
             lines.insert(0, self._units_line(article, lang))
             if j.outcome is Outcome.CORRECTED:  # "第五条是市商务局牵头的吧?": it is not among them
-                units = [u if lang == "zh" else f"{self.corpus.glossary.english(u)} ({u})" for u in named]
-                joined = "、".join(units) if lang == "zh" else "; ".join(units)
+                joined = ("、" if lang == "zh" else "; ").join(self._unit_name(u, lang) for u in named)
                 lines.insert(0, say(lang, "unit_not_listed", department=joined, article=article.label(lang)))
         elif top is not None and not named:
             articles = [self.corpus.article(top.doc, top.article)]
@@ -293,6 +291,10 @@ class Renderer:
         if part.question is not None:  # what the whole asked that no part of it answers, said as the gap it is
             return _LEADS_ON.sub("", self.gaps.sentence(part.question, part.judgement))
         return say(lang, "part_not_stated", part=part.text.strip())
+
+    def _unit_name(self, unit: str, lang: str) -> str:
+        """A responsible unit's name: in English with the official Chinese one beside it."""
+        return unit if lang == "zh" else f"{self.corpus.glossary.english(unit)} ({unit})"
 
     def _units_line(self, article: Article, lang: str) -> str:
         """'Responsible units for Article N: …', or '' for an article that names none. English names

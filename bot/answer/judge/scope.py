@@ -181,7 +181,7 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
         return None
     if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
-        return Judgement(Outcome.NOT_STATED, "procedure", lead=top, missing=Missing("figure", "documents"))
+        return _no_procedure(top)
     about_a_measure = e.policy_terms or e.cited  # "第五条…", "the talent article"
     if q.confirms and e.named_units and e.top_units and about_a_measure and not set(e.named_units) & set(e.top_units):
         # "第五条引才那条是市商务局牵头负责的,对吗?": a unit put up that the article does not list, a premise to correct
@@ -200,8 +200,13 @@ def procedure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if any(s.authorities or s.kind == "permission" for s in top.stated):
         return None
+    return _no_procedure(top, first_statement(top))
+
+
+def _no_procedure(top: ClauseEvidence | None, statement: Stated | None = None) -> Judgement:
+    """The policy gives no procedure (documents, a desk, steps) for the measure of `top`."""
     missing = Missing("figure", "documents")
-    return Judgement(Outcome.NOT_STATED, "procedure", lead=top, statement=first_statement(top), missing=missing)
+    return Judgement(Outcome.NOT_STATED, "procedure", lead=top, statement=statement, missing=missing)
 
 
 def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
