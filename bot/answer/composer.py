@@ -262,7 +262,9 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
         return False
     # … or a part asking who issues something ("Who issues the confirmation letter? And how much does the visa
     # cost?"): the body the whole's own clause names answers it, the fee is the other part's
-    of_the_policy = asked.intent.yes_no and bool(_OF_THE_POLICY.search(asked.normalized))
+    # … or a yes/no part asking of the very thing a list of its clause names ("工业用地可以先租后让吗?租金大概多少":
+    # 先租后让 is one of the ways of supplying land the clause lists)
+    of_the_policy = asked.intent.yes_no and (_names_item(asked, lead) or bool(_OF_THE_POLICY.search(asked.normalized)))
     if (part.rule == "answered" and of_the_policy) or (part.rule == "issuer" and not asked.intent.yes_no):
         return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
     if part.rule != "figure":
@@ -279,6 +281,16 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
             return False
         return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == whole.top.article
+
+
+def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
+    """The question names one of the items a list the clause states ("长期租赁、租让结合、先租后让…")."""
+    for s in clause.stated:
+        if s.kind == "list":
+            items = s.statement.action_zh.split("、") + s.statement.action_en.lower().split(", ")
+            if any(len(item) >= 3 and item in asked.normalized for item in items):
+                return True
+    return False
 
 
 #: a yes/no part that asks what the policy itself says or does ("政策里有没有提到…", "Does the policy support …"); a

@@ -110,6 +110,7 @@ class Cues:
     exact: CueList  # asks for something exactly ("具体", "exactly")
     gap: CueList  # asks how far the asker's own figure is from a target ("离目标还差多少")
     rank_asked: CueList  # asks a place in a ranking ("排第几", "where does it rank")
+    counted: CueList  # asks how many of something there are ("几个", "how many")
     issuing: CueList  # words of issuing or approving something ("签发", "approve")
     issue_date: CueList  # asks when the policy itself was issued ("这个政策是哪天发布的")
     target_years: CueList  # asks which years the targets are set for ("分哪几个年份")
@@ -250,6 +251,7 @@ def load_cues() -> Cues:
         exact=_cue_list(data["exact"]),
         gap=_cue_list(data["gap"]),
         rank_asked=_cue_list(data["rank_asked"]),
+        counted=_cue_list(data["counted"]),
         issuing=_cue_list(data["issuing"]),
         issue_date=_cue_list(data["issue_date"]),
         target_years=_cue_list(data["target_years"]),

@@ -83,6 +83,7 @@ class Question:
     self_described: bool = False  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     exact: bool = False  # asks for something exactly ("具体指标", "exactly what weight")
     rank_asked: bool = False  # asks a place in a ranking ("排第几", "where does it rank")
+    counted: bool = False  # asks how many of something there are ("已经建了几个", "how many are there")
     gap: bool = False  # asks how far its own figure is from a target ("现在4%,离2025年目标还差多少?")
     issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
     in_charge: bool = False  # … or of the unit in charge ("负责", "牵头", "responsible")
@@ -143,6 +144,7 @@ class Question:
             "exact": self.exact,
             "gap": self.gap,
             "rank_asked": self.rank_asked,
+            "counted": self.counted,
             "issuing": self.issuing,
             "issue_date": self.issue_date,
             "target_years": self.target_years,
@@ -297,6 +299,7 @@ def read_question(
         exact=cues.exact.found(asking, words),
         gap=cues.gap.found(normalized, all_words),
         rank_asked=cues.rank_asked.found(normalized, all_words),
+        counted=cues.counted.found(asking, words),
         issuing=cues.issuing.found(question_part, words_of(question_part)),
         in_charge=bool(_IN_CHARGE.search(normalized)),
         issue_date=cues.issue_date.found(normalized, all_words) and not _IN_FORCE.search(normalized),

@@ -81,7 +81,7 @@ class Renderer:
             citations = self._dated_clauses(j.lead, q.lang) + citations
         own = _level_statement(q, j) if j.outcome is Outcome.CORRECTED or j.rule == "figure" else None
         if own is None and j.outcome is Outcome.CORRECTED and q.stated:  # "每次最多只能停留90天吧?": the stay, alone
-            own = pointed_statement(q, j.lead, j.statement)
+            own = pointed_statement(q, j.lead, j.statement, corrected=True)
         lead = (
             self._statement_line(q.lang, own or j.statement)
             if own is not None or self._lead_with_statement(j) or self._pointed(q, j)

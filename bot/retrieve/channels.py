@@ -10,6 +10,7 @@ weight.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -173,14 +174,16 @@ class TitleChannel:
         return vocabulary, weights, np.where(totals > 0, totals, 1.0)
 
     def score(self, query: Query) -> np.ndarray:
+        per_slot: np.ndarray = self.shares(query.zh_query, query.en_query)[self._slot_rows]
+        return per_slot
+
+    def shares(self, zh_query: Sequence[str], en_query: Sequence[str]) -> np.ndarray:
+        """Per article (row), the idf-weighted share of its title's words the query words contain, the better side."""
         best = np.zeros(self._articles, dtype=np.float32)
-        for (vocabulary, weights, totals), words in zip(
-            self._sides, (set(query.zh_query), set(query.en_query)), strict=True
-        ):
+        for (vocabulary, weights, totals), words in zip(self._sides, (set(zh_query), set(en_query)), strict=True):
             if columns := [vocabulary[w] for w in words if w in vocabulary]:
                 best = np.maximum(best, weights[:, columns].sum(axis=1) / totals)
-        per_slot: np.ndarray = best[self._slot_rows]
-        return per_slot
+        return best
 
 
 def channel_scores(channels: Channels, slot: int) -> dict[str, float]:

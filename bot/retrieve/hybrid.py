@@ -44,6 +44,12 @@ _PUT_UP = re.compile(
     r"(责任单位|牵头单位|牵头部门|负责部门|负责单位|主管部门)(是|为)\S{2,14}(对吧|对吗|吧|是吗|没错吧|吗)\s*[?？]?(\s|$)"
     r"|这(条|一条|项|款)\S{0,8}(是|由)\S{2,12}(牵头|负责|主管)\S{0,3}(对吧|对吗|吧|吗)\s*[?？]?(\s|$)"
 )  # … at the end of the question, or before the policy words read from it that the search text adds
+# an article referred to by its title words ("金融支持这一条,牵头的是哪个部门?", "the article on financial support")
+_TITLE_REFERENCE = re.compile(
+    r"(这一?|那一?|该)条(?![件路线街河鱼船款消新短信])|这个条款|这项条款|这一款"
+    r"|\b(article|clause|provision|section) (on|about|regarding|titled|called|named)\b"
+)
+_TITLE_SHARE, _TITLE_MARGIN = 0.5, 0.15
 # an article number the asker is unsure of ("我记得是第十八条讲的", "是在第十二条吗", "(Article 15 I think?)", "is it in
 # Article 8?"): the question's other words decide where it is answered
 _HEDGED = re.compile(
@@ -132,6 +138,7 @@ class HybridRetriever:
         )
         self.named = NamedArticleChannel(self.slots)
         self._numbers = {a.number for a in articles}
+        self._row_numbers = [a.number for a in articles]
         self.department = DepartmentChannel(self.slots, {(a.doc, a.number): set(a.departments_zh) for a in articles})
         self._slot_tokens: dict[tuple[str, int, int], set[str]] = {}
         for lang, lang_tokens in tokens.items():
@@ -198,6 +205,8 @@ class HybridRetriever:
         articles = frozenset(n for n in cited_articles(normalized) if n in self._numbers)
         if articles and _HEDGED.search(normalized):
             articles = frozenset()
+        if not articles and _TITLE_REFERENCE.search(normalized):
+            articles = self._titled(zh_query, en_query)
         if departments and _PUT_UP.search(normalized):  # "孵化载体税收优惠这条的责任单位是市商务局对吧": a premise
             departments = frozenset()
         if departments and _ISSUER.search(normalized) and not _ASKS_RESPONSIBLE.search(normalized):
@@ -220,6 +229,17 @@ class HybridRetriever:
             departments=departments,
             articles=articles,
         )
+
+    def _titled(self, zh_query: list[str], en_query: list[str]) -> frozenset[int]:
+        """The article a question names by its title ("金融支持这一条"): the one whose title it repeats the most of,
+        at least half (idf-weighted), clearly more than of any other ("高新区空间布局…这一条" repeats as much of other
+        titles through 高新: no one article)."""
+        shares = self.title.shares(zh_query, en_query)
+        order = np.argsort(-shares)
+        best = float(shares[order[0]]) if len(order) else 0.0
+        if best < _TITLE_SHARE or (len(order) > 1 and float(shares[order[1]]) > best - _TITLE_MARGIN):
+            return frozenset()
+        return frozenset({self._row_numbers[int(order[0])]})
 
     def channels(self, question: str, read: bool = True) -> Channels:
         """Every slot's score on each channel, before fusion (also what eval/tune.py searches over)."""

@@ -36,7 +36,14 @@ def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if any(name in top.text for name in q.outside_names):
         return None  # the clause itself speaks of that kind of park ("加强高新区与经开区深度合作")
-    return Judgement(Outcome.NOT_STATED, "outside", top, top.stated[0], Missing("outside"))
+    return Judgement(_unless_put_up_for_all(q), "outside", top, top.stated[0], Missing("outside"))
+
+
+def _unless_put_up_for_all(q: Question) -> Outcome:
+    """Not stated for the asker's case; but a premise that the measure holds for anyone, put up for confirmation, is
+    corrected ("any foreigner can be legal rep, no need for permanent residence, correct?"; "Since the policy lets
+    anyone working in Lianyungang get a work permit up to 65, he's fine, right?")."""
+    return Outcome.CORRECTED if q.confirms and q.universal else Outcome.NOT_STATED
 
 
 def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -47,12 +54,12 @@ def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.other_business or not giving:
         return None
     if all(s.for_tech for s in giving):
-        return Judgement(Outcome.NOT_STATED, "other_business", top, giving[0], Missing("other_business"))
+        return Judgement(_unless_put_up_for_all(q), "other_business", top, giving[0], Missing("other_business"))
     # "can I be legal representative of a trading company?": what it permits is for another kind of institution
     asked = q.word_grams
     matched = [s for s in giving if s.action_terms & asked or stems(s.action_terms) & stems(asked)]
     if matched and all(s.institutions and not any(w in q.normalized for w in s.institutions) for s in matched):
-        return Judgement(Outcome.NOT_STATED, "other_business", top, matched[0], Missing("object"))
+        return Judgement(_unless_put_up_for_all(q), "other_business", top, matched[0], Missing("object"))
     return None
 
 
@@ -112,9 +119,9 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # … not what a statement on becoming something is for ("not a high-tech zone: can we become one?")
             lacking = any(t in stated.terms and t not in stated.negated for t in q.lacks) and not stated.becoming
             if lacking and not also_named(q, stated):
-                # "any foreigner can be legal rep, no need for permanent residence, correct?": a premise to correct
-                outcome = Outcome.CORRECTED if q.confirms and q.universal else Outcome.NOT_STATED
-                return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
+                return Judgement(
+                    _unless_put_up_for_all(q), "unmet", lead=c, statement=stated, missing=Missing("condition")
+                )
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
             if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):

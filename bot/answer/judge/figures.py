@@ -55,6 +55,7 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not clause_holds(top, k)
         and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
         and not _named_by_clause(q, top, k)
+        and not (k.name == "criteria" and _meets_target(q, top))
     ]
     # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
     # (not a time: "什么时候开始执行?之前补交的能退吗" still asks a date)
@@ -70,6 +71,15 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return None
 
 
+def _meets_target(q: Question, clause: ClauseEvidence | None) -> bool:
+    """What a target asks to be reached ("…要达到多少才算完成目标?"): the clause's target is the threshold asked."""
+    return (
+        clause is not None
+        and bool(_TARGET_WORD.search(q.normalized))
+        and any(s.years or s.kind in TARGET_KINDS for s in clause.stated)
+    )
+
+
 def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKind) -> bool:
     """The kind is asked by a word the clause itself has, and not exactly ("which indicators get more weight?":
     the clause raises the weighting of innovation indicators; not "exactly what weight do they carry?")."""
@@ -82,7 +92,12 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """How things stand now, asked of a target: the policy sets targets, it reports no results."""
     top = e.top
     target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
-    if not (q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target)):
+    # … or how many of a measure's results there are, or which ("已经建了几个了", "现在具体有哪些"): the policy
+    # supports building them, it counts and names none
+    results = q.counted or q.particulars
+    if not (
+        q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target or results)
+    ):
         return None
     if q.gap and q.unheld:  # "我们现在大概4%,离2025年的目标还差多少?": where they stand is theirs, the target answers
         return None
@@ -271,6 +286,7 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
 
 
 # a price per unit of land or floor space ("地价每亩多少", "land price per mu"): a rate the policy never sets
+_TARGET_WORD = re.compile(r"目标|\btargets?\b|\bgoals?\b")
 _PER_UNIT = re.compile(r"每亩|一亩|每平|\bper (mu|square|sqm|hectare|acre)\b")
 # a yes/no question that asks either way ("是否需要补缴？"): it puts up no charge to correct
 _NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhether\b|\bdo (we|i|they) (have|need) to\b")

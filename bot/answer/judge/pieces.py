@@ -107,11 +107,14 @@ def holding_statement(q: Question, clause: ClauseEvidence, wanted: set[str | Non
     return pointed_statement(q, clause, found) or found
 
 
-def pointed_statement(q: Question, clause: ClauseEvidence | None, stated: Stated | None) -> Stated | None:
+def pointed_statement(
+    q: Question, clause: ClauseEvidence | None, stated: Stated | None, corrected: bool = False
+) -> Stated | None:
     """Of the figures the clause states of one kind for one subject ("R字签证有效期最高10年、每次停留时间最高
     180日"), the one the question's own words point to and no other: a word of its action the others lack
     (有效期, valid; 每次, stay) or its unit (几年, how many days), figures the question writes aside. None when
-    the clause states one such figure, or the question points to none or to several."""
+    the clause states one such figure, or the question points to none or to several. A figure put up to be
+    corrected points by its unit ("only good for 5 years, right?": the validity in years, not the stay in days)."""
     if clause is None or stated is None or not stated.statement.value_zh:
         return None
     same = [
@@ -121,7 +124,7 @@ def pointed_statement(q: Question, clause: ClauseEvidence | None, stated: Stated
     ]
     if len(same) < 2:
         return None
-    text = _WRITTEN_FIGURE.sub(" ", q.normalized.lower())
+    text = q.normalized.lower() if corrected else _WRITTEN_FIGURE.sub(" ", q.normalized.lower())
     words = [_action_words(s.statement.action(q.lang), q.lang) for s in same]
     hits = [
         len((own - frozenset().union(*(w for w in words if w is not own))) & _action_words(text, q.lang))
@@ -267,7 +270,9 @@ def contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = Non
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}
     held = frozenset(f for s in compatible_statements(q, clause) for f in s.figures) if clause else stated.figures
-    return bool(mine) and not mine & held and not meets_floor(stated, mine)
+    # a floor of its own put up as the policy's condition ("前进5位以上才给100万元奖励吗") is no result that meets it
+    own_floor = bool(_FLOOR_PUT_UP.search(q.normalized))
+    return bool(mine) and not mine & held and (own_floor or not meets_floor(stated, mine))
 
 
 def meets_floor(stated: Stated, figures: set[str]) -> bool:
@@ -294,6 +299,11 @@ def _number(figure: str) -> float:
     return float(figure.split(":")[1].rstrip("ymd"))
 
 
+_FLOOR_PUT_UP = re.compile(
+    r"\d+\s*\S{0,2}(以上|及以上|或以上)才"
+    r"|\b(at least|a minimum of) \d+\s*\w*\s*(\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
+    r"|\b\d+ (\w+ )?(or more|and above) (\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
+)
 _FLOOR = re.compile(r"以上|不低于|至少|\bor more\b|\bat least\b|\band above\b|\bor above\b")
 
 
