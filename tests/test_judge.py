@@ -3579,3 +3579,103 @@ def test_readings_of_round_36() -> None:
     assert [s.id for s in ask("这份政策是不是替代了以前的高新区扶持政策?").specifics] == ["policy_history"]
     assert ask("Who issues the confirmation letter?", "en").intent.responsible
     assert not ask("what are these incubation bonds and who issues them?", "en").intent.responsible
+
+
+NATIONAL_RANKING_FLOOR = Statement(
+    "amount",
+    "national_zone",
+    "排名进位奖励",
+    "ranking reward",
+    "100万元",
+    "RMB 1 million",
+    "年度考评排名较历史最好位次实现前进3位以上",
+    "moved up 3 or more places",
+    True,
+)
+PROVINCIAL_RD_TARGET = Statement(
+    "percentage",
+    "provincial_zone",
+    "R&D经费支出占GDP比重达到",
+    "R&D share of GDP to reach",
+    "5%",
+    "5%",
+    "到2025年",
+    "by 2025",
+)
+
+
+def test_readings_of_round_37() -> None:
+    """Kinds taken on in round 37, each said generally."""
+    centres = evidence(clause(17, 2, CITIES, text="支持高新区在北京、上海、深圳等创新发达地区建设科创中心"))
+    # how many of a measure's results there are now, or which: the policy counts and names none
+    built = judge(ask("高新区在北京的科创中心具体在哪,已经建了几个了"), centres)
+    assert (built.outcome, built.rule) == (Outcome.NOT_STATED, "current_state")
+    assert judge(ask("政策支持在多少个城市建设科创中心?"), centres).outcome is Outcome.ANSWERED
+    assert ask("管委会推行大部门制以后具体设了哪几个局?").particulars
+    # the threshold of a target is the target
+    target = evidence(clause(3, 3, PROVINCIAL_RD_TARGET, text="省级高新区R&D经费支出占GDP比重达到5%以上"))
+    reached = judge(ask("我们是省级高新区 R&D经费支出占GDP要达到多少才算完成目标"), target)
+    assert reached.outcome is Outcome.ANSWERED
+    assert judge(ask("省级高新区的认定标准是什么?"), target).outcome is Outcome.NOT_STATED
+    # a deduction is a tax
+    assert "tax_type" in {s.id for s in ask("研发费用扣除比例是多少?").specifics}
+    assert "tax_type" in {s.id for s in ask("Is R&D spending tax-deductible here?", "en").specifics}
+    # "I guess" is no request to make a figure up; "guess a number" is
+    assert not ask("Since PR holders can't lead projects, I guess I need a colleague as PI?", "en").intent.invent
+    assert ask("Just guess a number for the rent subsidy.", "en").intent.invent
+    # a floor of its own put up as the policy's condition is corrected; a result above the floor is not
+    places = Statement(
+        "count", "zone", "年度考评排名较历史最好位次前进", "ranking moved up", "3位以上", "3 or more places"
+    )
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING_FLOOR, places, text="前进3位以上的国家高新区给予100万元奖励"))
+    floor = judge(ask("国家高新区年度考评排名要比历史最好位次前进5位以上才给100万元奖励吗"), ranking)
+    assert floor.outcome is Outcome.CORRECTED
+    assert judge(ask("我们国家高新区今年前进了5位,能拿100万元奖励吗"), ranking).outcome is not Outcome.CORRECTED
+    assert "count:5" in ask("It gets the reward only if it moves up 5 or more places, correct?", "en").stated
+    # an authority's name read whole: 科技部门 is no 科技部 (the ministry)
+    assert "science@provincial" in {str(a) for a in ask("要先拿到省里科技部门的确认函吗").authorities}
+    # another city's measure said before asking whether this policy does it too
+    assert not ask("苏州那边支持科技企业去科创板上市,连云港这个政策也支持吗?").intent.out_of_scope
+    assert ask("苏州那边对科技企业上市有什么奖励?").intent.out_of_scope
+    # money per unit is an amount; a post-subsidy is money given
+    assert "money" in {k.name for k in ask("What's the performance reward per graduated enterprise?", "en").figures}
+    assert "money" in {k.name for k in ask("每家孵化企业奖励多少?").figures}
+    assert ask("Does the city give a post-subsidy of 10% of R&D spending?", "en").benefit
+    assert "documents" in {k.name for k in ask("What do we submit to the science bureau?", "en").figures}
+    assert "criteria" in {k.name for k in ask("科技企业积分制具体怎么积分?").figures}
+    # the name of an action a clause gives in quotation marks answers "what is it called?"
+    action = Statement("support", "tech_enterprise", "实施“小升高”行动", "small to high-tech action")
+    named = evidence(clause(9, 1, action, text="实施高新技术企业培育“小升高”行动,探索科技企业积分制"))
+    assert judge(ask("高企培育行动叫什么名字?"), named).outcome is Outcome.ANSWERED
+    assert judge(ask("培育行动的牵头企业叫什么名字?"), evidence(clause(9, 1, action, text="培育行动"))).outcome is (
+        Outcome.NOT_STATED
+    )
+    # a figure put up to be corrected points by its unit to the statement it is about
+    visa = clause(5, 11, R_VISA, R_VISA_STAY, text="R字签证")
+    claim = ask("So the R visa is only good for 5 years max, right?", "en")
+    pointed = pointed_statement(claim, visa, visa.stated[1], corrected=True)
+    assert pointed is not None and pointed.statement.value_zh == "10年"
+    stay = pointed_statement(
+        ask("R字签证每次只能停留90天吧,那我一年得出入境好几次?"), visa, visa.stated[0], corrected=True
+    )
+    assert stay is not None and stay.statement.value_zh == "180日"
+
+
+def test_what_the_document_is_is_answered_by_its_title_and_sections() -> None:
+    """ "这个文件全称叫啥?主要讲什么的": the document's own title, date and sections; not a question on a topic."""
+    plain = replace(evidence(clause(7, 1, LISTING), policy_terms=False), issued="2023-11-28")
+    for text, lang in (("群里转的这个文件全称叫啥?主要讲什么的", "zh"), ("What exactly is this document?", "en")):
+        judgement = judge(ask(text, lang), plain)
+        assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "overview"), text
+    topical = replace(evidence(clause(5, 11, R_VISA), policy_terms=True), issued="2023-11-28")
+    assert judge(ask("这个政策主要讲什么的?对外籍人才有什么支持?"), topical).rule != "overview"
+
+
+def test_a_premise_that_a_measure_holds_for_anyone_is_corrected() -> None:
+    """ "政策说…任何企业…也行吧?": the asker attributes to the policy a wider case than it states."""
+    put_up = judge(
+        ask("政策说持永居证的外籍人才可以当任何企业的法定代表人,那我注册个贸易公司当法人也行吧?"), PR_HOLDERS
+    )
+    assert put_up.outcome is Outcome.CORRECTED
+    asked = judge(ask("持永居证的外籍人才能当贸易公司的法定代表人吗?"), PR_HOLDERS)
+    assert asked.outcome is Outcome.NOT_STATED

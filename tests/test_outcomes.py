@@ -162,3 +162,28 @@ def test_cantonese_is_answered_like_mandarin(real_bot) -> None:  # type: ignore[
     answer = real_bot.ask("高新區舉辦嘅創新創業大賽，冠軍獎金有幾多？")
     assert (answer.outcome, answer.fallback) == ("not_stated", True)
     assert real_bot.ask("我哋係外資研發機構，想落戶高新區，政策係咪鼓勵？").outcome == "answered"
+
+
+def test_an_article_named_by_its_title_is_the_one_answered(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """ "金融支持这一条": the article whose title it repeats (加大金融支持力度), not one mentioning 金融 in passing."""
+    answer = real_bot.ask("高新区金融支持这一条,牵头的责任单位是哪个部门?")
+    assert answer.citations[0].article == 21 and "市地方金融监管局" in answer.text.split("\n\n")[0]
+    put_up = real_bot.ask("高新区金融支持这条是市商务局牵头负责的吧?")
+    assert put_up.outcome == "corrected" and put_up.text.startswith("本政策没有把市商务局列为第二十一条")
+
+
+def test_a_yes_no_part_naming_a_listed_item_is_answered_beside_an_unstated_part(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("工业用地可以先租后让吗?租金大概多少")
+    assert (answer.outcome, answer.fallback) == ("answered", False)
+    assert "先租后让" in answer.text.split("\n\n")[0] and "租金" in answer.text and HOTLINE in answer.text
+
+
+def test_what_the_document_is_gets_its_title_date_and_sections(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("What exactly is this document? Someone shared it in a WeChat group.")
+    assert answer.outcome == "answered" and answer.text.startswith(
+        "This document is the Lianyungang Policy on Promoting the High-Quality Development of High-Tech Industrial"
+    )
+    assert "2023-11-28" in answer.text and "7 sections and 26 articles" in answer.text
+    chinese = real_bot.ask("群里转的这个文件全称叫啥?主要讲什么的")
+    assert chinese.text.startswith("这份文件是《连云港推进高新技术产业开发区高质量发展政策》")
+    assert "七、强化组织管理（第22—26条）" in chinese.text

@@ -66,9 +66,10 @@ class AuthorityTable:
 
 
 def _alternation(spec: dict[str, Any]) -> re.Pattern[str]:
-    """One pattern of a cue list's Chinese forms, English forms (as whole words) and patterns."""
-    forms = [re.escape(str(c).lower()) for c in spec.get("zh", [])]
-    forms += [rf"\b{re.escape(str(c).lower())}\b" for c in spec.get("en", [])]
+    """One pattern of a cue list's Chinese forms, English forms (as whole words) and patterns; the longest form
+    first, so a name is read whole ("科技部门" is no "科技部", the ministry, at the national level)."""
+    forms = [re.escape(str(c).lower()) for c in sorted(spec.get("zh", []), key=len, reverse=True)]
+    forms += [rf"\b{re.escape(str(c).lower())}\b" for c in sorted(spec.get("en", []), key=len, reverse=True)]
     forms += list(spec.get("patterns", []))
     return re.compile("|".join(forms), re.IGNORECASE)
 

@@ -113,6 +113,7 @@ class Cues:
     counted: CueList  # asks how many of something there are ("几个", "how many")
     issuing: CueList  # words of issuing or approving something ("签发", "approve")
     issue_date: CueList  # asks when the policy itself was issued ("这个政策是哪天发布的")
+    about_document: CueList  # asks what the document itself is ("这个文件全称叫啥?主要讲什么的")
     target_years: CueList  # asks which years the targets are set for ("分哪几个年份")
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
@@ -254,6 +255,7 @@ def load_cues() -> Cues:
         counted=_cue_list(data["counted"]),
         issuing=_cue_list(data["issuing"]),
         issue_date=_cue_list(data["issue_date"]),
+        about_document=_cue_list(data["about_document"]),
         target_years=_cue_list(data["target_years"]),
         later_years=_cue_list(data["later_years"]),
         procedure=_cue_list(data["procedure"]),

@@ -90,7 +90,9 @@ _CHINESE_FIGURE = re.compile(
     r"(?<![零一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(?=\s*(?:个月|年|天|日|周岁|岁))"
 )
 _COUNT = re.compile(
-    r"(?<![\d.])(\d+)\s*(?:位|名|强|places?\b|positions?\b|spots?\b)|\btop[\s-]*(\d+)\b|前\s*(\d+)(?![\d.]|\s*(?:位|名|强|年|个月|天|日))"
+    r"(?<![\d.])(\d+)\s*(?:(?:or more|or fewer|and above|or above|or so)\s+)?"
+    r"(?:位|名|强|places?\b|positions?\b|spots?\b)"
+    r"|\btop[\s-]*(\d+)\b|前\s*(\d+)(?![\d.]|\s*(?:位|名|强|年|个月|天|日))"
 )
 _PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 

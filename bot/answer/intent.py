@@ -38,6 +38,11 @@ _ORIGIN = re.compile(
 _COMPARED = re.compile(
     r"(?:跟|和|与|同|比起|相比)[^,，。?？]{0,14}?(?:相比|比较|比)(?:起来)?[,，]|\bcompared (?:with|to) [^,.?]{2,40},"
 )
+_ALSO_HERE = re.compile(
+    r"(?<=[,，;；。])\s*[^,，;；。]{0,6}(连云港|这个政策|本政策|该政策|这份政策|这边|咱们这|你们这|我们这)[^,，?？]{0,16}也"
+    r"|\b(does|do|will|would|can|is) (lianyungang|this policy|the lianyungang policy|your policy|this zone|your zone"
+    r"|the policy here)\b.{0,50}\b(too|as well|also|likewise|similarly)\b"
+)
 _HOME = re.compile(r"连云港|\blianyungang\b")  # … when what follows asks of this city
 # … not which of the two, nor how they compare ("算高还是低", "more generous")
 _WHICH = re.compile(r"哪个|哪边|哪里更|谁更|还是|更|\bwhich (one|is|city)\b|\b(better|worse|higher|lower|more|less)\b")
@@ -348,6 +353,10 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     compared = _COMPARED.search(normalized)
     if compared and _HOME.search(normalized, compared.end()) and not _WHICH.search(normalized, compared.end()):
         normalized = normalized[: compared.start()] + " " + normalized[compared.end() :]
+    # … or what another city does, said before asking whether this one does it too ("苏州那边支持…上市,连云港这个政策也
+    # 支持吗?", "Suzhou gives …; does this policy do that too?")
+    if also := _ALSO_HERE.search(normalized):
+        normalized = normalized[also.start() :]
     normalized = _entities_of(cues.other_cities.zh, cues.other_cities.en).sub(" ", normalized)
     words = words_of(normalized)
     if cues.other_cities.found(normalized, words):

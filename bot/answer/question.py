@@ -88,6 +88,7 @@ class Question:
     issuing: bool = False  # its question clauses ask of issuing or approving something ("确认函是哪个部门签发的")
     in_charge: bool = False  # … or of the unit in charge ("负责", "牵头", "responsible")
     issue_date: bool = False  # asks when the policy itself was issued ("这个政策是哪天发布的?")
+    about_document: bool = False  # asks what the document itself is: its name, its topic, its parts
     target_years: bool = False  # asks which years the targets are set for, as more than one ("分哪几个年份定的")
     later: bool = False  # asks beyond a year or further ahead ("2025年以后", "更长远的呢？", "goals beyond 2025")
     procedure: bool = False  # asks how to apply for or claim something ("首购首用咋申请", "how do we apply")
@@ -147,6 +148,7 @@ class Question:
             "counted": self.counted,
             "issuing": self.issuing,
             "issue_date": self.issue_date,
+            "about_document": self.about_document,
             "target_years": self.target_years,
             "later": self.later,
             "procedure": self.procedure,
@@ -210,7 +212,11 @@ def read_question(
     claims: tuple[FigureKind, ...] = ()
     implied = [i for i in cues.implied if i.cues.found(normalized, all_words)]
     # "…前进5位以上才有奖励，是这样吗？", "a provincial zone also gets 1 million?": a figure to confirm
-    tagged = bool(_TAG_QUESTION.search(normalized)) or any(stated_figures(s) for s in declared(normalized, cues))
+    # … or a floor of its own put up as the policy's condition ("前进5位以上才给100万元奖励吗")
+    tagged = (
+        bool(_TAG_QUESTION.search(normalized) or _FLOOR_PUT_UP.search(normalized))
+        or any(stated_figures(s) for s in declared(normalized, cues))
+    )
     if claimed_figures and (
         intent.invent or intent.promise or intent.injection or premise or tagged or limited(claimed_figures, limits)
     ):
@@ -303,6 +309,7 @@ def read_question(
         issuing=cues.issuing.found(question_part, words_of(question_part)),
         in_charge=bool(_IN_CHARGE.search(normalized)),
         issue_date=cues.issue_date.found(normalized, all_words) and not _IN_FORCE.search(normalized),
+        about_document=cues.about_document.found(normalized, all_words),
         target_years=cues.target_years.found(questions, words_of(questions)),
         lacks=negated_grams(normalized).union(*(i.lacks for i in implied)),
         changes=changed_words(normalized),
@@ -522,6 +529,14 @@ _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她"
 # a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")
 _REFERS_SITUATION = re.compile(_REFERS.pattern + r"|\b(i|me|my|we|us|our)\b|我", re.IGNORECASE)
 # a statement with a tag that asks to have it confirmed: "…就行了吧？", "…, yes?", "…, isn't it?"
+# a floor of its own the asker puts up as the policy's condition ("前进5位以上才给…吗", "only if it moves up 5 or more
+# places"): a figure to confirm, like one with a tag
+_FLOOR_PUT_UP = re.compile(
+    r"\d+\s*\S{0,2}(以上|及以上|或以上)才"
+    r"|\bonly (if|when)\b.{0,40}\b\d+ (\w+ )?(or more|and above|or above)\b"
+    r"|\b(at least|a minimum of) \d+\s*\w*\s*(\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
+    r"|\b\d+ (\w+ )?(or more|and above) (\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
+)
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"

@@ -15,7 +15,7 @@ from bot.answer.model import Answer, Citation
 from bot.answer.question import Question
 from bot.answer.templates import say
 from bot.corpus.model import Article, Corpus
-from bot.numerals import cited_articles
+from bot.numerals import cited_articles, int_to_chinese
 from bot.text import as_sentence, capitalized
 
 #: the last sentence of a "not stated" sentence that leads on to the clauses quoted ("The closest provisions are:")
@@ -57,7 +57,7 @@ class Renderer:
     ) -> Answer:
         """The Answer for judgement `j`; `ranked` are the retrieved article numbers, `parts` the other
         parts of a question that asks several things."""
-        if j.rule in ("contact", "issued_on"):
+        if j.rule in ("contact", "issued_on", "overview"):
             return self._of_the_document(q, j, ranked)
         if j.rule in ("responsible", "other_contact") and (q.intent.responsible or j.rule == "responsible"):
             return self._departments(q, e, j, ranked)
@@ -129,6 +129,8 @@ class Renderer:
         corrected first)."""
         if j.rule == "contact":
             return self._reply(q, j, ranked, say(q.lang, "contact", hotline=self.corpus.hotline))
+        if j.rule == "overview":
+            return self._reply(q, j, ranked, self._overview(q.lang), closing=self._hotline(q.lang))
         dated = say(q.lang, "issued_on", title=self._title(q.lang), date=self.document.date)
         if j.outcome is Outcome.CORRECTED:
             dated = joined(q.lang, say(q.lang, "corrected"), dated)
@@ -159,6 +161,9 @@ class Renderer:
             # "签证那一条的责任单位有哪些？公安局在里面吗？": the units of the measure asked about too
             article = self.corpus.article(top.doc, top.article)
             lines.insert(0, self._units_line(article, lang))
+            # … its article cited first, before those the named units are listed for
+            own = Citation.of(article, best.get(article.number, 1), lang)
+            citations = [own, *(c for c in citations if c.article != article.number)]
             if j.outcome is Outcome.CORRECTED:  # "第五条是市商务局牵头的吧?": it is not among them
                 joined = ("、" if lang == "zh" else "; ").join(self._unit_name(u, lang) for u in named)
                 lines.insert(0, say(lang, "unit_not_listed", department=joined, article=article.label(lang)))
@@ -311,6 +316,31 @@ class Renderer:
 
     def _hotline(self, lang: str) -> str:
         return say(lang, "hotline", hotline=self.corpus.hotline)
+
+    def _overview(self, lang: str) -> str:
+        """The document's title, date and sections, each with the articles it holds."""
+        document = self.document
+        outline = [
+            say(
+                lang,
+                "overview_section",
+                number=int_to_chinese(section.number) if lang == "zh" else str(section.number),
+                title=section.title_zh if lang == "zh" else section.title_en,
+                first=numbers[0],
+                last=numbers[-1],
+            )
+            for section in document.sections
+            if (numbers := [a.number for a in document.articles if a.section == section.number])
+        ]
+        return say(
+            lang,
+            "overview",
+            title=self._title(lang),
+            date=document.date,
+            sections=len(document.sections),
+            articles=len(document.articles),
+            outline=say(lang, "overview_joiner").join(outline),
+        )
 
     def _title(self, lang: str) -> str:
         return self.document.title_zh if lang == "zh" else self.document.title_en

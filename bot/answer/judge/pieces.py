@@ -124,7 +124,7 @@ def pointed_statement(
     ]
     if len(same) < 2:
         return None
-    text = q.normalized.lower() if corrected else _WRITTEN_FIGURE.sub(" ", q.normalized.lower())
+    text = _WRITTEN_FIGURE.sub(" ", q.normalized.lower())
     words = [_action_words(s.statement.action(q.lang), q.lang) for s in same]
     hits = [
         len((own - frozenset().union(*(w for w in words if w is not own))) & _action_words(text, q.lang))
@@ -132,7 +132,13 @@ def pointed_statement(
         for own, s in zip(words, same, strict=True)
     ]
     pointed = [s for s, n in zip(same, hits, strict=True) if n]
+    if corrected and len(pointed) != 1:
+        units = {f.split(":")[1][-1] for f in q.unheld if f.startswith("duration:")}
+        pointed = [s for s in same if units and all(_UNIT_ZH[u].search(s.statement.value_zh) for u in units)]
     return pointed[0] if len(pointed) == 1 else None
+
+
+_UNIT_ZH = {"y": re.compile(r"年"), "m": re.compile(r"月"), "d": re.compile(r"日|天")}
 
 
 def _action_words(text: str, lang: str) -> frozenset[str]:
@@ -270,9 +276,7 @@ def contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = Non
     kinds = {f.split(":")[0] for f in stated.figures}
     mine = {f for f in q.stated if f.split(":")[0] in kinds}
     held = frozenset(f for s in compatible_statements(q, clause) for f in s.figures) if clause else stated.figures
-    # a floor of its own put up as the policy's condition ("前进5位以上才给100万元奖励吗") is no result that meets it
-    own_floor = bool(_FLOOR_PUT_UP.search(q.normalized))
-    return bool(mine) and not mine & held and (own_floor or not meets_floor(stated, mine))
+    return bool(mine) and not mine & held and not meets_floor(stated, mine)
 
 
 def meets_floor(stated: Stated, figures: set[str]) -> bool:
@@ -299,11 +303,6 @@ def _number(figure: str) -> float:
     return float(figure.split(":")[1].rstrip("ymd"))
 
 
-_FLOOR_PUT_UP = re.compile(
-    r"\d+\s*\S{0,2}(以上|及以上|或以上)才"
-    r"|\b(at least|a minimum of) \d+\s*\w*\s*(\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
-    r"|\b\d+ (\w+ )?(or more|and above) (\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
-)
 _FLOOR = re.compile(r"以上|不低于|至少|\bor more\b|\bat least\b|\band above\b|\bor above\b")
 
 

@@ -118,6 +118,15 @@ def issued_on(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(outcome, "issued_on", lead=e.top, missing=Missing("value") if other else None)
 
 
+def overview(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """What the document itself is ("这个文件全称叫啥?主要讲什么的", "What exactly is this document?"): its title,
+    date and sections; not when the question names a topic of the policy or asks a figure ("这个政策对人才有哪些
+    支持?" asks of the talent measures)."""
+    if not q.about_document or e.topical_terms or q.figures or q.specifics or not e.issued:
+        return None
+    return Judgement(Outcome.ANSWERED, "overview", lead=e.top)
+
+
 def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Which body issues or approves something, where the best clause names the body ("R字签证的确认函是哪个部门签发
     的？": 省级科技行政部门; "who approves the age relaxation?": 市级以上科技行政部门): the clause answers, not the
