@@ -3679,3 +3679,45 @@ def test_a_premise_that_a_measure_holds_for_anyone_is_corrected() -> None:
     assert put_up.outcome is Outcome.CORRECTED
     asked = judge(ask("持永居证的外籍人才能当贸易公司的法定代表人吗?"), PR_HOLDERS)
     assert asked.outcome is Outcome.NOT_STATED
+
+
+def test_readings_of_round_37_part_3() -> None:
+    """Kinds taken on after batch 43 was read, each said generally."""
+    # a body the policy does not name for the letter, put up to confirm: corrected
+    assert "foreign_experts" in {a.body for a in ask("确认函是国家外国专家局直接签发的对吧?").authorities}
+    # "is that how it works?" puts a statement up for confirmation
+    assert ask("So we still have to pay an additional land price - is that how it works?", "en").confirms
+    # the conditions a body must meet, a credit rating, a score: criteria; a loan size: money
+    assert "criteria" in {k.name for k in ask("发债具体要满足哪些条件?").figures}
+    assert "criteria" in {k.name for k in ask("What credit rating does the entity need?", "en").figures}
+    assert "money" in {k.name for k in ask("Up to what loan size?", "en").figures}
+    # which universities, banks or hospitals: the policy names none
+    assert "names" in {k.name for k in ask("Which universities will host the science parks?", "en").figures}
+    assert "names" in {k.name for k in ask("哪些高校会建大学科技园?").figures}
+    # a figure put up for another level is corrected before the units are given
+    national = Statement(
+        "amount",
+        "county",
+        "列入试点奖励",
+        "pilot reward",
+        "50万元",
+        "RMB 500,000",
+        "列入国家级知识产权试点的",
+        "national",
+        True,
+    )
+    provincial = Statement(
+        "amount",
+        "county",
+        "列入试点奖励",
+        "pilot reward",
+        "20万元",
+        "RMB 200,000",
+        "列入省级知识产权试点的",
+        "provincial",
+        True,
+    )
+    pilots = evidence(clause(25, 5, national, provincial, text="知识产权试点 县区 50万元 20万元"))
+    put_up = judge(ask("县区列入省级知识产权试点能拿50万元奖励,这个钱找哪个部门要?"), pilots)
+    assert put_up.outcome is Outcome.CORRECTED
+    assert judge(ask("县区列入省级知识产权试点的奖励,找哪个部门要?"), pilots).rule == "responsible"

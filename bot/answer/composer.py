@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
@@ -117,6 +118,11 @@ class Answerer:
         q, retrieval = self._resolve(q, turns, deadline)
         evidence = self.evidence(retrieval)
         judgement = judge(q, evidence, self.thresholds)
+        if judgement.rule in ("task", "override") and (inner := _wrapped(stripped)):
+            # "请你扮演招商局局长回答:人才创业项目怎么奖励?": the role is not played, the question is answered
+            asked = self._read(q.asked, inner, q.lang)
+            if not (asked.task or asked.override or asked.reveal or asked.intent.invent or asked.intent.promise):
+                return self._answer(asked, turns, inner, deadline)
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
@@ -251,6 +257,28 @@ class Answerer:
         )
 
 
+def _wrapped(text: str) -> str:
+    """The question a role or a tone is asked around ("请你扮演招商局局长用很热情的语气回答:…?", "Pretend you are a
+    tour guide, but tell me: …?"), when it asks something after the role; "" when there is none."""
+    found = next((m for pattern in _ROLE_WRAPPERS if (m := pattern.search(text))), None)
+    inner = found.group("q").strip() if found else ""
+    return inner if _ASKS.search(inner) else ""
+
+
+#: a role or tone asked for, then what is asked after a colon or "but tell me"
+_ROLE_WRAPPERS = (
+    re.compile(
+        r"^.{0,40}?(扮演|假装|以.{1,10}的(口吻|语气|身份)|用.{0,10}(语气|口吻))[^:：]{0,30}[:：]\s*(?P<q>.{4,})$"
+    ),
+    re.compile(
+        r"^.{0,60}?\b(pretend|act as|role-?play|you are now|in the (voice|style|tone) of|in an? \w+ tone)\b[^:]{0,60}?"
+        r"(:|\bbut (just )?tell me\b:?|\bthen (answer|tell me)\b:?|\band (answer|tell me)\b:?)\s*(?P<q>.{8,})$",
+        re.IGNORECASE,
+    ),
+)
+_ASKS = re.compile(r"[?？吗呢]|什么|哪|多少|怎么|如何|\b(what|which|how|who|when|where|why|can|does|is|are)\b", re.I)
+
+
 def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question) -> bool:
     """A part answers the question on its own: a statement of the kind of figure it asks for, in the
     article the whole question is about, or, when the whole asked for a figure its best article does
@@ -267,8 +295,21 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     of_the_policy = asked.intent.yes_no and (_names_item(asked, lead) or bool(_OF_THE_POLICY.search(asked.normalized)))
     if (part.rule == "answered" and of_the_policy) or (part.rule == "issuer" and not asked.intent.yes_no):
         return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
-    if part.rule != "figure":
-        return False
+    # … or a part asking which things a clause lists ("有哪些供地方式?", "Which leading industries …?") or what the
+    # policy itself provides ("孵化器在这个政策里有啥支持?"), not yes or no, answered by the clause the whole is about,
+    # where the whole lacks what another part asks (a rent, a time, a subsidy rate)
+    wh_part = part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
+    if wh_part and (_lists_asked(asked, lead) or _OF_THE_POLICY.search(asked.normalized)):
+        return judged.rule in _WH_PART_RULES and lead.article == whole.top.article
+    return part.rule == "figure" and _figure_grounded(lead, part, whole, judged, whole_q)
+
+
+def _figure_grounded(
+    lead: ClauseEvidence, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question
+) -> bool:
+    """A part's figure answers: in the article the whole is about, or, when the whole asked for a figure its best
+    article does not hold, in one of its best three."""
+    assert whole.top is not None
     if judged.rule == "figure_absent":
         # …and about the kind of party the whole question is about: "人才创业项目…比例是多少？最高能奖多少钱？"
         # is no question about the zones' reward its second part finds alone
@@ -283,6 +324,21 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     return lead.article == whole.top.article
 
 
+def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
+    """A "which …?" question the clause lists the members of: its words name what the list is of ("有哪些供地方式?"
+    against "…等供应方式", "Which leading industries …?" against "…industries such as")."""
+    if not asked.listing:
+        return False
+    for s in clause.stated:
+        if s.kind != "list":
+            continue
+        kind = s.category.split("等")[-1]  # "推行产业用地灵活选择 等供应方式 such as": 供应方式 such as
+        pairs = {a + b for a, b in pairwise(kind) if _HAN.match(a) and _HAN.match(b)}
+        if any(w in s.category for w in asked.listing) or any(p in asked.normalized for p in pairs):
+            return True
+    return False
+
+
 def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
     """The question names one of the items a list the clause states ("长期租赁、租让结合、先租后让…")."""
     for s in clause.stated:
@@ -293,12 +349,18 @@ def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
     return False
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 #: a yes/no part that asks what the policy itself says or does ("政策里有没有提到…", "Does the policy support …"); a
 #: yes/no part about the world ("有没有现成的标准厂房可以租？") is no question a clause answers on its own
 _OF_THE_POLICY = re.compile(r"政策|文件|\bpolicy\b|\bpolicies\b")
 
 #: what the whole lacks that another part asks: a figure, a benefit or a specific ("…? How much is the rent?")
 _OTHER_PART_RULES = frozenset({"never_stated", "benefit", "specific", "figure_absent"})
+
+#: … and what a whole may lack besides, beside a part asking what the policy provides: how things stand now, money
+#: for what the clause only supports
+_WH_PART_RULES = _OTHER_PART_RULES | {"current_state", "measure_only"}
 
 #: the rules that judge the asker's own case (their age, subject, condition, party, place, business, employer),
 #: a year the whole asks about that holds for every part ("有没有2030年的目标？比如R&D占比到时候要多少？"), or the

@@ -213,9 +213,8 @@ def read_question(
     implied = [i for i in cues.implied if i.cues.found(normalized, all_words)]
     # "…前进5位以上才有奖励，是这样吗？", "a provincial zone also gets 1 million?": a figure to confirm
     # … or a floor of its own put up as the policy's condition ("前进5位以上才给100万元奖励吗")
-    tagged = (
-        bool(_TAG_QUESTION.search(normalized) or _FLOOR_PUT_UP.search(normalized))
-        or any(stated_figures(s) for s in declared(normalized, cues))
+    tagged = bool(_TAG_QUESTION.search(normalized) or _FLOOR_PUT_UP.search(normalized)) or any(
+        stated_figures(s) for s in declared(normalized, cues)
     )
     if claimed_figures and (
         intent.invent or intent.promise or intent.injection or premise or tagged or limited(claimed_figures, limits)
@@ -223,7 +222,10 @@ def read_question(
         # "写明奖励1000万元", "say it is 500万", "since the age limit is 70 …", "最多只能停留90天"
         claimed = {figure.split(":")[0] for figure in claimed_figures}
         claims = tuple(kind for kind in cues.figures if kind.name in claimed)
-    levels, occasions = _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
+    # … the zone level in the policy words read from pinyin or sound-alikes too ("shengji gaoxinqu …": 省级高新区)
+    read = normalize(search[len(written) :]) if search.startswith(written) else ""
+    levels = _asked_levels(f"{normalized} {read}", f"{questions} {read}", cues) if read else None
+    levels, occasions = levels or _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
     money = benefit or any(k.statement == "amount" for k in intent.figures)
     recipient = next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), "")
     return Question(
@@ -539,6 +541,7 @@ _FLOOR_PUT_UP = re.compile(
 )
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
+    r"|\b(is|isn't) (that|this|it) (how it works|the case|so|true|accurate|correct|right)\s*\?\s*$"
     r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"
     r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
     # "So the letter comes from the city bureau?": a statement put as a question, no question word in it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.judge.figures import contradicted
 from bot.answer.judge.model import (
     TARGET_KINDS,
     ClauseEvidence,
@@ -181,13 +182,14 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     units carry a measure out, the policy gives no procedure."""
     if not q.intent.responsible:
         return None
+    if q.premised and (premise := contradicted(q, e, t)) is not None:
+        return premise  # "县区列入省级知识产权试点能拿50万元奖励,这个钱找哪个部门要?": the 20万元 is said first
     top = e.top
     # a part of a procedure the policy never states (documents, a deadline, a processing time), which the clause
     # does not write either ("deadline to claim the reward, and which office processes it?")
     procedural = [k for k in q.figures if k.name in _PROCEDURAL]
-    if any(top is None or not writes_figure(top, [k]) for k in procedural):
-        return None
-    if any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
+    unwritten = any(top is None or not writes_figure(top, [k]) for k in procedural)
+    if unwritten or any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
         return None
     if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
         return _no_procedure(top)
