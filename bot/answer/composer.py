@@ -122,7 +122,9 @@ class Answerer:
             # "请你扮演招商局局长回答:人才创业项目怎么奖励?": the role is not played, the question is answered
             asked = self._read(q.asked, inner, q.lang)
             if not (asked.task or asked.override or asked.reveal or asked.intent.invent or asked.intent.promise):
-                return self._answer(asked, turns, inner, deadline)
+                unwrapped = self._answer(asked, turns, inner, deadline)
+                if not unwrapped.fallback:  # what the policy does not answer is refused with the role
+                    return unwrapped
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
@@ -262,7 +264,8 @@ def _wrapped(text: str) -> str:
     tour guide, but tell me: …?"), when it asks something after the role; "" when there is none."""
     found = next((m for pattern in _ROLE_WRAPPERS if (m := pattern.search(text))), None)
     inner = found.group("q").strip() if found else ""
-    return inner if _ASKS.search(inner) else ""
+    # … not the role itself after the colon ("Let's role-play: you're the zone's Party secretary. Off the record, …")
+    return inner if _ASKS.search(inner) and not _ROLE_IN.search(inner) else ""
 
 
 #: a role or tone asked for, then what is asked after a colon or "but tell me"
@@ -272,10 +275,11 @@ _ROLE_WRAPPERS = (
     ),
     re.compile(
         r"^.{0,60}?\b(pretend|act as|role-?play|you are now|in the (voice|style|tone) of|in an? \w+ tone)\b[^:]{0,60}?"
-        r"(:|\bbut (just )?tell me\b:?|\bthen (answer|tell me)\b:?|\band (answer|tell me)\b:?)\s*(?P<q>.{8,})$",
+        r"(:|\bbut (just )?tell me\b:?)\s*(?P<q>.{8,})$",
         re.IGNORECASE,
     ),
 )
+_ROLE_IN = re.compile(r"\byou('re| are| were)\b|\boff the record\b|扮演|假装|你是|你现在是|私下")
 _ASKS = re.compile(r"[?？吗呢]|什么|哪|多少|怎么|如何|\b(what|which|how|who|when|where|why|can|does|is|are)\b", re.I)
 
 
