@@ -20,7 +20,7 @@ from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
-from bot.answer.judge.pieces import granted_to_other, statement_kinds
+from bot.answer.judge.pieces import granted_to_other, lists_named, statement_kinds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
 from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, read_question
@@ -121,7 +121,8 @@ class Answerer:
         if judgement.rule in ("task", "override") and (inner := _wrapped(stripped)):
             # "请你扮演招商局局长回答:人才创业项目怎么奖励?": the role is not played, the question is answered
             asked = self._read(q.asked, inner, q.lang)
-            if not (asked.task or asked.override or asked.reveal or asked.intent.invent or asked.intent.promise):
+            refused = asked.task or asked.override or asked.reveal or asked.intent.invent or asked.intent.promise
+            if _asks(asked, self.cues) and not refused:
                 unwrapped = self._answer(asked, turns, inner, deadline)
                 if not unwrapped.fallback:  # what the policy does not answer is refused with the role
                     return unwrapped
@@ -261,11 +262,11 @@ class Answerer:
 
 def _wrapped(text: str) -> str:
     """The question a role or a tone is asked around ("请你扮演招商局局长用很热情的语气回答:…?", "Pretend you are a
-    tour guide, but tell me: …?"), when it asks something after the role; "" when there is none."""
+    tour guide, but tell me: …?"); "" when there is none (whether it asks something, `_asks` says)."""
     found = next((m for pattern in _ROLE_WRAPPERS if (m := pattern.search(text))), None)
     inner = found.group("q").strip() if found else ""
     # … not the role itself after the colon ("Let's role-play: you're the zone's Party secretary. Off the record, …")
-    return inner if _ASKS.search(inner) and not _ROLE_IN.search(inner) else ""
+    return "" if _ROLE_IN.search(inner) else inner
 
 
 #: a role or tone asked for, then what is asked after a colon or "but tell me"
@@ -280,7 +281,6 @@ _ROLE_WRAPPERS = (
     ),
 )
 _ROLE_IN = re.compile(r"\byou('re| are| were)\b|\boff the record\b|扮演|假装|你是|你现在是|私下")
-_ASKS = re.compile(r"[?？吗呢]|什么|哪|多少|怎么|如何|\b(what|which|how|who|when|where|why|can|does|is|are)\b", re.I)
 
 
 def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question) -> bool:
@@ -305,27 +305,26 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     wh_part = part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
     if wh_part and (_lists_asked(asked, lead) or _OF_THE_POLICY.search(asked.normalized)):
         return judged.rule in _WH_PART_RULES and lead.article == whole.top.article
-    return part.rule == "figure" and _figure_grounded(lead, part, whole, judged, whole_q)
+    return part.rule == "figure" and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
 
 
 def _figure_grounded(
-    lead: ClauseEvidence, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question
+    lead: ClauseEvidence, top: ClauseEvidence, part: Judgement, whole: Evidence, judged: Judgement, whole_q: Question
 ) -> bool:
-    """A part's figure answers: in the article the whole is about, or, when the whole asked for a figure its best
-    article does not hold, in one of its best three."""
-    assert whole.top is not None
+    """A part's figure answers: in the article the whole is about (`top`, its best clause), or, when the whole asked
+    for a figure its best article does not hold, in one of its best three."""
     if judged.rule == "figure_absent":
         # …and about the kind of party the whole question is about: "人才创业项目…比例是多少？最高能奖多少钱？"
         # is no question about the zones' reward its second part finds alone
-        parties = {s.party for s in whole.top.stated if s.party}
+        parties = {s.party for s in top.stated if s.party}
         party = part.statement.party if part.statement is not None else ""
-        same_party = lead.article == whole.top.article or not parties or not party or party in parties
+        same_party = lead.article == top.article or not parties or not party or party in parties
         # …and of the kind of figure the whole asks: "今年专项资金一共多少亿?国家和省级各分多少" asks money, no share
         wanted = {k.statement for k in statement_kinds(whole_q)} - {"any", "value"}
         if wanted and part.statement is not None and part.statement.kind not in wanted:
             return False
         return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
-    return lead.article == whole.top.article
+    return lead.article == top.article
 
 
 def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
@@ -333,13 +332,13 @@ def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
     against "…等供应方式", "Which leading industries …?" against "…industries such as")."""
     if not asked.listing:
         return False
+    if lists_named(asked, clause):
+        return True
     for s in clause.stated:
-        if s.kind != "list":
-            continue
-        kind = s.category.split("等")[-1]  # "推行产业用地灵活选择 等供应方式 such as": 供应方式 such as
-        pairs = {a + b for a, b in pairwise(kind) if _HAN.match(a) and _HAN.match(b)}
-        if any(w in s.category for w in asked.listing) or any(p in asked.normalized for p in pairs):
-            return True
+        if s.kind == "list":
+            kind = s.category.split("等")[-1]  # "推行产业用地灵活选择 等供应方式 such as": 供应方式 such as
+            if any(a + b in asked.normalized for a, b in pairwise(kind) if _HAN.match(a) and _HAN.match(b)):
+                return True
     return False
 
 

@@ -352,12 +352,14 @@ def listed_clause(q: Question, e: Evidence) -> ClauseEvidence | None:
     """The clause that lists what a "which …?" question asks the members of ("重点招引哪些产业?": the clause listing
     生命健康、新材料… as 产业), in the best three articles, when the best clause lists no such thing."""
 
-    def lists(c: ClauseEvidence) -> bool:
-        return any(s.kind == "list" and any(w in s.category for w in q.listing) for s in c.stated)
-
-    if not q.listing or e.top is None or lists(e.top):
+    if not q.listing or e.top is None or lists_named(q, e.top):
         return None
-    return next((c for c in e.candidates if c.rank <= 2 and lists(c)), None)
+    return next((c for c in e.candidates if c.rank <= 2 and lists_named(q, c)), None)
+
+
+def lists_named(q: Question, clause: ClauseEvidence) -> bool:
+    """The clause lists what a "which …?" question asks the members of, by the word it asks with."""
+    return any(s.kind == "list" and any(w in s.category for w in q.listing) for s in clause.stated)
 
 
 def first_statement(clause: ClauseEvidence | None) -> Stated | None:
