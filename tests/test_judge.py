@@ -3721,3 +3721,60 @@ def test_readings_of_round_37_part_3() -> None:
     put_up = judge(ask("县区列入省级知识产权试点能拿50万元奖励,这个钱找哪个部门要?"), pilots)
     assert put_up.outcome is Outcome.CORRECTED
     assert judge(ask("县区列入省级知识产权试点的奖励,找哪个部门要?"), pilots).rule == "responsible"
+
+
+def _asked(text: str, lang: str = "zh") -> set[str]:
+    """The kinds of figure and the specifics a question asks."""
+    q = ask(text, lang)
+    return {k.name for k in q.figures} | {s.id for s in q.specifics}
+
+
+def test_readings_of_round_38() -> None:
+    """Kinds taken on after batch 44 was read, each said generally."""
+    goals = evidence(clause(3, 3, RD_TARGET, text="国家高新区R&D经费支出占GDP比重达到7%以上"))
+    # the deadline of a target whose figure is quoted is the target's year: answered, or corrected when put to
+    # another year; a deadline of anything else is never stated
+    assert judge(ask("What is the deadline for the 7% R&D target?", "en"), goals).outcome is Outcome.ANSWERED
+    put = judge(ask("The policy sets 2030 as the deadline for the 7% R&D target, right?", "en"), goals)
+    assert (put.outcome, put.rule) == (Outcome.CORRECTED, "other_year")
+    assert judge(ask("What is the application deadline for the R&D reward?", "en"), goals).outcome is (
+        Outcome.NOT_STATED
+    )
+    # what one applies with, asked of a clause that names it ("可凭…确认函"); the papers of an application are not
+    letter = evidence(clause(5, 11, LETTER, text="可凭省级科技行政部门签发的确认函,直接向我国驻外签证机关申请R字签证"))
+    assert judge(ask("急需紧缺人才直接向驻外签证机关申请R字签证,要凭什么材料?"), letter).outcome is Outcome.ANSWERED
+    assert judge(ask("申请R字签证要准备哪些材料?"), letter).outcome is Outcome.NOT_STATED
+    # an age in years is no period
+    old = ask("I'm 64 years old, can the age limit be relaxed for me?", "en")
+    assert "age:64" in old.stated and "duration:64y" not in old.stated
+    assert "duration:5y" in ask("We have leased the plant for 5 years, can we buy it?", "en").stated
+    # an area asked is a size the policy never gives; a plot ratio named is no ratio asked
+    assert "size" in _asked("众创空间申请认定需要多大场地面积")
+    assert "size" in _asked("县级园区并入高新区,有没有距离或者面积上的条件?")
+    assert "size" in _asked("What is the minimum floor space for an incubator?", "en")
+    assert "percent" not in _asked("When is no extra land price charged if we raise the plot ratio?", "en")
+    assert "percent" in _asked("What is the minimum plot ratio for a new factory?", "en")
+    assert "percent" in _asked("What ratio of the investment is rewarded?", "en")
+    # a sole-foreign-owned company named is no stake asked; a wholly-owned company asked about is
+    assert "shareholding" not in _asked("外商独资企业想在高新区设研发中心,政策鼓励吗?")
+    assert "shareholding" in _asked("外资企业在高新区可以独资吗?")
+    # incentives for investors of one place: the policy names none
+    assert "foreign_specific" in _asked("台湾投资者来投资,有没有专门针对台资的优惠?")
+    assert "foreign_specific" in _asked("Are there extra incentives specifically for Hong Kong investors?", "en")
+    assert "foreign_specific" not in _asked("台湾投资者来投资,高新区重点发展哪些产业?")
+    # a month asked after a yes/no sentence is still asked
+    assert "deadline" in _asked("企业自己能直接申报吗?每年几月份申报")
+    assert not _asked("审批有没有容缺受理?我们之前在别处等批文等了好几个月……") & {"duration", "processing_time"}
+    # a reward asked for an enterprise's title is asked for the enterprise
+    assert ask("What's the award amount for national-level 'little giant' designation?", "en").party == "enterprise"
+    # entering the park is no kindergarten
+    assert not ask("入园后各种检查会不会很多?有没有说合并减少检查").intent.out_of_scope
+    assert ask("孩子明年入园要什么条件").intent.out_of_scope
+    # words of taxes, fund terms, time limits and rewards taken twice
+    assert "tax_type" in _asked("Can R&D expenses be super-deducted?", "en")
+    assert "fund_terms" in _asked("If a government fund invests, when do they exit?", "en")
+    assert "fund_terms" not in _asked("Exit question: does the policy back listing on the STAR Market?", "en")
+    assert "shareholding" in _asked("If a government fund invests, what stake do they take?", "en")
+    assert "deadline" in _asked("Within what time limit must idle land be disposed of?", "en")
+    assert "stacking" in _asked("Can a zone collect the two rewards in the same year?", "en")
+    assert "frequency" in _asked("Can a zone receive the reward again the following year?", "en")

@@ -25,7 +25,10 @@ _MONEY = (
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 # a period, not a year ("到2030年" names a year: four digits from 1900 on are one) nor the year before or after
 # ("比上一年": 上1年 once numerals are read)
-_PERIOD = re.compile(r"(?<![\d.上下])(?!(?:19|20)\d\d\s*年)(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])")
+# (not an age: "64 years old")
+_PERIOD = re.compile(
+    r"(?<![\d.上下])(?!(?:19|20)\d\d\s*年)(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])(?!s?[\s-]*old\b)"
+)
 _AGE = re.compile(
     r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b|\bi'?m\s+(\d{2})\b|\bi am\s+(\d{2})\b"
     r"|(?:今年|已经|我)\s*(\d{2})\s*了"  # "我今年66了"

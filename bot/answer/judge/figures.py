@@ -56,6 +56,8 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         and not (k.written is not None and top is not None and k.written.search(top.text))  # "按照…比例"
         and not _named_by_clause(q, top, k)
         and not (k.name == "criteria" and _meets_target(q, top))
+        and not (k.name == "deadline" and _dated_target(q, top))
+        and not (k.name == "documents" and _applied_with(q, top))
     ]
     # "不用补缴土地价款吧？": the clause says none is charged ("不再增收土地价款"); a price per mu is still asked
     # (not a time: "什么时候开始执行?之前补交的能退吗" still asks a date)
@@ -78,6 +80,21 @@ def _meets_target(q: Question, clause: ClauseEvidence | None) -> bool:
         and bool(_TARGET_WORD.search(q.normalized))
         and any(s.years or s.kind in TARGET_KINDS for s in clause.stated)
     )
+
+
+def _applied_with(q: Question, clause: ClauseEvidence | None) -> bool:
+    """What one applies with ("要凭什么材料?", "with what document?"), asked of a clause naming it ("可凭…确认函")."""
+    return clause is not None and bool(_BY_WHAT.search(q.normalized)) and bool(_HELD_BY.search(clause.text))
+
+
+_BY_WHAT = re.compile(r"凭(借)?(什么|啥|哪些|哪个|哪种)|\bwith what\b|\bon the (basis|strength) of what\b")
+_HELD_BY = re.compile(r"凭\S{1,24}(函|证|书)|\bwith an? [\w\s-]{0,60}(letter|certificate|card)\b", re.IGNORECASE)
+
+
+def _dated_target(q: Question, clause: ClauseEvidence | None) -> bool:
+    """The deadline of a target whose figure the question quotes ("the deadline for the 7% target?", "2030 as the
+    deadline for the 80% share, right?"): the target's own year answers it, not a deadline the policy never sets."""
+    return clause is not None and any(s.years and q.stated & s.figures for s in clause.stated)
 
 
 def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKind) -> bool:
@@ -376,7 +393,8 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.years:
         return None
     outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
-    if not q.figures:  # "有没有定2030年的目标？": the best article's targets are all for other years
+    # "有没有定2030年的目标？" (or a deadline put to it): the best article's targets are all for other years
+    if not any(k.statement is not None for k in q.figures):
         # (those of the best clause and of clauses the question's words point to, beyond the year itself: "the
         # 2035 R&D target?" is no question of the 2035 vision, "到2035年要建成啥样子?" is)
         def pointed(c: ClauseEvidence) -> bool:
