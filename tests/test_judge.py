@@ -668,6 +668,10 @@ RANK_PLACES = Statement(
             "en",
             Outcome.CORRECTED,
         ),
+        # whether the measure still holds for the changed case: its condition answers (stated only for that case)
+        ("加建的楼改成商业用途,还能享受不增收土地价款吗?", "zh", Outcome.ANSWERED),
+        ("Does the no-extra-land-price rule still apply if we change the land use?", "en", Outcome.ANSWERED),
+        ("改成商业用途后还能享受吗?要补多少土地价款?", "zh", Outcome.NOT_STATED),
     ],
 )
 def test_changing_what_a_condition_keeps_unchanged_is_not_the_case_the_policy_states(
@@ -3778,3 +3782,23 @@ def test_readings_of_round_38() -> None:
     assert "deadline" in _asked("Within what time limit must idle land be disposed of?", "en")
     assert "stacking" in _asked("Can a zone collect the two rewards in the same year?", "en")
     assert "frequency" in _asked("Can a zone receive the reward again the following year?", "en")
+
+
+def test_readings_of_round_38_part_2() -> None:
+    """Kinds taken on after batch 46 was read, each said generally."""
+    # which indicators must be met, what it takes to be counted as something: criteria
+    assert "criteria" in _asked("发债具体要满足哪些资产负债率之类的指标?")
+    assert "criteria" in _asked("What revenue growth does a firm need to be counted as a gazelle enterprise?", "en")
+    # how money or statistics are shared between levels or parks; a reward's tax; a home-purchase subsidy
+    assert "funding_source" in _asked("How are the zone rewards split between the municipal and county budgets?", "en")
+    assert "statistics_sharing" in _asked("In an enclave arrangement, which side books the output statistics?", "en")
+    assert "tax_type" in _asked("Is the RMB 1 million reward subject to tax?", "en")
+    assert "housing_subsidy" in _asked("Do permanent residents get a housing purchase subsidy?", "en")
+    # rural homesteads are out of scope
+    assert ask("农村宅基地翻建房子要办哪些审批手续").intent.out_of_scope
+    # a government's human resources department is a body; the asker's own HR department is not
+    assert "human_resources@provincial" in {
+        str(a)
+        for a in ask("The age relaxation needs the provincial human resources department's approval?", "en").authorities
+    }
+    assert not ask("Our human resources department asks: can the age limit be relaxed to 65?", "en").authorities

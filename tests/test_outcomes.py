@@ -199,3 +199,15 @@ def test_a_question_wrapped_in_a_role_is_answered_without_playing_it(real_bot) -
 def test_a_zone_level_written_in_pinyin_is_the_level_asked(real_bot) -> None:  # type: ignore[no-untyped-def]
     opening = real_bot.ask("shengji gaoxinqu 年度考评排名前进3位以上奖多少钱").text.split("\n\n")[0]
     assert "50万元" in opening and "100万元" not in opening
+
+
+def test_whether_a_measure_still_holds_in_a_changed_case_is_answered_by_its_condition(real_bot) -> None:  # type: ignore[no-untyped-def]
+    answer = real_bot.ask("如果加建的楼打算改成商业用途,还能享受不增收土地价款吗?")
+    assert (answer.outcome, answer.fallback) == ("answered", False)
+    assert answer.text.startswith("按本政策，这项规定只适用于以下情形：") and "不改变土地用途" in answer.text
+    assert answer.citations[0].article == 19 and HOTLINE in answer.text
+    english = real_bot.ask("Does the no-extra-land-price rule still apply if we change the land use when we expand?")
+    assert english.outcome == "answered" and "not changing the land use" in english.text.split("\n\n")[0]
+    # what they would pay instead is not stated
+    amount = real_bot.ask("企业扩建时如果改成商业用途,要补多少土地价款?")
+    assert (amount.outcome, amount.fallback) == ("not_stated", True)

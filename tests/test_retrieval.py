@@ -106,6 +106,23 @@ def test_the_title_channel_gives_each_article_the_share_of_its_own_title(fake_re
     assert max(next(iter(v)) for a, v in by_article.items() if a != 11) < 0.5
 
 
+def test_a_glossary_terms_translation_counts_only_in_a_title_holding_all_of_it() -> None:
+    """ "主导产业" read as "leading industries" is the title "…leading industries…", not "…the leading role…"; a word
+    every passage holds ("zones") tells no title from another."""
+    from bot.retrieve.channels import TitleChannel
+
+    zh = [["做大做强", "特色", "主导产业"], ["强化", "高新区", "引领", "作用"]]
+    en = [["make", "featur", "lead", "industri"], ["strengthen", "lead", "role", "zone"]]
+    passages = ([["高新区", "支持"], ["高新区", "企业"], ["高新区"]], [["zone", "support"], ["zone", "firm"], ["zone"]])
+    title = TitleChannel(zh, en, np.array([0, 1]), passages)
+    term = ((), (("lead", "industri"),))
+    shares = title.shares([], [], term)
+    assert shares[0] > 0 and shares[1] == 0  # the term's words held together only by the first title
+    assert title.shares([], ["lead"])[1] > 0  # a question's own word counts wherever it is
+    own = title.shares(["高新区"], [])
+    assert own[1] < 0.2  # "高新区" is in every passage: little of the title
+
+
 def test_retrieval_survives_a_missing_vector_index(fake_retriever) -> None:  # type: ignore[no-untyped-def]
     fake_retriever.index.available = False
     try:

@@ -89,6 +89,7 @@ class Cues:
     foreign_currency: CueList
     denies: CueList
     universal: CueList
+    still_applies: CueList  # asks whether a measure still holds in the asker's changed case
     local_level: tuple[str, ...]  # names of the local level of government ("所在地", "县区")
     authorities: AuthorityTable
     subject_asked: CueList
@@ -224,6 +225,7 @@ def load_cues() -> Cues:
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),
         universal=_cue_list(data["universal"]),
+        still_applies=_cue_list(data["still_applies"]),
         local_level=tuple(str(w) for w in data["local_level"]),
         authorities=AuthorityTable.from_data(data["authorities"]),
         subject_asked=_cue_list(data["subject_asked"]),

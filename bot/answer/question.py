@@ -71,6 +71,7 @@ class Question:
     modal: bool = False  # asks whether something can or may be done (so "Yes —" may lead)
     denies: bool = False  # says something may not be done ("can't be legal rep", "不能牵头")
     universal: bool = False  # says something holds for anyone ("any foreigner can …", "所有企业都能…")
+    still_applies: bool = False  # asks whether a measure still holds in its case ("…还能享受…吗？", "still apply?")
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
@@ -157,6 +158,7 @@ class Question:
             "tagged": self.tagged,
             "denies": self.denies,
             "universal": self.universal,
+            "still_applies": self.still_applies,
             "recipient": self.recipient,
             "authorities": sorted(str(a) for a in self.authorities),
             "options": list(self.options),
@@ -289,6 +291,7 @@ def read_question(
         modal=modal,
         denies=cues.denies.found(normalized, all_words),
         universal=cues.universal.found(normalized, all_words),
+        still_applies=cues.still_applies.found(asking, words),
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         tagged=tagged,

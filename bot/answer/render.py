@@ -93,7 +93,10 @@ class Renderer:
         mode = "extractive"
         if self.synthesizer and (rephrased := self.synthesizer.rephrase(q.search, q.lang, citations)):
             opening, mode = rephrased, "llm"
-        if j.rule == "below_floor" and j.missing is not None:  # the floor leads, not what reaching it gives
+        if j.rule == "excluded" and j.statement is not None and j.outcome is Outcome.ANSWERED:
+            # "改成商业用途，还能享受…吗？": the condition the measure is stated for answers
+            opening = say(q.lang, "changed_answered", condition=j.statement.statement.condition(q.lang))
+        elif j.rule == "below_floor" and j.missing is not None:  # the floor leads, not what reaching it gives
             opening = joined(
                 q.lang, say(q.lang, "below_floor", given=j.missing.what), self._statement_line(q.lang, j.statement)
             )

@@ -38,6 +38,9 @@ class Query:
     embed_ms: float = 0.0
     departments: frozenset[str] = frozenset()  # the departments it asks about (not the asker's own employer)
     articles: frozenset[int] = frozenset()  # the article numbers it cites ("第二十五条", "Article 5")
+    # each glossary term's tokens, per language: what a term adds to the title channel counts only as a whole
+    zh_terms: tuple[tuple[str, ...], ...] = ()
+    en_terms: tuple[tuple[str, ...], ...] = ()
 
     def expanded(self, lang: str) -> tuple[str, ...]:
         """The BM25 query in `lang`."""
@@ -156,33 +159,66 @@ class TitleChannel:
     most of a title asks about that article more surely than one sharing a word with a clause.
     """
 
-    def __init__(self, zh: list[list[str]], en: list[list[str]], slot_rows: np.ndarray) -> None:
-        self._sides = [self._weigh([set(t) for t in zh]), self._weigh([set(t) for t in en])]
+    def __init__(
+        self,
+        zh: list[list[str]],
+        en: list[list[str]],
+        slot_rows: np.ndarray,
+        passages: tuple[list[list[str]], list[list[str]]] = ([], []),
+    ) -> None:
+        self._sides = [
+            self._weigh([set(t) for t in titles], [set(p) for p in side])
+            for titles, side in zip((zh, en), passages, strict=True)
+        ]
         self._slot_rows = slot_rows  # per slot, the row (article) whose title it takes
         self._articles = len(zh)
 
     @staticmethod
-    def _weigh(titles: list[set[str]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-        """The side's vocabulary, its (articles × words) idf weights and each title's total weight."""
-        frequency = Counter(word for title in titles for word in title)
-        vocabulary = {word: i for i, word in enumerate(frequency)}
+    def _weigh(titles: list[set[str]], passages: list[set[str]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The side's vocabulary, its (articles × words) idf weights and each title's total weight.
+
+        A word's idf is taken over the titles and the passages together: a word most passages hold ("高新区",
+        "zones") tells no article from another, though few titles hold it."""
+        units = [*titles, *passages]
+        frequency = Counter(word for unit in units for word in unit)
+        vocabulary = {word: i for i, word in enumerate(dict.fromkeys(w for title in titles for w in title))}
         weights = np.zeros((len(titles), len(vocabulary)), dtype=np.float32)
         for row, title in enumerate(titles):
             for word in title:
-                weights[row, vocabulary[word]] = np.log(1 + len(titles) / frequency[word])
+                weights[row, vocabulary[word]] = np.log(1 + len(units) / frequency[word])
         totals = weights.sum(axis=1)
         return vocabulary, weights, np.where(totals > 0, totals, 1.0)
 
     def score(self, query: Query) -> np.ndarray:
-        per_slot: np.ndarray = self.shares(query.zh_query, query.en_query)[self._slot_rows]
+        shares = self.shares(query.zh_words, query.en_words, (query.zh_terms, query.en_terms))
+        per_slot: np.ndarray = shares[self._slot_rows]
         return per_slot
 
-    def shares(self, zh_query: Sequence[str], en_query: Sequence[str]) -> np.ndarray:
-        """Per article (row), the idf-weighted share of its title's words the query words contain, the better side."""
+    def shares(
+        self,
+        zh_words: Sequence[str],
+        en_words: Sequence[str],
+        terms: tuple[Sequence[Sequence[str]], Sequence[Sequence[str]]] = ((), ()),
+    ) -> np.ndarray:
+        """Per article (row), the idf-weighted share of its title's words the question contains, the better side.
+
+        The question's own words count wherever a title has them; a glossary term's words (a Chinese question's
+        English side is only these) count in a title that has all of them: "主导产业" read as "leading industries"
+        is the title "…leading industries…", not "…the leading role…"."""
         best = np.zeros(self._articles, dtype=np.float32)
-        for (vocabulary, weights, totals), words in zip(self._sides, (set(zh_query), set(en_query)), strict=True):
+        for (vocabulary, weights, totals), words, side_terms in zip(
+            self._sides, (set(zh_words), set(en_words)), terms, strict=True
+        ):
+            held = np.zeros(weights.shape, dtype=bool)
             if columns := [vocabulary[w] for w in words if w in vocabulary]:
-                best = np.maximum(best, weights[:, columns].sum(axis=1) / totals)
+                held[:, columns] = True
+            for term in side_terms:
+                if all(w in vocabulary for w in term):
+                    cols = np.array([vocabulary[w] for w in term], dtype=np.int64)
+                    whole = np.flatnonzero((weights[:, cols] > 0).all(axis=1))
+                    held[np.ix_(whole, cols)] = True
+            if held.any():
+                best = np.maximum(best, (weights * held).sum(axis=1) / totals)
         return best
 
 

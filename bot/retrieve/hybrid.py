@@ -9,6 +9,7 @@ from collections import Counter
 
 import numpy as np
 
+from bot.corpus.glossary import Term
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
 from bot.language import detect_language
@@ -135,6 +136,7 @@ class HybridRetriever:
             [self.zh_tokens(normalize(a.title_zh)) for a in articles],
             [self.en_tokens(normalize(a.title_en)) for a in articles],
             np.array([row_of[(doc, article)] for doc, article, _ in self.slots.keys], dtype=np.int64),
+            (tokens["zh"], tokens["en"]),
         )
         self.named = NamedArticleChannel(self.slots)
         self._numbers = {a.number for a in articles}
@@ -206,7 +208,7 @@ class HybridRetriever:
         if articles and _HEDGED.search(normalized):
             articles = frozenset()
         if not articles and _TITLE_REFERENCE.search(normalized):
-            articles = self._titled(zh_query, en_query)
+            articles = self._titled(zh_words, en_words, terms)
         if departments and _PUT_UP.search(normalized):  # "孵化载体税收优惠这条的责任单位是市商务局对吧": a premise
             departments = frozenset()
         if departments and _ISSUER.search(normalized) and not _ASKS_RESPONSIBLE.search(normalized):
@@ -228,13 +230,16 @@ class HybridRetriever:
             embed_ms=embed_ms,
             departments=departments,
             articles=articles,
+            zh_terms=tuple(tuple(self._term_tokens[t.zh][0]) for t in terms),
+            en_terms=tuple(tuple(self._term_tokens[t.zh][1]) for t in terms),
         )
 
-    def _titled(self, zh_query: list[str], en_query: list[str]) -> frozenset[int]:
+    def _titled(self, zh_words: list[str], en_words: list[str], terms: list[Term]) -> frozenset[int]:
         """The article a question names by its title ("金融支持这一条"): the one whose title it repeats the most of,
         at least half (idf-weighted), clearly more than of any other ("高新区空间布局…这一条" repeats as much of other
         titles through 高新: no one article)."""
-        shares = self.title.shares(zh_query, en_query)
+        term_tokens = [self._term_tokens[t.zh] for t in terms]
+        shares = self.title.shares(zh_words, en_words, ([z for z, _ in term_tokens], [e for _, e in term_tokens]))
         order = np.argsort(-shares)
         best = float(shares[order[0]]) if len(order) else 0.0
         if best < _TITLE_SHARE or (len(order) > 1 and float(shares[order[1]]) > best - _TITLE_MARGIN):

@@ -92,7 +92,10 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     answering = [(c, stated) for c in answering_clauses(e, t) for stated in c.stated]
     for c, stated in answering:
         if q.changes & stated.kept:
-            outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
+            # … whether the measure still holds for them, the condition answers: it is stated only for that case;
+            # what they would get or pay instead is not stated
+            still = q.still_applies and q.intent.yes_no and not q.figures
+            outcome = Outcome.CORRECTED if q.confirms else Outcome.ANSWERED if still else Outcome.NOT_STATED
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
     # the measure itself left out ("the normal age cap, without that relaxation?"): its figure is not the one asked
     for c, stated in answering:
