@@ -390,8 +390,9 @@ INCUBATOR_TAX = Statement(
 NAMES |= {
     "overseas_talent": "在高新区内企业工作的境外高端人才",
     "zone_enterprise": "高新区内企业 enterprises in the zones",
+    "leading_enterprise": "园区内骨干企业 backbone enterprises in the parks",
 }
-PARTIES |= {"zone_enterprise": "enterprise", "incubator": "institution"}
+PARTIES |= {"zone_enterprise": "enterprise", "incubator": "institution", "leading_enterprise": "enterprise"}
 
 
 @pytest.mark.parametrize(
@@ -3802,3 +3803,57 @@ def test_readings_of_round_38_part_2() -> None:
         for a in ask("The age relaxation needs the provincial human resources department's approval?", "en").authorities
     }
     assert not ask("Our human resources department asks: can the age limit be relaxed to 65?", "en").authorities
+
+
+def test_readings_of_round_38_part_3() -> None:
+    """Kinds taken on after batch 47 was read, each said generally."""
+    # paying to expedite is a fee and a processing time; subsidies per patent and keeping one's post on leave to
+    # found a company are never stated; a tax credit is a tax
+    assert {"fee", "processing_time"} <= _asked("怎么花钱加急出签?")
+    assert "processing_time" in _asked("How can we get the work permit expedited?", "en")
+    assert "patent_funding" in _asked("How much subsidy do we get per granted invention patent?", "en")
+    assert "patent_funding" in _asked("发明专利授权每件有专利资助吗?")
+    assert "leave_to_found" in _asked(
+        "Can university staff keep their positions while on leave to start a company?", "en"
+    )
+    assert "leave_to_found" in _asked("高校老师离岗创业能保留编制吗?")
+    assert "tax_type" in _asked("Do pilot companies get a tax credit?", "en")
+    # "only Chinese citizens can …" denies it to others; "能确认下吗" asks for confirmation
+    assert ask(
+        "Only Chinese citizens can be the legal representative of a new-type R&D institution, right?", "en"
+    ).denies
+    assert ask("只有中国公民才能担任新型研发机构法定代表人吧?").denies
+    assert ask("新认定的省级高新区奖励100万美元,这个数字能确认下吗").confirms
+    # what it takes to count as something, how a body is recorded: criteria
+    assert "criteria" in _asked("亩均税收低于多少算低效产业用地")
+    assert "criteria" in _asked("What investment size counts as a major S&T project?", "en")
+    assert "criteria" in _asked("新型研发机构要怎么备案认定?")
+    # academic careers and train times are out of scope
+    assert ask("高校教师评副教授要发几篇SCI?").intent.out_of_scope
+    assert ask("How do I submit a paper to a journal?", "en").intent.out_of_scope
+    assert ask("连云港到上海的高铁最早几点").intent.out_of_scope
+
+
+def test_no_yes_for_an_asker_from_no_enterprise_of_what_enterprises_are_given() -> None:
+    """ "Yes —" needs the statement's subject to be the one asked about: a university's staff are no backbone
+    enterprise, though the clause names universities as their partners."""
+    backbone = Statement(
+        "support",
+        "leading_enterprise",
+        "与高校院所共建高端人才培养机制",
+        "co-build talent mechanisms with universities",
+    )
+    joint = evidence(clause(5, 7, backbone, text="支持园区内骨干企业与高校院所共建高端人才培养机制"))
+    staff = judge(ask("我在高校工作,能和园区骨干企业共建人才培养机制吗?"), joint)
+    assert staff.outcome is Outcome.ANSWERED and not staff.yes
+    firm = judge(ask("园区骨干企业能和高校共建人才培养机制吗?"), joint)
+    assert firm.outcome is Outcome.ANSWERED and firm.yes
+
+
+def test_which_body_issued_the_policy_is_not_answered_by_a_clause_naming_an_issuer() -> None:
+    letter = evidence(clause(5, 11, LETTER, text="可凭省级科技行政部门签发的确认函,直接向我国驻外签证机关申请R字签证"))
+    issued = judge(
+        ask("Which government body actually issued this policy, and what's the document number?", "en"), letter
+    )
+    assert (issued.outcome, issued.rule) == (Outcome.NOT_STATED, "specific")
+    assert judge(ask("确认函是哪个部门签发的?"), letter).rule == "issuer"

@@ -498,6 +498,9 @@ def _permits_asked(q: Question, clause: ClauseEvidence | None) -> bool:
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
     if q.benefit and not any(s.kind == "amount" or s.statement.funding for s in permissive):
         return False
+    # an asker from a university or another body that is no enterprise, of what only enterprises are given
+    if q.non_enterprise and all(s.for_enterprises for s in permissive):
+        return False
     # the question also names whom the statement is for, when that is a person or a subject told apart by a
     # quality ("…high-level talent"; "持有永久居留身份证"): a foreign engineer, or foreign talent at large, is not
     # said to be one

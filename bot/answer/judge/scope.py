@@ -137,6 +137,8 @@ def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     if q.claims or q.unheld:  # "放宽到70岁，要找哪个部门批准？": the 70 is corrected first
         return None
+    if any(s.document for s in q.specifics):  # "Which body issued this policy?": the document's own issuer
+        return None
     naming = [s for s in e.top.stated if s.authorities]
     if naming:
         return Judgement(Outcome.ANSWERED, "issuer", lead=e.top, statement=naming[0])
