@@ -3813,10 +3813,10 @@ def test_readings_of_round_38_part_3() -> None:
     assert "processing_time" in _asked("How can we get the work permit expedited?", "en")
     assert "patent_funding" in _asked("How much subsidy do we get per granted invention patent?", "en")
     assert "patent_funding" in _asked("发明专利授权每件有专利资助吗?")
-    assert "leave_to_found" in _asked(
+    assert "academic_posts" in _asked(
         "Can university staff keep their positions while on leave to start a company?", "en"
     )
-    assert "leave_to_found" in _asked("高校老师离岗创业能保留编制吗?")
+    assert "academic_posts" in _asked("高校老师停薪留职创业能保留原岗位吗?")
     assert "tax_type" in _asked("Do pilot companies get a tax credit?", "en")
     # "only Chinese citizens can …" denies it to others; "能确认下吗" asks for confirmation
     assert ask(

@@ -9,7 +9,6 @@ from collections import Counter
 
 import numpy as np
 
-from bot.corpus.glossary import Term
 from bot.corpus.model import Corpus
 from bot.embed.base import Embedder
 from bot.language import detect_language
@@ -200,15 +199,17 @@ class HybridRetriever:
         terms = self.matcher.find(normalized)
         zh_words, en_words = self.zh_tokens(normalized), self.en_tokens(normalized)
         zh_query, en_query = list(zh_words), list(en_words)
-        for term in terms:  # each glossary term's tokens were read when the retriever was built
-            zh_query += self._term_tokens[term.zh][0]
-            en_query += self._term_tokens[term.zh][1]
+        zh_terms = tuple(tuple(self._term_tokens[t.zh][0]) for t in terms)  # read when the retriever was built
+        en_terms = tuple(tuple(self._term_tokens[t.zh][1]) for t in terms)
+        for zh_term, en_term in zip(zh_terms, en_terms, strict=True):
+            zh_query += zh_term
+            en_query += en_term
         departments = frozenset(t.zh for t in terms if t.kind == "department")
         articles = frozenset(n for n in cited_articles(normalized) if n in self._numbers)
         if articles and _HEDGED.search(normalized):
             articles = frozenset()
         if not articles and _TITLE_REFERENCE.search(normalized):
-            articles = self._titled(zh_words, en_words, terms)
+            articles = self._titled(zh_words, en_words, (zh_terms, en_terms))
         if departments and _PUT_UP.search(normalized):  # "孵化载体税收优惠这条的责任单位是市商务局对吧": a premise
             departments = frozenset()
         if departments and _ISSUER.search(normalized) and not _ASKS_RESPONSIBLE.search(normalized):
@@ -230,16 +231,20 @@ class HybridRetriever:
             embed_ms=embed_ms,
             departments=departments,
             articles=articles,
-            zh_terms=tuple(tuple(self._term_tokens[t.zh][0]) for t in terms),
-            en_terms=tuple(tuple(self._term_tokens[t.zh][1]) for t in terms),
+            zh_terms=zh_terms,
+            en_terms=en_terms,
         )
 
-    def _titled(self, zh_words: list[str], en_words: list[str], terms: list[Term]) -> frozenset[int]:
+    def _titled(
+        self,
+        zh_words: list[str],
+        en_words: list[str],
+        terms: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]],
+    ) -> frozenset[int]:
         """The article a question names by its title ("金融支持这一条"): the one whose title it repeats the most of,
         at least half (idf-weighted), clearly more than of any other ("高新区空间布局…这一条" repeats as much of other
         titles through 高新: no one article)."""
-        term_tokens = [self._term_tokens[t.zh] for t in terms]
-        shares = self.title.shares(zh_words, en_words, ([z for z, _ in term_tokens], [e for _, e in term_tokens]))
+        shares = self.title.shares(zh_words, en_words, terms)
         order = np.argsort(-shares)
         best = float(shares[order[0]]) if len(order) else 0.0
         if best < _TITLE_SHARE or (len(order) > 1 and float(shares[order[1]]) > best - _TITLE_MARGIN):
