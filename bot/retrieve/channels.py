@@ -29,18 +29,26 @@ class Query:
 
     normalized: str
     terms: list[Term]
-    zh_words: tuple[str, ...]  # the question's own tokens …
+    zh_words: tuple[str, ...]  # the question's own tokens
     en_words: tuple[str, ...]
-    zh_query: tuple[str, ...]  # … with its glossary terms' tokens added (the BM25 queries)
-    en_query: tuple[str, ...]
     unit_keys: list[UnitKey]  # the vector index's units …
     unit_cosines: np.ndarray  # … and their cosine with the question
     embed_ms: float = 0.0
     departments: frozenset[str] = frozenset()  # the departments it asks about (not the asker's own employer)
     articles: frozenset[int] = frozenset()  # the article numbers it cites ("第二十五条", "Article 5")
-    # each glossary term's tokens, per language: what a term adds to the title channel counts only as a whole
+    # each glossary term's tokens, per language (added to the BM25 queries; in a title they count only as a whole)
     zh_terms: tuple[tuple[str, ...], ...] = ()
     en_terms: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def zh_query(self) -> tuple[str, ...]:
+        """The question's Chinese tokens with its glossary terms' tokens added (the Chinese BM25 query)."""
+        return self.zh_words + tuple(w for term in self.zh_terms for w in term)
+
+    @property
+    def en_query(self) -> tuple[str, ...]:
+        """The question's English tokens with its glossary terms' tokens added (the English BM25 query)."""
+        return self.en_words + tuple(w for term in self.en_terms for w in term)
 
     def expanded(self, lang: str) -> tuple[str, ...]:
         """The BM25 query in `lang`."""

@@ -198,12 +198,8 @@ class HybridRetriever:
         embed_ms = (time.perf_counter() - started) * 1000
         terms = self.matcher.find(normalized)
         zh_words, en_words = self.zh_tokens(normalized), self.en_tokens(normalized)
-        zh_query, en_query = list(zh_words), list(en_words)
         zh_terms = tuple(tuple(self._term_tokens[t.zh][0]) for t in terms)  # read when the retriever was built
         en_terms = tuple(tuple(self._term_tokens[t.zh][1]) for t in terms)
-        for zh_term, en_term in zip(zh_terms, en_terms, strict=True):
-            zh_query += zh_term
-            en_query += en_term
         departments = frozenset(t.zh for t in terms if t.kind == "department")
         articles = frozenset(n for n in cited_articles(normalized) if n in self._numbers)
         if articles and _HEDGED.search(normalized):
@@ -224,8 +220,6 @@ class HybridRetriever:
             terms=terms,
             zh_words=tuple(zh_words),
             en_words=tuple(en_words),
-            zh_query=tuple(zh_query),
-            en_query=tuple(en_query),
             unit_keys=keys,
             unit_cosines=cosines,
             embed_ms=embed_ms,
