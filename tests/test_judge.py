@@ -2948,7 +2948,7 @@ def test_round_31_part_4_readings() -> None:
     federal taxes out of scope, "how far from that target" no distance; a park compared with another city's is no
     other city's measures; a degree named only where the asker says who they are asks none."""
     national = ask("新认定为国家高新区的话市里奖多少?省级都有100万,国家级应该更多吧")
-    assert "1:money:1000000" in national.attributed
+    assert "money:1000000" in {a.figure for a in national.attributed if a.level == 1}
     assert judge(national, REWARDS).outcome is Outcome.NOT_STATED
     assert not ask("Our CTO is a foreign national, how long is the R visa valid?", "en").qualifiers
     assert "implementation_rules" in {
@@ -3857,3 +3857,103 @@ def test_which_body_issued_the_policy_is_not_answered_by_a_clause_naming_an_issu
     )
     assert (issued.outcome, issued.rule) == (Outcome.NOT_STATED, "specific")
     assert judge(ask("确认函是哪个部门签发的?"), letter).rule == "issuer"
+
+
+def test_a_true_premise_about_another_level_or_occasion_contradicts_nothing() -> None:
+    """A figure the asker gives rightly to one level (or occasion) before asking about another is a true
+    premise: the figure for the level asked answers ("省级…要超过70%,那国家高新区要求多少"); given wrongly, it is
+    still corrected."""
+    national = Statement(
+        "percentage", "national_zone", "高新技术产业产值占比超过", "high-tech output share", "80%", "80%"
+    )
+    provincial = Statement(
+        "percentage", "provincial_zone", "高新技术产业产值占比超过", "high-tech output share", "70%", "70%"
+    )
+    targets = evidence(clause(3, 8, national, provincial))
+    right = ask("省级高新区高新技术产业产值占比要超过70%,那国家高新区要求多少?")
+    assert (judge(right, targets).outcome, judge(right, targets).statement.statement) == (Outcome.ANSWERED, national)
+    wrong = ask("省级高新区高新技术产业产值占比要超过60%,那国家高新区要求多少?")
+    assert judge(wrong, targets).outcome is Outcome.CORRECTED
+    # the provincial zones' 100万 of the newly recognised, then their ranking reward asked
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING), clause(25, 3, PROVINCIAL_NEW, position=1))
+    then = ask("新认定的省级高新区奖100万,那省级高新区年度考评排名前进3位以上奖多少?")
+    assert judge(then, ranking).outcome is Outcome.ANSWERED
+    assert judge(then, ranking).statement.statement == PROVINCIAL_RANKING
+    # … but the 100万 given to the national zones on their recognition is no true premise
+    wrong_level = ask("新认定的国家高新区奖100万,那省级高新区排名前进3位以上奖多少?")
+    assert judge(wrong_level, ranking).outcome is Outcome.CORRECTED
+
+
+def test_a_first_part_whose_words_the_whole_s_clause_states_is_answered_on_its_own() -> None:
+    """ "…算不算前瞻性产业?…能免房租吗?": a yes/no first part answered by the very clause the whole is about, which
+    has nearly all its specific words, counts as answered; one naming what the clause lacks ("人才贷"), or answered
+    by another clause, does not."""
+    from bot.answer.composer import _covered
+    from bot.answer.judge import Judgement
+
+    listed = Statement("list", "zone", "人工智能、量子计算、区块链", "AI, quantum computing, blockchain")
+    frontier = clause(12, 1, listed, shared=frozenset({"量子计算", "前瞻性", "产业"}))
+    whole = evidence(frontier)
+    part = ask("量子计算算不算前瞻性产业?")
+    covered = replace(evidence(frontier), specific=frozenset({"量子计算", "前瞻性", "产业"}))
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=frontier)
+    assert _covered(part, covered, answered, whole)
+    # a word of its own the clause lacks: 1 of 4 specific words missing is still nearly all; 2 of 4 is not
+    lacking = replace(covered, specific=frozenset({"量子计算", "前瞻性", "产业", "人才贷"}))
+    assert _covered(part, lacking, answered, whole)
+    assert not _covered(part, replace(lacking, specific=lacking.specific | {"利率"}), answered, whole)
+    # answered by another clause than the whole's best, or not answered at all, or not asking yes or no
+    other = clause(12, 2, listed, shared=frozenset({"量子计算", "前瞻性", "产业"}))
+    assert not _covered(part, covered, Judgement(Outcome.ANSWERED, "answered", lead=other), whole)
+    assert not _covered(part, covered, Judgement(Outcome.NOT_STATED, "specific", lead=frontier), whole)
+    assert not _covered(ask("前瞻性产业包括量子计算,怎么申报"), covered, answered, whole)
+
+
+def test_round_39_readings() -> None:
+    """么 closing a sentence asks as 吗 does; a sentence asking whether a figure is the same as another's puts up no
+    figure; a company's headquarters abroad names no other city's measures; "是不是高新区…" says nothing of
+    being outside a zone; which budget pays, in either language."""
+    assert ask("新认定的国家级高新区奖励多少?也是100万么").intent.yes_no
+    assert not ask("这个政策是怎么规定的").intent.yes_no
+    assert not ask(
+        "How much does a newly recognized national zone get? Same RMB 1 million as provincial?", "en"
+    ).confirms
+    assert not ask("我们新加坡总部派来的技术总监62岁,工作许可年龄能放宽吗?").intent.out_of_scope
+    assert ask("新加坡政府给科技企业什么补贴?").intent.out_of_scope
+    assert not ask("人工智能这类项目是不是高新区重点布局的前瞻性产业?").outside
+    assert ask("我们园区不是高新区,能享受这个政策吗?").outside
+    assert "funding_source" in {s.id for s in ask("排名进步的奖励是市财政出,还是县区财政出?").specifics}
+    assert "funding_source" in {
+        s.id
+        for s in ask(
+            "Who actually pays the ranking rewards - the municipal budget or the county budget?", "en"
+        ).specifics
+    }
+
+
+def test_round_39_part_2_readings() -> None:
+    """An age asked past the limit is beyond it; the assistant's maker is asked of the assistant; which zones the city
+    has by name and which higher-level document the policy implements are never stated; a floor other than the
+    policy's put up as its condition is corrected, a case meeting the floor is not; a partner said to hold a permanent
+    residence card is asked about as its holder."""
+    past = judge(ask("诺奖级别的外籍专家超过65岁,工作许可年龄还能再往上放宽吗?"), TALENT)
+    assert (past.outcome, past.rule, past.missing.what) == (Outcome.NOT_STATED, "beyond_limit", ">65")
+    assert (
+        judge(ask("Can the work permit age be relaxed beyond 65 for a scientist?", "en"), TALENT).rule == "beyond_limit"
+    )
+    assert judge(ask("超过60岁的外籍专家工作许可年龄能放宽吗?"), TALENT).outcome is Outcome.ANSWERED
+    assert ask("你好呀,你是哪个公司开发的机器人?").intent.about_assistant
+    assert not ask("机器人产业有什么支持?").intent.about_assistant
+    assert "zone_names" in {s.id for s in ask("连云港目前有哪几个国家级和省级高新区?").specifics}
+    assert "zone_names" in {s.id for s in ask("Please list the high-tech zones in Lianyungang.", "en").specifics}
+    assert "zone_names" not in {s.id for s in ask("哪些高新区能拿到100万奖励?").specifics}
+    assert "basis_documents" in {s.id for s in ask("这个政策是不是为了落实国发〔2020〕7号文?").specifics}
+    assert "basis_documents" in {
+        s.id for s in ask("Was this policy drafted to implement a State Council document?", "en").specifics
+    }
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING_FLOOR))
+    other = ask("I read that a provincial zone gets RMB 500,000 once its ranking climbs 5 or more places, right?", "en")
+    assert judge(other, ranking).outcome is Outcome.CORRECTED
+    met = ask("Our provincial zone moved up 5 places on its best ranking. How much do we get?", "en")
+    assert judge(met, ranking).outcome is Outcome.ANSWERED
+    assert ask("拿了中国永久居留身份证的外籍合伙人,能担任法定代表人吗?").held

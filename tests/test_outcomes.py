@@ -211,3 +211,15 @@ def test_whether_a_measure_still_holds_in_a_changed_case_is_answered_by_its_cond
     # what they would pay instead is not stated
     amount = real_bot.ask("企业扩建时如果改成商业用途,要补多少土地价款?")
     assert (amount.outcome, amount.fallback) == ("not_stated", True)
+
+
+def test_a_first_part_the_clause_states_is_answered_and_the_rest_said_not_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """The first part is the clause's own list; the rent waiver the second part asks is said as not stated."""
+    answer = real_bot.ask("量子计算算不算政策里说的前瞻性产业?区块链初创公司入驻能免房租吗?")
+    assert (answer.outcome, answer.fallback) == ("answered", False)
+    lead, *rest = answer.text.split("\n\n")
+    assert "量子计算" in lead and "免房租" in "\n".join(rest) and HOTLINE in answer.text
+    english = real_bot.ask(
+        "Is quantum computing among the forward-looking industries? Any rent-free offices for startups?"
+    )
+    assert english.outcome == "answered" and "quantum computing" in english.text.split("\n\n")[0]

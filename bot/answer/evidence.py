@@ -72,6 +72,7 @@ class EvidenceBuilder:
             article_scores=tuple(hit.score for hit in retrieval.articles),
             cited=retrieval.cited,
             issued=self.issued.get(retrieval.articles[0].doc, "") if retrieval.articles else "",
+            specific=retrieval.specific,
         )
 
 

@@ -207,3 +207,15 @@ def limited(figures: frozenset[str], limits: frozenset[str]) -> frozenset[str]:
         for f in figures
         if f.split(":")[0] in ("duration", "age", "count") and f.split(":")[1].rstrip("ymd") in limits
     )
+
+
+# an age asked above a number ("超过65岁", "65岁以上的", "beyond 65", "older than 65"): a case past that age
+_PAST_AGE = re.compile(
+    r"(?:超过|超出|高于|大于|过了)\s*(\d{2})\s*(?:周岁|岁)|(\d{2})\s*(?:周岁|岁)\s*(?:以上|之上|往上)"
+    r"|\b(?:beyond|above|over|older than|past)\s+(?:the\s+)?(?:age\s+(?:of\s+)?|limit\s+of\s+)?(\d{2})\b(?!\s*%)"
+)
+
+
+def ages_past(normalized: str) -> list[int]:
+    """The numbers normalized text asks about ages past ("超过65岁", "beyond 65": 65)."""
+    return [int(next(g for g in m.groups() if g)) for m in _PAST_AGE.finditer(arabic(normalized))]

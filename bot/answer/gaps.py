@@ -78,7 +78,7 @@ class GapSentences:
         """What is not stated, said against the statement that is: its value, subject, condition or object."""
         lang = q.lang
         fills: dict[str, Callable[[], dict[str, str]]] = {
-            "beyond": lambda: {"value": stated.statement.value(lang), "asked": missing.what},
+            "beyond": lambda: {"value": stated.statement.value(lang), "asked": _age_asked(lang, missing.what)},
             "object": lambda: {"action": stated.statement.action(lang)},
             "condition": lambda: {"subject": self.subject(lang, stated)},
             "changed": lambda: {"condition": stated.statement.condition(lang)},
@@ -127,3 +127,10 @@ class GapSentences:
 def joined(lang: str, first: str, second: str) -> str:
     """Two sentences as one text: no space between Chinese ones."""
     return f"{first}{_SPACE['zh' if lang == 'zh' else 'en']}{second}"
+
+
+def _age_asked(lang: str, what: str) -> str:
+    """The age the asker gave ("68"), or the one they asked past (">65": "超过65", "over 65")."""
+    if not what.startswith(">"):
+        return what
+    return f"超过{what[1:]}" if lang == "zh" else f"over {what[1:]}"

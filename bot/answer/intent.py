@@ -46,8 +46,14 @@ _ALSO_HERE = re.compile(
 _HOME = re.compile(r"连云港|\blianyungang\b")  # … when what follows asks of this city
 # … not which of the two, nor how they compare ("算高还是低", "more generous")
 _WHICH = re.compile(r"哪个|哪边|哪里更|谁更|还是|更|\bwhich (one|is|city)\b|\b(better|worse|higher|lower|more|less)\b")
-_ENTITY_ZH = "集团|公司|企业|基金|客商|投资者|投资人|团队|工厂|厂商|资本|外企|机构|银行"
-_ENTITY_EN = "fund|funds|group|company|companies|firm|firms|investor|investors|team|manufacturer|startup|bank|business"
+_ENTITY_ZH = (
+    "集团|公司|企业|基金|客商|投资者|投资人|团队|工厂|厂商|资本|外企|机构|银行"
+    "|总部|母公司|总公司|分公司|子公司|工程师|专家"  # "新加坡总部派来的技术总监": where the firm is from
+)
+_ENTITY_EN = (
+    "fund|funds|group|company|companies|firm|firms|investor|investors|team|manufacturer|startup|bank|business"
+    "|headquarters|hq|parent|office|engineer|engineers|expert|experts"
+)
 
 
 @lru_cache(maxsize=4)
@@ -247,6 +253,8 @@ def declared(normalized: str, cues: Cues) -> list[str]:
     for sentence in _SENTENCE.findall(normalized):
         if not sentence.rstrip().endswith(("?", "？")):
             continue
+        if any(pattern.search(sentence) for pattern in cues.comparison):
+            continue  # "Same RMB 1 million as provincial?" asks whether it is the same, it puts up no figure
         if _HAN.search(sentence):
             if not any(marker in sentence for marker in (*cues.question_markers_zh, *_MORE_MARKERS_ZH)):
                 found.append(sentence)
@@ -326,10 +334,18 @@ _BARE_ASK = re.compile(
 )
 
 
+# "也是100万么？": 么 closing a sentence asks as 吗 does (not 什么, 怎么, 那么, 这么, 多么)
+_MO_QUESTION = re.compile(r"(?<![什怎那这多要干为甚])么\s*(?:[?？。!！]|$)")
+
+
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:
-    return any(cue in text for cue in cues.yes_no_zh) or any(
-        (first := words_of(part)) and first[0] in cues.yes_no_en_start and not _request(first, cues)
-        for part in _CLAUSE_BREAK.split(text)
+    return (
+        any(cue in text for cue in cues.yes_no_zh)
+        or bool(_MO_QUESTION.search(text))
+        or any(
+            (first := words_of(part)) and first[0] in cues.yes_no_en_start and not _request(first, cues)
+            for part in _CLAUSE_BREAK.split(text)
+        )
     )  # "our factory wants to add floors - do we pay more?" asks yes or no after its first clause
 
 

@@ -50,8 +50,9 @@ class Question:
     stated: frozenset[str] = frozenset()  # the figures it states ("money:1000000", "duration:10y" …)
     # … as a premise of its own (see `read_question`)
     premised: frozenset[str] = frozenset()
-    # … each beside the one level its clause names ("省级都有100万": "1:money:1000000"), as the asker attributes it
-    attributed: frozenset[str] = frozenset()
+    # … each beside the one level its clause names and that clause's occasions ("新认定的省级高新区奖100万":
+    # provincial, newly recognised, "money:1000000"), as the asker attributes it
+    attributed: frozenset[Attributed] = frozenset()
     unheld: frozenset[str] = frozenset()  # … of those, the ones the policy nowhere states
     claims: tuple[FigureKind, ...] = ()  # kinds of the unheld figures it dictates, wants confirmed or promised
     quantity: bool = False  # asks how much or how many of something
@@ -458,14 +459,24 @@ def qualifiers_of(text: str, cues: Cues) -> frozenset[int]:
     return frozenset(i for i, group in enumerate(cues.exclusive_qualifiers) if group.found(text, words))
 
 
-def attributed_figures(normalized: str, cues: Cues) -> frozenset[str]:
-    """The figures the question states in a clause naming one level, with that level ("省级都有100万，国家级应该更多吧"
-    gives the provincial zones' 100万: "1:money:1000000")."""
+@dataclass(frozen=True)
+class Attributed:
+    """A figure the question gives to one zone level (and the occasions its clause names)."""
+
+    level: int
+    occasions: frozenset[int]
+    figure: str  # "money:1000000"
+
+
+def attributed_figures(normalized: str, cues: Cues) -> frozenset[Attributed]:
+    """The figures the question states in a clause naming one level, with that level and the clause's occasions
+    ("省级都有100万，国家级应该更多吧" gives the provincial zones' 100万: provincial, "money:1000000")."""
     attributed = set()
     for clause in _CLAUSES.split(normalized):
         levels = qualifiers_of(clause, cues)
         if len(levels) == 1:
-            attributed |= {f"{min(levels)}:{figure}" for figure in stated_figures(clause)}
+            occasions = occasions_of(clause, cues)
+            attributed |= {Attributed(min(levels), occasions, figure) for figure in stated_figures(clause)}
     return frozenset(attributed)
 
 
@@ -529,6 +540,8 @@ _HELD = (
         r"|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
     ),
     re.compile(_HOLDER + r"\s*(?:是|\bis an?\b)\s*([^,，。.;；?？!！]{2,40})"),
+    # … or holds, said before them ("拿了永久居留身份证的外籍合伙人")
+    re.compile(r"(?:持有|拿到了?|拿了|取得了?|办了)\s*([^,，。.;；?？!！]{2,30}?)的\S{0,4}" + _HOLDER),
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")

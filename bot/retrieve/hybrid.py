@@ -183,6 +183,7 @@ class HybridRetriever:
             words=zh_words + en_words,
             cited=channels.named is not None and bool(channels.named.any()),
             shared=shared,
+            specific=frozenset(wanted),
         )
 
     def question_vector(self, question: str) -> np.ndarray:

@@ -41,6 +41,7 @@ class Retrieval:
     # per retrieved clause (doc, article, clause): the question's specific words it has (not common
     # across clauses, not units of figures), so that what is judged of a clause needs no retriever
     shared: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)
+    specific: frozenset[str] = frozenset()  # the question's specific words (those `shared` is taken from)
 
     def specific_overlap(self, doc: str, article: int, clause: int) -> frozenset[str]:
         """The question's specific words that clause (doc, article, clause) has (empty if not retrieved)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.answer.figures import ages_past
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
     FIGURE_OF,
@@ -136,19 +137,22 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them;
     a premise to correct when they want it confirmed ("…can go up to 70, so our 68-year-old qualifies, right?")."""
     ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")]
-    if not ages or q.claims:
+    past = ages_past(q.normalized)  # "超过65岁还能再放宽吗?", "beyond 65": anyone older than that
+    if not (ages or past) or q.claims:
         return None
     for c in answering_clauses(e, t):
         for stated in c.stated:
             limits = [int(f.split(":")[1]) for f in stated.figures if f.startswith("age:")]
-            if stated.kind == "age" and limits and max(ages) > max(limits):
-                return Judgement(
-                    Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED,
-                    "beyond_limit",
-                    lead=c,
-                    statement=stated,
-                    missing=Missing("beyond", str(max(ages))),
-                )
+            if stated.kind != "age" or not limits:
+                continue
+            if ages and max(ages) > max(limits):
+                asked = str(max(ages))
+            elif past and max(past) >= max(limits):
+                asked = f">{max(past)}"
+            else:
+                continue
+            outcome = Outcome.CORRECTED if q.confirms else Outcome.NOT_STATED
+            return Judgement(outcome, "beyond_limit", lead=c, statement=stated, missing=Missing("beyond", asked))
     return None
 
 

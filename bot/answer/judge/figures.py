@@ -38,6 +38,7 @@ from bot.answer.judge.pieces import (
     statement_kinds,
     subject_gap,
     thing_words,
+    true_premises,
     word_stems,
 )
 from bot.answer.question import Question
@@ -217,7 +218,7 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if q.later and found is not None and any(k.statement == "target_year" for k in kinds):
         found = _latest_year(e) or found  # "远期目标定到哪一年?": the article's latest year, not the first
     if found is not None:
-        return _stated_figure(q, *_for_level(q, *found, kinds))
+        return _stated_figure(q, *_for_level(q, *found, kinds), true_premises(q, e.candidates))
     other = figure_lead(q, e, kinds, any_subject=True)
     if other is not None and (q.qualifiers or q.occasions):
         return _other_level(q, e, other, kinds)
@@ -239,7 +240,7 @@ def _for_level(
     return lead, stated
 
 
-def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgement:
+def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated, true: frozenset[str]) -> Judgement:
     """The figure found: for another party than the asker's (a zone's reward asked by a company) it is
     not theirs, unless it is no money and the question names the level it is for ("for the national zone
     specifically, what share of output…?" asks of the zone); one the question contradicts is corrected; else
@@ -256,7 +257,7 @@ def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated) -> Judgeme
         return Judgement(Outcome.NOT_STATED, "benefit", lead, stated, Missing("benefit"))
     if granted_to_other(q, stated) and not of_level:
         return Judgement(Outcome.NOT_STATED, "party", lead, stated, Missing("party", q.party))
-    if contradicts(q, stated, lead) and not (q.gap and q.unheld):
+    if contradicts(q, stated, lead, true=true) and not (q.gap and q.unheld):
         return Judgement(Outcome.CORRECTED, "figure_contradicted", lead, stated, Missing("value"))
     return Judgement(Outcome.ANSWERED, "figure", lead=lead, statement=stated)
 
@@ -295,8 +296,8 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     # a RMB 1 million bonus, what must they spend it on?"): a premise to correct
     # …unless the question gives the figure to the statement's own level ("省级都有100万，国家级应该更多吧"), or
     # puts up no figure at all ("省级的都有奖励,国家级总不能更少吧": the policy is silent on it, not contradicting it)
-    own = {f"{level}:{figure}" for level in other[1].qualifiers for figure in other[1].figures}
-    if ((q.confirms and q.stated) or q.premised & other[1].figures) and not own & q.attributed:
+    own = any(a.level in other[1].qualifiers and a.figure in other[1].figures for a in q.attributed)
+    if ((q.confirms and q.stated) or q.premised & other[1].figures) and not own:
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
     gap = subject_gap(q, other[1], kind.name)
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
@@ -330,15 +331,16 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if top is None or not q.stated or (q.gap and q.unheld):  # "65% now: how many points short?" claims nothing
         return None
     gives_money = any(s.statement.funding or s.kind == "amount" for s in top.stated)
+    true = true_premises(q, e.candidates)
     for stated in compatible_statements(q, top):
         if q.benefit and stated.kind in TARGET_KINDS and not gives_money:
             continue  # "an R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy
-        if contradicts(q, stated, top, claimed=True):
+        if contradicts(q, stated, top, claimed=True, true=true):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
-    return _premise_for_other_level(q, top)
+    return _premise_for_other_level(q, top, true)
 
 
-def _premise_for_other_level(q: Question, top: ClauseEvidence) -> Judgement | None:
+def _premise_for_other_level(q: Question, top: ClauseEvidence, true: frozenset[str]) -> Judgement | None:
     """A figure given as what the level asked gets, which the clause states for another level on the same
     occasion ("政策对新认定的国家高新区奖励100万元，那…什么时候能拿到？": the 100万元 is the provincial zones'),
     corrected before what else the question asks is found unstated."""
@@ -346,7 +348,7 @@ def _premise_for_other_level(q: Question, top: ClauseEvidence) -> Judgement | No
         return None
     for stated in top.stated:
         level, occasion = stated.qualifiers, stated.occasions
-        if level and not level & q.qualifiers and occasion & q.occasions and q.premised & stated.figures:
+        if level and not level & q.qualifiers and occasion & q.occasions and (q.premised - true) & stated.figures:
             return Judgement(Outcome.CORRECTED, "figure_other_subject", top, stated, Missing("value"))
     return None
 

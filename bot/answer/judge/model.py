@@ -111,6 +111,11 @@ class Evidence:
     article_scores: tuple[float, ...] = ()  # the fused score of each retrieved article, best first
     cited: bool = False  # the question cites an article by its number
     issued: str = ""  # the date the policy was issued ("2023-11-28")
+    specific: frozenset[str] = frozenset()  # the question's specific words, of which a clause's `shared` are some
+
+    def covered(self, clause: ClauseEvidence) -> float:
+        """The share of the question's specific words `clause` has (1.0 when it has no specific words)."""
+        return len(clause.shared & self.specific) / len(self.specific) if self.specific else 1.0
 
     @property
     def top(self) -> ClauseEvidence | None:

@@ -264,19 +264,44 @@ def subject_gap(q: Question, stated: Stated, what: str) -> Missing:
     return Missing("subject", what, asked)
 
 
-def contradicts(q: Question, stated: Stated, clause: ClauseEvidence | None = None, claimed: bool = False) -> bool:
+def true_premises(q: Question, clauses: tuple[ClauseEvidence, ...]) -> frozenset[str]:
+    """The figures the question gives to a level (and occasion) that a statement for that level and occasion
+    holds: true premises, which contradict nothing ("省级高新区…要超过70%,那国家高新区要求多少": the 70% is the
+    provincial zones'; "新认定的省级高新区奖100万,那…排名前进了3位以上,奖多少?": the 100万 is their new-zone reward)."""
+    return frozenset(
+        a.figure
+        for a in q.attributed
+        for clause in clauses
+        for s in clause.stated
+        # a statement for one occasion (newly recognised) holds the figure only when the asker names that occasion
+        if a.figure in s.figures and a.level in s.qualifiers and (not s.occasions or a.occasions & s.occasions)
+    )
+
+
+def contradicts(
+    q: Question,
+    stated: Stated,
+    clause: ClauseEvidence | None = None,
+    claimed: bool = False,
+    true: frozenset[str] = frozenset(),
+) -> bool:
     """The question asserts a figure of the statement's kind with a value the clause does not hold
-    ("…200万元, right?"). An amount or a share a question names is a claim about the policy whatever
-    its form (with `claimed`); other figures only when it asks to confirm (a 63-year-old's age is theirs)."""
+    ("…200万元, right?"), other than its `true` premises. An amount or a share a question names is a claim
+    about the policy whatever its form (with `claimed`); other figures only when it asks to confirm (a
+    63-year-old's age is theirs)."""
     about_policy = claimed and stated.kind in ("amount", "percentage")
     if not stated.figures or (stated.kind == "age" and not q.claims):  # "I'm 68": the asker's own age
         return False
     if not (about_policy or q.confirms or (q.intent.yes_no and not claimed) or q.intent.invent):
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
-    mine = {f for f in q.stated if f.split(":")[0] in kinds}
+    given = {f for f in q.stated if f.split(":")[0] in kinds}
+    mine = given - true  # "5%还是7%?": one of the figures given held is no contradiction
     held = frozenset(f for s in compatible_statements(q, clause) for f in s.figures) if clause else stated.figures
-    return bool(mine) and not mine & held and not meets_floor(stated, mine)
+    # "…once its ranking climbs 5 or more places" put up as the policy's: another floor than its 3, no case meeting it
+    floor = floor_of(stated)
+    other_floor = q.confirms and floor is not None and bool(floors_given(q.normalized) - {floor})
+    return bool(mine) and not given & held and (other_floor or not meets_floor(stated, mine))
 
 
 def meets_floor(stated: Stated, figures: set[str]) -> bool:
@@ -304,6 +329,16 @@ def _number(figure: str) -> float:
 
 
 _FLOOR = re.compile(r"以上|不低于|至少|\bor more\b|\bat least\b|\band above\b|\bor above\b")
+# a number the question writes as a floor ("5位以上", "至少5位", "5 or more places", "at least 5")
+_FLOOR_GIVEN = re.compile(
+    r"(\d+)\s*\S?\s*(?:以上|及以上|或以上)|(?:不低于|至少)\s*(\d+)"
+    r"|\b(\d+)\s+(?:\w+\s+)?(?:or more|and above|or above)\b|\bat least\s+(\d+)\b"
+)
+
+
+def floors_given(normalized: str) -> set[float]:
+    """The numbers normalized text writes as floors."""
+    return {float(next(g for g in m.groups() if g)) for m in _FLOOR_GIVEN.finditer(normalized)}
 
 
 def answering_clauses(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:
