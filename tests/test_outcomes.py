@@ -223,3 +223,6 @@ def test_a_first_part_the_clause_states_is_answered_and_the_rest_said_not_stated
         "Is quantum computing among the forward-looking industries? Any rent-free offices for startups?"
     )
     assert english.outcome == "answered" and "quantum computing" in english.text.split("\n\n")[0]
+    # a whole asking of a person the policy does not name is not answered by what its first part finds alone
+    wife = real_bot.ask("Can my wife work in the zone too? does she need her own work permit?")
+    assert (wife.outcome, wife.fallback) == ("not_stated", True)

@@ -129,12 +129,17 @@ class Answerer:
         ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
-        # … or the first part, asking yes or no or a figure, whose own words the whole's best clause states nearly all
-        first = self.cues.question_parts.split(stripped, q.lang)[0] if parts else ""
+        # … or the first part that asks (yes or no, or a figure) whose own words the whole's best clause nearly all has
+        # (not when the whole asks of a person the policy does not name: "Can my wife work in the zone too? …")
+        first = parts[0][0] if parts and not any(s.person or s.identity for s in q.specifics) else None
+        function_words = self.cues.function_words
         grounded = [
             p
             for p in parts
-            if (_grounded(p[0], p[2], evidence, judgement, q) or (p[0].asked == first and _covered(*p, evidence)))
+            if (
+                _grounded(p[0], p[2], evidence, judgement, q)
+                or (p[0] is first and _covered(*p, evidence, function_words))
+            )
             and not (p[2].rule == "figure" and p[2].statement is not None and granted_to_other(q, p[2].statement))
         ]
         # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
@@ -311,10 +316,12 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
 
 
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
-PART_COVERAGE = 0.7
+PART_COVERAGE = 0.8
 
 
-def _covered(asked: Question, part_evidence: Evidence, part: Judgement, whole: Evidence) -> bool:
+def _covered(
+    asked: Question, part_evidence: Evidence, part: Judgement, whole: Evidence, ignored: frozenset[str] = frozenset()
+) -> bool:
     """A part that asks yes or no, or for a figure, answered by the very clause the whole question is about, which
     has nearly all its specific words ("量子计算算不算政策里说的前瞻性产业?区块链初创公司入驻能免房租吗?": the
     first part is the clause's own list; "有没有人才贷?" names a loan the clause on talent finance does not)."""
@@ -322,7 +329,7 @@ def _covered(asked: Question, part_evidence: Evidence, part: Judgement, whole: E
     if lead is None or whole.top is None or lead.key != whole.top.key or part.outcome is not Outcome.ANSWERED:
         return False
     asks = (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"
-    return asks and part_evidence.covered(lead) >= PART_COVERAGE
+    return asks and part_evidence.covered(lead, ignored) >= PART_COVERAGE
 
 
 def _figure_grounded(

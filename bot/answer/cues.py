@@ -64,6 +64,7 @@ class Cues:
     current_state: CueList
     out_of_scope: CueList
     place_only: frozenset[str]
+    function_words: frozenset[str]  # words that ask or refer, not name a thing ("能不能", "does")
     chit_chat: CueList
     about_assistant: CueList
     follow_zh_start: tuple[str, ...]
@@ -195,6 +196,7 @@ def load_cues() -> Cues:
         current_state=_cue_list(data["current_state"]),
         out_of_scope=_cue_list(data["out_of_scope"]),
         place_only=frozenset(data["place_only"]),
+        function_words=frozenset(data["function_words"]["zh"]) | frozenset(data["function_words"]["en"]),
         chit_chat=_cue_list(data["chit_chat"]),
         about_assistant=_cue_list(data["about_assistant"]),
         follow_zh_start=tuple(follow["zh_start"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,6 +35,9 @@ class Outcome(StrEnum):
     def fallback(self) -> bool:
         """True when the asker is handed to the hotline."""
         return self in (Outcome.NOT_STATED, Outcome.OUT_OF_SCOPE)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +117,20 @@ class Evidence:
     issued: str = ""  # the date the policy was issued ("2023-11-28")
     specific: frozenset[str] = frozenset()  # the question's specific words, of which a clause's `shared` are some
 
-    def covered(self, clause: ClauseEvidence) -> float:
-        """The share of the question's specific words `clause` has (1.0 when it has no specific words)."""
-        return len(clause.shared & self.specific) / len(self.specific) if self.specific else 1.0
+    def covered(self, clause: ClauseEvidence, ignored: frozenset[str] = frozenset()) -> float:
+        """The share of the question's specific words, but `ignored` ones and numbers, that `clause` has: among its
+        words, or written in it (a Chinese word inside a longer one, "容缺受理" of "容缺受理制"; an English stem
+        beginning one of its words). 1.0 when there are none."""
+        words = [w for w in self.specific if w not in ignored and not w.isdigit()]
+        if not words:
+            return 1.0
+
+        def has(word: str) -> bool:
+            if word in clause.shared:
+                return True
+            return word in clause.text if _HAN.search(word) else any(w.startswith(word) for w in clause.words)
+
+        return sum(has(w) for w in words) / len(words)
 
     @property
     def top(self) -> ClauseEvidence | None:
