@@ -3963,3 +3963,21 @@ def test_round_39_part_2_readings() -> None:
     met = ask("Our provincial zone moved up 5 places on its best ranking. How much do we get?", "en")
     assert judge(met, ranking).outcome is Outcome.ANSWERED
     assert ask("拿了中国永久居留身份证的外籍合伙人,能担任法定代表人吗?").held
+
+
+def test_round_39_part_3_readings() -> None:
+    """A company said to get money on setting up asks as a company; when a reward "will be paid" and how a score "is
+    calculated" in learners' English; which of a numbered set ("哪十个") asks its items."""
+    told = ask(
+        "I was told a foreign-invested manufacturer that sets up in a high-tech zone gets a RMB 1 million bonus. "
+        "Is that right?",
+        "en",
+    )
+    assert told.party == "enterprise"
+    assert judge(told, REWARDS).rule == "party"  # the 100万元 is the zones', not a company's
+    paid = ask("When the RMB 1 million reward for newly recognized provincial zone will be paid?", "en")
+    assert "payment_schedule" in {s.id for s in paid.specifics}
+    assert "payment_schedule" not in {s.id for s in ask("When is the zone eligible?", "en").specifics}
+    assert ask("How the points system for technology enterprises is calculated?", "en").figures[0].name == "criteria"
+    assert ask("园区人才“十个一工程”到底是哪十个“一”?").particulars
+    assert not ask("高新区重点发展哪几个产业?").particulars

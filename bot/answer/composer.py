@@ -316,7 +316,7 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
 
 
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
-PART_COVERAGE = 0.8
+PART_COVERAGE = 0.75
 
 
 def _covered(
