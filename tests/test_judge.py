@@ -3980,4 +3980,8 @@ def test_round_39_part_3_readings() -> None:
     assert "payment_schedule" not in {s.id for s in ask("When is the zone eligible?", "en").specifics}
     assert ask("How the points system for technology enterprises is calculated?", "en").figures[0].name == "criteria"
     assert ask("园区人才“十个一工程”到底是哪十个“一”?").particulars
+    # an asker working at a university, "not in an enterprise"; the capital of a country
+    assert ask("我在高校不是在企业,外籍教授工作许可年龄也能放宽到65吗").non_enterprise
+    assert not ask("我在高新区企业工作,外籍,64岁能放宽吗").non_enterprise
+    assert ask("what's the capital of Australia", "en").intent.out_of_scope
     assert not ask("高新区重点发展哪几个产业?").particulars
