@@ -3965,6 +3965,9 @@ def test_round_39_part_2_readings() -> None:
     assert ask("拿了中国永久居留身份证的外籍合伙人,能担任法定代表人吗?").held
 
 
+RANKING_ONLY = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING))
+
+
 def test_round_39_part_3_readings() -> None:
     """A company said to get money on setting up asks as a company; when a reward "will be paid" and how a score "is
     calculated" in learners' English; which of a numbered set ("哪十个") asks its items."""
@@ -3984,4 +3987,9 @@ def test_round_39_part_3_readings() -> None:
     assert ask("我在高校不是在企业,外籍教授工作许可年龄也能放宽到65吗").non_enterprise
     assert not ask("我在高新区企业工作,外籍,64岁能放宽吗").non_enterprise
     assert ask("what's the capital of Australia", "en").intent.out_of_scope
+    # how much of a zone's reward companies get: not stated (put up for confirmation, a premise to correct)
+    share = ask("园区考评排名前进3位奖的那100万,落户企业能分到多少?")
+    assert share.recipient == "enterprise"
+    assert (judge(share, RANKING_ONLY).outcome, judge(share, RANKING_ONLY).rule) == (Outcome.NOT_STATED, "party")
+    assert judge(ask("排名奖的100万元是发给入驻企业的吧?"), RANKING_ONLY).outcome is Outcome.CORRECTED
     assert not ask("高新区重点发展哪几个产业?").particulars

@@ -159,11 +159,14 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Money asked for by a company or a person where the policy states it only for zones or counties; said
     to go to companies and put up for confirmation ("那100万元是发给入驻企业的吧？"), a premise to correct."""
-    if q.confirms and q.recipient and not q.party:
+    if q.recipient and not q.party:
         money = [s for c in answering_clauses(e, t) for s in c.stated if s.kind == "amount"]
         granted = [s for s in money if s.party in GRANTOR_PARTIES and s.party != q.recipient]
         if money and len(granted) == len(money):
-            return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=granted[0], missing=Missing("party"))
+            # "…how much of it goes to companies located in the zone?": how much they get is not stated
+            if q.confirms:
+                return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=granted[0], missing=Missing("party"))
+            return Judgement(Outcome.NOT_STATED, "party", e.top, granted[0], Missing("party", q.recipient))
     # a figure of another kind asked ("what share of output for the national zone?") asks of no money
     if not q.party or not (q.benefit or any(k.statement == "amount" for k in q.figures) or q.intent.yes_no):
         return None
