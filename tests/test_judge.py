@@ -3992,4 +3992,5 @@ def test_round_39_part_3_readings() -> None:
     assert share.recipient == "enterprise"
     assert (judge(share, RANKING_ONLY).outcome, judge(share, RANKING_ONLY).rule) == (Outcome.NOT_STATED, "party")
     assert judge(ask("排名奖的100万元是发给入驻企业的吧?"), RANKING_ONLY).outcome is Outcome.CORRECTED
+    assert judge(ask("排名进位拿到的奖励资金,园区可以直接分给入驻企业吗?"), RANKING_ONLY).rule != "party"
     assert not ask("高新区重点发展哪几个产业?").particulars

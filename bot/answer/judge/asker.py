@@ -159,7 +159,9 @@ def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Money asked for by a company or a person where the policy states it only for zones or counties; said
     to go to companies and put up for confirmation ("那100万元是发给入驻企业的吧？"), a premise to correct."""
-    if q.recipient and not q.party:
+    # … or asked how much of it goes to companies ("落户企业能分到多少?"; whether it may go to them is the clause's use)
+    how_much = any(k.name in ("money", "value") for k in q.figures)
+    if q.recipient and not q.party and (q.confirms or how_much):
         money = [s for c in answering_clauses(e, t) for s in c.stated if s.kind == "amount"]
         granted = [s for s in money if s.party in GRANTOR_PARTIES and s.party != q.recipient]
         if money and len(granted) == len(money):
