@@ -3923,6 +3923,7 @@ def test_round_39_readings() -> None:
     assert not ask(
         "How much does a newly recognized national zone get? Same RMB 1 million as provincial?", "en"
     ).confirms
+    assert not ask("How much does a newly recognized national zone get? Same RMB 1 million?", "en").confirms
     assert not ask("我们新加坡总部派来的技术总监62岁,工作许可年龄能放宽吗?").intent.out_of_scope
     assert ask("新加坡政府给科技企业什么补贴?").intent.out_of_scope
     assert not ask("人工智能这类项目是不是高新区重点布局的前瞻性产业?").outside
