@@ -3874,6 +3874,10 @@ def test_a_true_premise_about_another_level_or_occasion_contradicts_nothing() ->
     assert (judge(right, targets).outcome, judge(right, targets).statement.statement) == (Outcome.ANSWERED, national)
     wrong = ask("省级高新区高新技术产业产值占比要超过60%,那国家高新区要求多少?")
     assert judge(wrong, targets).outcome is Outcome.CORRECTED
+    # of figures offered as a choice, the one the level asked holds is no contradiction
+    choice = "国家高新区高新技术产业产值占比目标是70%还是80%?"
+    shares = POLICY | {"percent:70", "percent:80"}
+    assert judge(read_question(choice, "zh", choice, choice, CUES, shares), targets).outcome is Outcome.ANSWERED
     # the provincial zones' 100万 of the newly recognised, then their ranking reward asked
     ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING), clause(25, 3, PROVINCIAL_NEW, position=1))
     then = ask("新认定的省级高新区奖100万,那省级高新区年度考评排名前进3位以上奖多少?")
@@ -3995,3 +3999,13 @@ def test_round_39_part_3_readings() -> None:
     assert judge(ask("排名奖的100万元是发给入驻企业的吧?"), RANKING_ONLY).outcome is Outcome.CORRECTED
     assert judge(ask("排名进位拿到的奖励资金,园区可以直接分给入驻企业吗?"), RANKING_ONLY).rule != "party"
     assert not ask("高新区重点发展哪几个产业?").particulars
+
+
+def test_function_words_are_words_the_tokenizers_return() -> None:
+    """A function word that is a tokenizer's stopword, or an English word that is not its own stem, never reaches the
+    count of a part's words: it would be dead data."""
+    from bot.retrieve.tokenize import _data_lines, stem
+
+    stopwords = _data_lines("stopwords_zh.txt") | _data_lines("stopwords_en.txt")
+    assert all(isinstance(w, str) and w not in stopwords for w in CUES.function_words)
+    assert all(stem(w) == w for w in CUES.function_words if w.isascii())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +10,7 @@ from bot.answer.authorities import Authority
 from bot.answer.cues import CueList
 from bot.answer.question import Question
 from bot.corpus.model import Statement
+from bot.text import HAN
 
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
 PROVIDERS = frozenset({"zone", "government"})  # parties that carry out measures for others
@@ -35,9 +35,6 @@ class Outcome(StrEnum):
     def fallback(self) -> bool:
         """True when the asker is handed to the hotline."""
         return self in (Outcome.NOT_STATED, Outcome.OUT_OF_SCOPE)
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +125,7 @@ class Evidence:
         def has(word: str) -> bool:
             if word in clause.shared:
                 return True
-            return word in clause.text if _HAN.search(word) else any(w.startswith(word) for w in clause.words)
+            return word in clause.text if HAN.search(word) else any(w.startswith(word) for w in clause.words)
 
         return sum(has(w) for w in words) / len(words)
 
