@@ -3907,7 +3907,7 @@ def test_a_first_part_whose_words_the_whole_s_clause_states_is_answered_on_its_o
     # 4 of 5 specific words is nearly all; 4 of 6 is not, unless the words the clause lacks only ask
     assert _covered(part, replace(covered, specific=words | {"人才贷"}), answered, whole)
     lacking = replace(covered, specific=words | {"人才贷", "利率"})
-    assert not _covered(part, lacking, answered, whole)
+    assert not _covered(ask("量子计算算不算前瞻性产业的人才贷利率?"), lacking, answered, whole)
     assert _covered(part, replace(covered, specific=words | {"算不算", "能不能"}), answered, whole, CUES.function_words)
     # a word inside a longer one of the clause ("量子" of "量子计算") is written in it
     assert _covered(part, replace(covered, specific=words | {"量子", "区块链"}), answered, whole)
@@ -3916,6 +3916,58 @@ def test_a_first_part_whose_words_the_whole_s_clause_states_is_answered_on_its_o
     assert not _covered(part, covered, Judgement(Outcome.ANSWERED, "answered", lead=other), whole)
     assert not _covered(part, covered, Judgement(Outcome.NOT_STATED, "specific", lead=frontier), whole)
     assert not _covered(ask("前瞻性产业包括量子计算,怎么申报"), covered, answered, whole)
+
+
+def test_a_chinese_first_part_whose_asked_thing_the_clause_states_is_answered_whatever_scene_it_sets() -> None:
+    """ "我们厂想在自己的工业用地上加盖一栋生产车间,这种情况要不要补交土地价款?": the words after the last asking word
+    ("要不要") are what it asks about; a clause with nearly all of them, and some of the rest, answers it, though the
+    scene (a workshop, adding a floor) is none of its words; "排名进位奖励要高新区自己申报吗?" asks of applying,
+    which the clause on the reward does not state."""
+    from bot.answer.composer import PART_COVERAGE, _covered, asked_about
+    from bot.answer.judge import Judgement
+
+    asking = CUES.asking_words
+    assert (
+        asked_about("我们厂想在自己的工业用地上加盖一栋生产车间,这种情况要不要补交土地价款?", asking) == "补交土地价款"
+    )
+    assert asked_about("人才金融体系里有没有“人才贷”", asking) == "“人才贷”"
+    assert asked_about("孵化器税收优惠", asking) == "孵化器税收优惠"  # no asking word: the whole sentence
+    assert asked_about("if we build more and the ratio goes up, do we pay additional land price?", asking) == (
+        "pay additional land price"
+    )
+    assert asked_about("my startup owns patents. is there any ip insurance support?", asking) == "ip insurance support"
+    land = Statement("support", "zone_enterprise", "不再增收土地价款", "no additional land price")
+    text = "园区企业在自有工业用地上新建、扩建生产性用房,提高容积率的,不再增收土地价款"
+    price = clause(19, 6, land, text=text)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=price)
+    scene = ask("我们厂想在自己的工业用地上加盖一栋生产车间,这种情况要不要补交土地价款?")
+    words = frozenset({"工业用地", "加盖", "车间", "生产", "土地价款", "价款", "土地"})  # 5 of 7 in the clause
+    part = replace(evidence(price), specific=words)
+    assert part.covered(price) < PART_COVERAGE  # 5 of 7 is not nearly all of its words
+    assert _covered(scene, part, answered, evidence(price), asking_words=asking)
+    # what it asks about the clause lacks (申报), or too few of its other words (only the asked ones)
+    ranking = Statement("amount", "national_zone", "考评排名进位奖励", "ranking reward", value_zh="100万元")
+    reward = clause(
+        25, 4, ranking, text="对年度考评排名较历史最好位次实现前进3位以上的国家高新区、省级高新区分别给予奖励"
+    )
+    apply = ask("排名进位奖励要高新区自己申报吗?")
+    applying = replace(evidence(reward), specific=frozenset({"排名", "进位", "奖励", "申报", "高新区"}))
+    judged = Judgement(Outcome.ANSWERED, "answered", lead=reward)
+    assert not _covered(apply, applying, judged, evidence(reward), asking_words=asking)
+    few = replace(part, specific=frozenset({"土地价款", "加盖", "车间", "厂房", "厂想", "一栋"}))
+    assert not _covered(scene, few, answered, evidence(price), asking_words=asking)
+    # in English, the stems of what it asks about begin words of the clause
+    english = replace(
+        price, text="no additional land price shall be charged", words=("no", "additional", "land", "price")
+    )
+    en_scene = ask(
+        "We want to extend our factory on our own plot, which raises the FAR. Do we pay additional land price?", "en"
+    )
+    stems = frozenset({"extend", "factori", "plot", "far", "addit", "land", "price"})  # 3 of 7 in the clause
+    en_part = replace(evidence(english), specific=stems)
+    en_answered = Judgement(Outcome.ANSWERED, "answered", lead=english)
+    assert en_part.covered(english) < PART_COVERAGE
+    assert _covered(en_scene, en_part, en_answered, evidence(english), asking_words=asking)
 
 
 def test_round_39_readings() -> None:
@@ -3971,6 +4023,25 @@ def test_round_39_part_2_readings() -> None:
 
 
 RANKING_ONLY = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING))
+
+
+def test_round_40_readings() -> None:
+    """A verb said, denied and said again asks yes or no ("支不支持", "批没批"), and "属不属于高新区…" or "在不在高新区"
+    says nothing of being outside a zone; a letter to write is a task; an enterprise's own research institute is no
+    employer other than an enterprise; a figure put up as what alone earns a reward ("only if it moves up 5 places")
+    is a floor other than the policy's."""
+    assert ask("政策支不支持科技型企业去科创板上市?").intent.yes_no
+    assert ask("奖励批没批下来?").intent.yes_no
+    assert not ask("不要把不同的事混在一起,说说孵化器政策").intent.yes_no
+    assert not ask("第三代半导体属不属于高新区积极培育的前瞻性产业").outside
+    assert not ask("我们公司在不在高新区范围里,怎么查?").outside
+    assert ask("我们公司不属于高新区,能享受吗?").outside
+    assert ask("帮我给外籍候选人写一封英文录用通知邮件,语气正式点。").task
+    assert not ask("我们是高新区内一家企业的研究院,想聘一位63岁的外籍首席科学家,工作许可年龄能放宽吗?").non_enterprise
+    assert ask("我们是一家省属研究院,想聘一位63岁的外籍首席科学家,工作许可年龄能放宽吗?").non_enterprise
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING_FLOOR))
+    only = ask("A provincial zone only gets RMB 500,000 if its ranking climbs 5 places, right?", "en")
+    assert judge(only, ranking).outcome is Outcome.CORRECTED
 
 
 def test_round_39_part_3_readings() -> None:

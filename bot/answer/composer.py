@@ -138,7 +138,7 @@ class Answerer:
             for p in parts
             if (
                 _grounded(p[0], p[2], evidence, judgement, q)
-                or (p[0] is first and _covered(*p, evidence, function_words))
+                or (p[0] is first and _covered(*p, evidence, function_words, self.cues.asking_words))
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and granted_to_other(q, p[2].statement))
         ]
@@ -318,18 +318,57 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
 PART_COVERAGE = 0.75
 
+#: … or the share of all its words, when the clause has nearly all of what it asks about (after its asking words)
+PART_FOCUS_COVERAGE = 0.4
+
 
 def _covered(
-    asked: Question, part_evidence: Evidence, part: Judgement, whole: Evidence, ignored: frozenset[str] = frozenset()
+    asked: Question,
+    part_evidence: Evidence,
+    part: Judgement,
+    whole: Evidence,
+    ignored: frozenset[str] = frozenset(),
+    asking_words: re.Pattern[str] | None = None,
 ) -> bool:
     """A part that asks yes or no, or for a figure, answered by the very clause the whole question is about, which
     has nearly all its specific words ("量子计算算不算政策里说的前瞻性产业?区块链初创公司入驻能免房租吗?": the
-    first part is the clause's own list; "有没有人才贷?" names a loan the clause on talent finance does not)."""
+    first part is the clause's own list; "有没有人才贷?" names a loan the clause on talent finance does not); or
+    nearly all the words of what it asks about (after its asking words) and some of the rest, which only set the
+    scene ("我们厂想在自己的工业用地上加盖一栋生产车间,这种情况要不要补交土地价款?": the clause is on land price,
+    not on workshops; "排名进位奖励要园区自己申报吗?" asks of applying, which the clause on the reward does not
+    state)."""
     lead = part.lead
     if lead is None or whole.top is None or lead.key != whole.top.key or part.outcome is not Outcome.ANSWERED:
         return False
-    asks = (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"
-    return asks and part_evidence.covered(lead, ignored) >= PART_COVERAGE
+    if not ((part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
+        return False
+    if part_evidence.covered(lead, ignored) >= PART_COVERAGE:
+        return True
+    focus = asked_about(asked.normalized, asking_words) if asking_words is not None else ""
+    focus_words = words_of(focus)  # English specific words are stems: one begins a word of the focus
+    about = frozenset(
+        w
+        for w in part_evidence.specific
+        if (w in focus if _HAN.search(w) else any(f.startswith(w) for f in focus_words))
+    )
+    return (
+        bool(about)
+        and part_evidence.covered(lead, ignored | (part_evidence.specific - about)) >= PART_COVERAGE
+        and part_evidence.covered(lead, ignored) >= PART_FOCUS_COVERAGE
+    )
+
+
+def asked_about(text: str, asking_words: re.Pattern[str]) -> str:
+    """What a question asks about: its last sentence's words after the last of its asking words, up to a closing
+    particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
+    "pay more land price"); the whole sentence when it has none."""
+    sentence = next((s for s in reversed(_SENTENCES.split(_CLOSING.sub("", text.strip()))) if s.strip()), "")
+    ends = [m.end() for m in asking_words.finditer(sentence)]
+    return sentence[ends[-1] :].strip() if ends else sentence.strip()
+
+
+_CLOSING = re.compile(r"[吗吧呢么嘛]?\s*[?？]?\s*$")
+_SENTENCES = re.compile(r"[,，;；。]|[.:!?](?=\s)")
 
 
 def _figure_grounded(

@@ -65,6 +65,7 @@ class Cues:
     out_of_scope: CueList
     place_only: frozenset[str]
     function_words: frozenset[str]  # words that ask or refer, not name a thing ("能不能", "does")
+    asking_words: re.Pattern[str]  # where a question's asking words end ("有没有", "可以", "is there", "can we")
     chit_chat: CueList
     about_assistant: CueList
     follow_zh_start: tuple[str, ...]
@@ -197,6 +198,9 @@ def load_cues() -> Cues:
         out_of_scope=_cue_list(data["out_of_scope"]),
         place_only=frozenset(data["place_only"]),
         function_words=frozenset(data["function_words"]["zh"]) | frozenset(data["function_words"]["en"]),
+        asking_words=re.compile(
+            "|".join(map(re.escape, data["asking_words"]["zh"])) + "|" + data["asking_words"]["en"], re.IGNORECASE
+        ),
         chit_chat=_cue_list(data["chit_chat"]),
         about_assistant=_cue_list(data["about_assistant"]),
         follow_zh_start=tuple(follow["zh_start"]),

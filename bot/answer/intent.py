@@ -337,11 +337,15 @@ _BARE_ASK = re.compile(
 # "也是100万么？": 么 closing a sentence asks as 吗 does (not 什么, 怎么, 那么, 这么, 多么)
 _MO_QUESTION = re.compile(r"(?<![什怎那这多要干为甚])么\s*(?:[?？。!！]|$)")
 
+# "支不支持", "批不批", "有没有": a verb said, denied and said again asks yes or no, whatever the verb
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
 
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:
     return (
         any(cue in text for cue in cues.yes_no_zh)
         or bool(_MO_QUESTION.search(text))
+        or bool(_A_NOT_A.search(text))
         or any(
             (first := words_of(part)) and first[0] in cues.yes_no_en_start and not _request(first, cues)
             for part in _CLAUSE_BREAK.split(text)
