@@ -4042,6 +4042,34 @@ def test_round_40_readings() -> None:
     ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING_FLOOR))
     only = ask("A provincial zone only gets RMB 500,000 if its ranking climbs 5 places, right?", "en")
     assert judge(only, ranking).outcome is Outcome.CORRECTED
+    must = ask(
+        "We were told a provincial zone has to beat its best ranking by 5 places to get RMB 500,000, correct?", "en"
+    )
+    assert judge(must, ranking).outcome is Outcome.CORRECTED
+
+
+def test_round_40_part_2_readings() -> None:
+    """A partner said to hold ("拿的是") what the statement's subject holds is asked about as that holder, not as a
+    partner; another country's green card is not China's; a time limit and what follows missing it are dates the
+    policy does not state; a part written as a statement sets the scene; leading scene sentences make no parts."""
+    from bot.answer.composer import _marked
+
+    held = ask("外籍合伙人拿的是永久居留身份证,能当我们新型研发机构的法人代表么")
+    assert held.held and "jv_partner" not in held.specifics_asked
+    assert "jv_partner" in ask("外籍合伙人能当新型研发机构的法人代表吗").specifics_asked
+    assert "永久居留身份证" in ask("拿了中国绿卡的外国人可以牵头承担政府科研项目吗?").normalized
+    assert "永久居留身份证" not in ask("我有美国绿卡,能当新型研发机构法人吗?").normalized
+    assert "permanent residence" not in ask("I have a US green card. Can I be a legal rep?", "en").normalized
+    idle = Statement("support", "zone", "加快消化批而未供土地,处置闲置土地", "dispose of idle land")
+    land = evidence(clause(19, 3, idle, text="鼓励支持高新区加快消化批而未供土地,处置闲置土地"))
+    late = judge(ask("批而未供土地消化处置有没有时限要求,逾期怎么处罚?"), land)
+    assert (late.outcome, late.missing.what) == (Outcome.NOT_STATED, "deadline")
+    assert not _marked(ask("前期设备投入很大,老板不想一次性把土地款全压进去"), CUES)
+    assert _marked(ask("园区拿地能不能先租后买"), CUES)
+    scene = (
+        "我们打算请一位首席科学家过来。他本人不想办普通工作签证。想问:R字签证最长能签多少年?每次能待多久?家属能办吗?"
+    )
+    assert CUES.question_parts.split(scene, "zh")[-3:] == ["想问:R字签证最长能签多少年", "每次能待多久", "家属能办吗"]
 
 
 def test_round_39_part_3_readings() -> None:

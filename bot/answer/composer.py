@@ -126,12 +126,21 @@ class Answerer:
                 unwrapped = self._answer(asked, turns, inner, deadline)
                 if not unwrapped.fallback:  # what the policy does not answer is refused with the role
                     return unwrapped
-        ordinary = not q.follow_up and not (q.intent.invent or q.intent.injection or judgement.rule == "task")
+        # a claim put up to confirm ("听说…,是真的吗?") leaves the other parts asked; an order to the assistant, a
+        # figure to make up or a claimed figure the policy does not hold does not
+        ordinary = not q.follow_up and not (q.intent.invent or judgement.rule in ("task", "override", "claimed"))
         parts = self._parts(stripped, q.lang, deadline) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
-        # … or the first part that asks (yes or no, or a figure) whose own words the whole's best clause nearly all has
-        # (not when the whole asks of a person the policy does not name: "Can my wife work in the zone too? …")
-        first = parts[0][0] if parts and not any(s.person or s.identity for s in q.specifics) else None
+        # … or the first part written as a question (yes or no, or a figure) whose own words the whole's best clause
+        # nearly all has, not a scene it sets ("…老板不想一次性把土地款全压进去。想问下:能不能先租后买?"); not when the
+        # question asks, up to that part, of a person the policy does not name ("Can my wife work in the zone too? …",
+        # "My wife is an engineer. Can she get the R visa?"), though a later part may ("…R字签证最长能签多少年?他太太
+        # 能不能一起办?": the wife is the later part's)
+        first = next((p[0] for p in parts if _marked(p[0], self.cues)), None)
+        if first is not None and any(s.person or s.identity for s in q.specifics):
+            upto = stripped[: stripped.find(first.asked) + len(first.asked)] if first.asked in stripped else stripped
+            if any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics):
+                first = None
         function_words = self.cues.function_words
         grounded = [
             p
@@ -362,12 +371,21 @@ def asked_about(text: str, asking_words: re.Pattern[str]) -> str:
     """What a question asks about: its last sentence's words after the last of its asking words, up to a closing
     particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
     "pay more land price"); the whole sentence when it has none."""
-    sentence = next((s for s in reversed(_SENTENCES.split(_CLOSING.sub("", text.strip()))) if s.strip()), "")
+    sentences = [s.strip() for s in _SENTENCES.split(_CLOSING.sub("", text.strip())) if s.strip()]
+    if len(sentences) > 1 and _TAG.match(sentences[-1]):  # "…建科创中心,是真的吗?": the sentence before is asked
+        sentences.pop()
+    sentence = sentences[-1] if sentences else ""
     ends = [m.end() for m in asking_words.finditer(sentence)]
-    return sentence[ends[-1] :].strip() if ends else sentence.strip()
+    return sentence[ends[-1] :].strip() if ends else sentence
 
 
 _CLOSING = re.compile(r"[吗吧呢么嘛]?\s*[?？]?\s*$")
+#: a sentence that only asks whether the one before is so ("是真的吗", "对吧", "is that right")
+_TAG = re.compile(
+    r"^(是不是|是|这|那)?(真的|对的|对|这样|这样的|没错|准确)?(吗|吧)?$"
+    r"|^(is (that|this|it) (true|right|correct|so)|right|true|correct)$",
+    re.IGNORECASE,
+)
 _SENTENCES = re.compile(r"[,，;；。]|[.:!?](?=\s)")
 
 
@@ -449,7 +467,13 @@ def _asks(part: Question, cues: Cues) -> bool:
     intent = part.intent
     given = {figure.split(":")[0] for figure in part.stated}  # "61岁" gives an age, it asks none
     asks_figure = any(kind.name not in given for kind in part.figures)
-    if intent.yes_no or asks_figure or intent.responsible or intent.contact or "?" in part.normalized:
+    return asks_figure or intent.responsible or intent.contact or _marked(part, cues)
+
+
+def _marked(part: Question, cues: Cues) -> bool:
+    """The part is written as a question: yes or no, a question mark or a question word ("前期投入很大,老板不想一次性
+    把土地款全压进去" names a payment but asks nothing)."""
+    if part.intent.yes_no or "?" in part.normalized:
         return True
     if part.lang == "en":
         return bool(_ASKS_EN.search(part.normalized)) or cues.question_markers_en.found(

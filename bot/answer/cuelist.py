@@ -160,10 +160,19 @@ class QuestionParts:
     max_parts: int
 
     def split(self, text: str, lang: str) -> list[str]:
-        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`."""
-        pieces = [piece.strip(" ,，") for piece in self.breaks["zh" if lang == "zh" else "en"].split(text)]
-        kept = [piece for piece in pieces if self._substantial(piece)]
-        return kept if 1 < len(kept) <= self.max_parts else [text]
+        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`. Sentences
+        ending in a full stop before the first question mark only set the scene ("我们打算请一位首席科学家过来。他本人
+        不想办普通工作签证。想问:R字签证最长能签多少年?…"): they are dropped from the front while there are too many."""
+        breaks = self.breaks["zh" if lang == "zh" else "en"]
+        pieces, at = [], 0
+        for found in breaks.finditer(text):
+            pieces.append((text[at : found.start()].strip(" ,，"), "?" in found.group() or "？" in found.group()))
+            at = found.end()
+        pieces.append((text[at:].strip(" ,，"), True))
+        kept = [(piece, asks) for piece, asks in pieces if self._substantial(piece)]
+        while len(kept) > self.max_parts and not kept[0][1]:
+            kept.pop(0)
+        return [piece for piece, _ in kept] if 1 < len(kept) <= self.max_parts else [text]
 
     def _substantial(self, piece: str) -> bool:
         return han_count(piece) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words

@@ -330,11 +330,13 @@ def _number(figure: str) -> float:
 
 _FLOOR = re.compile(r"以上|不低于|至少|\bor more\b|\bat least\b|\band above\b|\bor above\b")
 # a number the question writes as a floor ("5位以上", "至少5位", "5 or more places", "at least 5"), or as what
-# alone earns it ("only gets it if it moves up 5 places", "只有前进5位才有")
+# alone earns it ("only gets it if it moves up 5 places", "只有前进5位才有", "has to beat it by 5 places")
 _FLOOR_GIVEN = re.compile(
     r"(\d+)\s*\S?\s*(?:以上|及以上|或以上)|(?:不低于|至少)\s*(\d+)"
     r"|\b(\d+)\s+(?:\w+\s+)?(?:or more|and above|or above)\b|\bat least\s+(\d+)\b"
     r"|\bonly\b[^.?;!]{0,40}?\b(?:if|when|once)\b[^.?;!\d]{0,30}(\d+)|只有[^,，。?？;；\d]{0,12}(\d+)\S{0,8}才"
+    r"|\b(?:has|have|needs?|must|is required) to\b[^.?;!\d]{0,40}(\d+)"
+    r"|(?:必须|需要|得)[^,，。?？;；\d]{0,12}(\d+)\S{0,8}才"
 )
 
 
