@@ -3936,6 +3936,11 @@ def test_a_chinese_first_part_whose_asked_thing_the_clause_states_is_answered_wh
         "pay additional land price"
     )
     assert asked_about("my startup owns patents. is there any ip insurance support?", asking) == "ip insurance support"
+    # a sentence only asking whether the one before is so leaves that one asked; `back` reads the one before
+    assert asked_about("听说政策支持高新区到外地建科创中心,是真的吗?", asking) == "听说政策支持高新区到外地建科创中心"
+    assert asked_about("we would like to build a science park. is that supported?", asking, back=1) == (
+        "we would like to build a science park"
+    )
     land = Statement("support", "zone_enterprise", "不再增收土地价款", "no additional land price")
     text = "园区企业在自有工业用地上新建、扩建生产性用房,提高容积率的,不再增收土地价款"
     price = clause(19, 6, land, text=text)

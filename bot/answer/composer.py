@@ -353,13 +353,19 @@ def _covered(
         return False
     if part_evidence.covered(lead, ignored) >= PART_COVERAGE:
         return True
-    focus = asked_about(asked.normalized, asking_words) if asking_words is not None else ""
-    focus_words = words_of(focus)  # English specific words are stems: one begins a word of the focus
-    about = frozenset(
-        w
-        for w in part_evidence.specific
-        if (w in focus if _HAN.search(w) else any(f.startswith(w) for f in focus_words))
-    )
+    about: frozenset[str] = frozenset()
+    if asking_words is None:
+        return False
+    for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
+        focus = asked_about(asked.normalized, asking_words, back)
+        focus_words = words_of(focus)  # English specific words are stems: one begins a word of the focus
+        about = frozenset(
+            w
+            for w in part_evidence.specific
+            if (w in focus if _HAN.search(w) else any(f.startswith(w) for f in focus_words))
+        )
+        if about:
+            break
     return (
         bool(about)
         and part_evidence.covered(lead, ignored | (part_evidence.specific - about)) >= PART_COVERAGE
@@ -367,14 +373,14 @@ def _covered(
     )
 
 
-def asked_about(text: str, asking_words: re.Pattern[str]) -> str:
+def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:
     """What a question asks about: its last sentence's words after the last of its asking words, up to a closing
     particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
-    "pay more land price"); the whole sentence when it has none."""
+    "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before."""
     sentences = [s.strip() for s in _SENTENCES.split(_CLOSING.sub("", text.strip())) if s.strip()]
     if len(sentences) > 1 and _TAG.match(sentences[-1]):  # "…建科创中心,是真的吗?": the sentence before is asked
         sentences.pop()
-    sentence = sentences[-1] if sentences else ""
+    sentence = sentences[-1 - back] if len(sentences) > back else ""
     ends = [m.end() for m in asking_words.finditer(sentence)]
     return sentence[ends[-1] :].strip() if ends else sentence
 

@@ -326,7 +326,7 @@ def read_question(
         option_bodies=frozenset(a.body for o in options for a in cues.authorities.read(o)),
         option_local=any(w in o for o in options for w in cues.local_level),
         # a holder said to hold something ("外籍合伙人拿的是永久居留身份证,能当…") is no holder asked about
-        specifics_asked=_named_in(_HELD_ANY.sub(" ", question_part), cues) if held else in_question,
+        specifics_asked=_named_in(_HOLDS.sub(" ", question_part), cues) if held else in_question,
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=years_of(question_part) or years_of(questions),
@@ -537,7 +537,7 @@ _HOLDER = (
 )
 _HELD = (
     re.compile(
-        _HOLDER + r"[^。.;；?？!！]{0,30}?(?:(?:拿|持|用|办)的是|持有|有|持|拿到了?|拿了|取得了?|获得了?|办了"
+        _HOLDER + r"[^。.;；?？!！]{0,30}?(?:(?:拿|持|用|办)的是|持有|有(?!效)|持|拿到了?|拿了|取得了?|获得了?|办了"
         r"|\bholds?\b|\bhas\b|\bgot\b"
         r"|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
     ),
@@ -545,7 +545,11 @@ _HELD = (
     # … or holds, said before them ("拿了永久居留身份证的外籍合伙人")
     re.compile(r"(?:持有|拿到了?|拿了|取得了?|办了)\s*([^,，。.;；?？!！]{2,30}?)的\S{0,4}" + _HOLDER),
 )
-_HELD_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _HELD))
+# … of which a holder said to hold a card or permit in so many words ("外籍合伙人拿的是永久居留身份证"), not only "有"
+_HOLDS = re.compile(
+    _HOLDER + r"[^。.;；?？!！,，]{0,10}?(?:(?:拿|持|用)的是|持有|拿着|拿到了?|拿了|取得了?|\bholds?\b|\bhas got\b)"
+    r"\s*[^,，。.;；?？!！]{2,40}"
+)
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")
 _REFERS_SITUATION = re.compile(_REFERS.pattern + r"|\b(i|me|my|we|us|our)\b|我", re.IGNORECASE)
