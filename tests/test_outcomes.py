@@ -226,3 +226,24 @@ def test_a_first_part_the_clause_states_is_answered_and_the_rest_said_not_stated
     # a whole asking of a person the policy does not name is not answered by what its first part finds alone
     wife = real_bot.ask("Can my wife work in the zone too? does she need her own work permit?")
     assert (wife.outcome, wife.fallback) == ("not_stated", True)
+
+
+def test_a_first_part_asked_after_a_scene_is_answered_and_the_family_of_a_later_part_is_not(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """Scene sentences set the scene; the first part written as a question is answered by the clause that states what
+    it asks about; a wife and children named only in a later part are said as not stated and get no figure."""
+    land = real_bot.ask(
+        "我们厂想在自己的工业用地上加盖一栋生产车间,容积率会提高,这种情况要不要补交土地价款?报建审批一般要多久?"
+    )
+    assert (land.outcome, land.fallback) == ("answered", False)
+    lead, *rest = land.text.split("\n\n")
+    assert "不再增收土地价款" in lead and "多久" in "\n".join(rest) and land.citations[0].article == 19
+    visa = real_bot.ask(
+        "我们打算从美国请一位首席科学家过来,他算外籍高层次人才。他本人不想办普通工作签证,听说有个R字签证。"
+        "想问:R字签证最长能签多少年?每次入境最多能待多久?他太太和两个孩子能不能一起办?"
+    )
+    assert (visa.outcome, visa.fallback) == ("answered", False)
+    lead, *rest = visa.text.split("\n\n")
+    assert "10年" in lead and "家属" in "\n".join(rest) and not lead.startswith("可以")
+    # a wife said to be a foreign engineer gets no "yes": the figure is given for whom the policy names
+    wife = real_bot.ask("我太太是外籍工程师,她能办R字签证吗?最长有效期几年?")
+    assert not wife.text.startswith("可以") and wife.text.startswith("外籍高层次人才、急需紧缺人才")

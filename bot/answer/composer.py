@@ -378,7 +378,7 @@ def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:
     particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
     "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before."""
     sentences = [s.strip() for s in _SENTENCES.split(_CLOSING.sub("", text.strip())) if s.strip()]
-    if len(sentences) > 1 and _TAG.match(sentences[-1]):  # "…建科创中心,是真的吗?": the sentence before is asked
+    if len(sentences) > 1 and _CONFIRMING.match(sentences[-1]):  # "…建科创中心,是真的吗?": the one before is asked
         sentences.pop()
     sentence = sentences[-1 - back] if len(sentences) > back else ""
     ends = [m.end() for m in asking_words.finditer(sentence)]
@@ -387,7 +387,7 @@ def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:
 
 _CLOSING = re.compile(r"[吗吧呢么嘛]?\s*[?？]?\s*$")
 #: a sentence that only asks whether the one before is so ("是真的吗", "对吧", "is that right")
-_TAG = re.compile(
+_CONFIRMING = re.compile(
     r"^(是不是|是|这|那)?(真的|对的|对|这样|这样的|没错|准确)?(吗|吧)?$"
     r"|^(is (that|this|it) (true|right|correct|so)|right|true|correct)$",
     re.IGNORECASE,
