@@ -4062,6 +4062,9 @@ def test_round_40_part_2_readings() -> None:
     held = ask("外籍合伙人拿的是永久居留身份证,能当我们新型研发机构的法人代表么")
     assert held.held and "jv_partner" not in held.specifics_asked
     assert "jv_partner" in ask("外籍合伙人能当新型研发机构的法人代表吗").specifics_asked
+    # "有效期" is no "有" of holding: the children asked about are still asked about
+    kids = ask("我老公是外籍高层次人才,准备申请R字签证,请问我和两个孩子能不能跟他一起办同样有效期的签证?")
+    assert "family" in kids.specifics_asked
     assert "永久居留身份证" in ask("拿了中国绿卡的外国人可以牵头承担政府科研项目吗?").normalized
     assert "永久居留身份证" not in ask("我有美国绿卡,能当新型研发机构法人吗?").normalized
     assert "permanent residence" not in ask("I have a US green card. Can I be a legal rep?", "en").normalized
