@@ -17,6 +17,12 @@ _SPACES = re.compile(r"\s+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
+def written_in(word: str, text: str, words: tuple[str, ...]) -> bool:
+    """A question's specific word is written in a text: a Chinese one anywhere in it (inside a longer word too), an
+    English stem at the start of one of its `words`."""
+    return word in text if HAN.search(word) else any(w.startswith(word) for w in words)
+
+
 @lru_cache(maxsize=1)
 def _converter():  # type: ignore[no-untyped-def]
     import opencc

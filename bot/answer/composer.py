@@ -32,7 +32,7 @@ from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
 from bot.retrieve.hybrid import HybridRetriever
 from bot.retrieve.results import Retrieval
-from bot.text import clean, normalize, over_limit
+from bot.text import HAN, clean, normalize, over_limit, written_in
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -138,7 +138,7 @@ class Answerer:
         # 能不能一起办?": the wife is the later part's)
         first = next((p[0] for p in parts if _marked(p[0], self.cues)), None)
         if first is not None and any(s.person or s.identity for s in q.specifics):
-            upto = stripped[: stripped.find(first.asked) + len(first.asked)] if first.asked in stripped else stripped
+            upto = stripped[: stripped.find(first.asked) + len(first.asked)]  # a part is a piece of `stripped`
             if any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics):
                 first = None
         function_words = self.cues.function_words
@@ -353,17 +353,12 @@ def _covered(
         return False
     if part_evidence.covered(lead, ignored) >= PART_COVERAGE:
         return True
-    about: frozenset[str] = frozenset()
     if asking_words is None:
         return False
+    about: frozenset[str] = frozenset()
     for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
         focus = asked_about(asked.normalized, asking_words, back)
-        focus_words = words_of(focus)  # English specific words are stems: one begins a word of the focus
-        about = frozenset(
-            w
-            for w in part_evidence.specific
-            if (w in focus if _HAN.search(w) else any(f.startswith(w) for f in focus_words))
-        )
+        about = frozenset(w for w in part_evidence.specific if written_in(w, focus, words_of(focus)))
         if about:
             break
     return (
@@ -424,7 +419,7 @@ def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
     for s in clause.stated:
         if s.kind == "list":
             kind = s.category.split("等")[-1]  # "推行产业用地灵活选择 等供应方式 such as": 供应方式 such as
-            if any(a + b in asked.normalized for a, b in pairwise(kind) if _HAN.match(a) and _HAN.match(b)):
+            if any(a + b in asked.normalized for a, b in pairwise(kind) if HAN.match(a) and HAN.match(b)):
                 return True
     return False
 
@@ -438,8 +433,6 @@ def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
                 return True
     return False
 
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 #: a yes/no part that asks what the policy itself says or does ("政策里有没有提到…", "Does the policy support …"); a
 #: yes/no part about the world ("有没有现成的标准厂房可以租？") is no question a clause answers on its own

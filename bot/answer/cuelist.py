@@ -160,9 +160,9 @@ class QuestionParts:
     max_parts: int
 
     def split(self, text: str, lang: str) -> list[str]:
-        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`. Sentences
-        ending in a full stop before the first question mark only set the scene ("我们打算请一位首席科学家过来。他本人
-        不想办普通工作签证。想问:R字签证最长能签多少年?…"): they are dropped from the front while there are too many."""
+        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`. Pieces at the
+        front that end without a question mark only set the scene ("我们打算请一位首席科学家过来。他本人不想办普通工作
+        签证。想问:R字签证最长能签多少年?…"): they are dropped while there are too many."""
         breaks = self.breaks["zh" if lang == "zh" else "en"]
         pieces, at = [], 0
         for found in breaks.finditer(text):

@@ -10,7 +10,7 @@ from bot.answer.authorities import Authority
 from bot.answer.cues import CueList
 from bot.answer.question import Question
 from bot.corpus.model import Statement
-from bot.text import HAN
+from bot.text import written_in
 
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
 PROVIDERS = frozenset({"zone", "government"})  # parties that carry out measures for others
@@ -122,12 +122,7 @@ class Evidence:
         if not words:
             return 1.0
 
-        def has(word: str) -> bool:
-            if word in clause.shared:
-                return True
-            return word in clause.text if HAN.search(word) else any(w.startswith(word) for w in clause.words)
-
-        return sum(has(w) for w in words) / len(words)
+        return sum(w in clause.shared or written_in(w, clause.text, clause.words) for w in words) / len(words)
 
     @property
     def top(self) -> ClauseEvidence | None:
