@@ -4116,3 +4116,60 @@ def test_function_words_are_words_the_tokenizers_return() -> None:
     stopwords = _data_lines("stopwords_zh.txt") | _data_lines("stopwords_en.txt")
     assert all(isinstance(w, str) and w not in stopwords for w in CUES.function_words)
     assert all(stem(w) == w for w in CUES.function_words if w.isascii())
+
+
+def test_a_list_of_other_things_than_the_particulars_asked_does_not_answer() -> None:
+    """ "Which specific companies does the policy name as chain leaders?" of the clause listing industries: the policy
+    names no companies; "which specific industries?" of the same clause is answered by its list."""
+    industries = replace(
+        stated(Statement("list", "zone", "生命健康、新材料、新能源", "life and health, new materials, new energy")),
+        category="等战略性新兴产业 strategic emerging industries",
+    )
+    text = "围绕生命健康、新材料、新能源等战略性新兴产业 strategic emerging industries such as new energy"
+    leading = evidence(ClauseEvidence("doc", 11, 1, 0, 0, 1.0, (industries,), frozenset({"w"}), normalize(text)))
+    companies = ask("Which specific companies does the policy name as chain leaders in new energy?", "en")
+    assert companies.particulars and companies.listing
+    assert (judge(companies, leading).outcome, judge(companies, leading).rule) == (Outcome.NOT_STATED, "particulars")
+    sectors = ask("Which specific industries does the policy name?", "en")
+    assert sectors.particulars
+    assert judge(sectors, leading).outcome is Outcome.ANSWERED
+
+
+def test_asking_who_made_the_assistant_or_which_model_is_behind_it_is_about_the_assistant() -> None:
+    assert ask("你是谁开发的?背后用的哪个大模型").intent.about_assistant
+    assert ask("这个助手底层用的什么模型?").intent.about_assistant
+    assert ask("Which model powers you?", "en").intent.about_assistant
+    assert not ask("大模型产业有没有支持政策?").intent.about_assistant
+
+
+def test_equivalents_are_words_the_tokenizers_return() -> None:
+    """An asker's word with the policy's word for it ("purchase" for "transfer", "公司" for "企业"): an English one is
+    its own stem, a Chinese one no stopword, or it never reaches the count of a part's words."""
+    from bot.retrieve.tokenize import _data_lines, stem
+
+    stopwords = _data_lines("stopwords_zh.txt") | _data_lines("stopwords_en.txt")
+    assert CUES.equivalents["purchas"] == ("transfer",)
+    assert all(w not in stopwords and policy for w, policy in CUES.equivalents.items())
+    # an English one is the stem of itself or of itself with an ending ("purchas" of "purchase")
+    endings = ("", "e", "s", "es", "ed", "ing")
+    assert all(any(stem(w + end) == w for end in endings) for w in CUES.equivalents if w.isascii())
+
+
+def test_a_part_s_word_counts_as_written_in_its_clause_by_the_policy_s_word_for_it() -> None:
+    """ "Can industrial land be leased first and purchased later?" of "lease before transfer": "purchas" is written in
+    the clause by its equivalent "transfer"; without equivalents it is not."""
+    from bot.answer.judge import Judgement
+
+    supply = Statement("list", "city", "先租后让", "lease before transfer")
+    lease = clause(19, 5, supply, shared=frozenset({"leas", "industri", "land"}), text="lease before transfer")
+    lease = replace(lease, words=words_of(lease.text))
+    part = replace(evidence(lease), specific=frozenset({"leas", "industri", "land", "purchas", "later"}))
+    assert part.covered(lease) == 0.6
+    assert part.covered(lease, equivalents=CUES.equivalents) == 0.8
+    assert part.covered(lease, frozenset({"later"}), CUES.equivalents) == 1.0
+    from bot.answer.composer import _covered
+
+    asked = ask("Can industrial land be leased first and purchased later?", "en")
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=lease)
+    assert not _covered(asked, part, answered, evidence(lease))
+    assert _covered(asked, part, answered, evidence(lease), equivalents=CUES.equivalents)

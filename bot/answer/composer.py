@@ -10,7 +10,7 @@ is, and the reply says which parts the policy does not state.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -136,18 +136,19 @@ class Answerer:
         # question asks, up to that part, of a person the policy does not name ("Can my wife work in the zone too? …",
         # "My wife is an engineer. Can she get the R visa?"), though a later part may ("…R字签证最长能签多少年?他太太
         # 能不能一起办?": the wife is the later part's)
-        first = next((p[0] for p in parts if _marked(p[0], self.cues)), None)
-        if first is not None and any(s.person or s.identity for s in q.specifics):
-            upto = stripped[: stripped.find(first.asked) + len(first.asked)]  # a part is a piece of `stripped`
-            if any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics):
-                first = None
+        marked = [p[0] for p in parts if _marked(p[0], self.cues)]
+        if marked and any(s.person or s.identity for s in q.specifics):
+            marked = [m for m in marked if not self._person_upto(q, stripped, m)]
         function_words = self.cues.function_words
         grounded = [
             p
             for p in parts
             if (
                 _grounded(p[0], p[2], evidence, judgement, q)
-                or (p[0] is first and _covered(*p, evidence, function_words, self.cues.asking_words))
+                or (
+                    any(p[0] is m for m in marked)
+                    and _covered(*p, evidence, function_words, self.cues.asking_words, self.cues.equivalents)
+                )
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and granted_to_other(q, p[2].statement))
         ]
@@ -179,6 +180,11 @@ class Answerer:
             ]
         check(deadline, "rendering")
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
+
+    def _person_upto(self, q: Question, stripped: str, part: Question) -> bool:
+        """The question names, up to `part`, a person the policy does not name."""
+        upto = stripped[: stripped.find(part.asked) + len(part.asked)]  # a part is a piece of `stripped`
+        return any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics)
 
     def evidence(self, retrieval: Retrieval) -> Evidence:
         """What the judge needs of a retrieval."""
@@ -338,6 +344,7 @@ def _covered(
     whole: Evidence,
     ignored: frozenset[str] = frozenset(),
     asking_words: re.Pattern[str] | None = None,
+    equivalents: Mapping[str, tuple[str, ...]] | None = None,
 ) -> bool:
     """A part that asks yes or no, or for a figure, answered by the very clause the whole question is about, which
     has nearly all its specific words ("量子计算算不算政策里说的前瞻性产业?区块链初创公司入驻能免房租吗?": the
@@ -351,7 +358,7 @@ def _covered(
         return False
     if not ((part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
         return False
-    if part_evidence.covered(lead, ignored) >= PART_COVERAGE:
+    if part_evidence.covered(lead, ignored, equivalents) >= PART_COVERAGE:
         return True
     if asking_words is None:
         return False
@@ -363,8 +370,8 @@ def _covered(
             break
     return (
         bool(about)
-        and part_evidence.covered(lead, ignored | (part_evidence.specific - about)) >= PART_COVERAGE
-        and part_evidence.covered(lead, ignored) >= PART_FOCUS_COVERAGE
+        and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
+        and part_evidence.covered(lead, ignored, equivalents) >= PART_FOCUS_COVERAGE
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,6 +67,7 @@ class Cues:
     place_only: frozenset[str]
     function_words: frozenset[str]  # words that ask or refer, not name a thing ("能不能", "does")
     asking_words: re.Pattern[str]  # where a question's asking words end ("有没有", "可以", "is there", "can we")
+    equivalents: Mapping[str, tuple[str, ...]]  # a question's word → the policy's words for it ("purchas" → "transfer")
     chit_chat: CueList
     about_assistant: CueList
     follow_zh_start: tuple[str, ...]
@@ -201,6 +203,11 @@ def load_cues() -> Cues:
         asking_words=re.compile(
             "|".join(map(re.escape, data["asking_words"]["zh"])) + "|" + data["asking_words"]["en"], re.IGNORECASE
         ),
+        equivalents={
+            str(word): tuple(map(str, policy))
+            for lang in ("zh", "en")
+            for word, policy in data["equivalents"][lang].items()
+        },
         chit_chat=_cue_list(data["chit_chat"]),
         about_assistant=_cue_list(data["about_assistant"]),
         follow_zh_start=tuple(follow["zh_start"]),

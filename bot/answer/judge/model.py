@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -114,15 +114,27 @@ class Evidence:
     issued: str = ""  # the date the policy was issued ("2023-11-28")
     specific: frozenset[str] = frozenset()  # the question's specific words, of which a clause's `shared` are some
 
-    def covered(self, clause: ClauseEvidence, ignored: frozenset[str] = frozenset()) -> float:
+    def covered(
+        self,
+        clause: ClauseEvidence,
+        ignored: frozenset[str] = frozenset(),
+        equivalents: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> float:
         """The share of the question's specific words, but `ignored` ones and numbers, that `clause` has: among its
         words, or written in it (a Chinese word inside a longer one, "容缺受理" of "容缺受理制"; an English stem
-        beginning one of its words). 1.0 when there are none."""
+        beginning one of its words), itself or one of its `equivalents` ("purchas" → "transfer"). 1.0 when there
+        are none."""
         words = [w for w in self.specific if w not in ignored and not w.isdigit()]
         if not words:
             return 1.0
+        equivalents = equivalents or {}
 
-        return sum(w in clause.shared or written_in(w, clause.text, clause.words) for w in words) / len(words)
+        def has(word: str) -> bool:
+            return word in clause.shared or any(
+                written_in(w, clause.text, clause.words) for w in (word, *equivalents.get(word, ()))
+            )
+
+        return sum(map(has, words)) / len(words)
 
     @property
     def top(self) -> ClauseEvidence | None:

@@ -21,6 +21,8 @@ from bot.answer.judge.pieces import (
     first_statement,
     floor_of,
     is_off_topic,
+    listed_clause,
+    lists_named,
     meets_floor,
     writes_figure,
 )
@@ -62,12 +64,28 @@ def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The particular items behind a measure ("which specific zones?", "具体有哪些？") where the best
     clause lists none."""
     top = e.top
-    if not q.particulars or top is None or any(s.kind == "list" for s in top.stated) or not top.stated:
+    if not q.particulars or top is None or not top.stated:
+        return None
+    # a list of other things does not name the companies asked ("Which companies does the policy name as chain
+    # leaders?" of a list of industries): the policy names no company
+    companies = q.listing & _COMPANIES
+    if companies and any(s.kind == "list" for s in top.stated) and not lists_named(q, top) and not listed_clause(q, e):
+        return _no_particulars(top)
+    if any(s.kind == "list" for s in top.stated):
         return None
     if q.subject_asked and any(s.subject_terms for s in top.stated):
         return None  # "适用对象具体是哪些人？": the subject a statement names answers
     if top.text.count("、") >= 2 or top.text.count("—") >= 2 or _LISTED.search(top.text):
         return None  # the clause enumerates ("众创空间—孵化器—加速器", "双创孵化债、小微企业债等")
+    return _no_particulars(top)
+
+
+#: what a "which …?" question may ask the names of that no list of the policy holds
+_COMPANIES = frozenset({"企业", "公司", "company", "companies", "firm", "firms", "enterprise", "enterprises"})
+
+
+def _no_particulars(top: ClauseEvidence) -> Judgement:
+    """The policy names no such particulars; `top` is the closest clause."""
     return Judgement(
         Outcome.NOT_STATED, "particulars", lead=top, statement=first_statement(top), missing=Missing("figure", "names")
     )
