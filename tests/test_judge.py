@@ -4173,3 +4173,21 @@ def test_a_part_s_word_counts_as_written_in_its_clause_by_the_policy_s_word_for_
     answered = Judgement(Outcome.ANSWERED, "answered", lead=lease)
     assert not _covered(asked, part, answered, evidence(lease))
     assert _covered(asked, part, answered, evidence(lease), equivalents=CUES.equivalents)
+
+
+def test_a_holder_of_another_status_document_is_no_permanent_resident() -> None:
+    """ "持有工作许可证的外籍人才能担任新型研发机构的法定代表人吗?": a work permit, a work visa, a residence permit or
+    another country's green card is not the permanent residence ID card the clause names: no "可以", not stated; put up
+    as all it takes ("只要…就能…,是吗?"), a premise to correct; one who holds the card as well is answered."""
+    for text, lang in (
+        ("持有工作许可证的外籍人才能担任新型研发机构的法定代表人吗?", "zh"),
+        ("我有美国绿卡,能当新型研发机构法人吗", "zh"),
+        ("I hold a US green card. Can I be the legal representative of a new R&D institution?", "en"),
+        ("Can work permit holders serve as legal representative of a new-type R&D institution?", "en"),
+    ):
+        judgement = judge(ask(text, lang), PR_HOLDERS)
+        assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unmet", False), text
+    claimed = ask("听说只要持有工作许可证的外籍人才就能担任新型研发机构的法定代表人,是吗?")
+    assert judge(claimed, PR_HOLDERS).outcome is Outcome.CORRECTED
+    both = judge(ask("我持有永久居留身份证和工作许可证,能当新型研发机构法人吗?"), PR_HOLDERS)
+    assert both.outcome is Outcome.ANSWERED

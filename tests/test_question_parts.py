@@ -33,6 +33,13 @@ from bot.answer.cues import load_cues
             "en",
             ["Can the zone developers issue bonds", "can tech companies list on the STAR Market?"],
         ),
+        # a piece written with a question mark may be shorter ("Is that supported?", "有补贴吗?")
+        (
+            "We plan a regional HQ in the zone. Is that supported? Any HQ subsidy?",
+            "en",
+            ["We plan a regional HQ in the zone. Is that supported", "Any HQ subsidy?"],
+        ),
+        ("总部基地政策上支持吗？有补贴吗？", "zh", ["总部基地政策上支持吗", "有补贴吗"]),
     ],
 )
 def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[str]) -> None:
@@ -47,6 +54,7 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("高新区 外籍人才 工作许可年龄能放宽吗", "zh"),  # spaces between words end no question
         ("Can land be leased first and transferred later?", "en"),  # 'and' inside one question
         ("How long is the R visa valid? Why?", "en"),
+        ("Does the county receive a reward? How much, and when?", "en"),  # short pieces with no question mark
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:

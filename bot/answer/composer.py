@@ -157,14 +157,22 @@ class Answerer:
         # … unless a part of its own holds that case ("没有确认函能直接去使馆办吗?签证最长有效期几年": the letter
         # lacking is the first part's, the validity the second's)
         own_case = judgement.rule in _PART_CASE_RULES and any(p[2].rule == judgement.rule for p in parts)
+        # … nor what the whole found it asks of the policy document itself ("how long is this policy valid? when does
+        # it expire": no period of a measure in it)
+        of_document = judgement.missing is not None and any(
+            s.document and s.id == judgement.missing.what for s in q.specifics
+        )
         if (
             judgement.outcome.fallback
             and (judgement.rule not in _WHOLE_RULES or own_case)
+            and not of_document
             and (answered := next(iter(grounded), None))
         ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             whole = Part(q.written, judgement, question=q)
-            q, evidence, judgement = answered[0], answered[1], answered[2]
+            # … with no "Yes —": what a part asks alone may hold a case the whole sets ("Can we still apply for
+            # first purchase support this year? Is there an application window?")
+            q, evidence, judgement = answered[0], answered[1], replace(answered[2], yes=False)
             others = [self._part(*p) for p in parts if p[2] is not judgement]
             # what the whole asked that no part asks alone ("…, and how many working days?"), unless it is what the
             # part answers ("能拿多少奖?要是考核结果差又会怎样?": the amount is the part's)
@@ -327,7 +335,10 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     wh_part = part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
     if wh_part and (_lists_asked(asked, lead) or _OF_THE_POLICY.search(asked.normalized)):
         return judged.rule in _WH_PART_RULES and lead.article == whole.top.article
-    return part.rule == "figure" and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
+    # … a figure the part itself gives is none it asks ("When is the RMB 1 million … paid": a date, not the sum)
+    given = {figure.split(":")[0] for figure in asked.stated}
+    asks_new = any(kind.name not in given for kind in asked.figures)
+    return part.rule == "figure" and asks_new and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
 
 
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms

@@ -158,6 +158,7 @@ class QuestionParts:
     min_zh_chars: int
     min_en_words: int
     max_parts: int
+    short_asked: int = 0  # how much shorter a piece written with a question mark may be
 
     def split(self, text: str, lang: str) -> list[str]:
         """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`. Pieces at the
@@ -169,13 +170,18 @@ class QuestionParts:
             pieces.append((text[at : found.start()].strip(" ,，"), "?" in found.group() or "？" in found.group()))
             at = found.end()
         pieces.append((text[at:].strip(" ,，"), True))
-        kept = [(piece, asks) for piece, asks in pieces if self._substantial(piece)]
+        kept = [(piece, asks) for piece, asks in pieces if self._substantial(piece, asks)]
         while len(kept) > self.max_parts and not kept[0][1]:
             kept.pop(0)
         return [piece for piece, _ in kept] if 1 < len(kept) <= self.max_parts else [text]
 
-    def _substantial(self, piece: str) -> bool:
-        return han_count(piece) >= self.min_zh_chars or len(_LONG_WORD.findall(piece)) >= self.min_en_words
+    def _substantial(self, piece: str, asks: bool) -> bool:
+        """Long enough to be a question of its own; one written with a question mark may be shorter ("Is that
+        supported? Any HQ subsidy?", "有补贴吗？")."""
+        short = self.short_asked if asks else 0
+        return (
+            han_count(piece) >= self.min_zh_chars - short or len(_LONG_WORD.findall(piece)) >= self.min_en_words - short
+        )
 
 
 def words_of(text: str) -> tuple[str, ...]:

@@ -220,6 +220,7 @@ def load_cues() -> Cues:
             breaks={lang: re.compile(data["question_parts"][lang], re.IGNORECASE) for lang in ("zh", "en")},
             min_zh_chars=int(data["question_parts"]["min_zh_chars"]),
             min_en_words=int(data["question_parts"]["min_en_words"]),
+            short_asked=int(data["question_parts"]["short_asked"]),
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
