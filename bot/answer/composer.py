@@ -327,7 +327,12 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     # … or a yes/no part asking of the very thing a list of its clause names ("工业用地可以先租后让吗?租金大概多少":
     # 先租后让 is one of the ways of supplying land the clause lists)
     of_the_policy = asked.intent.yes_no and (_names_item(asked, lead) or bool(_OF_THE_POLICY.search(asked.normalized)))
-    if (part.rule == "answered" and of_the_policy) or (part.rule == "issuer" and not asked.intent.yes_no):
+    # (a part asking who issues or approves, of a clause naming the body, is answered though no rule on units read
+    # it: "Who actually issues the confirmation letter for the R visa? …")
+    names_issuer = part.rule == "answered" and asked.issuing and any(s.authorities for s in lead.stated)
+    if (part.rule == "answered" and of_the_policy) or (
+        (part.rule == "issuer" or names_issuer) and not asked.intent.yes_no
+    ):
         return judged.rule in _OTHER_PART_RULES and lead.key == whole.top.key
     # … or a part asking which things a clause lists ("有哪些供地方式?", "Which leading industries …?") or what the
     # policy itself provides ("孵化器在这个政策里有啥支持?"), not yes or no, answered by the clause the whole is about,
