@@ -4191,3 +4191,11 @@ def test_a_holder_of_another_status_document_is_no_permanent_resident() -> None:
     assert judge(claimed, PR_HOLDERS).outcome is Outcome.CORRECTED
     both = judge(ask("我持有永久居留身份证和工作许可证,能当新型研发机构法人吗?"), PR_HOLDERS)
     assert both.outcome is Outcome.ANSWERED
+
+
+def test_round_41_readings() -> None:
+    """ "由哪个部门认定" asks who recognises something, which no clause of units answers; "是谁来发" asks who issues, no
+    person's name; a piece written with a question mark may be a short part of its own."""
+    assert ask("外国专家工作站由哪个部门认定?").issuing
+    assert "names" not in {k.name for k in ask("双创孵化债是谁来发?").figures}
+    assert "names" in {k.name for k in ask("高新区管委会的负责人是谁?").figures}

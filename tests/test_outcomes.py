@@ -247,3 +247,35 @@ def test_a_first_part_asked_after_a_scene_is_answered_and_the_family_of_a_later_
     # a wife said to be a foreign engineer gets no "yes": the figure is given for whom the policy names
     wife = real_bot.ask("我太太是外籍工程师,她能办R字签证吗?最长有效期几年?")
     assert not wife.text.startswith("可以") and wife.text.startswith("外籍高层次人才、急需紧缺人才")
+
+
+def test_round_41_several_part_messages(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A part asked in the asker's words for what the clause says in the policy's ("investors … run" for "private
+    capital … operate"), a later part, a short part with a question mark, a part asking who issues what the clause
+    names the issuer of: each is answered and the rest said not stated; a part answered alone leads with no "Yes —"; a
+    holder of a work permit is no permanent resident; who recognises something is not stated."""
+    park = real_bot.ask(
+        "Are private investors allowed to build and run an industrial park inside the zone? "
+        "What stake would the government take?"
+    )
+    assert (park.outcome, park.fallback) == ("answered", False)
+    lead, *rest = park.text.split("\n\n")
+    assert "private capital" in lead and "shareholdings" in "\n".join(rest) and park.citations[0].article == 24
+    insurance = real_bot.ask("我们手里有二十多项发明专利,能拿来做融资吗?园区有没有知识产权保险?保费补贴比例多少?")
+    assert (insurance.outcome, insurance.fallback) == ("answered", False) and "知识产权保险" in insurance.text
+    hq = real_bot.ask(
+        "We plan to set up a regional HQ combining R&D, manufacturing and sales in the zone. "
+        "Is that supported? Any HQ subsidy?"
+    )
+    assert (hq.outcome, hq.fallback) == ("answered", False)
+    assert hq.citations[0].article == 14 and not hq.text.startswith("Yes")
+    letter = real_bot.ask(
+        "Who actually issues the confirmation letter for the R visa? And can the applicant apply directly at the "
+        "Chinese embassy back home? Any fees involved?"
+    )
+    assert (letter.outcome, letter.fallback) == ("answered", False)
+    assert "provincial science and technology administrative department" in letter.text.split("\n\n")[0]
+    permit = real_bot.ask("持有工作许可证的外籍人才能担任新型研发机构的法定代表人吗?")
+    assert (permit.outcome, permit.fallback) == ("not_stated", True) and not permit.text.startswith("可以")
+    approver = real_bot.ask("外国专家工作站由哪个部门认定?建站后每年有多少运行补贴?")
+    assert (approver.outcome, approver.fallback) == ("not_stated", True) and "责任单位：" not in approver.text
