@@ -341,9 +341,11 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     if wh_part and (_lists_asked(asked, lead) or _OF_THE_POLICY.search(asked.normalized)):
         return judged.rule in _WH_PART_RULES and lead.article == whole.top.article
     # … a figure the part itself gives is none it asks ("When is the RMB 1 million … paid": a date, not the sum)
-    given = {figure.split(":")[0] for figure in asked.stated}
-    asks_new = any(kind.name not in given for kind in asked.figures)
-    return part.rule == "figure" and asks_new and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
+    return (
+        part.rule == "figure"
+        and _asks_figure(asked)
+        and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
+    )
 
 
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
@@ -487,9 +489,13 @@ def _asks(part: Question, cues: Cues) -> bool:
     """The part asks something (not only sets the scene: "我们是一家新材料企业。", "我是英国人，61岁，在…上班。":
     a figure it gives of itself is no question)."""
     intent = part.intent
-    given = {figure.split(":")[0] for figure in part.stated}  # "61岁" gives an age, it asks none
-    asks_figure = any(kind.name not in given for kind in part.figures)
-    return asks_figure or intent.responsible or intent.contact or _marked(part, cues)
+    return _asks_figure(part) or intent.responsible or intent.contact or _marked(part, cues)
+
+
+def _asks_figure(part: Question) -> bool:
+    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
+    given = {figure.split(":")[0] for figure in part.stated}
+    return any(kind.name not in given for kind in part.figures)
 
 
 def _marked(part: Question, cues: Cues) -> bool:

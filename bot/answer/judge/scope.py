@@ -66,13 +66,11 @@ def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     if not q.particulars or top is None or not top.stated:
         return None
-    # a list of other things does not name the companies asked ("Which companies does the policy name as chain
-    # leaders?" of a list of industries): the policy names no company
-    companies = q.listing & _COMPANIES
-    if companies and any(s.kind == "list" for s in top.stated) and not lists_named(q, top) and not listed_clause(q, e):
-        return _no_particulars(top)
     if any(s.kind == "list" for s in top.stated):
-        return None
+        # a list of other things does not name the companies asked ("Which companies does the policy name as chain
+        # leaders?" of a list of industries): the policy names no company
+        other = q.listing & _COMPANIES and not lists_named(q, top) and not listed_clause(q, e)
+        return _no_particulars(top) if other else None
     if q.subject_asked and any(s.subject_terms for s in top.stated):
         return None  # "适用对象具体是哪些人？": the subject a statement names answers
     if top.text.count("、") >= 2 or top.text.count("—") >= 2 or _LISTED.search(top.text):
