@@ -374,11 +374,25 @@ def _covered(
     lead = part.lead
     if lead is None or whole.top is None or lead.key != whole.top.key or part.outcome is not Outcome.ANSWERED:
         return False
-    if not ((part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
+    # … or a part asking what or which, when the clause has nearly all its specific words ("骨干企业牵头可以建哪些创新
+    # 平台?另外建成后有一次性补助吗")
+    # … not how to get or apply for it, its particular items, exact figures or money, nor who, where, when or how
+    # something is reckoned: a clause that names a thing seldom says these of it
+    wh_part = part.rule == "answered" and not (
+        asked.intent.yes_no
+        or asked.access
+        or asked.procedure
+        or asked.particulars
+        or asked.exact
+        or asked.counted
+        or asked.benefit
+        or _WHO_WHERE_HOW.search(asked.normalized)
+    )
+    if not (wh_part or (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
         return False
     if part_evidence.covered(lead, ignored, equivalents) >= PART_COVERAGE:
         return True
-    if asking_words is None:
+    if asking_words is None or wh_part:
         return False
     about: frozenset[str] = frozenset()
     for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
@@ -391,6 +405,14 @@ def _covered(
         and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
         and part_evidence.covered(lead, ignored, equivalents) >= PART_FOCUS_COVERAGE
     )
+
+
+#: a question for a person, a body, a place, a time, the way something is reckoned or sized, a list of items or
+#: what one gets
+_WHO_WHERE_HOW = re.compile(
+    r"\b(who|whom|whose|where|when|calculat\w*|comput\w*|scor\w*|how (big|large|much|many)|list|get (you|us|me))\b"
+    r"|谁|哪里|哪儿|在哪|哪个|哪家|哪一级|什么时候|何时|几时|多久|地址|认定|计算|怎么算|怎么排|多大|多少|列出|列举"
+)
 
 
 def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:

@@ -167,9 +167,9 @@ class QuestionParts:
         breaks = self.breaks["zh" if lang == "zh" else "en"]
         pieces, at = [], 0
         for found in breaks.finditer(text):
-            pieces.append((text[at : found.start()].strip(" ,，"), "?" in found.group() or "？" in found.group()))
+            pieces.append((_unnumbered(text[at : found.start()]), "?" in found.group() or "？" in found.group()))
             at = found.end()
-        pieces.append((text[at:].strip(" ,，"), True))
+        pieces.append((_unnumbered(text[at:]), True))
         kept = [(piece, asks) for piece, asks in pieces if self._substantial(piece, asks)]
         while len(kept) > self.max_parts and not kept[0][1]:
             kept.pop(0)
@@ -182,6 +182,15 @@ class QuestionParts:
         return (
             han_count(piece) >= self.min_zh_chars - short or len(_LONG_WORD.findall(piece)) >= self.min_en_words - short
         )
+
+
+#: a list number opening a piece ("1. ", "2、", "(3)")
+_NUMBERED = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d))\s*")
+
+
+def _unnumbered(piece: str) -> str:
+    """A piece without its list number and the commas around it."""
+    return _NUMBERED.sub("", piece).strip(" ,，")
 
 
 def words_of(text: str) -> tuple[str, ...]:

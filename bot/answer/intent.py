@@ -340,12 +340,16 @@ _MO_QUESTION = re.compile(r"(?<![什怎那这多要干为甚])么\s*(?:[?？。!
 # "支不支持", "批不批", "有没有": a verb said, denied and said again asks yes or no, whatever the verb
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
+# "这个政策支持不?", "有补贴没有?": a verb closed by its denial asks yes or no too (not "为什么不?", "也不")
+_V_NOT = re.compile(r"[\u4e00-\u9fff](?<![么也都还并决绝])(?:不|没有?)\s*(?:[?？]|$)")
+
 
 def _yes_no(text: str, words: tuple[str, ...], cues: Cues) -> bool:
     return (
         any(cue in text for cue in cues.yes_no_zh)
         or bool(_MO_QUESTION.search(text))
         or bool(_A_NOT_A.search(text))
+        or bool(_V_NOT.search(text))
         or any(
             (first := words_of(part)) and first[0] in cues.yes_no_en_start and not _request(first, cues)
             for part in _CLAUSE_BREAK.split(text)

@@ -535,6 +535,8 @@ _HOLDER = (
     r"(?:他|她|老公|先生|丈夫|妻子|老婆|太太|爱人|儿子|女儿|孩子|父亲|母亲|合伙人|股东|同事|朋友|\bhusband\b|\bwife\b"
     r"|\bspouse\b|\bson\b|\bdaughter\b|\bhe\b|\bshe\b|\bpartner\b|\bco-?founder\b|\bshareholder\b|\bcolleague\b)"
 )
+#: holding, said before the holder ("拿着永久居留身份证的外籍股东")
+_HOLDING_BEFORE = r"(?:持有|拿到了?|拿了|拿着?(?![不没到])|取得了?|办了)"
 _HELD = (
     re.compile(
         _HOLDER + r"[^。.;；?？!！]{0,30}?(?:(?:拿|持|用|办)的是|持有|有(?!效)|持|拿到了?|拿了|取得了?|获得了?|办了"
@@ -543,12 +545,13 @@ _HELD = (
     ),
     re.compile(_HOLDER + r"\s*(?:是|\bis an?\b)\s*([^,，。.;；?？!！]{2,40})"),
     # … or holds, said before them ("拿了永久居留身份证的外籍合伙人")
-    re.compile(r"(?:持有|拿到了?|拿了|取得了?|办了)\s*([^,，。.;；?？!！]{2,30}?)的\S{0,4}" + _HOLDER),
+    re.compile(_HOLDING_BEFORE + r"\s*([^,，。.;；?？!！]{2,30}?)的\S{0,4}" + _HOLDER),
 )
 # … of which a holder said to hold a card or permit in so many words ("外籍合伙人拿的是永久居留身份证"), not only "有"
 _HOLDS = re.compile(
     _HOLDER + r"[^。.;；?？!！,，]{0,10}?(?:(?:拿|持|用)的是|持有|拿着|拿到了?|拿了|取得了?|\bholds?\b|\bhas got\b)"
     r"\s*[^,，。.;；?？!！]{2,40}"
+    r"|" + _HOLDING_BEFORE + r"\s*[^,，。.;；?？!！]{2,30}?的\S{0,4}" + _HOLDER  # "拿着…的外籍股东"
 )
 _REFERS = re.compile(r"\b(they|them|their|he|him|his|she|her)\b|(?<!其)他|她", re.IGNORECASE)
 # a situation the asker tells of themselves is asked about too ("I want to switch companies. Do I need a new permit?")

@@ -20,6 +20,7 @@ from bot.answer.judge.asker import (
     outside,
     party,
     qualified_otherwise,
+    sufficient,
     unmet,
     unnamed,
 )
@@ -110,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     qualified_otherwise,
     denied,
     unnamed,
+    sufficient,
     answered,
 )
 

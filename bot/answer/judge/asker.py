@@ -8,6 +8,7 @@ from bot.answer.judge.model import (
     FIGURE_OF,
     GRANTOR_PARTIES,
     PERMISSIVE,
+    PROVIDERS,
     RULE_KINDS,
     Evidence,
     Judgement,
@@ -233,6 +234,27 @@ def unnamed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if any(names_subject(asked, s) for s in permissive):
         return None
     return Judgement(Outcome.NOT_STATED, "unnamed", lead=top, statement=permissive[0], missing=Missing("condition"))
+
+
+def sufficient(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The question puts up that anyone, or one thing alone, is enough ("只要在高新区企业工作就能把年龄放宽到
+    65岁吗?") for what the best clause permits a person or an enterprise only on a condition the question does
+    not name (the approval of the science and technology department): a premise to correct when put up for
+    confirmation; asked, answered by the clause without a "yes"."""
+    top = e.top
+    if not (q.universal and (q.confirms or q.intent.yes_no)) or q.options or top is None:
+        return None
+    asked = q.word_grams
+    for stated in compatible_statements(q, top):
+        if stated.kind not in PERMISSIVE or stated.party in PROVIDERS or not stated.statement.condition_zh:
+            continue
+        condition = stated.statement.condition_zh + " " + stated.statement.condition_en.lower()
+        named = grams(condition, pairs=True)
+        if not (named & asked or stems(named) & stems(asked)):
+            # asked, not put up for confirmation: the clause answers, with no "Yes —" (it is not anyone's)
+            outcome = Outcome.CORRECTED if q.confirms else Outcome.ANSWERED
+            return Judgement(outcome, "sufficient", lead=top, statement=stated, missing=Missing("condition"))
+    return None
 
 
 def also_named(q: Question, stated: Stated) -> bool:

@@ -8,7 +8,7 @@ from bot.answer.authorities import other_authorities
 from bot.answer.cuelist import Specific
 from bot.answer.cues import FigureKind, words_of
 from bot.answer.grams import says_none
-from bot.answer.judge.asker import party
+from bot.answer.judge.asker import party, unmet
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
     PERMISSIVE,
@@ -148,6 +148,8 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None  # "能拿200万元奖励，是一次性发放吗？": the wrong figure of the reward is corrected first
     if all(s.aspect for s in named) and (put_up := party(q, e, t)) and put_up.outcome is Outcome.CORRECTED:
         return put_up  # "我公司…政策说能拿100万奖励 啥时候到账": the 100万元 is no company's, said first
+    if q.lacks and (lacking := unmet(q, e, t)) is not None and lacking.outcome is Outcome.CORRECTED:
+        return lacking  # "any foreigner with a work visa can be legal rep, correct?": the card it takes, said first
     return Judgement(
         Outcome.NOT_STATED,
         "specific",
