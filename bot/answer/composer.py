@@ -147,7 +147,9 @@ class Answerer:
                 _grounded(p[0], p[2], evidence, judgement, q)
                 or (
                     any(p[0] is m for m in marked)
-                    and _covered(*p, evidence, function_words, self.cues.asking_words, self.cues.equivalents)
+                    and _covered(
+                        *p, evidence, function_words, self.cues.asking_words, self.cues.equivalents, judgement.rule
+                    )
                 )
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and granted_to_other(q, p[2].statement))
@@ -245,19 +247,21 @@ class Answerer:
         if len(pieces) < 2:
             return []
         judged = []
-        for at, piece in enumerate(pieces):
+        asked_before = False
+        for piece in pieces:
             check(deadline, "parts")
             normalized = normalize(piece)
-            # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part, short as it may be
-            # ("R签证停留多久 家属能办吗"), has none before it (the whole is no follow-up), though its words may point
-            # within itself ("how long can each stay be")
-            if (at and looks_like_follow_up(normalized, self.cues)) or compares(normalized, self.cues):
+            # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part that asks, short as it
+            # may be ("R签证停留多久 家属能办吗"; "…想来落地: 1. 重点产业里有没有生命健康这一块?"), has none before
+            # it (the whole is no follow-up), though its words may point within itself ("how long can each stay be")
+            if (asked_before and looks_like_follow_up(normalized, self.cues)) or compares(normalized, self.cues):
                 continue
             part = read_question(
                 piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
             )
             if not _asks(part, self.cues):
                 continue
+            asked_before = True
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
                 continue
@@ -363,6 +367,7 @@ def _covered(
     ignored: frozenset[str] = frozenset(),
     asking_words: re.Pattern[str] | None = None,
     equivalents: Mapping[str, tuple[str, ...]] | None = None,
+    whole_rule: str = "",
 ) -> bool:
     """A part that asks yes or no, or for a figure, answered by the very clause the whole question is about, which
     has nearly all its specific words ("量子计算算不算政策里说的前瞻性产业?区块链初创公司入驻能免房租吗?": the
@@ -374,8 +379,8 @@ def _covered(
     lead = part.lead
     if lead is None or whole.top is None or lead.key != whole.top.key or part.outcome is not Outcome.ANSWERED:
         return False
-    # … or a part asking what or which, when the clause has nearly all its specific words ("骨干企业牵头可以建哪些创新
-    # 平台?另外建成后有一次性补助吗")
+    # … or a part asking what or which, when the clause has nearly all its specific words and the whole lacks what
+    # another part asks (`whole_rule`: "骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗")
     # … not how to get or apply for it, its particular items, exact figures or money, nor who, where, when or how
     # something is reckoned: a clause that names a thing seldom says these of it
     wh_part = part.rule == "answered" and not (
@@ -388,6 +393,8 @@ def _covered(
         or asked.benefit
         or _WHO_WHERE_HOW.search(asked.normalized)
     )
+    if wh_part and whole_rule not in _OTHER_PART_RULES:
+        return False
     if not (wh_part or (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
         return False
     if part_evidence.covered(lead, ignored, equivalents) >= PART_COVERAGE:
@@ -461,7 +468,7 @@ def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
     against "…等供应方式", "Which leading industries …?" against "…industries such as")."""
     if not asked.listing:
         return False
-    if lists_named(asked, clause):
+    if lists_named(asked, clause) or any(_enumerates(clause.text, w) for w in asked.listing):
         return True
     for s in clause.stated:
         if s.kind == "list":
@@ -469,6 +476,14 @@ def _lists_asked(asked: Question, clause: ClauseEvidence) -> bool:
             if any(a + b in asked.normalized for a, b in pairwise(kind) if HAN.match(a) and HAN.match(b)):
                 return True
     return False
+
+
+def _enumerates(text: str, word: str) -> bool:
+    """The clause's text names members of what `word` names, in a list of its own ("发行双创孵化债、小微企业债等债券",
+    "…incubation bonds, small and micro enterprise bonds and other bonds")."""
+    if HAN.match(word):
+        return re.search(r"、[^,，。;；]{1,20}等" + re.escape(word), text) is not None
+    return re.search(rf"\band other {re.escape(word)}|\b{re.escape(word)}\w* such as\b", text) is not None
 
 
 def _names_item(asked: Question, clause: ClauseEvidence) -> bool:

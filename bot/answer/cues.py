@@ -150,6 +150,14 @@ def check_cues(cues: Cues, glossary: Glossary) -> tuple[str, ...]:
     return tuple(sorted(f for f in longer if cues.out_of_scope.found(f, words_of(f))))
 
 
+def _bilingual(names: object, where: str) -> tuple[str, str]:
+    """A name in Chinese and English ({zh: …, en: …}); a comma left unquoted in a YAML flow mapping splits the
+    English name into a key of its own, which fails here, naming the entry."""
+    if not isinstance(names, dict) or set(names) != {"zh", "en"} or not all(names.values()):
+        raise ValueError(f"cues.yaml {where}: the name must be exactly {{zh: …, en: …}}, got {names!r}")
+    return str(names["zh"]), str(names["en"])
+
+
 def _cue_list(data: dict[str, Any]) -> CueList:
     return CueList(
         tuple(str(c).lower() for c in data.get("zh", [])),
@@ -224,7 +232,7 @@ def load_cues() -> Cues:
             max_parts=int(data["question_parts"]["max_parts"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
-        occasions=tuple(Occasion(o["name"]["zh"], o["name"]["en"], _cue_list(o)) for o in data["occasions"]),
+        occasions=tuple(Occasion(*_bilingual(o["name"], "occasions"), _cue_list(o)) for o in data["occasions"]),
         becoming=re.compile(data["becoming"], re.IGNORECASE),
         qualifier_floor=re.compile(data["qualifier_floor"], re.IGNORECASE),
         task=_cue_list(data["task"]),
@@ -287,8 +295,7 @@ def load_cues() -> Cues:
         specifics=tuple(
             Specific(
                 name,
-                str(spec["name"]["zh"]),
-                str(spec["name"]["en"]),
+                *_bilingual(spec["name"], f"specifics.{name}"),
                 _cue_list(spec),
                 bool(spec.get("aspect")),
                 bool(spec.get("person")),
