@@ -4199,3 +4199,99 @@ def test_round_41_readings() -> None:
     assert ask("外国专家工作站由哪个部门认定?").issuing
     assert "names" not in {k.name for k in ask("双创孵化债是谁来发?").figures}
     assert "names" in {k.name for k in ask("高新区管委会的负责人是谁?").figures}
+
+
+# the age relaxation as a permission on a condition (the approval of the science and technology department)
+AGE_PERMISSION = Statement(
+    "permission",
+    "overseas_talent",
+    "申请工作许可的年龄可放宽至65岁",
+    "have the work permit age limit relaxed to 65",
+    condition_zh="经市级以上科技行政部门批准",
+    condition_en="with the approval of the science and technology administrative department at or above the municipal level",
+)
+AGE_RULE = evidence(
+    clause(
+        5, 10, AGE, AGE_PERMISSION, text="在高新区内企业工作的境外高端人才,经市级以上科技行政部门批准,年龄可放宽至65岁"
+    )
+)
+
+
+def test_one_thing_put_up_as_enough_against_a_condition_the_question_leaves_out() -> None:
+    """ "只要在高新区企业工作就能把年龄放宽到65岁吗?": the clause permits it on an approval the question does not name;
+    asked, the clause answers with no "可以"; put up for confirmation, a premise to correct; naming the approval, or
+    asking of something the zones provide, it is no such premise."""
+    asked = judge(ask("只要在高新区企业工作就能把年龄放宽到65岁吗?"), AGE_RULE)
+    assert (asked.outcome, asked.rule, asked.yes) == (Outcome.ANSWERED, "sufficient", False)
+    land = Statement(
+        "permission",
+        "park_enterprise",
+        "提高容积率的,不再增收土地价款",
+        "raising the floor area ratio, no additional land price is charged",
+        condition_zh="符合详细规划、不改变土地用途",
+        condition_en="conforming to the detailed plan and not changing the land use",
+    )
+    plot = evidence(clause(19, 2, land, text="不改变土地用途 提高容积率的 不再增收土地价款"))
+    confirmed = judge(ask("Any company can raise the plot ratio without paying more land premium, right?", "en"), plot)
+    assert (confirmed.outcome, confirmed.rule) == (Outcome.CORRECTED, "sufficient")
+    approved = judge(ask("只要经市级科技行政部门批准就能把年龄放宽到65岁吗?"), AGE_RULE)
+    assert approved.rule != "sufficient"
+    assert judge(ask("高新区的企业都能放宽到65岁吗?还是只针对某类人?"), AGE_RULE).rule != "sufficient"  # either-or
+
+
+def test_a_lacked_card_put_up_for_all_is_corrected_before_the_visa_is_said_unstated() -> None:
+    """ "…any foreigner with a work visa can be legal rep — correct?": the work visa is the asker's status, not what is
+    asked; the card the clause names is what to say, not that visas other than the R visa are not covered."""
+    claim = ask("I read that any foreigner with a work visa can be legal rep of a new R&D institution - correct?", "en")
+    assert "other_visa" in {s.id for s in claim.specifics}
+    assert (judge(claim, PR_HOLDERS).outcome, judge(claim, PR_HOLDERS).rule) == (Outcome.CORRECTED, "unmet")
+
+
+def test_round_42_readings() -> None:
+    """A verb closed by its denial asks yes or no; "还有啥X" asks the members of X; publishing is issuing; an R&D
+    institution asking its own money in English is no business; a holder named after what they hold is asked as the
+    subject that holds it."""
+    assert ask("科技型企业去科创板上市,这个政策支持不?").intent.yes_no
+    assert ask("建成后有补贴没有?").intent.yes_no
+    assert not ask("科技型企业也不").intent.yes_no
+    assert "供地" in ask("高新区产业用地除了一次性出让还有啥供地方式?").listing
+    assert ask("首购首用的创新产品目录是哪个部门发布的?").issuing
+    grant = ask("How much start-up grant does a newly recognised new-type R&D institution get?", "en")
+    assert grant.party == "organisation"
+    holder = ask("拿着永久居留身份证的外籍股东能担任新型研发机构法定代表人吗?")
+    assert "jv_partner" in {s.id for s in holder.specifics} and "jv_partner" not in holder.specifics_asked
+    assert judge(holder, PR_HOLDERS).outcome is Outcome.ANSWERED
+
+
+def test_a_which_part_its_clause_covers_answers_where_the_whole_lacks_another_part_s_figure() -> None:
+    """ "骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗": a part asking which things, whose words the whole's
+    clause has, answers the message when the whole lacks what another part asks (a benefit, a figure, a specific);
+    not who, where or when, nor when the whole is not stated for another reason."""
+    from bot.answer.composer import _covered, _enumerates, _lists_asked
+    from bot.answer.judge import Judgement
+
+    centres = Statement("support", "leading_enterprise", "牵头建设工程(技术)研究中心", "lead engineering centres")
+    text = "支持骨干企业牵头建设工程(技术)研究中心、产业创新中心、制造业创新中心等产业技术创新组织"
+    lead = clause(4, 4, centres, text=text)
+    words = frozenset({"骨干", "企业", "牵头", "创新"})
+    part = replace(evidence(lead), specific=words)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=lead)
+    which = ask("骨干企业牵头可以建哪些创新中心?")
+    assert _covered(which, part, answered, evidence(lead), whole_rule="benefit")
+    assert not _covered(which, part, answered, evidence(lead), whole_rule="current_state")
+    assert not _covered(ask("骨干企业牵头建的创新中心在哪里?"), part, answered, evidence(lead), whole_rule="benefit")
+    # a clause writing out a list of its own names what a "which" part asks the members of
+    bonds = "支持园区平台通过发行双创孵化债、小微企业债等债券,为区内经营主体提供金融支持 and other bonds"
+    assert _enumerates(normalize(bonds), "债券") and _enumerates(normalize(bonds), "bond")
+    assert not _enumerates(normalize("支持园区平台发行债券"), "债券")
+    issuing = clause(21, 5, Statement("support", "zone", "发行债券", "issue bonds"), text=bonds)
+    assert _lists_asked(ask("园区平台公司可以发哪些债券?"), issuing)
+
+
+def test_a_bilingual_cue_name_cut_at_a_comma_fails_at_load() -> None:
+    """An English name with an unquoted comma in a YAML flow mapping becomes two keys: loading fails, naming it."""
+    from bot.answer.cues import _bilingual
+
+    assert _bilingual({"zh": "债券的利率", "en": "bond coupons, tenors"}, "x") == ("债券的利率", "bond coupons, tenors")
+    with pytest.raises(ValueError, match="specifics.bond_terms"):
+        _bilingual({"zh": "债券的利率", "en": "bond coupons", "tenors and sizes": None}, "specifics.bond_terms")

@@ -40,6 +40,32 @@ from bot.answer.cues import load_cues
             ["We plan a regional HQ in the zone. Is that supported", "Any HQ subsidy?"],
         ),
         ("总部基地政策上支持吗？有补贴吗？", "zh", ["总部基地政策上支持吗", "有补贴吗"]),
+        # numbered questions, their numbers dropped ("1. … 2. …", "(1) … and (2) …", "Q1 … Q2 …", "问题一:…")
+        (
+            "1. 银行给科技型企业放贷有哪些倾斜措施?2. 贷款利率能优惠到多少?",
+            "zh",
+            ["银行给科技型企业放贷有哪些倾斜措施", "贷款利率能优惠到多少"],
+        ),
+        (
+            "客户想了解：1、工业用地有哪些供应方式，2、土地价格大概多少？",
+            "zh",
+            ["客户想了解：", "工业用地有哪些供应方式", "土地价格大概多少"],
+        ),
+        (
+            "Two things: (1) what supply options exist for industrial land, and (2) what's the typical price per mu?",
+            "en",
+            ["what supply options exist for industrial land", "what's the typical price per mu?"],
+        ),
+        (
+            "We build quantum hardware. Q1 is that a forward-looking industry here? Q2 how big is the subsidy?",
+            "en",
+            ["is that a forward-looking industry here", "how big is the subsidy?"],  # the scene is too short
+        ),
+        (
+            "我们想创建省级高新技术产业园区。问题一:材料由谁来提交?问题二:评审大概要多长时间?",
+            "zh",
+            ["我们想创建省级高新技术产业园区", "材料由谁来提交", "评审大概要多长时间"],
+        ),
     ],
 )
 def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[str]) -> None:
@@ -55,6 +81,9 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("Can land be leased first and transferred later?", "en"),  # 'and' inside one question
         ("How long is the R visa valid? Why?", "en"),
         ("Does the county receive a reward? How much, and when?", "en"),  # short pieces with no question mark
+        ("The age limit is relaxed to 65. Is that right?", "en"),  # a figure ending a sentence is no list number
+        ("R签证有效期10年,每次停留180日,对吗", "zh"),
+        ("增长2.5倍以上,是真的吗?", "zh"),
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:

@@ -164,6 +164,15 @@ class Answerer:
         of_document = judgement.missing is not None and any(
             s.document and s.id == judgement.missing.what for s in q.specifics
         )
+        # a part asking the hotline beside one the policy answers ("1.生命健康是不是主导方向 2.招商电话是多少?"): the
+        # answer is the other part's, and every answer closes with the hotline
+        beside_hotline = next(
+            (p for p in parts if p[2].outcome is Outcome.ANSWERED and p[2].lead and p[2].rule != "contact"), None
+        )
+        if judgement.rule == "contact" and beside_hotline is not None:
+            q, evidence, judgement = beside_hotline[0], beside_hotline[1], replace(beside_hotline[2], yes=False)
+            check(deadline, "rendering")
+            return self.renderer.render(q, evidence, judgement, retrieval.numbers, ())
         if (
             judgement.outcome.fallback
             and (judgement.rule not in _WHOLE_RULES or own_case)

@@ -366,7 +366,10 @@ _PLURAL = (
 _LISTING = (
     re.compile(r"(?:哪些|哪几[类种个项]|哪[类种]|哪一些)(?:类型的|方面的|领域的|重点)?([\u4e00-\u9fff]{2})"),
     re.compile(r"([\u4e00-\u9fff]{2})(?:主要)?(?:有|是|包括|包含|指|分别指|分别是)哪些"),
-    re.compile(r"(?:还有|其他|其它)(?:什么|哪些)(?:样的|类型的|别的)?([\u4e00-\u9fff]{2})"),  # "…还有啥供地方式"
+    # "…还有啥供地方式?": what else, of a kind named in few words (not "还有什么海外工程师的试点")
+    re.compile(
+        r"(?:还有|其他|其它)(?:什么|哪些)(?:样的|类型的|别的)?([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{0,3}(?:[?？,，。;；]|$))"
+    ),
     re.compile(rf"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?|categories)\s+of\s+)?(?:[a-z-]+\s+){{0,2}}?{_PLURAL}"),
     re.compile(rf"\bwhat\s+are\s+the\s+(?:[a-z-]+\s+){{0,2}}?{_PLURAL}"),
 )
