@@ -4208,7 +4208,7 @@ AGE_PERMISSION = Statement(
     "申请工作许可的年龄可放宽至65岁",
     "have the work permit age limit relaxed to 65",
     condition_zh="经市级以上科技行政部门批准",
-    condition_en="with the approval of the science and technology administrative department at or above the municipal level",
+    condition_en="with the approval of the science and technology department at or above the municipal level",
 )
 AGE_RULE = evidence(
     clause(
@@ -4293,5 +4293,5 @@ def test_a_bilingual_cue_name_cut_at_a_comma_fails_at_load() -> None:
     from bot.answer.cues import _bilingual
 
     assert _bilingual({"zh": "债券的利率", "en": "bond coupons, tenors"}, "x") == ("债券的利率", "bond coupons, tenors")
-    with pytest.raises(ValueError, match="specifics.bond_terms"):
+    with pytest.raises(ValueError, match=r"specifics\.bond_terms"):
         _bilingual({"zh": "债券的利率", "en": "bond coupons", "tenors and sizes": None}, "specifics.bond_terms")
