@@ -164,21 +164,28 @@ class Answerer:
         of_document = judgement.missing is not None and any(
             s.document and s.id == judgement.missing.what for s in q.specifics
         )
-        # a part asking the hotline beside one the policy answers ("1.生命健康是不是主导方向 2.招商电话是多少?"): the
-        # answer is the other part's, and every answer closes with the hotline
-        beside_hotline = next(
-            (p for p in parts if p[2].outcome is Outcome.ANSWERED and p[2].lead and p[2].rule != "contact"), None
-        )
-        if judgement.rule == "contact" and beside_hotline is not None:
-            q, evidence, judgement = beside_hotline[0], beside_hotline[1], replace(beside_hotline[2], yes=False)
+        # a part asking the hotline, or an address the policy does not give, beside one the policy answers
+        # ("1.生命健康是不是主导方向 2.招商电话是多少?"; "…是哪些部门负责落实的?另外外国专家局在哪里办公?"): the answer
+        # is the other part's, the address not given is said, and every answer closes with the hotline
+        contacts = ("contact", "other_contact")
+        beside = next((p for p in parts if p[2].outcome is Outcome.ANSWERED and p[2].rule not in contacts), None)
+        if judgement.rule in contacts and beside is not None:
+            notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
+            q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
-            return self.renderer.render(q, evidence, judgement, retrieval.numbers, ())
-        if (
-            judgement.outcome.fallback
-            and (judgement.rule not in _WHOLE_RULES or own_case)
-            and not of_document
-            and (answered := next(iter(grounded), None))
-        ):
+            return self.renderer.render(q, evidence, judgement, retrieval.numbers, notes)
+        if judgement.rule == "other_contact" and any(p[2].rule == "contact" for p in parts):
+            # "招商热线是多少?另外招商局的办公地址在哪": the hotline asked is the one contact the policy gives
+            judgement = replace(judgement, outcome=Outcome.ANSWERED)
+        # a case of the whole that holds only for some parts: money asked for the asker's own party is none of a part
+        # asking no money ("Which industries …? Also, how much cash subsidy would we get?"); how to use what the zones
+        # provide is none of a yes/no part asking whether its very clause provides it ("有没有人才公寓?能申请几套?")
+        grounded = [
+            p
+            for p in grounded
+            if judgement.rule not in _WHOLE_RULES or own_case or _outside_the_case(p[0], p[2], judgement, evidence)
+        ]
+        if judgement.outcome.fallback and not of_document and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             whole = Part(q.written, judgement, question=q)
             # … with no "Yes —": what a part asks alone may hold a case the whole sets ("Can we still apply for
@@ -509,8 +516,9 @@ def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
 #: yes/no part about the world ("有没有现成的标准厂房可以租？") is no question a clause answers on its own
 _OF_THE_POLICY = re.compile(r"政策|文件|\bpolicy\b|\bpolicies\b")
 
-#: what the whole lacks that another part asks: a figure, a benefit or a specific ("…? How much is the rent?")
-_OTHER_PART_RULES = frozenset({"never_stated", "benefit", "specific", "figure_absent"})
+#: what the whole lacks that another part asks: a figure, a benefit (for the asker's own party too) or a specific
+#: ("…? How much is the rent?"; "Which industries …? Also, how much cash subsidy would we get?")
+_OTHER_PART_RULES = frozenset({"never_stated", "benefit", "specific", "figure_absent", "party"})
 
 #: … and what a whole may lack besides, beside a part asking what the policy provides: how things stand now, money
 #: for what the clause only supports
@@ -542,6 +550,18 @@ def _asks_figure(part: Question) -> bool:
     """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
     given = {figure.split(":")[0] for figure in part.stated}
     return any(kind.name not in given for kind in part.figures)
+
+
+def _outside_the_case(part: Question, judged: Judgement, whole: Judgement, evidence: Evidence) -> bool:
+    """The whole's case (`whole.rule`) does not hold for this part: the asker's own party asking money holds only for
+    a part asking money; what the whole asks how to use holds for no yes/no part asking of its very clause."""
+    if whole.rule == "party":
+        return not (part.benefit or any(kind.name == "money" for kind in part.figures))
+    if whole.rule == "measure_only":
+        top = evidence.top
+        same = judged.lead is not None and top is not None and judged.lead.key == top.key
+        return same and part.intent.yes_no and not (part.access or part.procedure)
+    return False
 
 
 def _marked(part: Question, cues: Cues) -> bool:

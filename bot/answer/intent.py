@@ -43,6 +43,9 @@ _ALSO_HERE = re.compile(
     r"|\b(does|do|will|would|can|is) (lianyungang|this policy|the lianyungang policy|your policy|this zone|your zone"
     r"|the policy here)\b.{0,50}\b(too|as well|also|likewise|similarly)\b"
 )
+_HERE_AFTER = re.compile(
+    r"(?<=[,，;；。?？])\s*[^,，;；。?？]{0,10}(?:连云港|这个政策|本政策|该政策)|(?<=[,;.?])\s+[^,;.?]{0,30}\blianyungang\b"
+)
 _HOME = re.compile(r"连云港|\blianyungang\b")  # … when what follows asks of this city
 # … not which of the two, nor how they compare ("算高还是低", "more generous")
 _WHICH = re.compile(r"哪个|哪边|哪里更|谁更|还是|更|\bwhich (one|is|city)\b|\b(better|worse|higher|lower|more|less)\b")
@@ -381,6 +384,10 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     # 支持吗?", "Suzhou gives …; does this policy do that too?")
     if also := _ALSO_HERE.search(normalized):
         normalized = normalized[also.start() :]
+    # … or a situation told of another city, then a question of this one ("合肥那边企业反映检查太多,连云港高新区对督查
+    # 检查是怎么规定的"; "…在苏州工业园区有个技术总监,如果换到连云港高新区的企业上班,…能放宽吗?"), not how they compare
+    elif (here := _HERE_AFTER.search(normalized)) and not _WHICH.search(normalized, here.start()):
+        normalized = normalized[here.start() :]
     normalized = _entities_of(cues.other_cities.zh, cues.other_cities.en).sub(" ", normalized)
     words = words_of(normalized)
     if cues.other_cities.found(normalized, words):
