@@ -198,3 +198,16 @@ def test_asking_how_to_say_something_is_a_task_for_the_assistant(question: str) 
 def test_asking_what_number_to_call_asks_for_the_hotline_not_a_figure() -> None:
     intent = read_intent(normalize("What number should I call to talk to someone about investing?"))
     assert intent.contact and not intent.figures
+
+
+def test_another_city_s_situation_told_before_a_question_of_this_one_is_context() -> None:
+    """ "合肥那边企业反映检查太多,连云港高新区对督查检查是怎么规定的": the other city sets the scene, the question is of
+    Lianyungang; comparing the two ("谁更大") or asking the other city's own measures stays out of scope."""
+    for text in (
+        "合肥那边企业反映检查太多,连云港高新区对督查检查是怎么规定的",
+        "我们在苏州工业园区有个外籍技术总监今年63了,如果换到连云港高新区的企业上班,工作许可年龄能放宽吗?",
+        "Our plant is in Suzhou today. In Lianyungang, what support is there for R&D centres?",
+    ):
+        assert not read_intent(normalize(text)).out_of_scope, text
+    assert read_intent(normalize("跟合肥高新区比,连云港这边研发投入补贴力度谁更大?")).out_of_scope
+    assert read_intent(normalize("合肥高新区的研发补贴是多少?")).out_of_scope

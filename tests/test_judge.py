@@ -4295,3 +4295,27 @@ def test_a_bilingual_cue_name_cut_at_a_comma_fails_at_load() -> None:
     assert _bilingual({"zh": "债券的利率", "en": "bond coupons, tenors"}, "x") == ("债券的利率", "bond coupons, tenors")
     with pytest.raises(ValueError, match=r"specifics\.bond_terms"):
         _bilingual({"zh": "债券的利率", "en": "bond coupons", "tenors and sizes": None}, "specifics.bond_terms")
+
+
+def test_a_case_of_the_whole_that_holds_for_some_parts_only() -> None:
+    """Money asked for the asker's own party is no case of a part asking no money ("我们公司…重点发展哪些产业?我们公司
+    落户能拿多少补贴?"); how to use a facility the zones provide is no case of a yes/no part asking whether the very
+    clause provides it ("高新区有没有人才公寓?能申请几套?"), though it is of a part asking how to get it."""
+    from bot.answer.composer import _outside_the_case
+    from bot.answer.judge import Judgement
+
+    flats = Statement("support", "zone", "完善人才公寓等生活配套", "improve talent apartments")
+    top = clause(5, 4, flats, text="完善人才公寓等生活配套")
+    whole = evidence(top)
+    party = Judgement(Outcome.NOT_STATED, "party", lead=top)
+    assert _outside_the_case(ask("高新区重点发展哪些产业?"), Judgement(Outcome.ANSWERED, "answered"), party, whole)
+    assert not _outside_the_case(ask("我们公司落户能拿多少补贴?"), Judgement(Outcome.ANSWERED, "figure"), party, whole)
+    measure = Judgement(Outcome.NOT_STATED, "measure_only", lead=top)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=top)
+    assert _outside_the_case(ask("高新区有没有人才公寓?"), answered, measure, whole)
+    assert not _outside_the_case(ask("人才公寓怎么申请?"), answered, measure, whole)
+    other = Judgement(Outcome.ANSWERED, "answered", lead=clause(5, 11, R_VISA))
+    assert not _outside_the_case(ask("能住多久吗?"), other, measure, whole)
+    assert not _outside_the_case(
+        ask("高新区有没有人才公寓?"), answered, Judgement(Outcome.NOT_STATED, "outside"), whole
+    )

@@ -62,6 +62,11 @@ from bot.answer.cues import load_cues
             ["is that a forward-looking industry here", "how big is the subsidy?"],  # the scene is too short
         ),
         (
+            "A quantum start-up here. a) Is quantum computing an industry the zones want? b) What's the rent per sqm?",
+            "en",
+            ["Is quantum computing an industry the zones want", "What's the rent per sqm?"],
+        ),
+        (
             "我们想创建省级高新技术产业园区。问题一:材料由谁来提交?问题二:评审大概要多长时间?",
             "zh",
             ["我们想创建省级高新技术产业园区", "材料由谁来提交", "评审大概要多长时间"],
@@ -84,6 +89,7 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("The age limit is relaxed to 65. Is that right?", "en"),  # a figure ending a sentence is no list number
         ("R签证有效期10年,每次停留180日,对吗", "zh"),
         ("增长2.5倍以上,是真的吗?", "zh"),
+        ("Is plan a) or plan b) better? I mean it.", "en"),  # a letter after no break is no list letter
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:

@@ -167,8 +167,19 @@ class Answerer:
         # a part asking the hotline, or an address the policy does not give, beside one the policy answers
         # ("1.生命健康是不是主导方向 2.招商电话是多少?"; "…是哪些部门负责落实的?另外外国专家局在哪里办公?"): the answer
         # is the other part's, the address not given is said, and every answer closes with the hotline
+        # (beside an address, only a part asking the responsible units or one answered on its own terms: "Where is the
+        # one-stop talent service centre?" is no question the clause naming the service answers)
         contacts = ("contact", "other_contact")
-        beside = next((p for p in parts if p[2].outcome is Outcome.ANSWERED and p[2].rule not in contacts), None)
+        beside = next(
+            (
+                p
+                for p in parts
+                if p[2].outcome is Outcome.ANSWERED
+                and p[2].rule not in contacts
+                and (judgement.rule == "contact" or p[2].rule == "responsible" or any(p is g for g in grounded))
+            ),
+            None,
+        )
         if judgement.rule in contacts and beside is not None:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)

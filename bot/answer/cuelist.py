@@ -184,8 +184,10 @@ class QuestionParts:
         )
 
 
-#: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "问题二:")
-_NUMBERED = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|问题[一二三四1-4][:：、.]?)\s*")
+#: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "问题二:")
+_NUMBERED = re.compile(
+    r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[a-dA-D]\)|问题[一二三四1-4][:：、.]?)\s*"
+)
 
 
 def _unnumbered(piece: str) -> str:
