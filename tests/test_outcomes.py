@@ -279,3 +279,30 @@ def test_round_41_several_part_messages(real_bot) -> None:  # type: ignore[no-un
     assert (permit.outcome, permit.fallback) == ("not_stated", True) and not permit.text.startswith("可以")
     approver = real_bot.ask("外国专家工作站由哪个部门认定?建站后每年有多少运行补贴?")
     assert (approver.outcome, approver.fallback) == ("not_stated", True) and "责任单位：" not in approver.text
+
+
+def test_round_42_several_part_messages_and_readings(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A "which" part its clause answers, a numbered part, a part beside a question for the hotline: each answers the
+    message; a tax deduction, a new R&D institution's grant and the address of a service are not stated; a claim that
+    working in the zone alone is enough gets no "可以"; another city's situation told first is context."""
+    platforms = real_bot.ask("骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗")
+    assert (platforms.outcome, platforms.fallback) == ("answered", False) and platforms.citations[0].article == 4
+    assert "支持性表述" in platforms.text  # the subsidy part is said not to be stated
+    banks = real_bot.ask("1. 银行给高新区科技型企业放贷有哪些倾斜措施?2. 贷款利率能优惠到多少?")
+    assert (banks.outcome, banks.citations[0].article) == ("answered", 21)
+    medical = real_bot.ask(
+        "您好,我们公司准备申请落户,产品主要是医疗器械和体外诊断试剂。"
+        "1.生命健康产业是不是高新区的主导方向 2.招商电话是多少?"
+    )
+    assert (medical.outcome, medical.citations[0].article) == ("answered", 11)
+    assert "生命健康" in medical.text and "400-107-6681" in medical.text
+    tax = real_bot.ask("天使基金投高新区的初创科技企业,能按投资额70%抵扣应纳税所得额吗?")
+    assert (tax.outcome, tax.fallback) == ("not_stated", True) and not tax.text.startswith("可以")
+    grant = real_bot.ask("How much start-up grant does a newly recognised new-type R&D institution get in the zones?")
+    assert grant.fallback and "RMB 1 million" not in grant.text.split("\n\n")[0]
+    enough = real_bot.ask("只要在高新区企业工作就能把年龄放宽到65岁吗?")
+    assert enough.outcome == "answered" and not enough.text.startswith("可以") and "批准" in enough.text
+    checks = real_bot.ask("合肥那边企业反映检查太多,连云港高新区对督查检查是怎么规定的")
+    assert (checks.outcome, checks.citations[0].article) == ("answered", 26)
+    office = real_bot.ask("Where is the one-stop talent service centre and what are its opening hours?")
+    assert (office.outcome, office.fallback) == ("not_stated", True)
