@@ -164,23 +164,9 @@ class Answerer:
         of_document = judgement.missing is not None and any(
             s.document and s.id == judgement.missing.what for s in q.specifics
         )
-        # a part asking the hotline, or an address the policy does not give, beside one the policy answers
-        # ("1.生命健康是不是主导方向 2.招商电话是多少?"; "…是哪些部门负责落实的?另外外国专家局在哪里办公?"): the answer
+        # a part asking the hotline, or an address the policy does not give, beside one the policy answers: the answer
         # is the other part's, the address not given is said, and every answer closes with the hotline
-        # (beside an address, only a part asking the responsible units or one answered on its own terms: "Where is the
-        # one-stop talent service centre?" is no question the clause naming the service answers)
-        contacts = ("contact", "other_contact")
-        beside = next(
-            (
-                p
-                for p in parts
-                if p[2].outcome is Outcome.ANSWERED
-                and p[2].rule not in contacts
-                and (judgement.rule == "contact" or p[2].rule == "responsible" or any(p is g for g in grounded))
-            ),
-            None,
-        )
-        if judgement.rule in contacts and beside is not None:
+        if (beside := _beside_contact(judgement, parts, grounded)) is not None:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
@@ -561,6 +547,30 @@ def _asks_figure(part: Question) -> bool:
     """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
     given = {figure.split(":")[0] for figure in part.stated}
     return any(kind.name not in given for kind in part.figures)
+
+
+_CONTACTS = frozenset({"contact", "other_contact"})
+
+
+def _beside_contact(
+    whole: Judgement, parts: Sequence[tuple[Question, Evidence, Judgement]], grounded: Sequence[object]
+) -> tuple[Question, Evidence, Judgement] | None:
+    """The part answering a message whose whole asks the hotline or an address ("1.生命健康是不是主导方向 2.招商电话是
+    多少?"; "…是哪些部门负责落实的?另外外国专家局在哪里办公?"): any part answered beside the hotline; beside an address,
+    one asking the responsible units or answered on its own terms (`grounded`: "Where is the one-stop talent service
+    centre?" is no question the clause naming the service answers)."""
+    if whole.rule not in _CONTACTS:
+        return None
+    return next(
+        (
+            p
+            for p in parts
+            if p[2].outcome is Outcome.ANSWERED
+            and p[2].rule not in _CONTACTS
+            and (whole.rule == "contact" or p[2].rule == "responsible" or any(p is g for g in grounded))
+        ),
+        None,
+    )
 
 
 def _outside_the_case(part: Question, judged: Judgement, whole: Judgement, evidence: Evidence) -> bool:
