@@ -354,7 +354,7 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     # … or a part asking which things a clause lists ("有哪些供地方式?", "Which leading industries …?") or what the
     # policy itself provides ("孵化器在这个政策里有啥支持?"), not yes or no, answered by the clause the whole is about,
     # where the whole lacks what another part asks (a rent, a time, a subsidy rate)
-    wh_part = part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
+    wh_part = _wh_part(asked, part)
     if wh_part and (_lists_asked(asked, lead) or _OF_THE_POLICY.search(asked.normalized)):
         return judged.rule in _WH_PART_RULES and lead.article == whole.top.article
     # … a figure the part itself gives is none it asks ("When is the RMB 1 million … paid": a date, not the sum)
@@ -396,15 +396,8 @@ def _covered(
     # another part asks (`whole_rule`: "骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗")
     # … not how to get or apply for it, its particular items, exact figures or money, nor who, where, when or how
     # something is reckoned: a clause that names a thing seldom says these of it
-    wh_part = part.rule == "answered" and not (
-        asked.intent.yes_no
-        or asked.access
-        or asked.procedure
-        or asked.particulars
-        or asked.exact
-        or asked.counted
-        or asked.benefit
-        or _WHO_WHERE_HOW.search(asked.normalized)
+    wh_part = _wh_part(asked, part) and not (
+        asked.access or asked.procedure or asked.counted or asked.benefit or _WHO_WHERE_HOW.search(asked.normalized)
     )
     if wh_part and whole_rule not in _OTHER_PART_RULES:
         return False
@@ -425,6 +418,11 @@ def _covered(
         and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
         and part_evidence.covered(lead, ignored, equivalents) >= PART_FOCUS_COVERAGE
     )
+
+
+def _wh_part(asked: Question, part: Judgement) -> bool:
+    """A part answered on its own that asks what or which (not yes or no, nor particular items or exact figures)."""
+    return part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
 
 
 #: a question for a person, a body, a place, a time, the way something is reckoned or sized, a list of items or
