@@ -8,7 +8,7 @@ import pytest
 
 from bot.answer.cues import load_cues, words_of
 from bot.answer.evidence import read_statement
-from bot.answer.judge import RULES, ClauseEvidence, Evidence, Outcome, Stated, judge
+from bot.answer.judge import RULES, ClauseEvidence, Evidence, Judgement, Missing, Outcome, Stated, judge
 from bot.answer.judge.pieces import meets_floor, pointed_statement
 from bot.answer.question import Question, occasions_of, qualifiers_of, read_question
 from bot.answer.templates import say
@@ -4319,3 +4319,84 @@ def test_a_case_of_the_whole_that_holds_for_some_parts_only() -> None:
     assert not _outside_the_case(
         ask("高新区有没有人才公寓?"), answered, Judgement(Outcome.NOT_STATED, "outside"), whole
     )
+
+
+# -- session 37, round 43 (holdout299-302 read) ----------------------------------------------------------
+def test_a_charge_the_question_asks_the_size_of_is_a_premise_the_clause_contradicts() -> None:
+    """ "…要按新增面积补缴土地价款,补缴标准是多少?" puts up a charge the clause says is not made ("不再增收土地价款"):
+    corrected; asked either way, or as a price per mu, it puts none up."""
+    judgement = judge(
+        ask("园区企业在自有工业用地上扩建厂房提高容积率,要按新增面积补缴土地价款,补缴标准是多少?"), LAND_CLAUSE
+    )
+    assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "contradicted")
+    assert judge(ask("扩建厂房要不要补缴土地价款?"), LAND_CLAUSE).outcome is not Outcome.CORRECTED
+    assert judge(ask("land price per mu?", "en"), LAND_CLAUSE).rule == "never_stated"
+
+
+def test_who_recognises_someone_is_not_the_body_a_clause_names_as_issuing_a_letter() -> None:
+    """The provincial department issues the confirmation letter; who recognises foreign high-level talent, the
+    policy does not say."""
+    for text, lang in (
+        ("外籍高层次人才由哪个部门负责认定?", "zh"),
+        ("Which department recognises foreign high-level talent?", "en"),
+    ):
+        judgement = judge(ask(text, lang), LETTER_CLAUSE)
+        assert (judgement.outcome, judgement.rule, judgement.missing) == (
+            Outcome.NOT_STATED,
+            "issuer",
+            Missing("approver"),
+        ), text
+    assert judge(ask("确认函是哪个部门签发的?"), LETTER_CLAUSE).outcome is Outcome.ANSWERED
+
+
+def test_an_institution_of_another_kind_is_not_the_one_a_permission_names() -> None:
+    """Permanent residents may be legal representatives of new-type R&D institutions: of a hospital or a school the
+    policy says nothing."""
+    for text, lang in (
+        ("持永久居留证的外籍人才能担任我们医院的法定代表人吗?", "zh"),
+        ("Could a foreign PR holder be the legal representative of our hospital in the zone?", "en"),
+    ):
+        judgement = judge(ask(text, lang), PR_HOLDERS)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "other_business"), text
+    assert judge(ask("我们大学想设立新型研发机构,持永久居留证的外籍人才能担任法定代表人吗?"), PR_HOLDERS).outcome is (
+        Outcome.ANSWERED
+    )
+
+
+def test_a_year_a_part_asks_and_is_answered_for_is_that_parts_own() -> None:
+    """ "…要占到多少?到2035年又是什么目标?": the whole, read for its best (2025) clause, finds another year; the part
+    naming 2035 is answered for it, so the year holds for no other part. A part judged for a year the policy sets
+    nothing for keeps it for the whole ("有没有2030年的目标？比如R&D占比到时候要多少？")."""
+    from bot.answer.composer import _year_answered
+
+    goal = clause(3, 10, text="到2035年 建成一批具有地区影响力的高科技园区")
+    share = Judgement(Outcome.ANSWERED, "figure", lead=clause(3, 9))
+    vision = Judgement(Outcome.ANSWERED, "answered", lead=goal)
+    whole = evidence(goal)
+    asked = [
+        (ask("高新区规上企业里高新技术企业要占到多少"), whole, share),
+        (ask("到2035年又是什么目标"), whole, vision),
+    ]
+    assert _year_answered(asked)
+    unset = Judgement(Outcome.NOT_STATED, "other_year", lead=goal)
+    assert not _year_answered([(ask("有没有2030年的目标"), whole, unset), (ask("R&D占比到时候要多少"), whole, share)])
+    assert not _year_answered([(ask("高新区规上企业里高新技术企业要占到多少"), whole, share)])
+
+
+def test_a_part_whose_premise_the_whole_article_contradicts_is_answered_first() -> None:
+    """ "The 2025 target … 5% of GDP - is that right? What's the current level?": the whole is judged for the current
+    level, which the policy does not report; the part putting up 5% is corrected from the very article."""
+    from bot.answer.composer import _corrected_part
+
+    target = clause(3, 3, text="R&D expenditure of national high-tech zones will reach at least 7%")
+    whole = evidence(target)
+    wrong = (
+        ask("The 2025 target is 5% of GDP - is that right", "en"),
+        whole,
+        Judgement(Outcome.CORRECTED, "contradicted", lead=target),
+    )
+    now = (ask("What's the current level?", "en"), whole, Judgement(Outcome.NOT_STATED, "current_state", lead=target))
+    assert _corrected_part([wrong, now], whole) is wrong
+    elsewhere = evidence(clause(25, 4, NATIONAL_RANKING))
+    assert _corrected_part([wrong, now], elsewhere) is None
+    assert _corrected_part([now], whole) is None

@@ -71,6 +71,21 @@ from bot.answer.cues import load_cues
             "zh",
             ["我们想创建省级高新技术产业园区", "材料由谁来提交", "评审大概要多长时间"],
         ),
+        # listed as "一是…二是…", "第一,…第二,…", "First, … Second, …"
+        (
+            "一是高新区有没有外国专家工作站,二是海外工程师引进试点先在哪里做,三是申请门槛是什么?",
+            "zh",
+            ["高新区有没有外国专家工作站", "海外工程师引进试点先在哪里做", "申请门槛是什么"],
+        ),
+        ("第一,工业用地怎么供应?第二,地价多少?", "zh", ["工业用地怎么供应", "地价多少"]),
+        # typed or spoken without punctuation: a space between two words that each ask
+        ("土地怎么支持 审批要多久", "zh", ["土地怎么支持", "审批要多久"]),
+        ("外籍人才 年龄 能放宽到多少 要什么材料", "zh", ["外籍人才 年龄 能放宽到多少", "要什么材料"]),
+        (
+            "We would like to ask: First, can an expert apply for the R visa abroad? Second, what is the visa fee?",
+            "en",
+            ["can an expert apply for the R visa abroad", "what is the visa fee?"],  # the scene is too short
+        ),
     ],
 )
 def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[str]) -> None:
@@ -90,6 +105,8 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("R签证有效期10年,每次停留180日,对吗", "zh"),
         ("增长2.5倍以上,是真的吗?", "zh"),
         ("Is plan a) or plan b) better? I mean it.", "en"),  # a letter after no break is no list letter
+        ("唯一是不是就这条?", "zh"),  # "一是" inside a word is no list mark
+        ("Can land be leased first, then transferred?", "en"),  # nor "first," after no break
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:
@@ -102,3 +119,19 @@ def test_a_question_of_more_parts_than_the_limit_is_answered_as_one() -> None:
     assert parts.split(many, "zh") == [many]
     enough = "？".join(["外籍人才工作许可年龄上限是多少"] * parts.max_parts) + "？"
     assert len(parts.split(enough, "zh")) == parts.max_parts
+
+
+def test_each_part_is_marked_by_the_question_mark_that_ends_it() -> None:
+    """The split takes a question mark off with its break: each part keeps whether one ended it ("Reward for a zone
+    that climbs 3+ places? And when is it paid out?": the first asks, though it has no question word)."""
+    parts = load_cues().question_parts
+    assert parts.marked("Reward for a zone that climbs 3+ places? And when is it paid out?", "en") == [
+        ("Reward for a zone that climbs 3+ places", True),
+        ("when is it paid out?", True),
+    ]
+    assert parts.marked("一是有没有外国专家工作站,二是门槛是什么?", "zh") == [
+        ("有没有外国专家工作站", False),
+        ("门槛是什么", True),
+    ]
+    assert parts.marked("高企占比要到多少啊 现在达到没", "zh") == [("高企占比要到多少啊", False), ("现在达到没", False)]
+    assert parts.marked("R字签证最长几年?", "zh") == [("R字签证最长几年?", True)]

@@ -159,6 +159,10 @@ class Answerer:
         # … unless a part of its own holds that case ("没有确认函能直接去使馆办吗?签证最长有效期几年": the letter
         # lacking is the first part's, the validity the second's)
         own_case = judgement.rule in _PART_CASE_RULES and any(p[2].rule == judgement.rule for p in parts)
+        # … nor a year a part of its own asks and is answered for ("…要占到多少?到2035年又是什么目标?": 2035 is the
+        # second part's, which the 2035 vision answers)
+        own_year = judgement.rule == "other_year" and _year_answered(parts)
+        own_case = own_case or own_year
         # … nor what the whole found it asks of the policy document itself ("how long is this policy valid? when does
         # it expire": no period of a measure in it)
         of_document = judgement.missing is not None and any(
@@ -171,6 +175,12 @@ class Answerer:
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
             return self.renderer.render(q, evidence, judgement, retrieval.numbers, notes)
+        if judgement.outcome.fallback and not of_document and (premise := _corrected_part(parts, evidence)):
+            # "The 2025 target is for national zones' R&D to reach 5% of GDP - is that right? What's the current
+            # level?": the premise one part puts up is corrected, what the policy does not say of the rest is said
+            notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
+            check(deadline, "rendering")
+            return self.renderer.render(*premise, retrieval.numbers, notes)
         if judgement.rule == "other_contact" and any(p[2].rule == "contact" for p in parts):
             # "招商热线是多少?另外招商局的办公地址在哪": the hotline asked is the one contact the policy gives
             judgement = replace(judgement, outcome=Outcome.ANSWERED)
@@ -192,7 +202,11 @@ class Answerer:
             # what the whole asked that no part asks alone ("…, and how many working days?"), unless it is what the
             # part answers ("能拿多少奖?要是考核结果差又会怎样?": the amount is the part's)
             gap = whole.judgement.missing.what if whole.judgement.missing else ""
-            if not any(p.judgement.outcome.fallback for p in others) and gap not in {k.name for k in q.figures}:
+            if (
+                not any(p.judgement.outcome.fallback for p in others)
+                and gap not in {k.name for k in q.figures}
+                and not own_year
+            ):
                 others.append(whole)
         else:
             # a part answered by the whole's own clause adds nothing (the same clause, not the same object: each part
@@ -256,12 +270,12 @@ class Answerer:
 
         A part that leans on the one before ("省级高新区呢？"), names no policy topic of its own
         ("分别叫什么？") or only sets the scene ("我们是一家新材料企业。") is left to the whole."""
-        pieces = self.cues.question_parts.split(stripped, lang)
+        pieces = self.cues.question_parts.marked(stripped, lang)
         if len(pieces) < 2:
             return []
         judged = []
         asked_before = False
-        for piece in pieces:
+        for piece, marked in pieces:
             check(deadline, "parts")
             normalized = normalize(piece)
             # "…？是不是也跟省级一样给100万？": it leans on the part before; the first part that asks, short as it
@@ -269,9 +283,11 @@ class Answerer:
             # it (the whole is no follow-up), though its words may point within itself ("how long can each stay be")
             if (asked_before and looks_like_follow_up(normalized, self.cues)) or compares(normalized, self.cues):
                 continue
-            part = read_question(
-                piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
-            )
+            part = self._read_part(piece, lang)
+            if not _asks(part, self.cues) and marked:
+                # "Reward for a zone that climbs 3+ places? And when is it paid out?": the question mark the split took
+                # off is the only mark of a question the first piece has
+                part = self._read_part(f"{piece}?", lang)
             if not _asks(part, self.cues):
                 continue
             asked_before = True
@@ -283,6 +299,11 @@ class Answerer:
                 continue
             judged.append((part, evidence, judge(part, evidence, self.thresholds)))
         return judged
+
+    def _read_part(self, piece: str, lang: str) -> Question:
+        return read_question(
+            piece, lang, piece, self.retriever.read_question(piece), self.cues, self.policy_figures, self.shield
+        )
 
     def _part(self, part: Question, evidence: Evidence, judgement: Judgement) -> Part:
         """A judged part, with the clauses its answer quotes: its lead, then its best article's best
@@ -396,8 +417,14 @@ def _covered(
     # another part asks (`whole_rule`: "骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗")
     # … not how to get or apply for it, its particular items, exact figures or money, nor who, where, when or how
     # something is reckoned: a clause that names a thing seldom says these of it
+    # … money only where the clause states a sum for the party asked ("Reward for a provincial zone that climbs 3+
+    # places? And when is it paid out?")
     wh_part = _wh_part(asked, part) and not (
-        asked.access or asked.procedure or asked.counted or asked.benefit or _WHO_WHERE_HOW.search(asked.normalized)
+        asked.access
+        or asked.procedure
+        or asked.counted
+        or (asked.benefit and not _states_sum(asked, lead))
+        or _WHO_WHERE_HOW.search(asked.normalized)
     )
     if wh_part and whole_rule not in _OTHER_PART_RULES:
         return False
@@ -418,6 +445,11 @@ def _covered(
         and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
         and part_evidence.covered(lead, ignored, equivalents) >= PART_FOCUS_COVERAGE
     )
+
+
+def _states_sum(asked: Question, clause: ClauseEvidence) -> bool:
+    """The clause states a sum of money for the party the question asks about."""
+    return any(s.statement.kind == "amount" and not granted_to_other(asked, s) for s in clause.stated)
 
 
 def _wh_part(asked: Question, part: Judgement) -> bool:
@@ -568,6 +600,31 @@ def _beside_contact(
             and (whole.rule == "contact" or p[2].rule == "responsible" or any(p is g for g in grounded))
         ),
         None,
+    )
+
+
+def _corrected_part(
+    parts: Sequence[tuple[Question, Evidence, Judgement]], whole: Evidence
+) -> tuple[Question, Evidence, Judgement] | None:
+    """A part whose premise the article the whole question is about contradicts."""
+    top = whole.top
+    return next(
+        (
+            p
+            for p in parts
+            if p[2].outcome is Outcome.CORRECTED
+            and p[2].lead is not None
+            and top is not None
+            and p[2].lead.article == top.article
+        ),
+        None,
+    )
+
+
+def _year_answered(parts: Sequence[tuple[Question, Evidence, Judgement]]) -> bool:
+    """A part naming a year is answered for it, and none is judged for a year the policy sets nothing for."""
+    return any(p[0].years and p[2].outcome is Outcome.ANSWERED for p in parts) and not any(
+        p[2].rule == "other_year" for p in parts
     )
 
 

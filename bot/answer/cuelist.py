@@ -159,21 +159,50 @@ class QuestionParts:
     min_en_words: int
     max_parts: int
     short_asked: int = 0  # how much shorter a piece written with a question mark may be
+    markers_zh: tuple[str, ...] = ()  # what marks a Chinese question ("吗", "多久"): a space between two ends one
 
     def split(self, text: str, lang: str) -> list[str]:
-        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`. Pieces at the
-        front that end without a question mark only set the scene ("我们打算请一位首席科学家过来。他本人不想办普通工作
-        签证。想问:R字签证最长能签多少年?…"): they are dropped while there are too many."""
+        """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`."""
+        return [piece for piece, _ in self.marked(text, lang)]
+
+    def marked(self, text: str, lang: str) -> list[tuple[str, bool]]:
+        """The questions in `text`, each with whether it ends in a question mark ("Reward for a zone that climbs 3+
+        places? And when is it paid out?": the first asks, though it has no question word); `[(text, …)]` when it
+        asks one thing or more than `max_parts`. Pieces at the front that end without a question mark only set the
+        scene ("我们打算请一位首席科学家过来。他本人不想办普通工作签证。想问:R字签证最长能签多少年?…"): they are
+        dropped while there are too many."""
         breaks = self.breaks["zh" if lang == "zh" else "en"]
-        pieces, at = [], 0
+        pieces, at = [], 0  # each piece, whether it counts as asked (the last always), whether a question mark ends it
         for found in breaks.finditer(text):
-            pieces.append((_unnumbered(text[at : found.start()]), "?" in found.group() or "？" in found.group()))
+            mark = "?" in found.group() or "？" in found.group()
+            pieces += self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
             at = found.end()
-        pieces.append((_unnumbered(text[at:]), True))
-        kept = [(piece, asks) for piece, asks in pieces if self._substantial(piece, asks)]
+        pieces += self._spoken(_unnumbered(text[at:]), True, _ASKED_AT_END.search(text) is not None, lang)
+        kept = [p for p in pieces if self._substantial(p[0], p[1])]
         while len(kept) > self.max_parts and not kept[0][1]:
             kept.pop(0)
-        return [piece for piece, _ in kept] if 1 < len(kept) <= self.max_parts else [text]
+        if not 1 < len(kept) <= self.max_parts:
+            return [(text, _ASKED_AT_END.search(text) is not None)]
+        return [(piece, mark) for piece, _, mark in kept]
+
+    def _spoken(self, piece: str, asks: bool, mark: bool, lang: str) -> list[tuple[str, bool, bool]]:
+        """A Chinese piece typed or spoken without punctuation, split where a space falls between two words that each
+        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with what follows them ("高新区 外籍人才 工作许可年龄
+        能放宽吗"). Only the last keeps the piece's question mark."""
+        if lang != "zh" or not self.markers_zh:
+            return [(piece, asks, mark)]
+        groups: list[str] = []
+        for word in _SPACE_IN_HAN.split(piece):
+            if groups and self._asks_zh(groups[-1]) and self._asks_zh(word):
+                groups.append(word)
+            elif groups:
+                groups[-1] = f"{groups[-1]} {word}"
+            else:
+                groups.append(word)
+        return [(g, False, False) for g in groups[:-1]] + [(groups[-1], asks, mark)]
+
+    def _asks_zh(self, text: str) -> bool:
+        return any(marker in text for marker in self.markers_zh)
 
     def _substantial(self, piece: str, asks: bool) -> bool:
         """Long enough to be a question of its own; one written with a question mark may be shorter ("Is that
@@ -184,9 +213,13 @@ class QuestionParts:
         )
 
 
-#: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "问题二:")
+_ASKED_AT_END = re.compile(r"[?？]\s*$")
+_SPACE_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+#: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "问题二:", "一是", "第二,", "First,")
 _NUMBERED = re.compile(
-    r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[a-dA-D]\)|问题[一二三四1-4][:：、.]?)\s*"
+    r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[a-dA-D]\)|问题[一二三四1-4][:：、.]?|[一二三四]是"
+    r"|第[一二三四](?:个问题|点)?[,，、:：]|(?:First|Second|Third|Finally)(?:ly)?[,:])\s*"
 )
 
 

@@ -95,7 +95,11 @@ def read_statement(statement: Statement, subject: str, party: str, cues: Cues) -
         any(word in named for word in cues.tech_enterprise_words),
         any(word in f"{subject} {statement.condition_zh}" for word in cues.enterprise_words),
         grams(normalize(f"{statement.action_zh} {statement.action_en}"), pairs=True),
-        tuple(word for word in cues.institution_words if word in statement.action_zh),
+        tuple(
+            word
+            for word in cues.institution_words
+            if word in statement.action_zh or word in statement.action_en.lower()
+        ),
         changed_words(normalize(condition), kept=True),
         grams(normalize(subject), pairs=True),
         bool(cues.becoming.search(normalize(f"{statement.action_zh} {statement.action_en}"))),

@@ -53,11 +53,12 @@ def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     gives, it gives technology-based or high-tech enterprises: the policy says nothing of others."""
     top = e.top
     giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind == "amount"] if top is not None else []
-    if not q.other_business or not giving:
+    if not (q.other_business or q.non_enterprise_kinds) or not giving:
         return None
-    if all(s.for_tech for s in giving):
+    if q.other_business and all(s.for_tech for s in giving):
         return Judgement(_unless_put_up_for_all(q), "other_business", top, giving[0], Missing("other_business"))
-    # "can I be legal representative of a trading company?": what it permits is for another kind of institution
+    # "can I be legal representative of a trading company?", "… of our hospital?": what it permits is for another
+    # kind of institution
     asked = q.word_grams
     matched = [s for s in giving if s.action_terms & asked or stems(s.action_terms) & stems(asked)]
     if matched and all(s.institutions and not any(w in q.normalized for w in s.institutions) for s in matched):

@@ -322,7 +322,10 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the question asserts (to be confirmed) that the best clause states otherwise; or a charge it
     asserts ("按政策要补缴土地价款吧？") where the clause says none is made ("不再增收土地价款")."""
     top = e.top
-    charge_put_up = q.confirms and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
+    # … or asks how much it is ("…要按新增面积补缴土地价款,补缴标准是多少?": the charge is the question's premise)
+    # (not a price per mu: land is still priced, "land price per mu?" asks no added charge)
+    put_up = q.confirms or (bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized))
+    charge_put_up = put_up and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
     if top is not None and charge_put_up and _says_not_charged(q, top):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
