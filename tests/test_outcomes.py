@@ -306,3 +306,40 @@ def test_round_42_several_part_messages_and_readings(real_bot) -> None:  # type:
     assert (checks.outcome, checks.citations[0].article) == ("answered", 26)
     office = real_bot.ask("Where is the one-stop talent service centre and what are its opening hours?")
     assert (office.outcome, office.fallback) == ("not_stated", True)
+
+
+def test_round_43_parts_premises_and_readings(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A part whose only mark of a question is the question mark the split took off, parts listed as "一是…二是…" or
+    "First, … Second, …", a year one part asks and is answered for: each answers the message; a part's premise the
+    article contradicts is corrected; a charge asked the size of, which the clause says is not made, is corrected;
+    who recognises talent, a hospital's legal representative, when a ranking is published and an approval process
+    are not stated."""
+    climb = real_bot.ask(
+        "Reward for a provincial zone that climbs 3+ places vs its best-ever ranking? And when is it paid out?"
+    )
+    assert (climb.outcome, climb.fallback) == ("answered", False) and "RMB 500,000" in climb.text.split("\n\n")[0]
+    vision = real_bot.ask("高新区规上企业里高新技术企业要占到多少?到2035年又是什么目标?")
+    assert (vision.outcome, vision.fallback) == ("answered", False)
+    assert "45%" in vision.text and "中高端" in vision.text and "没有为2035年" not in vision.text
+    listed = real_bot.ask("一是高新区有没有外国专家工作站,二是海外工程师引进试点先在哪里做,三是申请门槛是什么?")
+    assert (listed.outcome, listed.citations[0].article) == ("answered", 5)
+    chamber = real_bot.ask(
+        "On behalf of our chamber we would like to ask: First, can a foreign high-level expert apply for an R "
+        "visa directly at a Chinese embassy, and whose confirmation letter is needed? Second, what is the visa fee?"
+    )
+    assert (chamber.outcome, chamber.fallback) == ("answered", False) and "provincial science" in chamber.text
+    share = real_bot.ask(
+        "The 2025 target is for national high-tech zones' R&D spending to reach 5% of GDP - is that right? "
+        "What is the current level?"
+    )
+    assert (share.outcome, share.fallback) == ("corrected", False) and "7%" in share.text.split("\n\n")[0]
+    land = real_bot.ask("园区企业在自有工业用地上扩建厂房提高容积率,要按新增面积补缴土地价款,补缴标准是多少?")
+    assert (land.outcome, land.fallback) == ("corrected", False) and "不再增收土地价款" in land.text
+    for text in (
+        "外籍高层次人才的认定标准和流程是什么,由哪个部门负责认定?",
+        "Could a foreign PR holder be the legal representative of our hospital in the zone?",
+        "When is the annual evaluation ranking of the high-tech zones published?",
+        "What's the approval process and timeline for a park platform to issue incubation bonds?",
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.fallback) == ("not_stated", True), text

@@ -37,7 +37,12 @@ from bot.text import HAN, clean, normalize, over_limit, written_in
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
-_ASKS_EN = re.compile(r"\b(what|which|how|who|when|where|why)\b", re.I)
+#: an English question word, or a verb before its pronoun subject ("my CTO is 62 can he still get a work permit")
+_ASKS_EN = re.compile(
+    r"\b(what|which|how|who|when|where|why)\b"
+    r"|\b(can|could|do|does|did|will|would|should|may|must|is|are)\s+(i|we|he|she|they|you|it)\b",
+    re.I,
+)
 
 
 class Answerer:
@@ -457,11 +462,13 @@ def _wh_part(asked: Question, part: Judgement) -> bool:
     return part.rule == "answered" and not (asked.intent.yes_no or asked.particulars or asked.exact)
 
 
-#: a question for a person, a body, a place, a time, the way something is reckoned or sized, a list of items or
-#: what one gets
+#: a question for a person, a body, a place, a time, the way something is reckoned or sized, a list of items,
+#: what one gets or how one gets it
 _WHO_WHERE_HOW = re.compile(
     r"\b(who|whom|whose|where|when|calculat\w*|comput\w*|scor\w*|how (big|large|much|many)|list|get (you|us|me))\b"
+    r"|\bhow (can|do|could|does) (we|i|one|they|he|she) (get|obtain)\b|\bhow to (get|obtain)\b"
     r"|谁|哪里|哪儿|在哪|哪个|哪家|哪一级|什么时候|何时|几时|多久|地址|认定|计算|怎么算|怎么排|多大|多少|列出|列举"
+    r"|(怎样|怎么|如何)才能|(怎样|怎么|如何)(拿到|取得|获得)"
 )
 
 

@@ -36,6 +36,7 @@ from bot.answer.judge.figures import (
     other_year,
     specifics,
     target_years,
+    unstated_sum,
 )
 from bot.answer.judge.model import (
     FIGURE_OF,
@@ -112,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     denied,
     unnamed,
     sufficient,
+    unstated_sum,
     answered,
 )
 

@@ -7,7 +7,7 @@ import re
 from bot.answer.authorities import other_authorities
 from bot.answer.cuelist import Specific
 from bot.answer.cues import FigureKind, words_of
-from bot.answer.grams import says_none
+from bot.answer.grams import grams, says_none
 from bot.answer.judge.asker import party, unmet
 from bot.answer.judge.model import (
     FIRST_TARGET_YEAR,
@@ -312,21 +312,36 @@ _PER_UNIT = re.compile(r"每亩|一亩|每平|\bper (mu|square|sqm|hectare|acre)
 _NEUTRAL = re.compile(r"是否|需不需要|要不要|用不用|会不会|\bwhether\b|\bdo (we|i|they) (have|need) to\b")
 
 
-def _says_not_charged(q: Question, clause: ClauseEvidence) -> bool:
-    """The clause says that the charge the question names is not made ("不再增收土地价款")."""
-    asserted = q.word_grams
+def _says_not_charged(q: Question, clause: ClauseEvidence, asserted: frozenset[str] | None = None) -> bool:
+    """The clause says that the charge the question names (in `asserted`, its word grams) is not made
+    ("不再增收土地价款")."""
+    asserted = q.word_grams if asserted is None else asserted
     return any(len(s.denied & asserted) >= 2 or any(" " in w for w in s.denied & asserted) for s in clause.stated)
+
+
+def _stated_before_asked(normalized: str) -> str:
+    """What a question states before the sentence that asks ("…,要按新增面积补缴土地价款,补缴标准是多少?" → "…,要按新增面积
+    补缴土地价款")."""
+    sentences = [s for s in _CLAUSES.split(normalized.strip().rstrip("?？ ")) if s.strip()]
+    return " ".join(sentences[:-1])
+
+
+_CLAUSES = re.compile(r"[,，;；。!！?？]|[.](?=\s)")
 
 
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the question asserts (to be confirmed) that the best clause states otherwise; or a charge it
     asserts ("按政策要补缴土地价款吧？") where the clause says none is made ("不再增收土地价款")."""
     top = e.top
-    # … or asks how much it is ("…要按新增面积补缴土地价款,补缴标准是多少?": the charge is the question's premise)
-    # (not a price per mu: land is still priced, "land price per mu?" asks no added charge)
-    put_up = q.confirms or (bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized))
+    # … or states it before asking how much it is ("…,要按新增面积补缴土地价款,补缴标准是多少?": the charge is the
+    # question's premise; not "…,土地价款怎么算?", which asks whether there is one, nor a price per mu)
+    stated = _stated_before_asked(q.normalized)
+    put_up = q.confirms or (
+        bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized) and bool(stated)
+    )
     charge_put_up = put_up and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
-    if top is not None and charge_put_up and _says_not_charged(q, top):
+    charge = None if q.confirms else grams(stated, pairs=True)
+    if top is not None and charge_put_up and _says_not_charged(q, top, charge):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     if top is not None and q.confirms and q.other_currency:  # "1 million US dollars, yes?": the policy's are yuan
@@ -469,6 +484,19 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.NOT_STATED, "benefit", lead=e.top, statement=first_statement(e.top), missing=Missing("benefit")
     )
+
+
+def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A yes/no question whether a sum it names is given ("入选国家级人才计划的创业者…还能再拿100万元一次性奖励?"), of a
+    clause that states no such sum (the talent projects' reward is "a certain proportion" of the investment): the
+    policy does not state that sum for what is asked, so no "yes"."""
+    top = e.top
+    sums = {f for f in q.stated if f.startswith("money:")}
+    if not (q.intent.yes_no and sums) or q.confirms or top is None:
+        return None
+    if any(s.figures & sums for s in top.stated):
+        return None
+    return Judgement(Outcome.NOT_STATED, "unstated_sum", lead=top, missing=Missing("figure", "money"))
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

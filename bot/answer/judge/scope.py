@@ -110,9 +110,9 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     )
 
 
-#: how a clause names the local level of government ("所在地政府", "各县、区人民政府")
 #: recognising or certifying someone or something as what it is (not issuing a letter or approving a request)
 _RECOGNISING = re.compile(r"认定|\brecogni[sz]\w*|\bcertif\w*", re.IGNORECASE)
+#: how a clause names the local level of government ("所在地政府", "各县、区人民政府")
 _LOCAL_IN_CLAUSES = ("所在地", "县、区", "县区")
 _ABROAD_ASKED = re.compile(r"国外|境外|海外|\babroad\b|\boverseas\b|\boutside (of )?china\b")
 _ABROAD_IN_CLAUSES = re.compile(r"驻外|\babroad\b")
