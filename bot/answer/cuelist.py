@@ -187,8 +187,8 @@ class QuestionParts:
 
     def _spoken(self, piece: str, asks: bool, mark: bool, lang: str) -> list[tuple[str, bool, bool]]:
         """A Chinese piece typed or spoken without punctuation, split where a space falls between two words that each
-        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with what follows them ("高新区 外籍人才 工作许可年龄
-        能放宽吗"). Only the last keeps the piece's question mark."""
+        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with what follows them ("高新区 外籍人才
+        工作许可年龄能放宽吗"). Only the last keeps the piece's question mark."""
         if lang != "zh" or not self.markers_zh:
             return [(piece, asks, mark)]
         groups: list[str] = []

@@ -83,7 +83,9 @@ _DENIED = re.compile(
     r"(?:不再|无需|免于|免收|不收取|不再收取)([\u4e00-\u9fff]{2,8})"
     r"|\b(?:no additional|no extra|no longer|exempt from|free of)\s+((?:[a-z]+\s*){1,3})"
 )
-_SAYS_NONE = re.compile(r"不用|不需要|无需|不再|不必|免|不收|不会|不增|不加收|不额外|不补|\bno\b|\bnot\b|\bwithout\b|\bfree\b")
+_SAYS_NONE = re.compile(
+    r"不用|不需要|无需|不再|不必|免|不收|不会|不增|不加收|不额外|不补|\bno\b|\bnot\b|\bwithout\b|\bfree\b"
+)
 
 
 def denied_grams(normalized: str) -> frozenset[str]:

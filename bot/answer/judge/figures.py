@@ -320,8 +320,8 @@ def _says_not_charged(q: Question, clause: ClauseEvidence, asserted: frozenset[s
 
 
 def _stated_before_asked(normalized: str) -> str:
-    """What a question states before the sentence that asks ("…,要按新增面积补缴土地价款,补缴标准是多少?" → "…,要按新增面积
-    补缴土地价款")."""
+    """What a question states before the sentence that asks ("…,要按新增面积补缴土地价款,补缴标准是多少?" →
+    "…,要按新增面积补缴土地价款")."""
     sentences = [s for s in _CLAUSES.split(normalized.strip().rstrip("?？ ")) if s.strip()]
     return " ".join(sentences[:-1])
 
@@ -335,12 +335,12 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     top = e.top
     # … or states it before asking how much it is ("…,要按新增面积补缴土地价款,补缴标准是多少?": the charge is the
     # question's premise; not "…,土地价款怎么算?", which asks whether there is one, nor a price per mu)
-    stated = _stated_before_asked(q.normalized)
+    premise = _stated_before_asked(q.normalized)
     put_up = q.confirms or (
-        bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized) and bool(stated)
+        bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized) and bool(premise)
     )
     charge_put_up = put_up and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
-    charge = None if q.confirms else grams(stated, pairs=True)
+    charge = None if q.confirms else grams(premise, pairs=True)
     if top is not None and charge_put_up and _says_not_charged(q, top, charge):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
