@@ -343,3 +343,21 @@ def test_round_43_parts_premises_and_readings(real_bot) -> None:  # type: ignore
     ):
         answer = real_bot.ask(text)
         assert (answer.outcome, answer.fallback) == ("not_stated", True), text
+
+
+def test_round_43_spoken_messages_and_sums_not_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A message typed or spoken without punctuation is split into its questions and answered through the part the
+    policy states; a sum a talent asks for, which the policy states only for zones or not at all, gets no figure and
+    no "yes"; a bare "cash reward for …?" of a clause that only supports is not stated."""
+    listing = real_bot.ask("科技型企业上市政策支持不 科创板上市奖励多少钱")
+    assert (listing.outcome, listing.citations[0].article) == ("answered", 21) and "科创板" in listing.text
+    frontier = real_bot.ask("做量子计算跟区块链的算不算前瞻性产业 准入门槛有啥具体要求")
+    assert (frontier.outcome, frontier.citations[0].article) == ("answered", 12)
+    talent = real_bot.ask("Do national-level talents who join the zone get a one-off RMB 1 million bonus?")
+    assert (talent.outcome, talent.fallback) == ("not_stated", True) and "RMB 1 million" not in talent.text.split(
+        "\n\n"
+    )[0]
+    again = real_bot.ask("入选国家级人才计划的创业者来高新区,是不是还能再拿100万元一次性奖励?")
+    assert (again.outcome, again.fallback) == ("not_stated", True) and not again.text.startswith("可以")
+    ipo = real_bot.ask("cash reward for a STAR market IPO? and NEEQ listing subsidy")
+    assert (ipo.outcome, ipo.fallback) == ("not_stated", True)

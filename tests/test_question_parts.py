@@ -81,6 +81,13 @@ from bot.answer.cues import load_cues
         # typed or spoken without punctuation: a space between two words that each ask
         ("土地怎么支持 审批要多久", "zh", ["土地怎么支持", "审批要多久"]),
         ("外籍人才 年龄 能放宽到多少 要什么材料", "zh", ["外籍人才 年龄 能放宽到多少", "要什么材料"]),
+        ("科技型企业上市政策支持不 科创板上市奖励多少钱", "zh", ["科技型企业上市政策支持不", "科创板上市奖励多少钱"]),
+        ("国家级人才创业项目有没有奖励 按投资额几个点奖", "zh", ["国家级人才创业项目有没有奖励", "按投资额几个点奖"]),
+        (
+            "if we expand our factory and FAR goes up do we pay extra land price also how long for the building permit",
+            "en",
+            ["if we expand our factory and FAR goes up do we pay extra land price", "how long for the building permit"],
+        ),
         (
             "We would like to ask: First, can an expert apply for the R visa abroad? Second, what is the visa fee?",
             "en",

@@ -463,12 +463,12 @@ def _wh_part(asked: Question, part: Judgement) -> bool:
 
 
 #: a question for a person, a body, a place, a time, the way something is reckoned or sized, a list of items,
-#: what one gets or how one gets it
+#: what one gets or how one gets it, or a limit
 _WHO_WHERE_HOW = re.compile(
     r"\b(who|whom|whose|where|when|calculat\w*|comput\w*|scor\w*|how (big|large|much|many)|list|get (you|us|me))\b"
     r"|\bhow (can|do|could|does) (we|i|one|they|he|she) (get|obtain)\b|\bhow to (get|obtain)\b"
     r"|谁|哪里|哪儿|在哪|哪个|哪家|哪一级|什么时候|何时|几时|多久|地址|认定|计算|怎么算|怎么排|多大|多少|列出|列举"
-    r"|(怎样|怎么|如何)才能|(怎样|怎么|如何)(拿到|取得|获得)"
+    r"|(怎样|怎么|如何)才能|(怎样|怎么|如何)(拿到|取得|获得)|上限|下限|最高|最低|\bmaxim\w*|\bminim\w*"
 )
 
 

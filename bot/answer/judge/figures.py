@@ -487,12 +487,12 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """A yes/no question whether a sum it names is given ("入选国家级人才计划的创业者…还能再拿100万元一次性奖励?"), of a
+    """A yes/no question whether money it names is given ("入选国家级人才计划的创业者…还能再拿100万元一次性奖励?"), of a
     clause that states no such sum (the talent projects' reward is "a certain proportion" of the investment): the
     policy does not state that sum for what is asked, so no "yes"."""
     top = e.top
     sums = {f for f in q.stated if f.startswith("money:")}
-    if not (q.intent.yes_no and sums) or q.confirms or top is None:
+    if not (q.intent.yes_no and q.benefit and sums) or q.confirms or top is None:
         return None
     if any(s.figures & sums for s in top.stated):
         return None
