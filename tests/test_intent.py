@@ -211,3 +211,12 @@ def test_another_city_s_situation_told_before_a_question_of_this_one_is_context(
         assert not read_intent(normalize(text)).out_of_scope, text
     assert read_intent(normalize("跟合肥高新区比,连云港这边研发投入补贴力度谁更大?")).out_of_scope
     assert read_intent(normalize("合肥高新区的研发补贴是多少?")).out_of_scope
+
+
+def test_round_43_off_topic_cues() -> None:
+    """Bars, currency exchange and movers are no policy topic, whatever city they name."""
+    assert read_intent(normalize("Any good expat bars or clubs in Lianyungang?")).out_of_scope
+    assert read_intent(normalize("100美元现在能换多少人民币?")).out_of_scope
+    assert read_intent(normalize("Can you recommend a moving company for household goods from Shanghai?")).out_of_scope
+    assert not read_intent(normalize("Which industries do the zones in Lianyungang want to attract?")).out_of_scope
+    assert not read_intent(normalize("人才创业项目落地有什么奖励?")).out_of_scope

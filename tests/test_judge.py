@@ -4436,3 +4436,20 @@ def test_round_43_readings() -> None:
     assert not ask("企业假装是高新技术企业骗取奖励怎么处理?").task
     assert _marked(ask("my CTO is 62 can he still get a work permit if he works in the zone", "en"), CUES)
     assert not _marked(ask("we are a start-up in the zone", "en"), CUES)
+
+
+def test_round_43_things_never_stated_and_kinds_asked() -> None:
+    """How funds are divided among the zones, who owns the patents, what a reward may be spent on ("拿来发…奖金"), how
+    long an approval takes and how a company applies are asked as such; "认定奖励" alone is no high-tech enterprise
+    certification reward ("新认定奖励" of a zone)."""
+    assert "fund_allocation" in _asked("How are the municipal special funds divided among the different zones?", "en")
+    assert "ip_ownership" in _asked(
+        "If we co-build a research institute with them, who owns the resulting patents?", "en"
+    )
+    assert "ip_ownership" in _asked("职务成果到底归个人还是单位")
+    assert "reward_use" in _asked("新认定省级高新区奖的那100万元,能不能拿来发管委会工作人员的绩效奖金?")
+    assert "reward_use" in _asked("Can the RMB 1 million for a new provincial zone be used to pay staff bonuses?", "en")
+    assert "processing_time" in _asked("For the age relaxation to 65, how long is the approval?", "en")
+    assert ask("Where is the workstation, and how does a company apply to host one?", "en").procedure
+    assert "hte_reward" not in _asked("争先创优这一条(新认定奖励、排名奖励)的责任单位都有哪些部门?")
+    assert "hte_reward" in _asked("认定为高新技术企业以后有没有奖励?")

@@ -361,3 +361,29 @@ def test_round_43_spoken_messages_and_sums_not_stated(real_bot) -> None:  # type
     assert (again.outcome, again.fallback) == ("not_stated", True) and not again.text.startswith("可以")
     ipo = real_bot.ask("cash reward for a STAR market IPO? and NEEQ listing subsidy")
     assert (ipo.outcome, ipo.fallback) == ("not_stated", True)
+
+
+def test_round_43_parts_in_other_words_and_things_never_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A part asked in other words than the clause's ("expat housing" for talent apartments, "tax breaks" for tax
+    incentives, "中试平台") answers the message; what a reward may be spent on, how funds are divided and who owns
+    the patents are not stated; bars and exchange rates are out of scope, whatever city they name."""
+    housing = real_bot.ask(
+        "Is there any talent apartment / expat housing in the hi-tech zone? "
+        "How much is the housing allowance per month?"
+    )
+    assert (housing.outcome, housing.citations[0].article) == ("answered", 5)
+    incubators = real_bot.ask("Are there tax breaks for incubators? what are the rates")
+    assert (incubators.outcome, incubators.citations[0].article) == ("answered", 10)
+    pilot = real_bot.ask("园区里有没有中试平台?pilot line 场地租金多少?")
+    assert (pilot.outcome, pilot.citations[0].article) == ("answered", 6)
+    for text in (
+        "新认定省级高新区奖的那100万元,能不能拿来发管委会工作人员的绩效奖金?",
+        "How are the municipal special funds divided among the different zones - is there a formula?",
+        "If we co-build a specialized research institute with the provincial industrial technology research "
+        "institute, who owns the resulting patents?",
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.fallback) == ("not_stated", True), text
+    for text in ("Any good expat bars or clubs in Lianyungang?", "100美元现在能换多少人民币?"):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.fallback) == ("out_of_scope", True), text
