@@ -4329,8 +4329,10 @@ def test_a_charge_the_question_asks_the_size_of_is_a_premise_the_clause_contradi
         ask("园区企业在自有工业用地上扩建厂房提高容积率,要按新增面积补缴土地价款,补缴标准是多少?"), LAND_CLAUSE
     )
     assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "contradicted")
-    assert judge(ask("扩建厂房要不要补缴土地价款?"), LAND_CLAUSE).outcome is not Outcome.CORRECTED
-    assert judge(ask("land price per mu?", "en"), LAND_CLAUSE).rule == "never_stated"
+    neutral = judge(ask("我们在自有工业用地上扩建厂房,要不要补缴土地价款?补多少?"), LAND_CLAUSE)
+    assert (neutral.outcome, neutral.rule) != (Outcome.CORRECTED, "contradicted")
+    per_mu = judge(ask("我们在自有工业用地上扩建厂房,要按新增面积补缴土地价款,每亩补多少?"), LAND_CLAUSE)
+    assert (per_mu.outcome, per_mu.rule) != (Outcome.CORRECTED, "contradicted")
 
 
 def test_who_recognises_someone_is_not_the_body_a_clause_names_as_issuing_a_letter() -> None:
@@ -4366,7 +4368,8 @@ def test_an_institution_of_another_kind_is_not_the_one_a_permission_names() -> N
 def test_a_year_a_part_asks_and_is_answered_for_is_that_parts_own() -> None:
     """ "…要占到多少?到2035年又是什么目标?": the whole, read for its best (2025) clause, finds another year; the part
     naming 2035 is answered for it, so the year holds for no other part. A part judged for a year the policy sets
-    nothing for keeps it for the whole ("有没有2030年的目标？比如R&D占比到时候要多少？")."""
+    nothing for keeps it for the whole ("有没有2030年的目标？比如R&D占比到时候要多少？"), and so does a year no
+    answered part names ("2025年要占到多少?到2030年呢?": the follow-up is no part)."""
     from bot.answer.composer import _year_answered
 
     goal = clause(3, 10, text="到2035年 建成一批具有地区影响力的高科技园区")
@@ -4377,10 +4380,12 @@ def test_a_year_a_part_asks_and_is_answered_for_is_that_parts_own() -> None:
         (ask("高新区规上企业里高新技术企业要占到多少"), whole, share),
         (ask("到2035年又是什么目标"), whole, vision),
     ]
-    assert _year_answered(asked)
+    assert _year_answered(asked, frozenset({"2035"}))
     unset = Judgement(Outcome.NOT_STATED, "other_year", lead=goal)
-    assert not _year_answered([(ask("有没有2030年的目标"), whole, unset), (ask("R&D占比到时候要多少"), whole, share)])
-    assert not _year_answered([(ask("高新区规上企业里高新技术企业要占到多少"), whole, share)])
+    unset_parts = [(ask("有没有2030年的目标"), whole, unset), (ask("R&D占比到时候要多少"), whole, share)]
+    assert not _year_answered(unset_parts, frozenset({"2030"}))
+    assert not _year_answered([(ask("2025年要占到多少"), whole, share)], frozenset({"2025", "2030"}))
+    assert not _year_answered([(ask("高新区规上企业里高新技术企业要占到多少"), whole, share)], frozenset({"2035"}))
 
 
 def test_a_part_whose_premise_the_whole_article_contradicts_is_answered_first() -> None:
@@ -4419,7 +4424,10 @@ def test_a_sum_the_best_clause_does_not_state_gets_no_yes() -> None:
     assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "unstated_sum", False)
     assert judge(ask("人才创业项目有什么奖励?"), projects).outcome is Outcome.ANSWERED
     newly = judge(ask("新认定的省级高新区能拿100万元奖励吗?"), REWARDS)
-    assert (newly.outcome, newly.rule) != (Outcome.NOT_STATED, "unstated_sum")
+    assert newly.outcome is Outcome.ANSWERED
+    # a sum the asker tells before asking is their own, not one asked
+    told = judge(ask("我们投资了5000万元,人才创业项目能拿奖励吗?"), projects)
+    assert told.rule != "unstated_sum"
 
 
 def test_round_43_readings() -> None:
@@ -4453,3 +4461,21 @@ def test_round_43_things_never_stated_and_kinds_asked() -> None:
     assert ask("Where is the workstation, and how does a company apply to host one?", "en").procedure
     assert "hte_reward" not in _asked("争先创优这一条(新认定奖励、排名奖励)的责任单位都有哪些部门?")
     assert "hte_reward" in _asked("认定为高新技术企业以后有没有奖励?")
+
+
+def test_round_43_cues_hold_to_what_they_name() -> None:
+    """The round's cues do not reach ordinary questions: a greeting before a company pretending is no role for the
+    assistant; how long a certificate is valid is no processing time; who owns land is no question of patents; how
+    flats are allocated is no division of funds; a subsidy programme closing is no bare question for money; "also do"
+    inside one question and a statement's "没什么" split nothing."""
+    assert not ask("你好,企业假装是高新技术企业骗取奖励怎么处理?").task
+    assert "processing_time" not in _asked("How long is the certification valid?", "en")
+    assert "ip_ownership" not in _asked("Who owns the land the park is built on?", "en")
+    assert "fund_allocation" not in _asked("人才公寓如何分配?")
+    assert "fund_allocation" in _asked("市级专项资金在各园区之间怎么分配?")
+    assert not ask("Subsidy applications closed last month, can we still apply?", "en").benefit_asked
+    parts = CUES.question_parts
+    assert parts.split("Can foreign-invested enterprises in the zone also do contract research?", "en") == [
+        "Can foreign-invested enterprises in the zone also do contract research?"
+    ]
+    assert parts.split("我们没什么经验 想问补贴多少", "zh") == ["我们没什么经验 想问补贴多少"]

@@ -40,7 +40,7 @@ _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
 #: an English question word, or a verb before its pronoun subject ("my CTO is 62 can he still get a work permit")
 _ASKS_EN = re.compile(
     r"\b(what|which|how|who|when|where|why)\b"
-    r"|\b(can|could|do|does|did|will|would|should|may|must|is|are)\s+(i|we|he|she|they|you|it)\b",
+    r"|\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|he|she|they|you|it)\b",
     re.I,
 )
 
@@ -166,8 +166,8 @@ class Answerer:
         own_case = judgement.rule in _PART_CASE_RULES and any(p[2].rule == judgement.rule for p in parts)
         # … nor a year a part of its own asks and is answered for ("…要占到多少?到2035年又是什么目标?": 2035 is the
         # second part's, which the 2035 vision answers)
-        own_year = judgement.rule == "other_year" and _year_answered(parts)
-        own_case = own_case or own_year
+        own_year = judgement.rule == "other_year" and _year_answered(parts, q.years)
+        whole_case_holds_apart = own_case or own_year
         # … nor what the whole found it asks of the policy document itself ("how long is this policy valid? when does
         # it expire": no period of a measure in it)
         of_document = judgement.missing is not None and any(
@@ -195,7 +195,9 @@ class Answerer:
         grounded = [
             p
             for p in grounded
-            if judgement.rule not in _WHOLE_RULES or own_case or _outside_the_case(p[0], p[2], judgement, evidence)
+            if judgement.rule not in _WHOLE_RULES
+            or whole_case_holds_apart
+            or _outside_the_case(p[0], p[2], judgement, evidence)
         ]
         if judgement.outcome.fallback and not of_document and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
@@ -225,7 +227,9 @@ class Answerer:
 
     def _person_upto(self, q: Question, stripped: str, part: Question) -> bool:
         """The question names, up to `part`, a person the policy does not name."""
-        upto = stripped[: stripped.find(part.asked) + len(part.asked)]  # a part is a piece of `stripped`
+        piece = part.asked.rstrip("?？")  # a part is a piece of `stripped` (with a question mark put back, or not)
+        at = stripped.find(piece)
+        upto = stripped if at < 0 else stripped[: at + len(piece)]
         return any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics)
 
     def evidence(self, retrieval: Retrieval) -> Evidence:
@@ -454,7 +458,7 @@ def _covered(
 
 def _states_sum(asked: Question, clause: ClauseEvidence) -> bool:
     """The clause states a sum of money for the party the question asks about."""
-    return any(s.statement.kind == "amount" and not granted_to_other(asked, s) for s in clause.stated)
+    return any(s.kind == "amount" and not granted_to_other(asked, s) for s in clause.stated)
 
 
 def _wh_part(asked: Question, part: Judgement) -> bool:
@@ -628,11 +632,11 @@ def _corrected_part(
     )
 
 
-def _year_answered(parts: Sequence[tuple[Question, Evidence, Judgement]]) -> bool:
-    """A part naming a year is answered for it, and none is judged for a year the policy sets nothing for."""
-    return any(p[0].years and p[2].outcome is Outcome.ANSWERED for p in parts) and not any(
-        p[2].rule == "other_year" for p in parts
-    )
+def _year_answered(parts: Sequence[tuple[Question, Evidence, Judgement]], years: frozenset[str]) -> bool:
+    """Every year the whole names (`years`) is named by a part answered for it, and no part is judged for a year the
+    policy sets nothing for ("…到2030年呢?" is a follow-up no part holds: its year stays the whole's)."""
+    answered = {year for p in parts if p[2].outcome is Outcome.ANSWERED for year in p[0].years}
+    return bool(years) and years <= answered and not any(p[2].rule == "other_year" for p in parts)
 
 
 def _outside_the_case(part: Question, judged: Judgement, whole: Judgement, evidence: Evidence) -> bool:

@@ -187,8 +187,8 @@ class QuestionParts:
 
     def _spoken(self, piece: str, asks: bool, mark: bool, lang: str) -> list[tuple[str, bool, bool]]:
         """A Chinese piece typed or spoken without punctuation, split where a space falls between two words that each
-        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with what follows them ("高新区 外籍人才
-        工作许可年龄能放宽吗"). Only the last keeps the piece's question mark."""
+        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with the group before them, or, at the front, with
+        what follows ("高新区 外籍人才 工作许可年龄能放宽吗"). Only the last keeps the piece's question mark."""
         if lang != "zh" or not self.markers_zh:
             return [(piece, asks, mark)]
         groups: list[str] = []
@@ -199,9 +199,11 @@ class QuestionParts:
                 groups[-1] = f"{groups[-1]} {word}"
             else:
                 groups.append(word)
-        return [(g, False, False) for g in groups[:-1]] + [(groups[-1], asks, mark)]
+        return [(g, True, False) for g in groups[:-1]] + [(groups[-1], asks, mark)]  # each group before the last asks
 
     def _asks_zh(self, text: str) -> bool:
+        """A marker of a question in Chinese text, not in a word that asks nothing ("没什么经验", "哪怕", "好几个")."""
+        text = _NOT_ASKING_ZH.sub("", text)
         return any(marker in text for marker in self.markers_zh)
 
     def _substantial(self, piece: str, asks: bool) -> bool:
@@ -214,12 +216,13 @@ class QuestionParts:
 
 
 _ASKED_AT_END = re.compile(r"[?？]\s*$")
+_NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几")
 _SPACE_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 #: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "问题二:", "一是", "第二,", "First,")
 _NUMBERED = re.compile(
     r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[a-dA-D]\)|问题[一二三四1-4][:：、.]?|[一二三四]是"
-    r"|第[一二三四](?:个问题|点)?[,，、:：]|(?:First|Second|Third|Finally)(?:ly)?[,:])\s*"
+    r"|第[一二三四](?:个问题|点)?[,，、:：]|(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Finally)[,:])\s*"
 )
 
 

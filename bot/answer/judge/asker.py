@@ -50,7 +50,9 @@ def _unless_put_up_for_all(q: Question) -> Outcome:
 
 def other_business(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The asker's business is no technology business ("we're a trading company") and what the best clause
-    gives, it gives technology-based or high-tech enterprises: the policy says nothing of others."""
+    gives, it gives technology-based or high-tech enterprises; or the asker names a business or an employer of
+    another kind than the institution a permission is for ("legal representative of our hospital"): the policy
+    says nothing of others."""
     top = e.top
     giving = [s for s in top.stated if s.kind in PERMISSIVE or s.kind == "amount"] if top is not None else []
     if not (q.other_business or q.non_enterprise_kinds) or not giving:

@@ -326,6 +326,7 @@ def _stated_before_asked(normalized: str) -> str:
     return " ".join(sentences[:-1])
 
 
+_MONEY_WRITTEN = re.compile(r"\d\s*(万|亿|千)?\s*(元|块)|[万亿]元|\b(rmb|yuan|cny)\b|\bmillion\b", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,，;；。!！?？]|[.](?=\s)")
 
 
@@ -492,7 +493,9 @@ def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     policy does not state that sum for what is asked, so no "yes"."""
     top = e.top
     sums = {f for f in q.stated if f.startswith("money:")}
-    if not (q.intent.yes_no and q.benefit and sums) or q.confirms or top is None:
+    # (a sum the asker tells before asking, "我们投资了5000万元,能拿奖励吗?", is their own, not one asked)
+    asked = q.normalized[len(_stated_before_asked(q.normalized)) :]
+    if not (q.intent.yes_no and q.benefit and sums and _MONEY_WRITTEN.search(asked)) or q.confirms or top is None:
         return None
     if any(s.figures & sums for s in top.stated):
         return None

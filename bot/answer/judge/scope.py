@@ -111,7 +111,7 @@ def either(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 #: recognising or certifying someone or something as what it is (not issuing a letter or approving a request)
-_RECOGNISING = re.compile(r"认定|\brecogni[sz]\w*|\bcertif\w*", re.IGNORECASE)
+_RECOGNISING = re.compile(r"认定|\brecogni[sz]\w*|\bcertif(y|ies|ied|ying|ication)\b", re.IGNORECASE)
 #: how a clause names the local level of government ("所在地政府", "各县、区人民政府")
 _LOCAL_IN_CLAUSES = ("所在地", "县、区", "县区")
 _ABROAD_ASKED = re.compile(r"国外|境外|海外|\babroad\b|\boverseas\b|\boutside (of )?china\b")
@@ -160,12 +160,12 @@ def issuer(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     naming = [s for s in e.top.stated if s.authorities]
     # (who recognises someone, of a clause that recognises no one: "外籍高层次人才…由哪个部门负责认定?" is not
     # answered by the body that issues the confirmation letter)
-    recognises = not (_RECOGNISING.search(q.normalized) and not _RECOGNISING.search(e.top.text))
-    if naming and recognises:
+    recognition_named = not (_RECOGNISING.search(q.normalized) and not _RECOGNISING.search(e.top.text))
+    if naming and recognition_named:
         return Judgement(Outcome.ANSWERED, "issuer", lead=e.top, statement=naming[0])
     # "国家级和省级高新区分别是哪个部门批准设立的?": a body the clause does not name, asked as the approver and not as
     # the unit in charge: the policy does not say
-    if not q.in_charge or not recognises:
+    if not q.in_charge or not recognition_named:
         return Judgement(Outcome.NOT_STATED, "issuer", lead=e.top, missing=Missing("approver"))
     return None
 
