@@ -330,19 +330,28 @@ _MONEY_WRITTEN = re.compile(r"\d\s*(万|亿|千)?\s*(元|块)|[万亿]元|\b(rmb
 _CLAUSES = re.compile(r"[,，;；。!！?？]|[.](?=\s)")
 
 
+def _charge_put_up(q: Question, top: ClauseEvidence) -> bool:
+    """The question puts up a charge the clause says is not made ("不再增收土地价款"): to be confirmed, or stated
+    before asking how much it is ("…,要按新增面积补缴土地价款,补缴标准是多少?": the charge is the question's premise;
+    not "…,土地价款怎么算?", which asks whether there is one, nor a price per mu). Only a clause denying a charge is
+    read for it."""
+    if not any(s.denied for s in top.stated):
+        return False
+    if _NEUTRAL.search(q.normalized) or says_none(q.normalized):
+        return False
+    if q.confirms:
+        return _says_not_charged(q, top)
+    premise = _stated_before_asked(q.normalized)
+    if not (q.figures and premise) or q.intent.yes_no or _PER_UNIT.search(q.normalized):
+        return False
+    return _says_not_charged(q, top, grams(premise, pairs=True))
+
+
 def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the question asserts (to be confirmed) that the best clause states otherwise; or a charge it
     asserts ("按政策要补缴土地价款吧？") where the clause says none is made ("不再增收土地价款")."""
     top = e.top
-    # … or states it before asking how much it is ("…,要按新增面积补缴土地价款,补缴标准是多少?": the charge is the
-    # question's premise; not "…,土地价款怎么算?", which asks whether there is one, nor a price per mu)
-    premise = _stated_before_asked(q.normalized)
-    put_up = q.confirms or (
-        bool(q.figures) and not q.intent.yes_no and not _PER_UNIT.search(q.normalized) and bool(premise)
-    )
-    charge_put_up = put_up and not _NEUTRAL.search(q.normalized) and not says_none(q.normalized)
-    charge = None if q.confirms else grams(premise, pairs=True)
-    if top is not None and charge_put_up and _says_not_charged(q, top, charge):
+    if top is not None and _charge_put_up(q, top):
         stated = next(s for s in top.stated if s.denied)
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
     if top is not None and q.confirms and q.other_currency:  # "1 million US dollars, yes?": the policy's are yuan
