@@ -3911,9 +3911,15 @@ def test_a_first_part_whose_words_the_whole_s_clause_states_is_answered_on_its_o
     assert _covered(part, replace(covered, specific=words | {"算不算", "能不能"}), answered, whole, CUES.function_words)
     # a word inside a longer one of the clause ("量子" of "量子计算") is written in it
     assert _covered(part, replace(covered, specific=words | {"量子", "区块链"}), answered, whole)
-    # answered by another clause than the whole's best, or not answered at all, or not asking yes or no
+    # another clause of the whole's best articles, which has nearly all its words, answers it too ("1)政策有没有说
+    # 支持…科创板上市?2)…贷款贴息比例是多少?"), but only on its words, not on those after its asking words alone
     other = clause(12, 2, listed, shared=words)
-    assert not _covered(part, covered, Judgement(Outcome.ANSWERED, "answered", lead=other), whole)
+    assert _covered(part, covered, Judgement(Outcome.ANSWERED, "answered", lead=other), whole)
+    thin = replace(covered, specific=words | {"人才贷", "利率", "贴息"})
+    assert not _covered(part, thin, Judgement(Outcome.ANSWERED, "answered", lead=other), whole, CUES.function_words)
+    # answered by a clause of an article the whole is not about, or not answered at all, or not asking yes or no
+    elsewhere = clause(9, 1, listed, shared=words)
+    assert not _covered(part, covered, Judgement(Outcome.ANSWERED, "answered", lead=elsewhere), whole)
     assert not _covered(part, covered, Judgement(Outcome.NOT_STATED, "specific", lead=frontier), whole)
     assert not _covered(ask("前瞻性产业包括量子计算,怎么申报"), covered, answered, whole)
 
@@ -4479,3 +4485,114 @@ def test_round_43_cues_hold_to_what_they_name() -> None:
         "Can foreign-invested enterprises in the zone also do contract research?"
     ]
     assert parts.split("我们没什么经验 想问补贴多少", "zh") == ["我们没什么经验 想问补贴多少"]
+
+
+def test_a_part_asking_who_is_answered_where_a_duty_of_the_clause_names_the_doer() -> None:
+    """ "申报由谁来提交材料?另外需要哪些材料?": the clause's duty "所在县区按要求提交材料" has the part's words, so it
+    names who submits; a part asking who of a clause whose duties name none of what it asks is not answered."""
+    from bot.answer.composer import _covered
+    from bot.answer.judge import Judgement
+
+    duty = Statement("obligation", "local_government", "所在县区按要求提交材料", "counties submit materials")
+    parks = clause(23, 3, duty, text="鼓励经济开发区创建省级高新技术产业园区,由所在县区按要求提交材料")
+    whole = evidence(parks)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=parks)
+    part = ask("这个申报由谁来提交材料?")
+    asked = replace(evidence(parks), specific=frozenset({"提交", "材料", "申报"}))
+    assert _covered(part, asked, answered, whole, whole_rule="never_stated")
+    english = ask("Who submits the application materials?", "en")
+    words = replace(evidence(parks), specific=frozenset({"submit", "materi", "applic"}))
+    assert _covered(english, words, answered, whole, whole_rule="never_stated")
+    # … not who pays: no duty of the clause has it
+    pays = replace(evidence(parks), specific=frozenset({"出钱", "评审", "申报"}))
+    assert not _covered(ask("评审费由谁来出钱?"), pays, answered, whole, whole_rule="never_stated")
+    # … nor a clause stating no duty, nor a whole that lacks nothing another part asks
+    support = clause(23, 3, Statement("support", "other_park", "创建省级高新技术产业园区", "apply to become parks"))
+    supported = Judgement(Outcome.ANSWERED, "answered", lead=support)
+    assert not _covered(part, asked, supported, evidence(support), whole_rule="never_stated")
+    assert not _covered(part, asked, answered, whole, whole_rule="")
+
+
+def test_the_sentences_that_set_the_scene_are_not_what_a_part_asks() -> None:
+    """ "We're a Shenzhen AI company … . What kind of headquarters base does the zone support?": the words of the
+    sentences before the first that asks count for nothing, unless what is left names too little ("… science park.
+    Is that supported?" asks of the park)."""
+    from bot.answer.composer import _scene_words
+
+    scene = ask("We're a Shenzhen AI company planning an HQ. What headquarters bases does the zone support?", "en")
+    words = replace(evidence(clause(14, 4)), specific=frozenset({"shenzhen", "ai", "headquart", "base", "zone"}))
+    assert _scene_words(scene, words) == {"shenzhen", "ai"}
+    that = ask("We plan to build a science park. Is that supported?", "en")
+    park = replace(evidence(clause(14, 4)), specific=frozenset({"scienc", "park", "build"}))
+    assert _scene_words(that, park) == frozenset()
+    comma = ask("对于研发中心,有没有补贴?")  # a clause before a comma names what is asked
+    assert (
+        _scene_words(comma, replace(evidence(clause(14, 4)), specific=frozenset({"研发中心", "补贴"}))) == frozenset()
+    )
+
+
+def test_which_of_those_a_measure_is_for_have_got_it_is_not_stated() -> None:
+    """ "哪些县区已经拿到过知识产权试点的20万元奖励了?": the policy names no county that has got a reward."""
+    pilots = Statement("amount", "county", "列入试点奖励", "reward for pilots", "50万元", "RMB 500,000")
+    reward = evidence(clause(25, 5, pilots, text="对列入国家级和省级知识产权试点的县区分别给予50万元、20万元奖励"))
+    got = judge(ask("哪些县区已经拿到过知识产权试点的20万元奖励了?"), reward)
+    assert got.outcome is Outcome.NOT_STATED and got.rule == "current_state"
+    english = "Which counties have been named national innovation pilots and received the RMB 500,000?"
+    assert judge(ask(english, "en"), reward).rule == "current_state"
+    # … which counties the reward is for is answered
+    assert not judge(ask("哪些县区能拿到知识产权试点奖励?"), reward).outcome.fallback
+
+
+def test_round_44_things_never_stated() -> None:
+    """A loan's repayment terms, its price in basis points, a loan officer's exemption from liability, the general
+    age limit before the relaxation, applying for the R visa inside China, a building's height or green rating, what
+    a company must show to list, and an individually owned business are read as such; the policy states none."""
+    assert "repayment" in _asked("贷款100万,3年期,每月还多少?")
+    assert "interest_rate" in _asked("How many basis points off FTP do banks give for zone tech loans?", "en")
+    assert "accountability" in _asked("客户经理办科技贷款出了不良,政策里有没有尽职免责的规定?")
+    assert "general_rule" in _asked("没放宽之前,外国人申请工作许可的年龄上限本来是多少?")
+    assert "in_country" in _asked("人已经在国内了,能不能在境内直接办R字签证,不用出境?")
+    assert "building_standard" in _asked("whats the building height limit for factories?", "en")
+    assert "listing_requirements" in _asked(
+        "What are the minimum profit requirements to list on the STAR Market?", "en"
+    )
+    assert "sole_proprietor" in {
+        s.id for s in ask("Can an individually owned business use IP pledges?", "en").specifics
+    }
+    assert "other_approvals" in _asked("消防设计审查能不能也走容缺受理?")
+
+
+def test_round_44_cues_hold_to_what_they_name() -> None:
+    """…and not of what the policy does state: the relaxation itself, the R visa applied for abroad, the floor area
+    ratio, support for listing."""
+    assert "general_rule" not in _asked("工作许可年龄放宽以后是多少岁?")
+    assert "in_country" not in _asked("R字签证在哪里申请?")
+    assert "building_standard" not in _asked("Can we raise the floor area ratio of our plant?", "en")
+    assert "listing_requirements" not in _asked("Does the policy support listing on the STAR Market?", "en")
+
+
+def test_a_charge_besides_the_land_price_is_not_stated_of_the_clause_on_land_price() -> None:
+    """ "扩建厂房…不增收土地价款,那城市基础设施配套费也一起免吗?": the clause names the land price, no other charge."""
+    land = evidence(clause(19, 6, LAND, text="不再增收土地价款 no additional land price"))
+    other = judge(ask("扩建厂房提高容积率不增收土地价款,那城市基础设施配套费也一起免吗?"), land)
+    assert (other.outcome, other.rule) == (Outcome.NOT_STATED, "never_stated")
+    assert not judge(ask("扩建厂房提高容积率,土地价款也不用补了吧?"), land).outcome.fallback
+
+
+def test_a_direction_the_clause_states_the_opposite_of_is_corrected() -> None:
+    """ "听说政策要求银行降低不良容忍度,是这样吗?" against "提高不良容忍度"; "centralise credit approval" against
+    "delegation of credit approval authority": premises to correct. The same direction, a direction of another thing,
+    both directions asked, or a direction the asker does not say of the policy is no such premise."""
+    lending = Statement("support", "financial_institution", "提高不良容忍度", "a higher tolerance for bad loans")
+    text = (
+        "下放授信审批权限、提高不良容忍度等方式 delegation of credit approval authority, a higher tolerance for loans"
+    )
+    banks = evidence(clause(21, 2, lending, text=text))
+    lower = judge(ask("听说这份政策要求银行降低不良容忍度,是这样吗?"), banks)
+    assert (lower.outcome, lower.rule) == (Outcome.CORRECTED, "reversed")
+    central = ask("The policy tells banks to centralise credit approval at head office, right?", "en")
+    assert judge(central, banks).rule == "reversed"
+    assert judge(ask("政策要求提高不良容忍度吗?"), banks).rule != "reversed"
+    assert judge(ask("政策要求降低企业的融资成本吗?"), banks).rule != "reversed"  # another thing
+    assert judge(ask("政策是要求提高还是降低不良容忍度?"), banks).rule != "reversed"
+    assert judge(ask("我们想降低不良容忍度,怎么做?"), banks).rule != "reversed"  # the asker's own

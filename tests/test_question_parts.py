@@ -71,6 +71,33 @@ from bot.answer.cues import load_cues
             "zh",
             ["我们想创建省级高新技术产业园区", "材料由谁来提交", "评审大概要多长时间"],
         ),
+        # lettered in brackets, numbered "1. " in English, bulleted, or circled numbers
+        (
+            "Approval speed matters to us. (a) Is a commitment system applied? (b) What is the approval time in days?",
+            "en",
+            ["Is a commitment system applied", "What is the approval time in days?"],  # the scene is too short
+        ),
+        (
+            "Returning PhD joining the zone. 1. Are there talent apartments? 2. What's the rent for one?",
+            "en",
+            ["Returning PhD joining the zone.", "Are there talent apartments", "What's the rent for one?"],
+        ),
+        (
+            "We make robots here.\n- Which industries does the zone favour?\n- How much is the land per mu?",
+            "en",
+            ["Which industries does the zone favour", "How much is the land per mu?"],
+        ),
+        (
+            "What supply methods exist for industrial land - can we lease first and buy later?",
+            "en",
+            ["What supply methods exist for industrial land", "can we lease first and buy later?"],
+        ),
+        (
+            "我们是一家初创公司。 - 重点培育的前瞻性产业有哪些? - 孵化器房租能免几年?",
+            "zh",
+            ["我们是一家初创公司", "重点培育的前瞻性产业有哪些", "孵化器房租能免几年"],
+        ),
+        ("想了解:①人才公寓有没有?②租金是多少钱?", "zh", ["人才公寓有没有", "租金是多少钱"]),
         # listed as "一是…二是…", "第一,…第二,…", "First, … Second, …"
         (
             "一是高新区有没有外国专家工作站,二是海外工程师引进试点先在哪里做,三是申请门槛是什么?",
@@ -114,6 +141,8 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("Is plan a) or plan b) better? I mean it.", "en"),  # a letter after no break is no list letter
         ("唯一是不是就这条?", "zh"),  # "一是" inside a word is no list mark
         ("Can land be leased first, then transferred?", "en"),  # nor "first," after no break
+        ("Is the R&D-heavy zone - the national one - rewarded?", "en"),  # a dash before no question word
+        ("Can a team of 4. 5 people still apply?", "en"),  # a number before a lower-case word is no list number
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:

@@ -284,6 +284,7 @@ class Answerer:
             return []
         judged = []
         asked_before = False
+        scene = ""  # the pieces before the first that asks
         for piece, marked in pieces:
             check(deadline, "parts")
             normalized = normalize(piece)
@@ -298,9 +299,15 @@ class Answerer:
                 # off is the only mark of a question the first piece has
                 part = self._read_part(f"{piece}?", lang)
             if not _asks(part, self.cues):
+                scene = "" if asked_before else f"{scene}{piece}{'。' if lang == 'zh' else '. '}"
                 continue
             asked_before = True
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
+            if scene and not self._topical(retrieval):
+                # "我们是一个经济开发区的管委会,想创建省级高新技术产业园区。请问这个申报由谁来提交材料?…": the scene
+                # names what a part with no topic of its own asks of
+                part = replace(self._read_part(scene + part.asked, lang), written=part.written)
+                retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
                 continue
             evidence = self.evidence(retrieval)
@@ -395,6 +402,9 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     )
 
 
+#: a part may be answered by a clause of this many of the whole's best articles
+_NEAR_ARTICLES = 2
+
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
 PART_COVERAGE = 0.75
 
@@ -420,8 +430,23 @@ def _covered(
     not on workshops; "排名进位奖励要园区自己申报吗?" asks of applying, which the clause on the reward does not
     state)."""
     lead = part.lead
-    if lead is None or whole.top is None or lead.key != whole.top.key or part.outcome is not Outcome.ANSWERED:
+    if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED:
         return False
+    # … or by another clause of the best two articles, when the part's words are nearly all its own ("1)政策有没有
+    # 说支持科技型企业去科创板上市?2)…贷款贴息比例是多少?": listing is the article's last clause, the whole's best
+    # clause is on loans)
+    # (not a figure; of the second article only a part asking which things its clause lists: "认定以后有没有奖励?"
+    # is no question the ranking reward answers)
+    same = lead.key == whole.top.key
+    near = lead.article == whole.top.article or (
+        _lists_asked(asked, lead) and lead.article in {c.article for c in whole.candidates if c.rank < _NEAR_ARTICLES}
+    )
+    if not (same or (near and part.rule != "figure")):
+        return False
+    # … or a part asking who does what a duty the clause states names its doer for ("申报由谁来提交材料?": "由所在县区
+    # …按要求提交材料"; "Who submits the application materials?"), where the whole lacks what another part asks
+    if part.rule == "answered" and not asked.intent.yes_no and _ASKS_WHO.search(asked.normalized):
+        return same and whole_rule in _OTHER_PART_RULES and _names_doer(asked, part_evidence, lead, equivalents)
     # … or a part asking what or which, when the clause has nearly all its specific words and the whole lacks what
     # another part asks (`whole_rule`: "骨干企业牵头可以建哪些创新平台?另外建成后有一次性补助吗")
     # … not how to get or apply for it, its particular items, exact figures or money, nor who, where, when or how
@@ -439,9 +464,32 @@ def _covered(
         return False
     if not (wh_part or (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
         return False
-    if part_evidence.covered(lead, ignored, equivalents) >= PART_COVERAGE:
+    focused = asking_words if same and not wh_part else None
+    return _words_covered(asked, part_evidence, lead, ignored, focused, equivalents)
+
+
+def _words_covered(
+    asked: Question,
+    part_evidence: Evidence,
+    lead: ClauseEvidence,
+    ignored: frozenset[str],
+    asking_words: re.Pattern[str] | None,
+    equivalents: Mapping[str, tuple[str, ...]] | None,
+) -> bool:
+    """The clause has nearly all the part's specific words, or, given `asking_words`, nearly all of what it asks
+    about (after its asking words) and some of the rest (see `_covered`)."""
+    # words only of the sentences that set the scene before it asks ("We're a Shenzhen AI company considering a
+    # regional HQ … . What kind of headquarters base does the zone support?") are none it asks, where the clause
+    # lacks them (where it has them, they count)
+    scene = _scene_words(asked, part_evidence)
+
+    def covered(more: frozenset[str] = frozenset()) -> float:
+        every = part_evidence.covered(lead, ignored | more, equivalents)
+        return max(every, part_evidence.covered(lead, ignored | more | scene, equivalents)) if scene else every
+
+    if covered() >= PART_COVERAGE:
         return True
-    if asking_words is None or wh_part:
+    if asking_words is None:
         return False
     about: frozenset[str] = frozenset()
     for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
@@ -452,8 +500,89 @@ def _covered(
     return (
         bool(about)
         and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
-        and part_evidence.covered(lead, ignored, equivalents) >= PART_FOCUS_COVERAGE
+        and covered() >= PART_FOCUS_COVERAGE
     )
+
+
+def _names_doer(
+    asked: Question,
+    evidence: Evidence,
+    clause: ClauseEvidence,
+    equivalents: Mapping[str, tuple[str, ...]] | None = None,
+) -> bool:
+    """A duty the clause states has in its action the first of the question's specific words after its "who" (what
+    is done: "由谁来提交材料", "材料由谁来报", "who submits …"), itself or an equivalent, and at least `_DOER_WORDS` of
+    them all: the question asks who does it, the duty names who ("所在县区按要求提交材料"); not "Who publishes the
+    list …?" of a duty to set up a list system."""
+    found = _ASKS_WHO.search(asked.normalized)
+    if found is None:
+        return False
+    after = asked.normalized[found.end() :]
+    after_words = words_of(after)
+    placed = [(after.find(w) if HAN.match(w) else _first_word(after_words, w), w) for w in evidence.specific]
+    words = [w for at, w in sorted(placed) if at >= 0 and not w.isdigit()]
+    if not words:
+        return False
+    equivalents = equivalents or {}
+    for s in clause.stated:
+        if s.kind == "obligation":
+            action = normalize(f"{s.statement.action_zh} {s.statement.action_en}")
+            action_words = words_of(action)
+
+            def has(word: str, action: str = action, action_words: tuple[str, ...] = action_words) -> bool:
+                return any(written_in(v, action, action_words) for v in (word, *equivalents.get(word, ())))
+
+            if has(words[0]) and sum(map(has, evidence.specific)) >= _DOER_WORDS:
+                return True
+    return False
+
+
+def _first_word(words: tuple[str, ...], stem: str) -> int:
+    """Where the first of `words` that `stem` begins is (-1 when none does)."""
+    return next((i for i, w in enumerate(words) if w.startswith(stem)), -1)
+
+
+#: a question for who does something
+_ASKS_WHO = re.compile(r"谁|\bwho\b|\bwhich (department|body|authority|agency|office|government|level)\b")
+#: … whose action words a duty names at least so many of
+_DOER_WORDS = 2
+
+
+def _scene_words(asked: Question, evidence: Evidence) -> frozenset[str]:
+    """The question's specific words written only in the sentences before its first that asks (no question mark,
+    no question word): the scene it sets; none when what is left names fewer than `_ASKED_WORDS` words."""
+    sentences = [s for s in _SENTENCE_ENDS.split(asked.normalized) if s.strip()]
+    first = next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0)
+    if first == 0:
+        return frozenset()
+    scene, rest = " ".join(sentences[:first]), " ".join(sentences[first:])
+    rest_words = words_of(rest)
+    own = {w for w in evidence.specific if written_in(w, rest, rest_words)}
+    if len(own) < _ASKED_WORDS:  # "…science park. Is that supported?": the scene says what is asked
+        return frozenset()
+    scene_words = words_of(scene)
+    return frozenset(w for w in evidence.specific - own if written_in(w, scene, scene_words))
+
+
+def _asks_text(sentence: str, lang: str) -> bool:
+    """A sentence written as a question: a question mark, or a question word."""
+    if "?" in sentence:
+        return True
+    if lang == "en":
+        return bool(_ASKS_EN.search(sentence) or _YES_NO_EN.match(sentence.strip()))
+    return bool(_ASKS_ZH.search(sentence))
+
+
+#: where a sentence ends (not a comma: "对于研发中心,有没有补贴?" asks of what its first clause names)
+_SENTENCE_ENDS = re.compile(r"(?<=[。!;])|(?<=[.?])\s+")
+#: an English sentence opening as a yes/no question
+_YES_NO_EN = re.compile(r"^(is|are|am|was|were|do|does|did|can|could|will|would|should|may|must|have|has)\b")
+#: a Chinese question word
+_ASKS_ZH = re.compile(
+    r"吗|呢|么|多少|几|哪|谁|怎|如何|是否|能否|可否|有没有|能不能|是不是|可不可以|要不要|请问|想问|咨询"
+)
+#: at least this many specific words of its own make the sentences that ask a question without the scene
+_ASKED_WORDS = 2
 
 
 def _states_sum(asked: Question, clause: ClauseEvidence) -> bool:

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from bot.text import han_count
 
+HAN_ANY = re.compile(r"[\u4e00-\u9fff]")
+
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
 _LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
 
@@ -138,6 +140,42 @@ class Implied:
 
 
 @dataclass(frozen=True, slots=True)
+class Directions:
+    """Pairs of word groups of opposite directions ("提高"/"降低", "delegate"/"centralise"), and what marks a
+    question that says them of the policy."""
+
+    pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    said: re.Pattern[str]
+
+    def put_up(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each direction word `text` has, as (its surroundings, the words of the opposite direction); none when
+        `text` names both directions of a pair ("提高还是降低") or does not say it of the policy."""
+        if not self.said.search(text):
+            return ()
+        found = []
+        for pair in self.pairs:
+            sides = [[m for w in side for m in occurrences(text, w)] for side in pair]
+            if sides[0] and sides[1]:
+                continue
+            for side, at in enumerate(sides):
+                found += [(around(text, start, end), pair[1 - side]) for start, end in at]
+        return tuple(found)
+
+
+def occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Where `word` occurs in `text` (an English word as a whole word)."""
+    pattern = re.escape(word) if HAN_ANY.search(word) else rf"\b{re.escape(word)}\b"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def around(text: str, start: int, end: int, reach: int = 12) -> str:
+    """The text within `reach` characters before `start` and after `end`, within one clause of it."""
+    before = re.split(r"[,，;；。!！?？]", text[max(0, start - reach) : start])[-1]
+    after = re.split(r"[,，;；。!！?？]", text[end : end + reach])[0]
+    return f"{before} {after}"
+
+
+@dataclass(frozen=True, slots=True)
 class Occasion:
     """What a reward is given for (being newly recognised, moving up the ranking …), named in both languages."""
 
@@ -174,6 +212,9 @@ class QuestionParts:
         breaks = self.breaks["zh" if lang == "zh" else "en"]
         pieces, at = [], 0  # each piece, whether it counts as asked (the last always), whether a question mark ends it
         for found in breaks.finditer(text):
+            before = text[at : found.start()]
+            if _DASH.fullmatch(found.group()) and not (_ASKING_LAST.search(before) or _ENDED.search(before)):
+                continue  # "…lab in Germany - does the policy support that?": a dash after no question ends none
             mark = "?" in found.group() or "？" in found.group()
             pieces += self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
             at = found.end()
@@ -216,12 +257,22 @@ class QuestionParts:
 
 
 _ASKED_AT_END = re.compile(r"[?？]\s*$")
+#: a dash within a sentence ("What supply methods are there - can we lease first?")
+_DASH = re.compile(r"\s+[-–—]\s+")
+#: a sentence ended (a dash after it is a bullet)
+_ENDED = re.compile(r"[.!?:。！？：]\s*$")
+#: a last sentence opening as a question
+_ASKING_LAST = re.compile(
+    r"(?:^|[.!?:]\s+)(?:what|which|how|who|when|where|why|is|are|can|could|does|do|will|would|should|may)\b[^.!?:]*$",
+    re.IGNORECASE,
+)
 _NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几")
 _SPACE_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
-#: a list number opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "问题二:", "一是", "第二,", "First,")
+#: a list number or bullet opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "(c)", "②", "- ", "问题二:", "一是",
+#: "第二,", "First,")
 _NUMBERED = re.compile(
-    r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[a-dA-D]\)|问题[一二三四1-4][:：、.]?|[一二三四]是"
+    r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[(（]?[a-dA-D][)）]|[①②③④⑤]|[-•·](?=\s)|问题[一二三四1-4][:：、.]?|[一二三四]是"
     r"|第[一二三四](?:个问题|点)?[,，、:：]|(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Finally)[,:])\s*"
 )
 

@@ -10,7 +10,17 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from bot.answer.authorities import AuthorityTable
-from bot.answer.cuelist import CueList, FigureKind, Implied, Occasion, QuestionParts, Specific, merged, words_of
+from bot.answer.cuelist import (
+    CueList,
+    Directions,
+    FigureKind,
+    Implied,
+    Occasion,
+    QuestionParts,
+    Specific,
+    merged,
+    words_of,
+)
 from bot.errors import BotError
 from bot.text import han_count
 from bot.yaml_text import load_yaml
@@ -107,6 +117,8 @@ class Cues:
     colloquial: tuple[tuple[re.Pattern[str], str], ...]  # chat forms read as written ones ("啥" → "什么", "r" → "are")
     other_business: CueList
     fee_named: CueList  # a fee or price named in a yes/no question ("is there a fee for the R visa?")
+    other_charge: CueList  # a charge besides a land price ("城市基础设施配套费", "stamp duty")
+    directions: Directions  # words of opposite directions ("提高"/"降低"), put up of the policy
     tech_enterprise_words: tuple[str, ...]
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
@@ -270,6 +282,14 @@ def load_cues() -> Cues:
         colloquial=tuple((re.compile(p, re.IGNORECASE), str(r)) for p, r in data["colloquial"]),
         other_business=_cue_list(data["other_business"]),
         fee_named=_cue_list(data["fee_named"]),
+        other_charge=_cue_list(data["other_charge"]),
+        directions=Directions(
+            tuple(
+                (tuple(map(str.lower, p["zh"][0] + p["en"][0])), tuple(map(str.lower, p["zh"][1] + p["en"][1])))
+                for p in data["directions"]
+            ),
+            re.compile(data["direction_said"], re.IGNORECASE),
+        ),
         tech_enterprise_words=tuple(data["tech_enterprise_words"]),
         institution_words=tuple(data["institution_words"]),
         non_enterprise_employer=_cue_list(data["non_enterprise_employer"]),

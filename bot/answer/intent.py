@@ -91,6 +91,7 @@ class Intent:
     chit_chat: bool = False
     about_assistant: bool = False  # small talk about the assistant itself ("are you a robot?")
     fee_named: bool = False  # its asking sentences name a fee or price, asked or not ("is there a fee for …?")
+    other_charge: bool = False  # … a charge besides a land price (配套费, stamp duty), which no clause names
 
     def merged_with(self, earlier: Intent) -> Intent:
         """A follow-up keeps asking for the earlier figure or units when it names none itself."""
@@ -109,6 +110,7 @@ class Intent:
             chit_chat=self.chit_chat,
             about_assistant=self.about_assistant,
             fee_named=self.fee_named,
+            other_charge=self.other_charge,
         )
 
 
@@ -154,6 +156,7 @@ def read_intent(
         chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
         about_assistant=cues.about_assistant.found(normalized, words),
         fee_named=cues.fee_named.found(chosen := _ALTERNATIVE.sub(" ", asking), words_of(chosen)),
+        other_charge=cues.other_charge.found(chosen, words_of(chosen)),
     )
 
 

@@ -108,6 +108,9 @@ class Question:
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
     headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
+    # the directions it says of the policy, each as its surroundings and the words of the opposite direction
+    # ("听说政策要求银行降低不良容忍度": "…银行 不良容忍度", 提高 …)
+    directions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     asked_grams: frozenset[str] = frozenset()  # the word grams of its question clauses ("…，那能不能当贸易公司的法人")
     follow_up: bool = False  # leans on the conversation before it
 
@@ -278,11 +281,12 @@ def read_question(
         benefit_asked=benefit and cues.benefit_asked.found(asking, words),
         benefit_text=_money_part(asking, lang, cues) if benefit else "",
         named_unstated=next((k for k in cues.figures if k.name == "fee"), None)
-        if intent.fee_named
+        if intent.fee_named or intent.other_charge
         else _named_window(asking, words, cues)
         if intent.yes_no
         else None,
         task=cues.task.found(normalized, all_words) and not cues.own_writing.found(normalized, all_words),
+        directions=cues.directions.put_up(normalized),
         override=cues.override.found(normalized, all_words),
         reveal=cues.reveal.found(normalized, all_words),
         # "… list them pls" asks too: a request, question mark or not

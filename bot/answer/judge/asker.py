@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
+from bot.answer.cuelist import around, occurrences
 from bot.answer.figures import ages_past
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
@@ -28,6 +32,7 @@ from bot.answer.judge.pieces import (
     subject_gap,
 )
 from bot.answer.question import Question
+from bot.text import HAN
 
 
 def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -206,6 +211,41 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
         return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
     what = FIGURE_OF.get(first.kind, "measure")
     return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, subject_gap(q, first, what))
+
+
+def reversed_direction(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """The question says of the policy a direction the best clause states the opposite of, for the same thing ("听说
+    政策要求银行降低不良容忍度" against "提高不良容忍度"; "centralise credit approval" against "delegation of credit
+    approval authority"): a premise to correct."""
+    top = e.top
+    if not q.directions or top is None:
+        return None
+    for surroundings, opposite in q.directions:
+        for word in opposite:
+            for start, end in occurrences(top.text, word):
+                if _same_thing(surroundings, around(top.text, start, end)):
+                    stated = next(iter(compatible_statements(q, top)), None)
+                    return Judgement(
+                        Outcome.CORRECTED, "reversed", lead=top, statement=stated, missing=Missing("value")
+                    )
+    return None
+
+
+def _same_thing(asked: str, stated: str) -> bool:
+    """Two surroundings of direction words name the same thing: two Chinese characters in a row, or an English
+    word of five letters or more, in common ("不良容忍度", "approval")."""
+    grams = {a + b for a, b in pairwise(asked) if HAN.match(a) and HAN.match(b)}
+    if sum(g in stated for g in grams) >= _SAME_GRAMS:
+        return True
+    words = {w[:5] for w in _LONG.findall(asked)} - _GENERIC
+    return bool(words & {w[:5] for w in _LONG.findall(stated)})
+
+
+_LONG = re.compile(r"[a-z]{5,}")
+_SAME_GRAMS = 2
+#: English words of five letters or more that name nothing ("their tolerance")
+_GENERIC = frozenset({"their", "there", "which", "about", "would", "shoul", "could", "these", "those", "other"})
+_GENERIC |= frozenset({"after", "where", "while", "being", "zones", "polic", "enter", "compa"})
 
 
 def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

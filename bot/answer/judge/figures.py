@@ -65,8 +65,10 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     charged = bool(unstated) and not any(k.name in ("deadline", "processing_time") for k in unstated)
     if charged and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
         return None
+    # (a charge other than the one the clause names: "不增收土地价款,那城市基础设施配套费也一起免吗?")
     if not unstated and q.intent.yes_no and q.named_unstated is not None and e.top is not None:
-        unstated = [q.named_unstated] if not e.top.mentions(q.named_unstated.cues) else []
+        named = e.top.mentions(q.named_unstated.cues) and not q.intent.other_charge
+        unstated = [q.named_unstated] if not named else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
     # … what the question word asks decides ("What documents … to get my age limit relaxed?" asks no age)
     if unstated and (any(k.name in q.headed for k in unstated) or figure_lead(q, e, also) is None):
@@ -106,21 +108,31 @@ def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKin
     return kind.cues.found_in_both(q.normalized, words_of(q.normalized), clause.text, clause.words)
 
 
+#: who a measure is for, named in a "which …" question: the policy names none that has got it
+_RECIPIENTS = frozenset(
+    {"县区", "区县", "县", "企业", "公司", "园区", "高新区", "counties", "county", "districts", "zones", "parks"}
+    | {"companies", "firms", "enterprises", "institutions"}
+)
+
+
 def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """How things stand now, asked of a target: the policy sets targets, it reports no results."""
     top = e.top
     target = top is not None and any(s.years or s.kind in TARGET_KINDS for s in top.stated)
     # … or how many of a measure's results there are, or which ("已经建了几个了", "现在具体有哪些"): the policy
     # supports building them, it counts and names none
+    # … or which of those it names have got something ("哪些县区已经拿到过…奖励了?"): it names none
     results = q.counted or q.particulars
+    named = bool(q.listing & _RECIPIENTS)
     if not (
-        q.intent.current_state and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target or results)
+        q.intent.current_state
+        and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target or results or named)
     ):
         return None
     if q.gap and q.unheld:  # "我们现在大概4%,离2025年的目标还差多少?": where they stand is theirs, the target answers
         return None
     found = figure_lead(q, e, statement_kinds(q)) if q.figures else None
-    if found is not None and found[1].kind in RULE_KINDS:
+    if found is not None and found[1].kind in RULE_KINDS and not named:
         return None  # "what is the age limit at the moment?" asks a rule that holds now, not a result
     return Judgement(Outcome.NOT_STATED, "current_state", lead=e.top, missing=Missing("current_state"))
 
