@@ -220,3 +220,17 @@ def test_round_43_off_topic_cues() -> None:
     assert read_intent(normalize("Can you recommend a moving company for household goods from Shanghai?")).out_of_scope
     assert not read_intent(normalize("Which industries do the zones in Lianyungang want to attract?")).out_of_scope
     assert not read_intent(normalize("人才创业项目落地有什么奖励?")).out_of_scope
+
+
+def test_round_44_topics_outside_the_policy() -> None:
+    """Car insurance claims, bank capital rules, roof waterproofing and housing markets are out of scope; the IP
+    insurance and the lending the policy does name are not."""
+    for text in (
+        "How do I file a car insurance claim in Jiangsu after a minor accident?",
+        "Explain the Basel III capital requirements for credit risk in simple terms.",
+        "钢结构厂房屋面防水用什么卷材比较好?",
+        "How is the Shenzhen housing market doing this year?",
+    ):
+        assert read_intent(normalize(text)).out_of_scope, text
+    assert not read_intent(normalize("Does the policy support IP insurance?")).out_of_scope
+    assert not read_intent(normalize("银行给科技企业放贷的不良容忍度怎么规定?")).out_of_scope

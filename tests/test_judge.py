@@ -4560,13 +4560,15 @@ def test_round_44_things_never_stated() -> None:
         s.id for s in ask("Can an individually owned business use IP pledges?", "en").specifics
     }
     assert "other_approvals" in _asked("消防设计审查能不能也走容缺受理?")
+    assert "policy_budget" in _asked("What's the total budget for this policy in yuan?", "en")
+    assert "policy_budget" not in _asked("What is the total budget of the municipal special funds?", "en")
 
 
 def test_round_44_cues_hold_to_what_they_name() -> None:
     """…and not of what the policy does state: the relaxation itself, the R visa applied for abroad, the floor area
     ratio, support for listing."""
     assert "general_rule" not in _asked("工作许可年龄放宽以后是多少岁?")
-    assert "in_country" not in _asked("R字签证在哪里申请?")
+    assert "in_country" not in _asked("拿到确认函之后,R签证是在国内办还是去国外的中国使领馆办?")
     assert "building_standard" not in _asked("Can we raise the floor area ratio of our plant?", "en")
     assert "listing_requirements" not in _asked("Does the policy support listing on the STAR Market?", "en")
 

@@ -430,7 +430,8 @@ def _covered(
     not on workshops; "排名进位奖励要园区自己申报吗?" asks of applying, which the clause on the reward does not
     state)."""
     lead = part.lead
-    if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED:
+    # (not a part putting up a figure the policy nowhere states: "… - is that 10% of the amount?")
+    if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED or asked.unheld:
         return False
     # … or by another clause of the best two articles, when the part's words are nearly all its own ("1)政策有没有
     # 说支持科技型企业去科创板上市?2)…贷款贴息比例是多少?": listing is the article's last clause, the whole's best
@@ -555,13 +556,12 @@ def _scene_words(asked: Question, evidence: Evidence) -> frozenset[str]:
     first = next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0)
     if first == 0:
         return frozenset()
-    scene, rest = " ".join(sentences[:first]), " ".join(sentences[first:])
+    rest = " ".join(sentences[first:])
     rest_words = words_of(rest)
     own = {w for w in evidence.specific if written_in(w, rest, rest_words)}
     if len(own) < _ASKED_WORDS:  # "…science park. Is that supported?": the scene says what is asked
         return frozenset()
-    scene_words = words_of(scene)
-    return frozenset(w for w in evidence.specific - own if written_in(w, scene, scene_words))
+    return evidence.specific - own  # the question's words are the scene's where not the rest's
 
 
 def _asks_text(sentence: str, lang: str) -> bool:
