@@ -19,7 +19,16 @@ from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
 from bot.answer.figures import stated_figures
-from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Thresholds, is_off_topic, judge
+from bot.answer.judge import (
+    ClauseEvidence,
+    Evidence,
+    Judgement,
+    Outcome,
+    Stated,
+    Thresholds,
+    is_off_topic,
+    judge,
+)
 from bot.answer.judge.pieces import granted_to_other, lists_named, statement_kinds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
@@ -157,7 +166,7 @@ class Answerer:
                     )
                 )
             )
-            and not (p[2].rule == "figure" and p[2].statement is not None and granted_to_other(q, p[2].statement))
+            and not (p[2].rule == "figure" and p[2].statement is not None and _granted_money(q, p[2].statement))
         ]
         # a part's figure does not overturn what the whole found of the asker's own case ("我导师72了": the
         # 65 is below them; "not high-end talent": the 65 is not theirs)
@@ -585,6 +594,12 @@ _ASKS_ZH = re.compile(
 _ASKED_WORDS = 2
 
 
+def _granted_money(asked: Question, stated: Stated) -> bool:
+    """Money the statement gives a party other than the one the question asks for (a zone's target is no money:
+    "高企占比的目标是多少?这个目标对我们企业申报高企认定有没有名额上的照顾?")."""
+    return (stated.kind == "amount" or stated.statement.funding) and granted_to_other(asked, stated)
+
+
 def _states_sum(asked: Question, clause: ClauseEvidence) -> bool:
     """The clause states a sum of money for the party the question asks about."""
     return any(s.kind == "amount" and not granted_to_other(asked, s) for s in clause.stated)
@@ -714,8 +729,10 @@ def _asks(part: Question, cues: Cues) -> bool:
 
 
 def _asks_figure(part: Question) -> bool:
-    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
-    given = {figure.split(":")[0] for figure in part.stated}
+    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none); a figure of the
+    policy's it quotes is none it gives ("The policy says … an R visa for up to 10 years. How long can each stay
+    be?" asks a duration)."""
+    given = {figure.split(":")[0] for figure in part.stated if figure in part.unheld}
     return any(kind.name not in given for kind in part.figures)
 
 

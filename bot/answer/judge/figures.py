@@ -528,7 +528,8 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     asked beyond a year ("goals beyond 2025?", "更长远的呢？"), the best article's clause of the latest year."""
     # … asked which things a measure is about ("重点招引哪些产业?"), the clause that lists them
     top = _latest(e) if q.later else (listed_clause(q, e) or e.top)
-    yes = q.intent.yes_no and q.modal and not q.confirms and _permits_asked(q, top)
+    # (no "Yes —" to an either-or: "可以当普通高新技术企业的法定代表人吗,还是只限新型研发机构?")
+    yes = q.intent.yes_no and q.modal and not q.confirms and not _either_or(q) and _permits_asked(q, top)
     # the statement that leads: one about the zone level asked (a clause may state figures for several)
     permissive = _permissive(q, top)
     compatible = compatible_statements(q, top)
@@ -536,6 +537,14 @@ def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.ANSWERED, "answered", lead=top, statement=lead or (compatible[0] if compatible else None), yes=yes
     )
+
+
+def _either_or(q: Question) -> bool:
+    """The question asks between two things ("A吗,还是只限B?", "A, or is it only B?")."""
+    return bool(q.options) or bool(_OR_ONLY.search(q.normalized))
+
+
+_OR_ONLY = re.compile(r"\bor (is it|are they|is that|just|only)\b|还是只|还是仅")
 
 
 def _permissive(q: Question, clause: ClauseEvidence | None) -> list[Stated]:
