@@ -4598,3 +4598,25 @@ def test_a_direction_the_clause_states_the_opposite_of_is_corrected() -> None:
     assert judge(ask("政策要求降低企业的融资成本吗?"), banks).rule != "reversed"  # another thing
     assert judge(ask("政策是要求提高还是降低不良容忍度?"), banks).rule != "reversed"
     assert judge(ask("我们想降低不良容忍度,怎么做?"), banks).rule != "reversed"  # the asker's own
+
+
+def test_no_yes_to_an_either_or_nor_to_working_without_the_permit() -> None:
+    """ "可以当…法定代表人吗,还是只限新型研发机构?" asks between two things: no "可以" leads; working "不办工作许可"
+    lacks the permit the clause's relaxation is for: no "可以" either."""
+    plain = judge(ask("持永居证的外籍人才可以当新型研发机构的法定代表人吗?"), PR_HOLDERS)
+    assert plain.yes
+    either = judge(ask("持永居证的外籍人才可以当普通高新技术企业的法定代表人吗,还是只限新型研发机构?"), PR_HOLDERS)
+    assert not either.yes
+    english = "Can a PR holder be the legal representative of an ordinary company, or is it only R&D institutions?"
+    assert not judge(ask(english, "en"), PR_HOLDERS).yes
+    assert {"工作", "许可"} <= ask("持R字签证来的外籍专家,可以不办工作许可直接上班吗?").lacks
+
+
+def test_a_zone_s_target_is_no_money_granted_to_another() -> None:
+    """Money stated for a zone is not a company's; a zone's target is no money at all."""
+    from bot.answer.composer import _granted_money
+
+    company = ask("我们企业能拿多少奖励?")
+    assert _granted_money(company, stated(PROVINCIAL_NEW))
+    target = Statement("percentage", "zone", "高新技术企业数占比", "share of high-tech enterprises", "45%", "45%")
+    assert not _granted_money(company, stated(target))

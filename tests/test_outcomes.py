@@ -387,3 +387,48 @@ def test_round_43_parts_in_other_words_and_things_never_stated(real_bot) -> None
     for text in ("Any good expat bars or clubs in Lianyungang?", "100美元现在能换多少人民币?"):
         answer = real_bot.ask(text)
         assert (answer.outcome, answer.fallback) == ("out_of_scope", True), text
+
+
+def test_round_44_listed_parts_scenes_and_doers(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """Questions lettered "(a) (b)", numbered "1. 2.", bulleted, or after a dash, behind a sentence that sets the
+    scene, answer the message through the part the policy states; who submits the materials is the county the clause
+    names; a part with no topic of its own asks of the scene before it."""
+    lettered = real_bot.ask(
+        "Web enquiry: we are planning a robotics plant and approval speed matters to us. (a) Does the zone use a "
+        "commitment system for enterprise investment projects? (b) What is the total approval time in working days?"
+    )
+    assert (lettered.outcome, lettered.citations[0].article) == ("answered", 18)
+    numbered = real_bot.ask(
+        "Hi! Returning PhD from the UK, about to join an R&D team in the zone. 1. Are there talent apartments? "
+        "2. What's the rent?"
+    )
+    assert (numbered.outcome, numbered.citations[0].article) == ("answered", 5)
+    headquarters = real_bot.ask(
+        "We're a Shenzhen AI company considering a regional HQ in the Lianyungang high-tech zone, combining R&D and "
+        "sales. What kind of headquarters base does the zone support? Is there a one-off relocation bonus for HQs?"
+    )
+    assert (headquarters.outcome, headquarters.citations[0].article) == ("answered", 14)
+    doer = real_bot.ask(
+        "我们是一个经济开发区的管委会,想创建省级高新技术产业园区。请问这个申报由谁来提交材料?需要准备哪些材料?"
+    )
+    assert (doer.outcome, doer.fallback) == ("answered", False) and "所在县区" in doer.text.split("\n\n")[0]
+    who = real_bot.ask("Who publishes the list of authorized matters for the zones, and when will it come out?")
+    assert (who.outcome, who.fallback) == ("not_stated", True)
+
+
+def test_round_44_premises_yes_and_things_never_stated(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A direction the clause states the opposite of is corrected; an either-or question gets no "可以"; other
+    charges, a loan's price in basis points, which counties have already got a reward and the policy's own budget are
+    not stated."""
+    lower = real_bot.ask("听说这份政策要求银行降低对科创企业的不良容忍度,是这样吗?")
+    assert (lower.outcome, lower.fallback) == ("corrected", False) and "提高不良容忍度" in lower.text
+    either = real_bot.ask("持永居证的外籍人才可以当普通高新技术企业的法定代表人吗,还是只限新型研发机构?")
+    assert not either.text.startswith("可以")
+    for text in (
+        "扩建厂房提高容积率不增收土地价款,那城市基础设施配套费这些规费也一起免吗?",
+        "How many basis points off FTP do banks give for zone tech loans?",
+        "哪些县区已经拿到过知识产权试点的20万元奖励了?",
+        "What's the total budget for this policy in yuan?",
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.fallback) == ("not_stated", True), text

@@ -439,8 +439,10 @@ def _covered(
     not on workshops; "排名进位奖励要园区自己申报吗?" asks of applying, which the clause on the reward does not
     state)."""
     lead = part.lead
-    # (not a part putting up a figure the policy nowhere states: "… - is that 10% of the amount?")
-    if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED or asked.unheld:
+    # (not a part putting up a figure the policy nowhere states: "… - is that 10% of the amount?"; an age is the
+    # asker's own: "Our engineer is 62. Can his work permit still be processed?")
+    put_up = {f for f in asked.unheld & stated_figures(asked.given) if not f.startswith("age:")}
+    if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED or put_up:
         return False
     # … or by another clause of the best two articles, when the part's words are nearly all its own ("1)政策有没有
     # 说支持科技型企业去科创板上市?2)…贷款贴息比例是多少?": listing is the article's last clause, the whole's best
@@ -729,10 +731,8 @@ def _asks(part: Question, cues: Cues) -> bool:
 
 
 def _asks_figure(part: Question) -> bool:
-    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none); a figure of the
-    policy's it quotes is none it gives ("The policy says … an R visa for up to 10 years. How long can each stay
-    be?" asks a duration)."""
-    given = {figure.split(":")[0] for figure in part.stated if figure in part.unheld}
+    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
+    given = {figure.split(":")[0] for figure in part.stated}
     return any(kind.name not in given for kind in part.figures)
 
 
