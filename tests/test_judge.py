@@ -4620,3 +4620,16 @@ def test_a_zone_s_target_is_no_money_granted_to_another() -> None:
     assert _granted_money(company, stated(PROVINCIAL_NEW))
     target = Statement("percentage", "zone", "高新技术企业数占比", "share of high-tech enterprises", "45%", "45%")
     assert not _granted_money(company, stated(target))
+
+
+def test_a_part_asks_a_figure_the_policy_holds_though_it_quoted_one_before() -> None:
+    """ "The policy says … an R visa for up to 10 years. How long can each stay be?" asks a duration; "When is the RMB
+    1 million … paid?" gives its sum in the sentence that asks, and "我是英国人,61岁" an age of the asker's own: those
+    ask no such figure."""
+    from bot.answer.composer import _asks_figure
+
+    quoted = "The policy says foreign talent get an R visa for up to 10 years. How long can each stay be?"
+    assert _asks_figure(ask(quoted, "en"))
+    assert not _asks_figure(ask("我是英国人,61岁,在高新区企业上班。"))
+    paid = ask("When is the RMB 1 million for a newly recognized provincial zone actually paid?", "en")
+    assert [k.name for k in paid.figures] == ["money"] and not _asks_figure(paid)

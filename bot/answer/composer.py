@@ -560,14 +560,20 @@ _ASKS_WHO = re.compile(r"谁|\bwho\b|\bwhich (department|body|authority|agency|o
 _DOER_WORDS = 2
 
 
+def _scene_and_asking(asked: Question) -> tuple[str, str]:
+    """The question's sentences before the first that asks (a question mark, or a question word), and those from
+    it on; no scene when the first asks (or none does)."""
+    sentences = [s for s in _SENTENCE_ENDS.split(asked.normalized) if s.strip()]
+    first = next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0)
+    return " ".join(sentences[:first]), " ".join(sentences[first:])
+
+
 def _scene_words(asked: Question, evidence: Evidence) -> frozenset[str]:
     """The question's specific words written only in the sentences before its first that asks (no question mark,
     no question word): the scene it sets; none when what is left names fewer than `_ASKED_WORDS` words."""
-    sentences = [s for s in _SENTENCE_ENDS.split(asked.normalized) if s.strip()]
-    first = next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0)
-    if first == 0:
+    scene, rest = _scene_and_asking(asked)
+    if not scene:
         return frozenset()
-    rest = " ".join(sentences[first:])
     rest_words = words_of(rest)
     own = {w for w in evidence.specific if written_in(w, rest, rest_words)}
     if len(own) < _ASKED_WORDS:  # "…science park. Is that supported?": the scene says what is asked
@@ -683,7 +689,9 @@ def _enumerates(text: str, word: str) -> bool:
     "…incubation bonds, small and micro enterprise bonds and other bonds")."""
     if HAN.match(word):
         return re.search(r"、[^,，。;；]{1,20}等" + re.escape(word), text) is not None
-    return re.search(rf"\band other {re.escape(word)}|\b{re.escape(word)}\w* such as\b", text) is not None
+    # (a few words may come between: "supply methods for industrial land, such as …")
+    listed = rf"\band other {re.escape(word)}|\b{re.escape(word)}\w*(?: [\w-]+){{0,4}},? such as\b"
+    return re.search(listed, text) is not None
 
 
 def _names_item(asked: Question, clause: ClauseEvidence) -> bool:
@@ -731,8 +739,11 @@ def _asks(part: Question, cues: Cues) -> bool:
 
 
 def _asks_figure(part: Question) -> bool:
-    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none)."""
-    given = {figure.split(":")[0] for figure in part.stated}
+    """The part asks a kind of figure it does not give itself ("61岁" gives an age, it asks none; "When is the RMB 1
+    million … paid" asks a date); a figure of the policy's it quotes before it asks is none it gives ("The policy
+    says … an R visa for up to 10 years. How long can each stay be?" asks a duration)."""
+    asking = stated_figures(_scene_and_asking(part)[1])
+    given = {f.split(":")[0] for f in part.stated if f in part.unheld or f in asking}
     return any(kind.name not in given for kind in part.figures)
 
 

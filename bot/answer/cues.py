@@ -119,6 +119,7 @@ class Cues:
     fee_named: CueList  # a fee or price named in a yes/no question ("is there a fee for the R visa?")
     other_charge: CueList  # a charge besides a land price ("城市基础设施配套费", "stamp duty")
     directions: Directions  # words of opposite directions ("提高"/"降低"), put up of the policy
+    listing_equivalents: dict[str, tuple[str, ...]]  # what "which …?" asks the members of, in the policy's words
     tech_enterprise_words: tuple[str, ...]
     institution_words: tuple[str, ...]  # kinds of institution a statement's action may be for (新型研发机构)
     non_enterprise_employer: CueList
@@ -283,6 +284,7 @@ def load_cues() -> Cues:
         other_business=_cue_list(data["other_business"]),
         fee_named=_cue_list(data["fee_named"]),
         other_charge=_cue_list(data["other_charge"]),
+        listing_equivalents={k: tuple(v) for k, v in data["listing_equivalents"].items()},
         directions=Directions(
             tuple(
                 (tuple(map(str.lower, p["zh"][0] + p["en"][0])), tuple(map(str.lower, p["zh"][1] + p["en"][1])))

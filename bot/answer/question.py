@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.answer.authorities import Authority
@@ -334,7 +335,7 @@ def read_question(
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=years_of(question_part) or years_of(questions),
-        listing=listing_of(questions),
+        listing=listing_of(questions, cues.listing_equivalents),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
 
@@ -379,11 +380,13 @@ _LISTING = (
 )
 
 
-def listing_of(questions: str) -> frozenset[str]:
-    """The words naming what the question clauses ask the members of; an English plural also in the singular."""
+def listing_of(questions: str, equivalents: Mapping[str, tuple[str, ...]] | None = None) -> frozenset[str]:
+    """The words naming what the question clauses ask the members of; an English plural also in the singular; each
+    with the words the policy uses for it (`equivalents`: "supply options" are its "supply methods")."""
     found = {m.group(1) for pattern in _LISTING for m in pattern.finditer(questions)}
     singular = {w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in found if w.isascii()}
-    return frozenset(found | singular)
+    named = found | singular
+    return frozenset(named | {e for w in named for e in (equivalents or {}).get(w, ())})
 
 
 def _named_window(asking: str, words: tuple[str, ...], cues: Cues) -> FigureKind | None:
