@@ -223,12 +223,11 @@ def test_round_43_off_topic_cues() -> None:
 
 
 def test_round_44_topics_outside_the_policy() -> None:
-    """Car insurance claims, bank capital rules, roof waterproofing and housing markets are out of scope; the IP
-    insurance and the lending the policy does name are not."""
+    """Car insurance claims, bank capital rules and housing markets are out of scope; the IP insurance and the lending
+    the policy does name are not."""
     for text in (
         "How do I file a car insurance claim in Jiangsu after a minor accident?",
         "Explain the Basel III capital requirements for credit risk in simple terms.",
-        "钢结构厂房屋面防水用什么卷材比较好?",
         "How is the Shenzhen housing market doing this year?",
     ):
         assert read_intent(normalize(text)).out_of_scope, text
@@ -243,3 +242,12 @@ def test_a_letter_of_commitment_is_a_promise_asked_only_when_written_for_the_ask
     assert read_intent(normalize("Please write us a commitment letter guaranteeing the land price.")).promise
     assert not read_intent(normalize("如果实行承诺制,需要提交的承诺书有没有标准模板?")).promise
     assert not read_intent(normalize("Is there a template commitment letter for the commitment system?")).promise
+
+
+def test_round_44_review_cues_hold_to_what_they_name() -> None:
+    """The letter a company signs under the commitment system is no promise asked of the assistant; a company making
+    waterproof membranes is no question of roofing."""
+    assert not read_intent(normalize("承诺制下要写承诺书吗?")).promise
+    assert not read_intent(normalize("实行承诺制,企业要出具什么承诺书?")).promise
+    assert not read_intent(normalize("Do we need to issue a commitment letter under the commitment system?")).promise
+    assert not read_intent(normalize("我们是做防水卷材的新材料企业,能申请高企认定吗?")).out_of_scope

@@ -4547,7 +4547,8 @@ def test_round_44_things_never_stated() -> None:
     """A loan's repayment terms, its price in basis points, a loan officer's exemption from liability, the general
     age limit before the relaxation, applying for the R visa inside China, a building's height or green rating, what
     a company must show to list, and an individually owned business are read as such; the policy states none."""
-    assert "repayment" in _asked("贷款100万,3年期,每月还多少?")
+    assert "repayment" in _asked("贷款100万,3年期,还款方式怎么选?")
+    assert "repayment" not in _asked("人才公寓每月还要交租金吗?")
     assert "interest_rate" in _asked("How many basis points off FTP do banks give for zone tech loans?", "en")
     assert "accountability" in _asked("客户经理办科技贷款出了不良,政策里有没有尽职免责的规定?")
     assert "general_rule" in _asked("没放宽之前,外国人申请工作许可的年龄上限本来是多少?")
@@ -4582,22 +4583,34 @@ def test_a_charge_besides_the_land_price_is_not_stated_of_the_clause_on_land_pri
 
 
 def test_a_direction_the_clause_states_the_opposite_of_is_corrected() -> None:
-    """ "听说政策要求银行降低不良容忍度,是这样吗?" against "提高不良容忍度"; "centralise credit approval" against
-    "delegation of credit approval authority": premises to correct. The same direction, a direction of another thing,
-    both directions asked, or a direction the asker does not say of the policy is no such premise."""
-    lending = Statement("support", "financial_institution", "提高不良容忍度", "a higher tolerance for bad loans")
-    text = (
-        "下放授信审批权限、提高不良容忍度等方式 delegation of credit approval authority, a higher tolerance for loans"
+    """ "听说政策要求银行降低不良容忍度,是这样吗?" against "提高不良容忍度"; "the policy tells banks to centralise
+    credit approval, right?" against "delegation of credit approval authority": premises to correct. Asked rather
+    than put up ("政策要求降低…吗?"), of another thing ("融资成本"), both directions, or the asker's own: no such
+    premise."""
+    zh = (
+        "鼓励金融机构通过差异化绩效考核、下放授信审批权限、实行优惠内部转移资金定价、提高不良容忍度等方式,"
+        "加大对高新区科技型企业的信贷投放力度,支持符合条件的高新区科技型企业在公开市场发行债券,提高中长期融资占比。"
     )
-    banks = evidence(clause(21, 2, lending, text=text))
+    en = (
+        "Encourage financial institutions to increase lending to technology-based enterprises in the high-tech zones "
+        "through differentiated performance assessment, delegation of credit approval authority, preferential internal "
+        "funds transfer pricing, a higher tolerance for non-performing loans and other means"
+    )
+    lending = Statement("support", "financial_institution", "提高不良容忍度", "a higher tolerance for bad loans")
+    banks = evidence(clause(21, 2, lending, text=f"{zh} {en}"))
     lower = judge(ask("听说这份政策要求银行降低不良容忍度,是这样吗?"), banks)
     assert (lower.outcome, lower.rule) == (Outcome.CORRECTED, "reversed")
     central = ask("The policy tells banks to centralise credit approval at head office, right?", "en")
     assert judge(central, banks).rule == "reversed"
-    assert judge(ask("政策要求提高不良容忍度吗?"), banks).rule != "reversed"
-    assert judge(ask("政策要求降低企业的融资成本吗?"), banks).rule != "reversed"  # another thing
-    assert judge(ask("政策是要求提高还是降低不良容忍度?"), banks).rule != "reversed"
-    assert judge(ask("我们想降低不良容忍度,怎么做?"), banks).rule != "reversed"  # the asker's own
+    premise = ask("政策要求银行把授信审批权限上收,那我们支行以后还能批贷款吗?")
+    assert judge(premise, banks).rule == "reversed"
+    for text in (
+        "政策要求提高不良容忍度吗?",  # the same direction
+        "政策要求降低企业的融资成本吗?",  # asked, of another thing
+        "政策是要求提高还是降低不良容忍度?",  # both directions
+        "我们银行打算降低不良容忍度,政策怎么看?",  # the asker's own
+    ):
+        assert judge(ask(text), banks).rule != "reversed", text
 
 
 def test_no_yes_to_an_either_or_nor_to_working_without_the_permit() -> None:
@@ -4633,3 +4646,17 @@ def test_a_part_asks_a_figure_the_policy_holds_though_it_quoted_one_before() -> 
     assert not _asks_figure(ask("我是英国人,61岁,在高新区企业上班。"))
     paid = ask("When is the RMB 1 million for a newly recognized provincial zone actually paid?", "en")
     assert [k.name for k in paid.figures] == ["money"] and not _asks_figure(paid)
+
+
+def test_round_44_review_readings() -> None:
+    """Storeys added, data kept in China, the funding per firm, listing a product and "需不需要办" a permit are no
+    building standard, no visa applied for inside China, no budget of the policy, no listing requirement and no lack;
+    which counties a reward covers is no question of who has already got it."""
+    assert "building_standard" not in _asked("Can we add two storeys without paying more land price?", "en")
+    assert "in_country" not in _asked("我们的数据不出境,能在高新区建数据中心吗?")
+    assert "policy_budget" not in _asked("What's the total funding per firm in this policy?", "en")
+    assert "listing_requirements" not in _asked("What are the requirements to list our product in the catalogue?", "en")
+    assert "工作" not in ask("外籍专家需不需要办工作许可?").lacks
+    pilots = Statement("amount", "county", "列入试点奖励", "reward for pilots", "50万元", "RMB 500,000")
+    covered = ask("Which counties are covered by the IP pilot reward?", "en")
+    assert judge(covered, evidence(clause(25, 5, pilots, text="知识产权试点"))).rule != "current_state"

@@ -143,6 +143,9 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("Can land be leased first, then transferred?", "en"),  # nor "first," after no break
         ("Is the R&D-heavy zone - the national one - rewarded?", "en"),  # a dash before no question word
         ("Can a team of 4. 5 people still apply?", "en"),  # a number before a lower-case word is no list number
+        ("Our zone is ranked 3. What reward do we get for that?", "en"),  # nor one ending a sentence
+        ("Are firms in the zone - which are mostly SMEs - eligible for the loan discount?", "en"),  # an aside
+        ("高新区2021 - 2025年的发展目标是什么?", "zh"),  # a dash between years
     ],
 )
 def test_a_question_asking_one_thing_stays_whole(text: str, lang: str) -> None:

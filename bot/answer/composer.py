@@ -439,9 +439,11 @@ def _covered(
     not on workshops; "排名进位奖励要园区自己申报吗?" asks of applying, which the clause on the reward does not
     state)."""
     lead = part.lead
-    # (not a part putting up a figure the policy nowhere states: "… - is that 10% of the amount?"; an age is the
-    # asker's own: "Our engineer is 62. Can his work permit still be processed?")
-    put_up = {f for f in asked.unheld & stated_figures(asked.given) if not f.startswith("age:")}
+    # (not a part putting up for confirmation a figure the policy nowhere states: "… - is that 10% of the amount?";
+    # not the asker's own age or revenue: "Our engineer is 62. Can his work permit still be processed?")
+    put_up = _FIGURE_CONFIRMED.search(asked.normalized) and any(
+        not f.startswith("age:") for f in asked.unheld & stated_figures(asked.given)
+    )
     if lead is None or whole.top is None or part.outcome is not Outcome.ANSWERED or put_up:
         return False
     # … or by another clause of the best two articles, when the part's words are nearly all its own ("1)政策有没有
@@ -530,8 +532,7 @@ def _names_doer(
     if found is None:
         return False
     after = asked.normalized[found.end() :]
-    after_words = words_of(after)
-    placed = [(after.find(w) if HAN.match(w) else _first_word(after_words, w), w) for w in evidence.specific]
+    placed = [(_position(after, w), w) for w in evidence.specific]
     words = [w for at, w in sorted(placed) if at >= 0 and not w.isdigit()]
     if not words:
         return False
@@ -549,11 +550,16 @@ def _names_doer(
     return False
 
 
-def _first_word(words: tuple[str, ...], stem: str) -> int:
-    """Where the first of `words` that `stem` begins is (-1 when none does)."""
-    return next((i for i, w in enumerate(words) if w.startswith(stem)), -1)
+def _position(text: str, word: str) -> int:
+    """Where in `text` a Chinese word, or an English word beginning with the stem `word`, first is (-1: nowhere)."""
+    if HAN.match(word):
+        return text.find(word)
+    found = re.search(rf"\b{re.escape(word)}", text)
+    return found.start() if found else -1
 
 
+#: a figure put up to be confirmed ("is that 10% of the amount", "是不是按10%")
+_FIGURE_CONFIRMED = re.compile(r"\b(is|was) (that|it|this)\b|是不是|就是|对吗|对吧|没错吧|\bright\b|\bcorrect\b")
 #: a question for who does something
 _ASKS_WHO = re.compile(r"谁|\bwho\b|\bwhich (department|body|authority|agency|office|government|level)\b")
 #: … whose action words a duty names at least so many of
@@ -569,8 +575,8 @@ def _scene_and_asking(asked: Question) -> tuple[str, str]:
 
 
 def _scene_words(asked: Question, evidence: Evidence) -> frozenset[str]:
-    """The question's specific words written only in the sentences before its first that asks (no question mark,
-    no question word): the scene it sets; none when what is left names fewer than `_ASKED_WORDS` words."""
+    """The question's specific words the sentences from its first that asks (a question mark, a question word) on do
+    not have: those of the scene it sets before; none when the asking sentences name fewer than `_ASKED_WORDS`."""
     scene, rest = _scene_and_asking(asked)
     if not scene:
         return frozenset()
@@ -595,9 +601,7 @@ _SENTENCE_ENDS = re.compile(r"(?<=[。!;])|(?<=[.?])\s+")
 #: an English sentence opening as a yes/no question
 _YES_NO_EN = re.compile(r"^(is|are|am|was|were|do|does|did|can|could|will|would|should|may|must|have|has)\b")
 #: a Chinese question word
-_ASKS_ZH = re.compile(
-    r"吗|呢|么|多少|几|哪|谁|怎|如何|是否|能否|可否|有没有|能不能|是不是|可不可以|要不要|请问|想问|咨询"
-)
+_ASKS_ZH = re.compile(r"吗|呢|什么|多少|几|哪|谁|怎|如何|是否|能否|可否|有没有|能不能|是不是|可不可以|要不要|请问|想问")
 #: at least this many specific words of its own make the sentences that ask a question without the scene
 _ASKED_WORDS = 2
 

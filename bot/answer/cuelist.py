@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.text import han_count
-
-HAN_ANY = re.compile(r"[\u4e00-\u9fff]")
+from bot.text import HAN, han_count
 
 _WORD = re.compile(r"[a-z0-9%]+(?:-[a-z0-9]+)*")
 _LONG_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
@@ -147,32 +145,41 @@ class Directions:
     pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     said: re.Pattern[str]
 
-    def put_up(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """Each direction word `text` has, as (its surroundings, the words of the opposite direction); none when
-        `text` names both directions of a pair ("提高还是降低") or does not say it of the policy."""
-        if not self.said.search(text):
-            return ()
+    def put_up(self, text: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+        """Each direction word `text` says of the policy (the policy, or what one heard, named before it in its
+        clause), as (what it is said of, the words of the opposite direction, whether its clause is a premise before
+        the one that asks); none of a pair `text` names both directions of ("提高还是降低")."""
+        clauses = [c for c in _CLAUSE_ENDS.split(text) if c.strip()]
         found = []
         for pair in self.pairs:
-            sides = [[m for w in side for m in occurrences(text, w)] for side in pair]
+            sides = [[(c, m) for c in clauses for w in side for m in occurrences(c, w)] for side in pair]
             if sides[0] and sides[1]:
                 continue
             for side, at in enumerate(sides):
-                found += [(around(text, start, end), pair[1 - side]) for start, end in at]
+                found += [
+                    (object_of(clause, start, end), pair[1 - side], clause is not clauses[-1])
+                    for clause, (start, end) in at
+                    if self.said.search(clause[:start])
+                ]
         return tuple(found)
 
 
 def occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Where `word` occurs in `text` (an English word as a whole word)."""
-    pattern = re.escape(word) if HAN_ANY.search(word) else rf"\b{re.escape(word)}\b"
+    pattern = re.escape(word) if HAN.search(word) else rf"\b{re.escape(word)}\b"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def around(text: str, start: int, end: int, reach: int = 12) -> str:
-    """The text within `reach` characters before `start` and after `end`, within one clause of it."""
-    before = re.split(r"[,，;；。!！?？]", text[max(0, start - reach) : start])[-1]
-    after = re.split(r"[,，;；。!！?？]", text[end : end + reach])[0]
-    return f"{before} {after}"
+def object_of(clause: str, start: int, end: int, reach: int = 14) -> str:
+    """What a direction word at `start`…`end` of a clause is said of: what follows it ("降低不良容忍度"), and what
+    "把" puts before it ("把授信审批权限上收")."""
+    before = clause[:start]
+    put = before[before.rfind("把") + 1 :] if "把" in before else ""
+    return f"{put} {clause[end : end + reach]}"
+
+
+#: where a clause ends
+_CLAUSE_ENDS = re.compile(r"[,，;；。!！?？]|[.](?=\s)")
 
 
 @dataclass(frozen=True, slots=True)

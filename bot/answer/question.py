@@ -109,9 +109,9 @@ class Question:
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
     headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
-    # the directions it says of the policy, each as its surroundings and the words of the opposite direction
-    # ("听说政策要求银行降低不良容忍度": "…银行 不良容忍度", 提高 …)
-    directions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the directions it says of the policy, each as what it is said of, the words of the opposite direction and
+    # whether it is a premise before what is asked ("听说政策要求银行降低不良容忍度,是这样吗?": "不良容忍度", 提高 …)
+    directions: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
     asked_grams: frozenset[str] = frozenset()  # the word grams of its question clauses ("…，那能不能当贸易公司的法人")
     follow_up: bool = False  # leans on the conversation before it
 

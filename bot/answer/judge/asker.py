@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bot.answer.cuelist import around, occurrences
+from bot.answer.cuelist import object_of, occurrences
 from bot.answer.figures import ages_past
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
@@ -218,13 +218,20 @@ def reversed_direction(q: Question, e: Evidence, t: Thresholds) -> Judgement | N
     政策要求银行降低不良容忍度" against "提高不良容忍度"; "centralise credit approval" against "delegation of credit
     approval authority"): a premise to correct."""
     top = e.top
-    if not q.directions or top is None:
+    if top is None:
         return None
-    for surroundings, opposite in q.directions:
+    # … put up as a premise before what is asked, or to be confirmed ("…,是这样吗?"), not asked ("政策要求降低…吗?")
+    for said_of, opposite, premise in q.directions:
+        if not (premise or q.confirms):
+            continue
         for word in opposite:
             for start, end in occurrences(top.text, word):
-                if _same_thing(surroundings, around(top.text, start, end)):
-                    stated = next(iter(compatible_statements(q, top)), None)
+                if _same_thing(said_of, object_of(top.text, start, end)):
+                    stated = next(
+                        (s for s in top.stated if word in f"{s.statement.action_zh} {s.statement.action_en}".lower()),
+                        None,
+                    )
+                    stated = stated or next(iter(compatible_statements(q, top)), None)
                     return Judgement(
                         Outcome.CORRECTED, "reversed", lead=top, statement=stated, missing=Missing("value")
                     )
@@ -232,20 +239,21 @@ def reversed_direction(q: Question, e: Evidence, t: Thresholds) -> Judgement | N
 
 
 def _same_thing(asked: str, stated: str) -> bool:
-    """Two surroundings of direction words name the same thing: two Chinese characters in a row, or an English
-    word of five letters or more, in common ("不良容忍度", "approval")."""
-    grams = {a + b for a, b in pairwise(asked) if HAN.match(a) and HAN.match(b)}
-    if sum(g in stated for g in grams) >= _SAME_GRAMS:
+    """What two direction words are said of is the same thing: two Chinese character pairs in common, or an English
+    word of five letters or more, save words that name nothing in particular ("企业", "their")."""
+    pairs = {a + b for a, b in pairwise(asked) if HAN.match(a) and HAN.match(b)} - _GENERIC_PAIRS
+    if sum(p in stated for p in pairs) >= _SAME_PAIRS:
         return True
     words = {w[:5] for w in _LONG.findall(asked)} - _GENERIC
     return bool(words & {w[:5] for w in _LONG.findall(stated)})
 
 
 _LONG = re.compile(r"[a-z]{5,}")
-_SAME_GRAMS = 2
-#: English words of five letters or more that name nothing ("their tolerance")
+_SAME_PAIRS = 2
+#: Chinese pairs and English words of five letters or more that name nothing in particular
+_GENERIC_PAIRS = frozenset({"企业", "业的", "政策", "高新", "新区", "技术", "科技", "园区", "我们", "对于", "进一"})
 _GENERIC = frozenset({"their", "there", "which", "about", "would", "shoul", "could", "these", "those", "other"})
-_GENERIC |= frozenset({"after", "where", "while", "being", "zones", "polic", "enter", "compa"})
+_GENERIC |= frozenset({"after", "where", "while", "being", "zones", "polic", "enter", "compa", "techn", "firms"})
 
 
 def denied(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

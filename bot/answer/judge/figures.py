@@ -108,6 +108,12 @@ def _named_by_clause(q: Question, clause: ClauseEvidence | None, kind: FigureKin
     return kind.cues.found_in_both(q.normalized, words_of(q.normalized), clause.text, clause.words)
 
 
+#: having got something already ("已经拿到过", "have received", "have been named")
+_GOT = re.compile(
+    r"(已经|已)\S{0,8}(拿到|获得|领到|得到|评上|列入|获批)"
+    r"|\b(have|has) (already )?(received|got|gotten|won|obtained"
+    r"|been (named|awarded|given|granted|selected|rewarded))\b"
+)
 #: who a measure is for, named in a "which …" question: the policy names none that has got it
 _RECIPIENTS = frozenset(
     {"县区", "区县", "县", "企业", "公司", "园区", "高新区", "counties", "county", "districts", "zones", "parks"}
@@ -123,7 +129,7 @@ def current_state(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # supports building them, it counts and names none
     # … or which of those it names have got something ("哪些县区已经拿到过…奖励了?"): it names none
     results = q.counted or q.particulars
-    named = bool(q.listing & _RECIPIENTS)
+    named = bool(q.listing & _RECIPIENTS) and _GOT.search(q.normalized) is not None
     if not (
         q.intent.current_state
         and (q.figures or q.intent.yes_no or q.quantity or q.rank_asked or target or results or named)
