@@ -246,8 +246,9 @@ def test_a_letter_of_commitment_is_a_promise_asked_only_when_written_for_the_ask
 
 def test_round_44_review_cues_hold_to_what_they_name() -> None:
     """The letter a company signs under the commitment system is no promise asked of the assistant; a company making
-    waterproof membranes is no question of roofing."""
+    waterproof membranes is no question of roofing, how to waterproof a roof is."""
     assert not read_intent(normalize("承诺制下要写承诺书吗?")).promise
     assert not read_intent(normalize("实行承诺制,企业要出具什么承诺书?")).promise
     assert not read_intent(normalize("Do we need to issue a commitment letter under the commitment system?")).promise
     assert not read_intent(normalize("我们是做防水卷材的新材料企业,能申请高企认定吗?")).out_of_scope
+    assert read_intent(normalize("钢结构厂房屋面防水用什么卷材比较好?")).out_of_scope

@@ -4651,7 +4651,8 @@ def test_a_part_asks_a_figure_the_policy_holds_though_it_quoted_one_before() -> 
 def test_round_44_review_readings() -> None:
     """Storeys added, data kept in China, the funding per firm, listing a product and "需不需要办" a permit are no
     building standard, no visa applied for inside China, no budget of the policy, no listing requirement and no lack;
-    which counties a reward covers is no question of who has already got it."""
+    which counties a reward covers is no question of who has already got it; how much is paid back each month is a
+    loan's repayment."""
     assert "building_standard" not in _asked("Can we add two storeys without paying more land price?", "en")
     assert "in_country" not in _asked("我们的数据不出境,能在高新区建数据中心吗?")
     assert "policy_budget" not in _asked("What's the total funding per firm in this policy?", "en")
@@ -4660,3 +4661,4 @@ def test_round_44_review_readings() -> None:
     pilots = Statement("amount", "county", "列入试点奖励", "reward for pilots", "50万元", "RMB 500,000")
     covered = ask("Which counties are covered by the IP pilot reward?", "en")
     assert judge(covered, evidence(clause(25, 5, pilots, text="知识产权试点"))).rule != "current_state"
+    assert "repayment" in _asked("贷款100万,3年期等额本息,每月还多少?")
