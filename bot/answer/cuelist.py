@@ -144,11 +144,20 @@ class Directions:
 
     pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     said: re.Pattern[str]
+    any_word: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # every direction word in one pattern: most questions name none, and are read at once
+        words = sorted({w for pair in self.pairs for side in pair for w in side}, key=len, reverse=True)
+        alternatives = (re.escape(w) if HAN.search(w) else rf"\b{re.escape(w)}\b" for w in words)
+        object.__setattr__(self, "any_word", re.compile("|".join(alternatives)) if words else None)
 
     def put_up(self, text: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
         """Each direction word `text` says of the policy (the policy, or what one heard, named before it in its
         clause), as (what it is said of, the words of the opposite direction, whether its clause is a premise before
         the one that asks); none of a pair `text` names both directions of ("提高还是降低")."""
+        if self.any_word is None or not self.any_word.search(text):
+            return ()
         clauses = [c for c in _CLAUSE_ENDS.split(text) if c.strip()]
         found = []
         for pair in self.pairs:
