@@ -310,11 +310,11 @@ class Answerer:
             if not _asks(part, self.cues):
                 scene = "" if asked_before else f"{scene}{piece}{'。' if lang == 'zh' else '. '}"
                 continue
-            asked_before = True
+            first, asked_before = not asked_before, True
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
-            if scene and not self._topical(retrieval):
+            if first and scene and not self._topical(retrieval):
                 # "我们是一个经济开发区的管委会,想创建省级高新技术产业园区。请问这个申报由谁来提交材料?…": the scene
-                # names what a part with no topic of its own asks of
+                # names what the first part, with no topic of its own, asks of (later ones lean on the parts before)
                 part = replace(self._read_part(scene + part.asked, lang), written=part.written)
                 retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
