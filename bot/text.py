@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -21,6 +22,13 @@ def written_in(word: str, text: str, words: tuple[str, ...]) -> bool:
     """A question's specific word is written in a text: a Chinese one anywhere in it (inside a longer word too), an
     English stem at the start of one of its `words`."""
     return word in text if HAN.search(word) else any(w.startswith(word) for w in words)
+
+
+def written_as(
+    word: str, text: str, words: tuple[str, ...], equivalents: Mapping[str, tuple[str, ...]] | None = None
+) -> bool:
+    """`word`, or one of its `equivalents` ("purchas" → "transfer"), is written in the text (see `written_in`)."""
+    return any(written_in(w, text, words) for w in (word, *(equivalents or {}).get(word, ())))
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,7 @@ from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
 from bot.retrieve.hybrid import HybridRetriever
 from bot.retrieve.results import Retrieval
-from bot.text import HAN, clean, normalize, over_limit, written_in
+from bot.text import HAN, clean, normalize, over_limit, written_as, written_in
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -536,16 +536,12 @@ def _names_doer(
     words = [w for at, w in sorted(placed) if at >= 0 and not w.isdigit()]
     if not words:
         return False
-    equivalents = equivalents or {}
     for s in clause.stated:
         if s.kind == "obligation":
             action = normalize(f"{s.statement.action_zh} {s.statement.action_en}")
             action_words = words_of(action)
-
-            def has(word: str, action: str = action, action_words: tuple[str, ...] = action_words) -> bool:
-                return any(written_in(v, action, action_words) for v in (word, *equivalents.get(word, ())))
-
-            if has(words[0]) and sum(map(has, evidence.specific)) >= _DOER_WORDS:
+            named = [w for w in evidence.specific if written_as(w, action, action_words, equivalents)]
+            if written_as(words[0], action, action_words, equivalents) and len(named) >= _DOER_WORDS:
                 return True
     return False
 

@@ -10,7 +10,7 @@ from bot.answer.authorities import Authority
 from bot.answer.cues import CueList
 from bot.answer.question import Question
 from bot.corpus.model import Statement
-from bot.text import written_in
+from bot.text import written_as
 
 PERMISSIVE = frozenset({"permission", "support"})  # kinds of statement a "Yes —" may rest on
 PROVIDERS = frozenset({"zone", "government"})  # parties that carry out measures for others
@@ -127,14 +127,9 @@ class Evidence:
         words = [w for w in self.specific if w not in ignored and not w.isdigit()]
         if not words:
             return 1.0
-        equivalents = equivalents or {}
-
-        def has(word: str) -> bool:
-            return word in clause.shared or any(
-                written_in(w, clause.text, clause.words) for w in (word, *equivalents.get(word, ()))
-            )
-
-        return sum(map(has, words)) / len(words)
+        return sum(w in clause.shared or written_as(w, clause.text, clause.words, equivalents) for w in words) / len(
+            words
+        )
 
     @property
     def top(self) -> ClauseEvidence | None:
