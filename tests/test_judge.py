@@ -4662,3 +4662,15 @@ def test_round_44_review_readings() -> None:
     covered = ask("Which counties are covered by the IP pilot reward?", "en")
     assert judge(covered, evidence(clause(25, 5, pilots, text="知识产权试点"))).rule != "current_state"
     assert "repayment" in _asked("贷款100万,3年期等额本息,每月还多少?")
+
+
+def test_a_chinese_compound_counts_as_written_where_both_its_halves_are() -> None:
+    """ "企业投资项目审批" of "加快高新区投资项目审批改革,实行企业投资项目承诺制": the clause writes both halves, though
+    never the compound; a half alone, or a compound of three characters, is not enough."""
+    from bot.text import written_as
+
+    text = "加快高新区投资项目审批改革,实行企业投资项目承诺制、容缺受理制。"
+    assert written_as("企业投资项目审批", text, ())
+    assert not written_as("企业投资项目备案", text, ())  # 备案 is not written
+    assert not written_as("梯度培育", text, ())
+    assert not written_as("审批局", text, ())  # too short to split

@@ -110,6 +110,37 @@ from bot.answer.cues import load_cues
         ("外籍人才 年龄 能放宽到多少 要什么材料", "zh", ["外籍人才 年龄 能放宽到多少", "要什么材料"]),
         ("科技型企业上市政策支持不 科创板上市奖励多少钱", "zh", ["科技型企业上市政策支持不", "科创板上市奖励多少钱"]),
         ("国家级人才创业项目有没有奖励 按投资额几个点奖", "zh", ["国家级人才创业项目有没有奖励", "按投资额几个点奖"]),
+        # asks run together with commas and joining words ("另外", "再一个", "plus", "and also", "btw")
+        (
+            "工业用地都有哪些供应方式,能不能先租后让,租金一平米多少",
+            "zh",
+            ["工业用地都有哪些供应方式", "能不能先租后让", "租金一平米多少"],
+        ),
+        (
+            "我是持永久居留身份证的外籍人士,能不能担任法定代表人,另外家属能不能随迁",
+            "zh",
+            ["我是持永久居留身份证的外籍人士,能不能担任法定代表人", "家属能不能随迁"],  # the scene stays with it
+        ),
+        ("主导产业有哪些，再一个投资强度门槛是多少", "zh", ["主导产业有哪些", "投资强度门槛是多少"]),
+        (
+            "How does approval work here, is there some kind of commitment system, plus how many days does it take",
+            "en",
+            [
+                "How does approval work here",
+                "is there some kind of commitment system",
+                "how many days does it take",
+            ],
+        ),
+        (
+            "Which industries does the zone favour and also is there a minimum investment size",
+            "en",
+            ["Which industries does the zone favour", "is there a minimum investment size"],
+        ),
+        (
+            "Does the policy cover IP insurance and btw what's the premium subsidy rate?",
+            "en",
+            ["Does the policy cover IP insurance", "what's the premium subsidy rate?"],
+        ),
         (
             "if we expand our factory and FAR goes up do we pay extra land price also how long for the building permit",
             "en",
@@ -137,6 +168,9 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("Does the county receive a reward? How much, and when?", "en"),  # short pieces with no question mark
         ("The age limit is relaxed to 65. Is that right?", "en"),  # a figure ending a sentence is no list number
         ("R签证有效期10年,每次停留180日,对吗", "zh"),
+        ("如果排名前进3位,能拿多少奖励", "zh"),  # a comma after a piece that asks nothing ends no question
+        ("If the FAR goes up, do we pay extra land price?", "en"),  # … nor a comma after no question
+        ("我们是做新材料的,想问一下能享受什么政策", "zh"),
         ("增长2.5倍以上,是真的吗?", "zh"),
         ("Is plan a) or plan b) better? I mean it.", "en"),  # a letter after no break is no list letter
         ("唯一是不是就这条?", "zh"),  # "一是" inside a word is no list mark

@@ -208,7 +208,10 @@ class Answerer:
             or whole_case_holds_apart
             or _outside_the_case(p[0], p[2], judgement, evidence)
         ]
-        if judgement.outcome.fallback and not of_document and (answered := next(iter(grounded), None)):
+        # … of the policy document itself, only a part asking no figure ("What are the 2035 goals … and when does the
+        # policy itself expire?": the goals are answered)
+        grounded = [p for p in grounded if not (of_document and _asks_figure_part(p))]
+        if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             whole = Part(q.written, judgement, question=q)
             # … with no "Yes —": what a part asks alone may hold a case the whole sets ("Can we still apply for
@@ -389,7 +392,12 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     # cost?"): the body the whole's own clause names answers it, the fee is the other part's
     # … or a yes/no part asking of the very thing a list of its clause names ("工业用地可以先租后让吗?租金大概多少":
     # 先租后让 is one of the ways of supplying land the clause lists)
-    of_the_policy = asked.intent.yes_no and (_names_item(asked, lead) or bool(_OF_THE_POLICY.search(asked.normalized)))
+    # (not one asking whether there is a specific figure or rule: "政策对投资强度有没有具体要求?")
+    of_the_policy = (
+        asked.intent.yes_no
+        and not asked.exact
+        and (_names_item(asked, lead) or bool(_OF_THE_POLICY.search(asked.normalized)))
+    )
     # (a part asking who issues or approves, of a clause naming the body, is answered though no rule on units read
     # it: "Who actually issues the confirmation letter for the R visa? …")
     names_issuer = part.rule == "answered" and asked.issuing and any(s.authorities for s in lead.stated)
@@ -476,7 +484,7 @@ def _covered(
     )
     if wh_part and whole_rule not in _OTHER_PART_RULES:
         return False
-    if not (wh_part or (part.rule == "answered" and asked.intent.yes_no) or part.rule == "figure"):
+    if not (wh_part or (part.rule == "answered" and asked.intent.yes_no and not asked.exact) or part.rule == "figure"):
         return False
     focused = asking_words if same and not wh_part else None
     return _words_covered(asked, part_evidence, lead, ignored, focused, equivalents)
@@ -501,15 +509,21 @@ def _words_covered(
         every = part_evidence.covered(lead, ignored | more, equivalents)
         return max(every, part_evidence.covered(lead, ignored | more | scene, equivalents)) if scene else every
 
+    if asking_words is None:
+        return covered() >= PART_COVERAGE
+    # … none of what it asks about after its asking words, where it names some ("工作许可年龄放宽到65岁,对工资有没有
+    # 要求": 要求; "排名前进3位的奖励要园区自己申报吗": 申报), is no part the clause answers, though it has the rest
+    asked_words = _named(part_evidence.specific - ignored, asked_about(asked.normalized, asking_words))
+    if asked_words and part_evidence.covered(lead, ignored | (part_evidence.specific - asked_words), equivalents) == 0:
+        return False
     if covered() >= PART_COVERAGE:
         return True
-    if asking_words is None:
-        return False
     about: frozenset[str] = frozenset()
     for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
         focus = asked_about(asked.normalized, asking_words, back)
-        about = frozenset(w for w in part_evidence.specific if written_in(w, focus, words_of(focus)))
-        if about:
+        about = _named(part_evidence.specific, focus)
+        # (not when the sentence that asks names words of its own: "认定外籍高层次人才,对年薪有没有要求")
+        if about or _named(part_evidence.specific, _asked_sentence(asked.normalized, back)):
             break
     return (
         bool(about)
@@ -632,12 +646,26 @@ def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:
     """What a question asks about: its last sentence's words after the last of its asking words, up to a closing
     particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
     "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before."""
+    sentence = _asked_sentence(text, back)
+    ends = [m.end() for m in asking_words.finditer(sentence)]
+    # … not an asking word a word after it begins with ("有没有要求": 要 of 要求 leaves 求)
+    while len(ends) > 1 and HAN.fullmatch(sentence[ends[-1] :].strip()):
+        ends.pop()
+    return sentence[ends[-1] :].strip() if ends else sentence
+
+
+def _asked_sentence(text: str, back: int = 0) -> str:
+    """A question's last sentence (not one only asking whether the one before is so), or, with `back`, the sentence so
+    many before."""
     sentences = [s.strip() for s in _SENTENCES.split(_CLOSING.sub("", text.strip())) if s.strip()]
     if len(sentences) > 1 and _CONFIRMING.match(sentences[-1]):  # "…建科创中心,是真的吗?": the one before is asked
         sentences.pop()
-    sentence = sentences[-1 - back] if len(sentences) > back else ""
-    ends = [m.end() for m in asking_words.finditer(sentence)]
-    return sentence[ends[-1] :].strip() if ends else sentence
+    return sentences[-1 - back] if len(sentences) > back else ""
+
+
+def _named(words: frozenset[str], text: str) -> frozenset[str]:
+    """Those of `words` written in `text`."""
+    return frozenset(w for w in words if written_in(w, text, words_of(text)))
 
 
 _CLOSING = re.compile(r"[吗吧呢么嘛]?\s*[?？]?\s*$")
@@ -665,7 +693,8 @@ def _figure_grounded(
         wanted = {k.statement for k in statement_kinds(whole_q)} - {"any", "value"}
         if wanted and part.statement is not None and part.statement.kind not in wanted:
             return False
-        return same_party and lead.article in {c.article for c in whole.candidates if c.rank < 3}
+        # …and naming something its clause has ("…大赛外国团队能参加吗,一等奖奖金多少": no zone's reward is a prize)
+        return same_party and bool(lead.shared) and lead.article in {c.article for c in whole.candidates if c.rank < 3}
     return lead.article == top.article
 
 
@@ -736,6 +765,11 @@ def _asks(part: Question, cues: Cues) -> bool:
     a figure it gives of itself is no question)."""
     intent = part.intent
     return _asks_figure(part) or intent.responsible or intent.contact or _marked(part, cues)
+
+
+def _asks_figure_part(part: tuple[Question, Evidence, Judgement]) -> bool:
+    """A judged part that asks a figure, or is answered with one."""
+    return part[2].rule == "figure" or _asks_figure(part[0])
 
 
 def _asks_figure(part: Question) -> bool:

@@ -231,6 +231,8 @@ class QuestionParts:
             before = text[at : found.start()]
             if _DASH.fullmatch(found.group()) and not (_ASKING_LAST.search(before) or _ENDED.search(before)):
                 continue  # "…lab in Germany - does the policy support that?": a dash after no question ends none
+            if _COMMA.fullmatch(found.group()) and not _ASKING_LAST.search(before):
+                continue  # "If the ratio goes up, do we pay more?": a comma after no question ends none
             mark = "?" in found.group() or "？" in found.group()
             pieces += self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
             at = found.end()
@@ -249,11 +251,12 @@ class QuestionParts:
         if lang != "zh" or not self.markers_zh:
             return [(piece, asks, mark)]
         groups: list[str] = []
-        for word in _SPACE_IN_HAN.split(piece):
+        words = _SPACE_OR_COMMA_IN_HAN.split(piece)  # words and, between them, what parts them
+        for word, between in zip(words[::2], ["", *words[1::2]], strict=True):
             if groups and self._asks_zh(groups[-1]) and self._asks_zh(word):
-                groups.append(word)
+                groups.append(_CONNECTIVE_ZH.sub("", word))
             elif groups:
-                groups[-1] = f"{groups[-1]} {word}"
+                groups[-1] = f"{groups[-1]}{between}{word}"
             else:
                 groups.append(word)
         return [(g, True, False) for g in groups[:-1]] + [(groups[-1], asks, mark)]  # each group before the last asks
@@ -275,6 +278,8 @@ class QuestionParts:
 _ASKED_AT_END = re.compile(r"[?？]\s*$")
 #: a dash within a sentence ("What supply methods are there - can we lease first?")
 _DASH = re.compile(r"\s+[-–—]\s+")
+#: a comma before a question ("How does approval work, is there a commitment system?")
+_COMMA = re.compile(r",\s+")
 #: a sentence ended (a dash after it is a bullet)
 _ENDED = re.compile(r"[.!?:。！？：]\s*$")
 #: a last sentence opening as a question
@@ -283,7 +288,10 @@ _ASKING_LAST = re.compile(
     re.IGNORECASE,
 )
 _NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几")
-_SPACE_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: a space between two Chinese words, or a comma ("产业用地有哪些供应方式,能不能先租后让,租金一平米多少")
+_SPACE_OR_COMMA_IN_HAN = re.compile(r"((?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s*[,，]\s*)")
+#: a word joining one question to the one before ("另外家属能不能随迁", "顺便问下积分制怎么算")
+_CONNECTIVE_ZH = re.compile(r"^(另外|此外|还有就是|还有|再一个|再就是|顺便问一?下|顺便问问|顺便|以及|同时|然后)[，,]?")
 
 #: a list number or bullet opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "(c)", "②", "- ", "问题二:", "一是",
 #: "第二,", "First,")
