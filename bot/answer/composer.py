@@ -513,14 +513,15 @@ def _words_covered(
         return covered() >= PART_COVERAGE
     # … none of what it asks about after its asking words, where it names some ("工作许可年龄放宽到65岁,对工资有没有
     # 要求": 要求; "排名前进3位的奖励要园区自己申报吗": 申报), is no part the clause answers, though it has the rest
-    asked_words = _named(part_evidence.specific - ignored, asked_about(asked.normalized, asking_words))
+    focus = asked_about(asked.normalized, asking_words, words=part_evidence.specific)
+    asked_words = _named(part_evidence.specific - ignored, focus)
     if asked_words and part_evidence.covered(lead, ignored | (part_evidence.specific - asked_words), equivalents) == 0:
         return False
     if covered() >= PART_COVERAGE:
         return True
     about: frozenset[str] = frozenset()
     for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
-        focus = asked_about(asked.normalized, asking_words, back)
+        focus = asked_about(asked.normalized, asking_words, back, part_evidence.specific)
         about = _named(part_evidence.specific, focus)
         # (not when the sentence that asks names words of its own: "认定外籍高层次人才,对年薪有没有要求")
         if about or _named(part_evidence.specific, _asked_sentence(asked.normalized, back)):
@@ -642,16 +643,14 @@ _WHO_WHERE_HOW = re.compile(
 )
 
 
-def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0) -> str:
+def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0, words: frozenset[str] = frozenset()) -> str:
     """What a question asks about: its last sentence's words after the last of its asking words, up to a closing
     particle ("…,这种情况要不要补交土地价款?" → "补交土地价款"; "If the ratio goes up, do we pay more land price?" →
-    "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before."""
+    "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before; not an
+    asking word that begins one of the question's `words` ("有没有要求": 要 of 要求)."""
     sentence = _asked_sentence(text, back)
-    ends = [m.end() for m in asking_words.finditer(sentence)]
-    # … not an asking word a word after it begins with ("有没有要求": 要 of 要求 leaves 求)
-    while len(ends) > 1 and HAN.fullmatch(sentence[ends[-1] :].strip()):
-        ends.pop()
-    return sentence[ends[-1] :].strip() if ends else sentence
+    found = [m for m in asking_words.finditer(sentence) if sentence[m.start() :].strip() not in words]
+    return sentence[found[-1].end() :].strip() if found else sentence
 
 
 def _asked_sentence(text: str, back: int = 0) -> str:
