@@ -195,8 +195,12 @@ class Answerer:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             check(deadline, "rendering")
             return self.renderer.render(*premise, retrieval.numbers, notes)
-        if judgement.rule == "other_contact" and any(p[2].rule == "contact" for p in parts):
-            # "招商热线是多少?另外招商局的办公地址在哪": the hotline asked is the one contact the policy gives
+        if (
+            judgement.rule == "other_contact"
+            and next((p[2].rule for p in parts if p[2].rule in _CONTACTS), "") == "contact"
+        ):
+            # "招商热线是多少?另外招商局的办公地址在哪": the hotline asked is the one contact the policy gives (not a
+            # number asked after a place it is of: "人才一站式服务窗口在哪里办,咨询电话是多少?")
             judgement = replace(judgement, outcome=Outcome.ANSWERED)
         # a case of the whole that holds only for some parts: money asked for the asker's own party is none of a part
         # asking no money ("Which industries …? Also, how much cash subsidy would we get?"); how to use what the zones
