@@ -238,6 +238,9 @@ class QuestionParts:
             at = found.end()
         pieces += self._spoken(_unnumbered(text[at:]), True, _ASKED_AT_END.search(text) is not None, lang)
         kept = [p for p in pieces if self._substantial(p[0], p[1])]
+        # (a closing line asks nothing: "Thanks for your help.", "Best, Jason", "期待您的回复。")
+        while len(kept) > self.max_parts and not kept[-1][1] and not self._asks_any(kept[-1][0], lang):
+            kept.pop()
         while len(kept) > self.max_parts and not kept[0][1]:
             kept.pop(0)
         if not 1 < len(kept) <= self.max_parts:
@@ -260,6 +263,10 @@ class QuestionParts:
             else:
                 groups.append(word)
         return [(g, True, False) for g in groups[:-1]] + [(groups[-1], asks, mark)]  # each group before the last asks
+
+    def _asks_any(self, text: str, lang: str) -> bool:
+        """A question mark, a question word or (in Chinese) a marker of a question."""
+        return "?" in text or "？" in text or bool(_ASKING_LAST.search(text) if lang == "en" else self._asks_zh(text))
 
     def _asks_zh(self, text: str) -> bool:
         """A marker of a question in Chinese text, not in a word that asks nothing ("没什么经验", "哪怕", "好几个")."""
