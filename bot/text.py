@@ -28,15 +28,15 @@ def written_as(
     word: str, text: str, words: tuple[str, ...], equivalents: Mapping[str, tuple[str, ...]] | None = None
 ) -> bool:
     """`word`, or one of its `equivalents` ("purchas" → "transfer"), is written in the text (see `written_in`); a
-    Chinese compound of four or more characters where both its halves are, at one split ("企业投资项目审批" in
-    "…投资项目审批改革,实行企业投资项目承诺制…")."""
+    Chinese compound of six or more characters where both its halves are, at one split ("企业投资项目审批" in
+    "…投资项目审批改革,实行企业投资项目承诺制…"; not a shorter one: "省级高新区" in "省级孵化器…国家高新区")."""
     return any(written_in(w, text, words) for w in (word, *(equivalents or {}).get(word, ()))) or _halves_written(
         word, text
     )
 
 
 def _halves_written(word: str, text: str) -> bool:
-    if len(word) < 4 or not all(HAN.match(c) for c in word):
+    if len(word) < 6 or not all(HAN.match(c) for c in word):
         return False
     return any(word[:i] in text and word[i:] in text for i in range(2, len(word) - 1))
 

@@ -4666,11 +4666,27 @@ def test_round_44_review_readings() -> None:
 
 def test_a_chinese_compound_counts_as_written_where_both_its_halves_are() -> None:
     """ "企业投资项目审批" of "加快高新区投资项目审批改革,实行企业投资项目承诺制": the clause writes both halves, though
-    never the compound; a half alone, or a compound of three characters, is not enough."""
+    never the compound; a half alone, or a shorter compound, is not enough."""
     from bot.text import written_as
 
     text = "加快高新区投资项目审批改革,实行企业投资项目承诺制、容缺受理制。"
     assert written_as("企业投资项目审批", text, ())
     assert not written_as("企业投资项目备案", text, ())  # 备案 is not written
     assert not written_as("梯度培育", text, ())
-    assert not written_as("审批局", text, ())  # too short to split
+    # a compound of fewer than six characters is not split ("省级高新区" where "省级孵化器" and "国家高新区" are)
+    assert not written_as("省级高新区", "支持省级孵化器建设,推动国家高新区争先进位", ())
+    assert written_as("省级高新区", "对新认定的省级高新区给予奖励", ())
+
+
+def test_what_a_question_asks_about_starts_after_its_last_asking_word_not_inside_a_word() -> None:
+    """ "对年薪有没有要求": 要 of 要求 is no asking word where 要求 is one of the question's words (with more after it
+    too); "这种情况要不要补交土地价款?": what follows the asking word."""
+    from bot.answer.composer import asked_about
+
+    asking = CUES.asking_words
+    assert asked_about("认定外籍高层次人才,对年薪有没有要求", asking, words=frozenset({"要求", "年薪"})) == "要求"
+    assert asked_about("对工资有没有要求啊", asking, words=frozenset({"要求", "工资"})) == "要求啊"
+    assert asked_about("有没有能源补贴", asking, words=frozenset({"能源", "补贴"})) == "能源补贴"
+    assert asked_about("认定外籍高层次人才,对年薪有没有要求", asking) == "求"  # without the words, the bare match
+    assert asked_about("我们厂加盖车间,这种情况要不要补交土地价款?", asking) == "补交土地价款"
+    assert asked_about("If the ratio goes up, do we pay more land price?", asking) == "pay more land price"

@@ -122,6 +122,7 @@ from bot.answer.cues import load_cues
             ["我是持永久居留身份证的外籍人士,能不能担任法定代表人", "家属能不能随迁"],  # the scene stays with it
         ),
         ("主导产业有哪些，再一个投资强度门槛是多少", "zh", ["主导产业有哪些", "投资强度门槛是多少"]),
+        ("研发补贴有多少,还有没有其他补贴", "zh", ["研发补贴有多少", "还有没有其他补贴"]),  # 还有没有 keeps its 还有
         (
             "How does approval work here, is there some kind of commitment system, plus how many days does it take",
             "en",
@@ -171,6 +172,15 @@ def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[
         ("如果排名前进3位,能拿多少奖励", "zh"),  # a comma after a piece that asks nothing ends no question
         ("If the FAR goes up, do we pay extra land price?", "en"),  # … nor a comma after no question
         ("我们是做新材料的,想问一下能享受什么政策", "zh"),
+        # … nor one after a condition or a doubt, a statement of how many, or a clause opening with when/where/if
+        ("不管有没有营业收入,都能申请吗", "zh"),
+        ("不知道有没有名额限制,能不能现在申请", "zh"),
+        ("我们公司有几个外籍员工,他们的家属能不能随迁", "zh"),
+        ("When our FAR increases after expansion, do we need to pay extra land price?", "en"),
+        ("Where the firm is foreign-owned, can it apply for the subsidy?", "en"),
+        ("What happens if the company moves out within five years, do we have to repay the subsidy?", "en"),
+        ("Could you please tell me, is there a subsidy for startups?", "en"),
+        ("Does the subsidy cover salary plus what we spend on equipment?", "en"),
         ("增长2.5倍以上,是真的吗?", "zh"),
         ("Is plan a) or plan b) better? I mean it.", "en"),  # a letter after no break is no list letter
         ("唯一是不是就这条?", "zh"),  # "一是" inside a word is no list mark
@@ -208,3 +218,14 @@ def test_each_part_is_marked_by_the_question_mark_that_ends_it() -> None:
     ]
     assert parts.marked("高企占比要到多少啊 现在达到没", "zh") == [("高企占比要到多少啊", False), ("现在达到没", False)]
     assert parts.marked("R字签证最长几年?", "zh") == [("R字签证最长几年?", True)]
+
+
+def test_closing_lines_are_dropped_before_the_whole_is_kept_as_one() -> None:
+    """A message of more parts than `max_parts` loses the closing lines that ask nothing ("Thanks for your help.",
+    "Best, Jason", "期待您的回复") before it is answered as one."""
+    parts = load_cues().question_parts
+    asks = ["What is the R visa's validity?"] * parts.max_parts
+    message = " ".join([*asks, "Thanks for your help.", "Best, Jason"])
+    assert parts.split(message, "en") == [a.rstrip("?") for a in asks]
+    zh = "？".join(["外籍人才工作许可年龄上限是多少"] * parts.max_parts) + "？期待您的回复"
+    assert len(parts.split(zh, "zh")) == parts.max_parts

@@ -195,9 +195,8 @@ class Answerer:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             check(deadline, "rendering")
             return self.renderer.render(*premise, retrieval.numbers, notes)
-        if (
-            judgement.rule == "other_contact"
-            and next((p[2].rule for p in parts if p[2].rule in _CONTACTS), "") == "contact"
+        if judgement.rule == "other_contact" and any(
+            p[2].rule == "contact" and (p is parts[0] or _HOTLINE_NAMED.search(p[0].normalized)) for p in parts
         ):
             # "招商热线是多少?另外招商局的办公地址在哪": the hotline asked is the one contact the policy gives (not a
             # number asked after a place it is of: "人才一站式服务窗口在哪里办,咨询电话是多少?")
@@ -653,7 +652,11 @@ def asked_about(text: str, asking_words: re.Pattern[str], back: int = 0, words: 
     "pay more land price"); the whole sentence when it has none; with `back`, of the sentence so many before; not an
     asking word that begins one of the question's `words` ("有没有要求": 要 of 要求)."""
     sentence = _asked_sentence(text, back)
-    found = [m for m in asking_words.finditer(sentence) if sentence[m.start() :].strip() not in words]
+    found = [
+        m
+        for m in asking_words.finditer(sentence)
+        if not any(len(w) > len(m.group()) and sentence.startswith(w, m.start()) for w in words)
+    ]
     return sentence[found[-1].end() :].strip() if found else sentence
 
 
@@ -785,6 +788,8 @@ def _asks_figure(part: Question) -> bool:
 
 
 _CONTACTS = frozenset({"contact", "other_contact"})
+#: a number asked that names the investment hotline itself
+_HOTLINE_NAMED = re.compile(r"招商|热线|\bhotline\b|\binvestment\b")
 
 
 def _beside_contact(

@@ -231,7 +231,7 @@ class QuestionParts:
             before = text[at : found.start()]
             if _DASH.fullmatch(found.group()) and not (_ASKING_LAST.search(before) or _ENDED.search(before)):
                 continue  # "…lab in Germany - does the policy support that?": a dash after no question ends none
-            if _COMMA.fullmatch(found.group()) and not _ASKING_LAST.search(before):
+            if _COMMA.fullmatch(found.group()) and not _QUESTION_BEFORE_COMMA.match(_last_sentence(before)):
                 continue  # "If the ratio goes up, do we pay more?": a comma after no question ends none
             mark = "?" in found.group() or "？" in found.group()
             pieces += self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
@@ -239,7 +239,7 @@ class QuestionParts:
         pieces += self._spoken(_unnumbered(text[at:]), True, _ASKED_AT_END.search(text) is not None, lang)
         kept = [p for p in pieces if self._substantial(p[0], p[1])]
         # (a closing line asks nothing: "Thanks for your help.", "Best, Jason", "期待您的回复。")
-        while len(kept) > self.max_parts and not kept[-1][1] and not self._asks_any(kept[-1][0], lang):
+        while len(kept) > self.max_parts and not kept[-1][2] and not self._asks_any(kept[-1][0], lang):
             kept.pop()
         while len(kept) > self.max_parts and not kept[0][1]:
             kept.pop(0)
@@ -248,15 +248,16 @@ class QuestionParts:
         return [(piece, mark) for piece, _, mark in kept]
 
     def _spoken(self, piece: str, asks: bool, mark: bool, lang: str) -> list[tuple[str, bool, bool]]:
-        """A Chinese piece typed or spoken without punctuation, split where a space falls between two words that each
-        ask ("土地怎么支持 审批要多久"); words that ask nothing stay with the group before them, or, at the front, with
-        what follows ("高新区 外籍人才 工作许可年龄能放宽吗"). Only the last keeps the piece's question mark."""
+        """A Chinese piece typed or spoken without punctuation, split where a space or a comma falls between two words
+        that each ask ("土地怎么支持 审批要多久", "有哪些供应方式,能不能先租后让"), not after a condition or a doubt
+        ("不管有没有营业收入,都能申请吗"); words that ask nothing stay with the group before them, or, at the front,
+        with what follows ("高新区 外籍人才 工作许可年龄能放宽吗"). Only the last keeps the piece's question mark."""
         if lang != "zh" or not self.markers_zh:
             return [(piece, asks, mark)]
         groups: list[str] = []
         words = _SPACE_OR_COMMA_IN_HAN.split(piece)  # words and, between them, what parts them
         for word, between in zip(words[::2], ["", *words[1::2]], strict=True):
-            if groups and self._asks_zh(groups[-1]) and self._asks_zh(word):
+            if groups and self._asks_zh(groups[-1]) and self._asks_zh(word) and not _CONDITION_ZH.match(groups[-1]):
                 groups.append(_CONNECTIVE_ZH.sub("", word))
             elif groups:
                 groups[-1] = f"{groups[-1]}{between}{word}"
@@ -287,6 +288,12 @@ _ASKED_AT_END = re.compile(r"[?？]\s*$")
 _DASH = re.compile(r"\s+[-–—]\s+")
 #: a comma before a question ("How does approval work, is there a commitment system?")
 _COMMA = re.compile(r",\s+")
+#: … after a sentence that is a question of its own (not "When our FAR increases, …", "What happens if …, …",
+#: "Could you please tell me, …")
+_QUESTION_BEFORE_COMMA = re.compile(
+    r"(?:how|which|who|what(?!\s+(?:if|happens)\b)|is|are|can|does|do)\b(?!.*\b(?:tell me|let me know|if|when)\b)",
+    re.IGNORECASE,
+)
 #: a sentence ended (a dash after it is a bullet)
 _ENDED = re.compile(r"[.!?:。！？：]\s*$")
 #: a last sentence opening as a question
@@ -294,11 +301,18 @@ _ASKING_LAST = re.compile(
     r"(?:^|[.!?:]\s+)(?:what|which|how|who|when|where|why|is|are|can|could|does|do|will|would|should|may)\b[^.!?:]*$",
     re.IGNORECASE,
 )
-_NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几")
+_NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几|有几个(?=\S{0,4}(员工|人|企业|公司|项目|朋友))")
 #: a space between two Chinese words, or a comma ("产业用地有哪些供应方式,能不能先租后让,租金一平米多少")
 _SPACE_OR_COMMA_IN_HAN = re.compile(r"((?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s*[,，]\s*)")
 #: a word joining one question to the one before ("另外家属能不能随迁", "顺便问下积分制怎么算")
-_CONNECTIVE_ZH = re.compile(r"^(另外|此外|还有就是|还有|再一个|再就是|顺便问一?下|顺便问问|顺便|以及|同时|然后)[，,]?")
+_CONNECTIVE_ZH = re.compile(
+    r"^(另外|此外|还有就是|还有(?!没|几)|再一个|再就是|顺便问一?下|顺便问问|顺便|以及|然后)[，,]?"
+)
+#: a piece that sets a condition or a doubt before what is asked ("不管有没有营业收入,都能申请吗", "不知道有没有名额
+#: 限制,能不能现在申请"): no question of its own
+_CONDITION_ZH = re.compile(
+    r"^(不管|无论|不论|如果|要是|假如|假设|即使|即便|不知道|不清楚|不确定|不晓得|我们不清楚|我不清楚)"
+)
 
 #: a list number or bullet opening a piece ("1. ", "2、", "(3)", "Q2:", "b)", "(c)", "②", "- ", "问题二:", "一是",
 #: "第二,", "First,")
@@ -306,6 +320,11 @@ _NUMBERED = re.compile(
     r"^\s*(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[Qq]\d\b[:.)]?|[(（]?[a-dA-D][)）]|[①②③④⑤]|[-•·](?=\s)|问题[一二三四1-4][:：、.]?|[一二三四]是"
     r"|第[一二三四](?:个问题|点)?[,，、:：]|(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Finally)[,:])\s*"
 )
+
+
+def _last_sentence(text: str) -> str:
+    """The text's last sentence, without the spaces around it."""
+    return re.split(r"[.!?:;]\s+", text.strip())[-1].strip()
 
 
 def _unnumbered(piece: str) -> str:
