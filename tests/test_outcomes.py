@@ -432,3 +432,30 @@ def test_round_44_premises_yes_and_things_never_stated(real_bot) -> None:  # typ
     ):
         answer = real_bot.ask(text)
         assert (answer.outcome, answer.fallback) == ("not_stated", True), text
+
+
+def test_round_45_asks_run_together_and_parts_the_policy_does_not_state(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """Asks joined by commas and joining words ("另外", "再一个", "and also", ", plus") or a closing line after them are
+    each judged, and the message is answered through the part the policy states; a part asking whether there is a
+    specific requirement, of something its clause lacks ("对工资有没有要求"), a prize no zone's reward is, or a phone
+    number asked after the place it is of, is not answered."""
+    for text, article in (
+        ("工业用地有哪些供应方式,能不能先租后让,租金每亩多少", 19),
+        ("高新区主导产业有哪些,再一个投资强度门槛多少", 11),
+        (
+            "Which leading industries does the zone focus on and also is there a minimum investment for battery plants",
+            11,
+        ),
+        ("What 2035 goals does the policy set, and when does the policy itself expire?", 3),
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.citations[0].article) == ("answered", article), text
+    for text in (
+        "工作许可年龄能放宽到65岁,那对工资有没有要求,年薪要多少?",
+        "政策对工业项目的投资强度有没有具体要求,每亩最少投多少?",
+        "创新创业大赛外国团队能参加吗,一等奖奖金多少",
+        "人才一站式服务窗口在哪里,咨询电话是多少?",
+        "What does a gazelle company get in cash after it is certified?",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.fallback and answer.outcome in ("not_stated", "out_of_scope"), text
