@@ -507,33 +507,29 @@ def _words_covered(
     # regional HQ … . What kind of headquarters base does the zone support?") are none it asks, where the clause
     # lacks them (where it has them, they count)
     scene = _scene_words(asked, part_evidence)
-
-    def covered(more: frozenset[str] = frozenset()) -> float:
-        every = part_evidence.covered(lead, ignored | more, equivalents)
-        return max(every, part_evidence.covered(lead, ignored | more | scene, equivalents)) if scene else every
-
+    specific = part_evidence.specific
+    share = part_evidence.covered(lead, ignored, equivalents)
+    if scene:
+        share = max(share, part_evidence.covered(lead, ignored | scene, equivalents))
     if asking_words is None:
-        return covered() >= PART_COVERAGE
+        return share >= PART_COVERAGE
+
+    def of_about(about: frozenset[str]) -> float:
+        """The share of what it asks about that the clause has."""
+        return part_evidence.covered(lead, ignored | (specific - about), equivalents)
+
+    about = _named(specific, asked_about(asked.normalized, asking_words, words=specific))
     # … none of what it asks about after its asking words, where it names some ("工作许可年龄放宽到65岁,对工资有没有
     # 要求": 要求; "排名前进3位的奖励要园区自己申报吗": 申报), is no part the clause answers, though it has the rest
-    focus = asked_about(asked.normalized, asking_words, words=part_evidence.specific)
-    asked_words = _named(part_evidence.specific - ignored, focus)
-    if asked_words and part_evidence.covered(lead, ignored | (part_evidence.specific - asked_words), equivalents) == 0:
+    if about - ignored and of_about(about) == 0:
         return False
-    if covered() >= PART_COVERAGE:
+    if share >= PART_COVERAGE:
         return True
-    about: frozenset[str] = frozenset()
-    for back in (0, 1):  # "…science park. Is that supported?": the sentence before says what "that" is
-        focus = asked_about(asked.normalized, asking_words, back, part_evidence.specific)
-        about = _named(part_evidence.specific, focus)
-        # (not when the sentence that asks names words of its own: "认定外籍高层次人才,对年薪有没有要求")
-        if about or _named(part_evidence.specific, _asked_sentence(asked.normalized, back)):
-            break
-    return (
-        bool(about)
-        and part_evidence.covered(lead, ignored | (part_evidence.specific - about), equivalents) >= PART_COVERAGE
-        and covered() >= PART_FOCUS_COVERAGE
-    )
+    # "…science park. Is that supported?": the sentence before says what "that" is (not when the sentence that asks
+    # names words of its own: "认定外籍高层次人才,对年薪有没有要求")
+    if not about and not _named(specific, _asked_sentence(asked.normalized)):
+        about = _named(specific, asked_about(asked.normalized, asking_words, 1, specific))
+    return bool(about) and of_about(about) >= PART_COVERAGE and share >= PART_FOCUS_COVERAGE
 
 
 def _names_doer(
@@ -671,7 +667,8 @@ def _asked_sentence(text: str, back: int = 0) -> str:
 
 def _named(words: frozenset[str], text: str) -> frozenset[str]:
     """Those of `words` written in `text`."""
-    return frozenset(w for w in words if written_in(w, text, words_of(text)))
+    text_words = words_of(text)
+    return frozenset(w for w in words if written_in(w, text, text_words))
 
 
 _CLOSING = re.compile(r"[吗吧呢么嘛]?\s*[?？]?\s*$")
