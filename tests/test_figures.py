@@ -21,6 +21,7 @@ from bot.text import normalize
         ("65岁，10年，180日", {"age:65", "duration:10y", "duration:180d"}),
         ("a 63-year-old engineer, aged 70, 64岁", {"age:63", "age:70", "age:64"}),
         ("3 years rent-free, then 6 months", {"duration:3y", "duration:6m"}),
+        ("R visa valid 5 yrs max", {"duration:5y"}),
         ("5 million people", set()),
     ],
 )
@@ -33,3 +34,29 @@ def test_an_age_limit_written_in_years_is_an_age_not_a_period() -> None:
     assert stated_figures(text) == {"age:60"}
     assert stated_figures(normalize("The visa was extended to 10 years")) == {"duration:10y"}  # no age, no 50–99
     assert stated_figures(normalize("the lease can be extended to 50 years")) == {"duration:50y"}  # no word of age
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # as a voice message says them: sums in Chinese numerals before 万/元, or after 百分之
+        ("新认定的省级高新区 是奖励五十万对吧", {"money:500000"}),
+        ("一百万元奖励", {"money:1000000"}),
+        ("两千万", {"money:20000000"}),
+        ("十五万元", {"money:150000"}),
+        ("百分之十的比例", {"percent:10"}),
+        # … and in English words, with a scale or a ten in them
+        ("counties in a provincial IP pilot get five hundred thousand yuan right", {"money:500000"}),
+        ("zones that climb three spots get a million RMB", {"money:1000000", "count:3"}),
+        ("a hundred and fifty thousand rmb", {"money:150000"}),
+        ("the work permit age can only be relaxed to sixty for foreign experts", {"age:60"}),
+        # no numeral of a sum: a word that only has one in it, a count of people, the asker's own years
+        ("千万不要", set()),
+        ("一次性", set()),
+        ("我们有五十个员工", set()),
+        ("he is sixty-five years old", set()),
+        ("we have been here twenty years", set()),
+    ],
+)
+def test_numbers_written_in_words_are_read_as_values(text: str, expected: set[str]) -> None:
+    assert stated_figures(normalize(text)) == expected

@@ -2098,6 +2098,18 @@ def test_english_number_words_given_as_a_limit_are_figures() -> None:
     assert "age:65" in ask("Is the age limit relaxed to sixty-five years?", "en").stated
 
 
+def test_a_figure_put_up_in_a_voice_message_is_a_claim() -> None:
+    """A figure put up to confirm with no question mark, as a voice message is transcribed ("… valid for five years
+    max correct"), is a claim; asked without the tag, or with "right" inside the sentence, it is none. Said in words,
+    a sum is read as one ("…是奖励五十万对吧")."""
+    assert [k.name for k in ask("so the R visa is valid for five years max correct", "en").claims] == ["duration"]
+    assert [k.name for k in ask("the R visa is valid for five years max is that right", "en").claims] == ["duration"]
+    assert not ask("is the R visa valid for five years max", "en").claims
+    assert not ask("is five years the right validity for the R visa", "en").claims
+    assert "money:500000" in ask("新认定的省级高新区 是奖励五十万对吧").stated
+    assert "money:500000" in ask("counties in a provincial IP pilot get five hundred thousand yuan right", "en").stated
+
+
 def test_round_26_scope() -> None:
     assert ask("Our distributor breached its contract. Should we go to arbitration?", "en").intent.out_of_scope
     assert ask("公司能扣他工资当违约金吗?帮我出个法律意见。").intent.out_of_scope

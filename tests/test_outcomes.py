@@ -459,3 +459,36 @@ def test_round_45_asks_run_together_and_parts_the_policy_does_not_state(real_bot
     ):
         answer = real_bot.ask(text)
         assert answer.fallback and answer.outcome in ("not_stated", "out_of_scope"), text
+
+
+def test_round_46_long_messages_lists_and_statements_put_up(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A long enquiry the policy does not answer as a whole is answered through an ask a clause answers on its own; a
+    list's items read with the heading before them ("R visa questions: a) …"); a figure said in words or put up with a
+    tag and no question mark is corrected; a processing time, a cash bonus or a sum put up to confirm, which the
+    policy never states, is not stated; a long enquiry none of whose asks the policy answers still falls back."""
+    for text, article in (
+        (
+            "您好，我们是一家在苏州的生物医药企业，计划在连云港高新区设立研发中心和中试基地，首批派驻人员约30人，其中不少是"
+            "外地来的博士。团队最关心的是生活方面的问题。请问高新区在人才公寓等生活配套方面有什么安排？另外孩子入学能不能"
+            "就近安排？谢谢！",
+            5,
+        ),
+        ("R visa questions: a) max validity? b) can my spouse come on the same visa?", 5),
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.citations[0].article) == ("answered", article), text
+    for text, figure in (
+        ("新认定的省级高新区 是奖励五十万对吧", "100万元"),
+        ("so the R visa is valid for five years max correct", "10 years"),
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "corrected" and figure in answer.text, text
+    for text in (
+        "R visa processing takes about 5 days once we have the letter, right?",
+        "Once a company becomes a gazelle enterprise it gets a cash bonus, correct?",
+        "市级财政专项资金每年给高新区倾斜至少1个亿，对吧？",
+        "您好，我们是一家出口型五金制造企业，正在比较连云港港和青岛港的物流成本，明年计划扩大对欧洲的出口。请问连云港港到"
+        "汉堡的集装箱海运费大概多少？从连云港发往中亚的班列运价和时效是怎样的？谢谢！",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.fallback and answer.outcome in ("not_stated", "out_of_scope"), text

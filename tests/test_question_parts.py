@@ -152,6 +152,11 @@ from bot.answer.cues import load_cues
             "en",
             ["can an expert apply for the R visa abroad", "what is the visa fee?"],  # the scene is too short
         ),
+        (
+            "Research institutes - 1. Which body can the zones build them with? 2. Is there co-funding per institute?",
+            "en",
+            ["Which body can the zones build them with", "Is there co-funding per institute?"],  # a list after a dash
+        ),
     ],
 )
 def test_each_question_in_a_question_is_found(text: str, lang: str, parts: list[str]) -> None:

@@ -41,7 +41,7 @@ from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
 from bot.retrieve.hybrid import HybridRetriever
 from bot.retrieve.results import Retrieval
-from bot.text import HAN, clean, normalize, over_limit, written_as, written_in
+from bot.text import HAN, clean, han_count, normalize, over_limit, written_as, written_in
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -184,7 +184,10 @@ class Answerer:
         )
         # a part asking the hotline, or an address the policy does not give, beside one the policy answers: the answer
         # is the other part's, the address not given is said, and every answer closes with the hotline
-        if (beside := _beside_contact(judgement, parts, grounded)) is not None:
+        # … or, when no part is answered beside the whole, one a clause answers as a question of its own
+        if (
+            beside := _beside_contact(judgement, parts, grounded) or self._alone(q, judgement, parts, grounded)
+        ) is not None:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
@@ -239,6 +242,44 @@ class Answerer:
             ]
         check(deadline, "rendering")
         return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
+
+    def _alone(
+        self,
+        q: Question,
+        judgement: Judgement,
+        parts: list[tuple[Question, Evidence, Judgement]],
+        grounded: Sequence[object],
+    ) -> tuple[Question, Evidence, Judgement] | None:
+        """A part of a message the policy does not answer as a whole, answered as a question of its own: read alone
+        (without the scene its sentence sets before it), retrieved alone, judged answered, by a clause that has
+        nearly all its specific words, of which it names at least `_ASKED_WORDS`. A long message dilutes what it
+        retrieves as a whole ("您好,我们是一家…医疗器械公司,…团队最关心的是生活配套问题。请问高新区在人才公寓等生活
+        配套方面有什么安排…?另外人才公寓的租金标准大概多少…"), not a short one, whose parts lean on each other
+        ("科技企业积分制具体怎么打分?积分高的企业能享受什么支持?"); not when the whole judged the asker's own case."""
+        if not judgement.outcome.fallback or grounded or not parts or judgement.rule in _WHOLE_RULES:
+            return None
+        if not _long(q.normalized, q.lang):
+            return None
+        ignored = self.cues.function_words
+        for part, part_evidence, judged in parts:
+            if judged.outcome.fallback:
+                continue
+            text = part.asked
+            scene, rest = _scene_and_asking(part)
+            if scene and len(_named(part_evidence.specific - ignored, rest)) >= _ASKED_WORDS:
+                text = rest  # "Good day. Our client is … . Is the high-tech zone involved in the Belt and Road …?"
+            alone = self._read(text, text, part.lang)
+            evidence = self.evidence(self.retriever.retrieve(alone.search, top=3, read=False))
+            own = judge(alone, evidence, self.thresholds)
+            lead = own.lead
+            if (
+                not own.outcome.fallback
+                and lead is not None
+                and len(evidence.specific - ignored) >= _ASKED_WORDS
+                and evidence.covered(lead, ignored, self.cues.equivalents) >= PART_COVERAGE
+            ):
+                return alone, evidence, own
+        return None
 
     def _person_upto(self, q: Question, stripped: str, part: Question) -> bool:
         """The question names, up to `part`, a person the policy does not name."""
@@ -298,6 +339,8 @@ class Answerer:
         if len(pieces) < 2:
             return []
         judged = []
+        found = _HEADING.match(stripped)
+        heading = f"{found.group(1)}{'：' if lang == 'zh' else ': '}" if found else ""
         asked_before = False
         scene = ""  # the pieces before the first that asks
         for piece, marked in pieces:
@@ -318,10 +361,12 @@ class Answerer:
                 continue
             first, asked_before = not asked_before, True
             retrieval = self.retriever.retrieve(part.search, top=3, read=False)
-            if first and scene and not self._topical(retrieval):
-                # "我们是一个经济开发区的管委会,想创建省级高新技术产业园区。请问这个申报由谁来提交材料?…": the scene
-                # names what the first part, with no topic of its own, asks of (later ones lean on the parts before)
-                part = replace(self._read_part(scene + part.asked, lang), written=part.written)
+            # "我们是一个经济开发区的管委会,想创建省级高新技术产业园区。请问这个申报由谁来提交材料?…": the scene
+            # names what the first part, with no topic of its own, asks of (later ones lean on the parts before); a
+            # heading before a list, what every item asks of ("R visa questions: a) max validity? b) …")
+            context = scene if first and scene else heading
+            if context and not self._topical(retrieval):
+                part = replace(self._read_part(context + part.asked, lang), written=part.written)
                 retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
                 continue
@@ -357,6 +402,24 @@ class Answerer:
             outcome=str(Outcome.OUT_OF_SCOPE),
             resolved_question=question,
         )
+
+
+#: a heading before a list of questions ("R visa questions: a) …", "考核方面：(1)…"): what comes before the first colon,
+#: asking nothing itself
+_HEADING = re.compile(r"^\s*([^:：?？。!！]{2,40}?)\s*[:：]")
+
+
+def _long(normalized: str, lang: str) -> bool:
+    """A message long enough to dilute what it retrieves as a whole (an e-mail, a web-form enquiry)."""
+    if lang == "zh":
+        return han_count(normalized) >= LONG_MESSAGE_ZH
+    return len(normalized.split()) >= LONG_MESSAGE_EN
+
+
+#: Chinese characters, or English words, from which a message is long (an enquiry e-mail: a greeting, who writes,
+#: then its asks; the single questions and two-part messages of the blind sets are mostly under 60 and 40)
+LONG_MESSAGE_ZH = 80
+LONG_MESSAGE_EN = 50
 
 
 def _wrapped(text: str) -> str:

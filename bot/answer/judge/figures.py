@@ -66,8 +66,9 @@ def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if charged and e.top is not None and _says_not_charged(q, e.top) and not _PER_UNIT.search(q.normalized):
         return None
     # (a charge other than the one the clause names: "不增收土地价款,那城市基础设施配套费也一起免吗?")
-    if not unstated and q.intent.yes_no and q.named_unstated is not None and e.top is not None:
+    if not unstated and (q.intent.yes_no or q.tagged) and q.named_unstated is not None and e.top is not None:
         named = e.top.mentions(q.named_unstated.cues) and not q.intent.other_charge
+        named = named or (q.named_unstated.name == "deadline" and _dated_target(q, e.top))  # "…, right?" of its year
         unstated = [q.named_unstated] if not named else []
     also = [k for k in q.figures if k.statement not in (None, "any", "value") and not k.clause.search(q.given)]
     # … what the question word asks decides ("What documents … to get my age limit relaxed?" asks no age)
@@ -484,13 +485,13 @@ def _put_to_another_year(q: Question, stated: Stated) -> bool:
 
 def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Money asked for (a reward, subsidy, waiver) where the clauses that would answer state none."""
-    if not q.benefit or not (q.intent.yes_no or q.figures or q.benefit_asked):
+    if not q.benefit or not (q.intent.yes_no or q.tagged or q.figures or q.benefit_asked):
         return None
     answering = answering_clauses(e, t)
     # "what rewards and penalties …?": the first clauses of two articles; when the best article shares
     # words of the question beyond the money, only those of the second that share them too ("what subsidy
     # for a foreign expert workstation?": the workstation's article, not the one on funds in general)
-    if not (q.intent.yes_no or q.figures):
+    if not (q.intent.yes_no or q.tagged or q.figures):
         own = thing_words(q, e.article_clauses(0))
         answering += tuple(
             c

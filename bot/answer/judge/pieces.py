@@ -295,6 +295,8 @@ def contradicts(
     if not (about_policy or q.confirms or (q.intent.yes_no and not claimed) or q.intent.invent):
         return False
     kinds = {f.split(":")[0] for f in stated.figures}
+    if kinds & replaced_by_time(q):
+        return False  # "processing takes about 5 days, right?" puts up a processing time, not a period of stay
     given = {f for f in q.stated if f.split(":")[0] in kinds}
     mine = given - true  # "5%还是7%?": one of the figures given held is no contradiction
     held = frozenset(f for s in compatible_statements(q, clause) for f in s.figures) if clause else stated.figures
@@ -403,3 +405,9 @@ def lists_named(q: Question, clause: ClauseEvidence) -> bool:
 
 def first_statement(clause: ClauseEvidence | None) -> Stated | None:
     return clause.stated[0] if clause is not None and clause.stated else None
+
+
+def replaced_by_time(q: Question) -> frozenset[str]:
+    """The kinds of figure a processing time the question asks replaces: a period it puts up ("processing takes about 5
+    days, right?", "R签证办理只要5天吧？") is that time, which the policy never states, not its period of stay."""
+    return frozenset(kind for asked in q.figures if asked.name == "processing_time" for kind in asked.replaces)

@@ -24,6 +24,7 @@ from bot.answer.judge.pieces import (
     listed_clause,
     lists_named,
     meets_floor,
+    replaced_by_time,
     writes_figure,
 )
 from bot.answer.question import Question
@@ -246,9 +247,12 @@ def _no_procedure(top: ClauseEvidence | None, statement: Stated | None = None) -
 def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A figure the asker dictates, wants confirmed or promised that the policy nowhere states: answered
     only with the policy's own figure of that kind (corrected), or declined when it has none."""
-    if not q.claims:
+    # (not a figure of a kind the question asks as another: "processing takes about 5 days, right?" puts up a
+    # processing time, which the policy never states, not a period of stay)
+    claims = [k for k in q.claims if k.name not in replaced_by_time(q)]
+    if not claims:
         return None
-    found = figure_lead(q, e, list(q.claims), guess=True) or figure_lead(q, e, list(q.figures), guess=True)
+    found = figure_lead(q, e, claims, guess=True) or figure_lead(q, e, list(q.figures), guess=True)
     if found is not None and found[1].kind in TARGET_KINDS and q.specifics_asked:
         return None  # "高企所得税是不是按15%交?": a tax rate the policy never states, not its 45% target
     if not _requires(q) and any(_meets(q, s) for s in _floors(found, e)):
