@@ -2106,6 +2106,8 @@ def test_a_figure_put_up_in_a_voice_message_is_a_claim() -> None:
     assert [k.name for k in ask("the R visa is valid for five years max is that right", "en").claims] == ["duration"]
     assert not ask("is the R visa valid for five years max", "en").claims
     assert not ask("is five years the right validity for the R visa", "en").claims
+    assert not ask("our engineer has 3 years experience what documents do we need to get his R visa right", "en").claims
+    assert not ask("how do I turn right", "en").confirms
     assert "money:500000" in ask("新认定的省级高新区 是奖励五十万对吧").stated
     assert "money:500000" in ask("counties in a provincial IP pilot get five hundred thousand yuan right", "en").stated
 

@@ -184,10 +184,7 @@ class Answerer:
         )
         # a part asking the hotline, or an address the policy does not give, beside one the policy answers: the answer
         # is the other part's, the address not given is said, and every answer closes with the hotline
-        # … or, when no part is answered beside the whole, one a clause answers as a question of its own
-        if (
-            beside := _beside_contact(judgement, parts, grounded) or self._alone(q, judgement, parts, grounded)
-        ) is not None:
+        if (beside := _beside_contact(judgement, parts, grounded)) is not None:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
@@ -217,9 +214,13 @@ class Answerer:
         # … of the policy document itself, only a part asking no figure ("What are the 2035 goals … and when does the
         # policy itself expire?": the goals are answered)
         grounded = [p for p in grounded if not (of_document and _asks_figure_part(p))]
-        if judgement.outcome.fallback and (answered := next(iter(grounded), None)):
+        # … or, in a long message, one a clause answers as a question of its own (`_alone`)
+        if judgement.outcome.fallback and (
+            answered := next(iter(grounded), None) or self._alone(q, judgement, parts, grounded, deadline)
+        ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             whole = Part(q.written, judgement, question=q)
+            alone = not any(answered is p for p in grounded)  # (a long message's whole, diluted, says no gap)
             # … with no "Yes —": what a part asks alone may hold a case the whole sets ("Can we still apply for
             # first purchase support this year? Is there an application window?")
             q, evidence, judgement = answered[0], answered[1], replace(answered[2], yes=False)
@@ -231,6 +232,7 @@ class Answerer:
                 not any(p.judgement.outcome.fallback for p in others)
                 and gap not in {k.name for k in q.figures}
                 and not own_year
+                and not alone
             ):
                 others.append(whole)
         else:
@@ -249,12 +251,13 @@ class Answerer:
         judgement: Judgement,
         parts: list[tuple[Question, Evidence, Judgement]],
         grounded: Sequence[object],
+        deadline: Deadline | None,
     ) -> tuple[Question, Evidence, Judgement] | None:
         """A part of a message the policy does not answer as a whole, answered as a question of its own: read alone
         (without the scene its sentence sets before it), retrieved alone, judged answered, by a clause that has
         nearly all its specific words, of which it names at least `_ASKED_WORDS`. A long message dilutes what it
-        retrieves as a whole ("您好,我们是一家…医疗器械公司,…团队最关心的是生活配套问题。请问高新区在人才公寓等生活
-        配套方面有什么安排…?另外人才公寓的租金标准大概多少…"), not a short one, whose parts lean on each other
+        retrieves as a whole ("您好,我们是一家…生物医药企业,…团队最关心的是生活方面的问题。请问高新区在人才公寓等
+        生活配套方面有什么安排?另外孩子入学能不能就近安排?…"), not a short one, whose parts lean on each other
         ("科技企业积分制具体怎么打分?积分高的企业能享受什么支持?"); not when the whole judged the asker's own case."""
         if not judgement.outcome.fallback or grounded or not parts or judgement.rule in _WHOLE_RULES:
             return None
@@ -264,6 +267,7 @@ class Answerer:
         for part, part_evidence, judged in parts:
             if judged.outcome.fallback:
                 continue
+            check(deadline, "parts")
             text = part.asked
             scene, rest = _scene_and_asking(part)
             if scene and len(_named(part_evidence.specific - ignored, rest)) >= _ASKED_WORDS:
@@ -275,7 +279,7 @@ class Answerer:
             if (
                 not own.outcome.fallback
                 and lead is not None
-                and len(evidence.specific - ignored) >= _ASKED_WORDS
+                and sum(not w.isdigit() for w in evidence.specific - ignored) >= _ASKED_WORDS
                 and evidence.covered(lead, ignored, self.cues.equivalents) >= PART_COVERAGE
             ):
                 return alone, evidence, own
@@ -365,7 +369,7 @@ class Answerer:
             # names what the first part, with no topic of its own, asks of (later ones lean on the parts before); a
             # heading before a list, what every item asks of ("R visa questions: a) max validity? b) …")
             context = scene if first and scene else heading
-            if context and not self._topical(retrieval):
+            if context and not self._topical(retrieval) and not (part.intent.contact or part.intent.other_contact):
                 part = replace(self._read_part(context + part.asked, lang), written=part.written)
                 retrieval = self.retriever.retrieve(part.search, top=3, read=False)
             if not retrieval.articles or not self._topical(retrieval):
@@ -405,8 +409,10 @@ class Answerer:
 
 
 #: a heading before a list of questions ("R visa questions: a) …", "考核方面：(1)…"): what comes before the first colon,
-#: asking nothing itself
-_HEADING = re.compile(r"^\s*([^:：?？。!！]{2,40}?)\s*[:：]")
+#: asking nothing itself (not a greeting, "您好：", "Hi team:", nor a time, "10:30")
+_HEADING = re.compile(
+    r"^\s*(?!您好|你好|尊敬|领导|各位|dear\b|hi\b|hello\b|hey\b|to\b)([^:：?？。!！\d]{2,40}?)\s*[:：]", re.IGNORECASE
+)
 
 
 def _long(normalized: str, lang: str) -> bool:

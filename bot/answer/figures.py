@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 # ("比上一年": 上1年 once numerals are read)
 # (not an age: "64 years old")
 _PERIOD = re.compile(
-    r"(?<![\d.上下])(?!(?:19|20)\d\d\s*年)(\d+)\s*(年|个月|日|天|years?|yrs?|months?|days?)(?![\d])(?!s?[\s-]*old\b)"
+    r"(?<![\d.上下])(?!(?:19|20)\d\d\s*年)(\d+)\s*(年|个月|日|天|years?|months?|days?)(?![\d])(?!s?[\s-]*old\b)"
 )
 _AGE = re.compile(
     r"(?<![\d.])(\d{2})\s*(?:岁|周岁|years? old|-year-old)|\bage[d]?\s+(\d{2})\b|\bi'?m\s+(\d{2})\b|\bi am\s+(\d{2})\b"
@@ -92,35 +92,46 @@ _EN_FIGURE = re.compile(
 _CHINESE_FIGURE = re.compile(
     r"(?<![零一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(?=\s*(?:个月|年|天|日|周岁|岁))"
 )
-# a sum in Chinese numerals ("奖励五十万", "一百万元", "百分之十"): before 万, 亿, 元 or 块, or after 百分之
+# a sum in Chinese numerals ("奖励五十万", "一百万元", "三百块", "一个亿", "百分之十"): before 万 or 亿
+# (not another numeral after it, "两万五", nor a measure, "一万平"), before 元 or 块 with a ten, hundred
+# or thousand in it (not "一元化"), or after 百分之 (not "百分之十几"); not part of a vaguer number
+# ("几十万", "数十万") or a decimal ("一点五亿")
 _CHINESE_AMOUNT = re.compile(
-    r"(?<![零一二两三四五六七八九十百千万亿])([一二两三四五六七八九十][一二两三四五六七八九十百千零]*)(?=\s*(?:万|亿|元|块))"
-    r"|(?<=百分之)([一二两三四五六七八九十][一二两三四五六七八九十百零]*)"
+    r"(?<![零一二两三四五六七八九十百千万亿几数多好上成点])([一二两三四五六七八九十][一二两三四五六七八九十百千零]*)"
+    r"(?=\s*个?\s*[万亿](?![一二两三四五六七八九十几多平亩人名个家吨台套米字户次火]))"
+    r"|(?<![零一二两三四五六七八九十百千万亿几数多好上成点])([一二两三四五六七八九][十百千][一二两三四五六七八九十百千零]*)"
+    r"(?=\s*(?:元|块))"
+    r"|(?<=百分之)([一二两三四五六七八九十][一二两三四五六七八九十百零]*)(?![几多点])"
 )
-_HAN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HAN_PLACE = {"十": 10, "百": 100, "千": 1000}
 # a number in English words that is a sum, a share or an age ("five hundred thousand yuan", "a million RMB", "relaxed to
 # sixty"): one with a ten, hundred, thousand or million in it (not "five years", which `_EN_FIGURE` reads after a
-# word of a limit only, nor a ten before a period)
+# word of a limit only, nor a ten before a period, nor a decimal: "one point two million")
 _EN_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 )
-# a number of places in a ranking in English words ("climb three spots")
-_EN_PLACES = re.compile(rf"\b({_EN_WORD})(?=[\s-]+(?:places?|spots?|positions?)\b)")
-_EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_EN_AMOUNT = re.compile(
-    rf"\b(?:(?:a|{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?{_EN_WORD})*[\s-]+(?:hundred|thousand|million|billion)"
-    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}|hundred|thousand))*(?:[\s-]+(?:million|billion))?"
-    rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+{_EN_UNIT})?"
-    rf"(?![\s-]+{_EN_UNIT}\b)(?![\s-]+(?:years?|months?|days?)\b))\b"
+# a number of places a ranking moves in English words ("climb three spots", "moved up four places")
+_EN_PLACES = re.compile(
+    rf"\b((?:up|by|climb\w*|mov\w*|ris\w*|rose|jump\w*|improv\w*|advanc\w*))\s+({_EN_WORD})(?=[\s-]+"
+    r"(?:places|spots|positions|ranks)\b)"
 )
+_EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_SCALE = r"(?:hundred|thousand|million|billion)"
+_EN_AMOUNT = re.compile(
+    rf"(?<!\bpoint\s)\b(?:(?:a|{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}|{_EN_SCALE}))*[\s-]+{_EN_SCALE}"
+    rf"(?:[\s-]+(?:and[\s-]+)?{_EN_WORD}(?![\s-]+{_EN_SCALE}))?"
+    rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+{_EN_UNIT})?"
+    rf"(?![\s-]+{_EN_UNIT}\b)(?![\s-]+(?:years?|months?|days?)\b))\b(?!\s+point\b)"
+)
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _COUNT = re.compile(
     r"(?<![\d.])(\d+)\s*(?:(?:or more|or fewer|and above|or above|or so)\s+)?"
     r"(?:位|名|强|places?\b|positions?\b|spots?\b)"
     r"|\btop[\s-]*(\d+)\b|前\s*(\d+)(?![\d.]|\s*(?:位|名|强|年|个月|天|日))"
 )
-_PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "yr": "y", "yrs": "y", "个月": "m", "month": "m", "months": "m"}
+_PERIOD_UNIT = {"年": "y", "year": "y", "years": "y", "个月": "m", "month": "m", "months": "m"}
 
 
 def stated_figures(normalized: str) -> frozenset[str]:
@@ -201,49 +212,51 @@ def arabic(normalized: str) -> str:
         return str(_EN_NUMBER[tens] + (_EN_NUMBER[units] if units else 0))
 
     text = _EN_FIGURE.sub(english, _CHINESE_FIGURE.sub(digits, normalized))
-    text = _EN_PLACES.sub(lambda m: str(_EN_NUMBER[m.group(1)]), text)
+    text = _EN_PLACES.sub(lambda m: f"{m.group(1)} {_EN_NUMBER[m.group(2)]}", text)
     return _EN_AMOUNT.sub(_english_amount, _CHINESE_AMOUNT.sub(_chinese_amount, text))
 
 
 def _chinese_amount(match: re.Match[str]) -> str:
     """A sum or share in Chinese numerals in digits ("五十万" → "50万", "一百万元" → "100万元", "百分之十" →
     "百分之10"); as written when it is no numeral below ten thousand."""
-    numeral = match.group(1) or match.group(2)
+    numeral = next(group for group in match.groups() if group)
     value = han_number(numeral)
     return numeral if value is None else str(value)
 
 
 def han_number(text: str) -> int | None:
-    """A Chinese numeral below ten thousand (一百, 两千五百, 五十, 十五), or None."""
-    total, digit = 0, None
+    """A Chinese numeral below ten thousand (一百, 两千五百, 一百零五, 五十, 十五), or None; not one said short, its
+    last digit's place left out ("三千五": 3500 or 3005?)."""
+    total, digit, zero = 0, None, False
     for ch in text:
-        if ch in _HAN_DIGIT:
+        if ch == "零":
+            zero = True
+        elif ch in _HAN_DIGIT:
             if digit is not None:
                 return None  # "五五": no numeral
             digit = _HAN_DIGIT[ch]
         elif ch in _HAN_PLACE:
             total += (1 if digit is None else digit) * _HAN_PLACE[ch]
-            digit = None
+            digit, zero = None, False
         else:
             return None
+    if digit is not None and total >= 100 and not zero and text[-2] != "十":
+        return None  # "三千五", "两百五": the place of the 五 is left out
     return total + (digit or 0) or None
 
 
 def _english_amount(match: re.Match[str]) -> str:
-    """A number in English words in digits ("five hundred thousand" → "500000", "a million" → "1 million",
-    "sixty-five" → "65")."""
-    words = match.group(0).replace("-", " ").split()
-    scale = words[-1] if words[-1] in ("million", "billion") else ""
+    """A number in English words in digits ("five hundred thousand" → "500000", "a million" → "1000000",
+    "one million two hundred thousand" → "1200000", "sixty-five" → "65")."""
     total, current = 0, 0
-    for word in words[:-1] if scale else words:
+    for word in match.group(0).replace("-", " ").split():
         if word == "hundred":
             current = max(current, 1) * 100
-        elif word == "thousand":
-            total, current = (total + max(current, 1)) * 1000, 0
+        elif word in _EN_SCALES:
+            total, current = total + max(current, 1) * _EN_SCALES[word], 0
         elif word != "and":
             current += 1 if word == "a" else _EN_NUMBER[word]
-    number = total + max(current, 1 if scale else 0)
-    return f"{number} {scale}" if scale else str(number)
+    return str(total + current)
 
 
 def limit_values(normalized: str) -> frozenset[str]:

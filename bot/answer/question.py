@@ -579,7 +579,10 @@ _FLOOR_PUT_UP = re.compile(
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     # … or said without a mark, as a voice message is ("so the R visa is valid for five years max correct")
-    r"|^[^.?!。？！]*\s(correct|right|is (that|it) (right|correct|true|so))\s*$"
+    # (not a question in words, "how do i turn right", nor "the right", "get … right", "is correct")
+    r"|^(?![^.?!。？！]*\b(?:what|which|how|who|whom|whose|when|where|why)\b)[^.?!。？！]*"
+    r"(?<!\bthe)(?<!\bturn)(?<!\bget)(?<!\ball)(?<!\bis)(?<!\bare)(?<!\bbe)"
+    r"\s(correct|right|is (that|it) (right|correct|true|so))\s*$"
     r"|\b(is|isn't) (that|this|it) (how it works|the case|so|true|accurate|correct|right)\s*\?\s*$"
     r"|是不是[^?？。]{0,30}(就行|就可以|就够|就好)了?\s*[?？]"
     r"|\b(isn't|aren't|doesn't|don't|won't) (it|they|i|we)\s*\?\s*$"
