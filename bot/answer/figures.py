@@ -126,6 +126,12 @@ _EN_AMOUNT = re.compile(
     rf"(?![\s-]+{_EN_UNIT}\b)(?![\s-]+(?:years?|months?|days?)\b))\b(?!\s+point\b)"
 )
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+# words without which `_EN_PLACES`, `_EN_AMOUNT` find nothing
+_PLACE_WORDS = ("places", "spots", "positions", "ranks")
+_AMOUNT_WORDS = (
+    *("hundred", "thousand", "million", "billion"),
+    *("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+)
 _COUNT = re.compile(
     r"(?<![\d.])(\d+)\s*(?:(?:or more|or fewer|and above|or above|or so)\s+)?"
     r"(?:位|名|强|places?\b|positions?\b|spots?\b)"
@@ -212,8 +218,12 @@ def arabic(normalized: str) -> str:
         return str(_EN_NUMBER[tens] + (_EN_NUMBER[units] if units else 0))
 
     text = _EN_FIGURE.sub(english, _CHINESE_FIGURE.sub(digits, normalized))
-    text = _EN_PLACES.sub(lambda m: f"{m.group(1)} {_EN_NUMBER[m.group(2)]}", text)
-    return _EN_AMOUNT.sub(_english_amount, _CHINESE_AMOUNT.sub(_chinese_amount, text))
+    # (numbers in words are rare: a quick look for the words they need first)
+    if any(word in text for word in _PLACE_WORDS):
+        text = _EN_PLACES.sub(lambda m: f"{m.group(1)} {_EN_NUMBER[m.group(2)]}", text)
+    if any(word in text for word in _AMOUNT_WORDS):
+        text = _EN_AMOUNT.sub(_english_amount, text)
+    return _CHINESE_AMOUNT.sub(_chinese_amount, text) if any(c in text for c in "万亿元块百分") else text
 
 
 def _chinese_amount(match: re.Match[str]) -> str:
