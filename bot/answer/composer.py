@@ -216,11 +216,11 @@ class Answerer:
         grounded = [p for p in grounded if not (of_document and _asks_figure_part(p))]
         # … or, in a long message, one a clause answers as a question of its own (`_alone`)
         if judgement.outcome.fallback and (
-            answered := next(iter(grounded), None) or self._alone(q, judgement, parts, grounded, deadline)
+            answered := next(iter(grounded), None) or self._alone(q, judgement, parts, deadline)
         ):
             # "Whats the max validity of the R visa? Also how much is the visa fee?": one part is answered
             whole = Part(q.written, judgement, question=q)
-            alone = not any(answered is p for p in grounded)  # (a long message's whole, diluted, says no gap)
+            alone = not grounded  # (a long message's whole, diluted, says no gap)
             # … with no "Yes —": what a part asks alone may hold a case the whole sets ("Can we still apply for
             # first purchase support this year? Is there an application window?")
             q, evidence, judgement = answered[0], answered[1], replace(answered[2], yes=False)
@@ -250,18 +250,16 @@ class Answerer:
         q: Question,
         judgement: Judgement,
         parts: list[tuple[Question, Evidence, Judgement]],
-        grounded: Sequence[object],
         deadline: Deadline | None,
     ) -> tuple[Question, Evidence, Judgement] | None:
-        """A part of a message the policy does not answer as a whole, answered as a question of its own: read alone
-        (without the scene its sentence sets before it), retrieved alone, judged answered, by a clause that has
-        nearly all its specific words, of which it names at least `_ASKED_WORDS`. A long message dilutes what it
+        """A part of a message the policy does not answer as a whole, where no part is answered beside the whole's
+        clause, answered as a question of its own: read alone (without the scene its sentence sets before it),
+        retrieved alone, judged answered, by a clause that has nearly all its specific words, of which it names at
+        least `_ASKED_WORDS`. A long message dilutes what it
         retrieves as a whole ("您好,我们是一家…生物医药企业,…团队最关心的是生活方面的问题。请问高新区在人才公寓等
         生活配套方面有什么安排?另外孩子入学能不能就近安排?…"), not a short one, whose parts lean on each other
         ("科技企业积分制具体怎么打分?积分高的企业能享受什么支持?"); not when the whole judged the asker's own case."""
-        if not judgement.outcome.fallback or grounded or not parts or judgement.rule in _WHOLE_RULES:
-            return None
-        if not _long(q.normalized, q.lang):
+        if judgement.rule in _WHOLE_RULES or not _long(q.normalized, q.lang):
             return None
         ignored = self.cues.function_words
         for part, part_evidence, judged in parts:

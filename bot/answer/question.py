@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.answer.authorities import Authority
 from bot.answer.cues import CueList, Cues, FigureKind, Specific, merged, words_of
-from bot.answer.figures import claimable, limit_values, limited, stated_figures, without_own_ages
+from bot.answer.figures import arabic, claimable, limit_values, limited, stated_figures, without_own_ages
 from bot.answer.grams import changed_words, grams, negated_grams, not_case_grams
 from bot.answer.intent import (
     Intent,
@@ -77,6 +77,7 @@ class Question:
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
+    time_put_up: bool = False  # says a processing time as a figure ("processing takes about 5 days", "办理只要5天")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
     other_business: bool = False  # the asker's business is no technology business ("we're a trading company")
@@ -161,6 +162,7 @@ class Question:
             "premised": sorted(self.premised),
             "confirms": self.confirms,
             "tagged": self.tagged,
+            "time_put_up": self.time_put_up,
             "denies": self.denies,
             "universal": self.universal,
             "still_applies": self.still_applies,
@@ -301,6 +303,7 @@ def read_question(
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         tagged=tagged,
+        time_put_up=bool(_TIME_PUT_UP.search(arabic(normalized))),
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
         other_business=cues.other_business.found(normalized, all_words),
@@ -591,6 +594,15 @@ _TAG_QUESTION = re.compile(
     r"|might|must|shall|has|have)\b)(?![^?？]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?？]*[?？]\s*$"
 )
 
+
+#: a processing time said as a figure
+_TIME_PUT_UP = re.compile(
+    r"\b(?:processing|approval|issuance|issuing|review|vetting)\s+(?:usually\s+|normally\s+|only\s+|just\s+)?"
+    r"(?:takes?|took)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?\d+\s+(?:working\s+|business\s+)?"
+    r"(?:weeks?|days?|months?)\b"
+    r"|(?:出签|出证|发证|签发|核发|颁发|办理|审批|审核|受理|批下来|办下来)\S{0,4}(?:只要|只需|只需要|就要|需要|要)"
+    r"(?:大概|大约|约)?\d+\s*个?(?:工作日|天|周|星期|礼拜)"
+)
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 

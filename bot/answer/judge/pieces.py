@@ -6,7 +6,6 @@ import re
 from itertools import pairwise
 
 from bot.answer.cues import FigureKind
-from bot.answer.figures import arabic
 from bot.answer.judge.model import GRANTOR_PARTIES, ClauseEvidence, Evidence, Missing, Stated, Thresholds
 from bot.answer.question import Question
 from bot.corpus.model import Statement
@@ -412,16 +411,6 @@ def replaced_by_time(q: Question) -> frozenset[str]:
     """The kinds of figure a processing time the question puts up replaces ("processing takes about 5 days, right?",
     "R签证办理只要5天吧？"): its period is that time, which the policy never states, not its period of stay; a period
     it puts up elsewhere ("Since the R visa is valid for 5 years, how long does it take to issue?") is still one."""
-    if not _TIME_PUT_UP.search(arabic(q.normalized)):
+    if not q.time_put_up:
         return frozenset()
     return frozenset(kind for asked in q.figures if asked.name == "processing_time" for kind in asked.replaces)
-
-
-#: a processing time said as a figure
-_TIME_PUT_UP = re.compile(
-    r"\b(?:processing|approval|issuance|issuing|review|vetting)\s+(?:usually\s+|normally\s+|only\s+|just\s+)?"
-    r"(?:takes?|took)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?\d+\s+(?:working\s+|business\s+)?"
-    r"(?:weeks?|days?|months?)\b"
-    r"|(?:出签|出证|发证|签发|核发|颁发|办理|审批|审核|受理|批下来|办下来)\S{0,4}(?:只要|只需|只需要|就要|需要|要)"
-    r"(?:大概|大约|约)?\d+\s*个?(?:工作日|天|周|星期|礼拜)"
-)
