@@ -72,3 +72,10 @@ def test_an_age_limit_written_in_years_is_an_age_not_a_period() -> None:
 )
 def test_numbers_written_in_words_are_read_as_values(text: str, expected: set[str]) -> None:
     assert stated_figures(normalize(text)) == expected
+
+
+def test_thousands_typed_with_a_k_are_money_unless_they_count_something_else() -> None:
+    assert stated_figures("national zones only get 500k, right?") == {"money:500000"}
+    assert stated_figures("a 1.5k bonus") == {"money:1500"}
+    assert not stated_figures("we have 5k employees")
+    assert not stated_figures("k-12 schools")

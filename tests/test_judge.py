@@ -4704,3 +4704,66 @@ def test_what_a_question_asks_about_starts_after_its_last_asking_word_not_inside
     assert asked_about("认定外籍高层次人才,对年薪有没有要求", asking) == "求"  # without the words, the bare match
     assert asked_about("我们厂加盖车间,这种情况要不要补交土地价款?", asking) == "补交土地价款"
     assert asked_about("If the ratio goes up, do we pay more land price?", asking) == "pay more land price"
+
+
+def test_figures_given_each_to_its_own_level_the_other_way_round_are_corrected() -> None:
+    """Two levels with a figure each, swapped: the ranking reward is 100万 for national zones, 50万 for provincial."""
+    rewards = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING), clause(25, 3, PROVINCIAL_NEW, position=1))
+    for text, lang in (
+        ("听说排名进位奖励省级高新区100万、国家高新区才50万，省级反而多？", "zh"),
+        ("For the ranking reward, provincial zones get RMB 1 million but national zones only 500k, right?", "en"),
+    ):
+        judgement = judge(ask(text, lang), rewards)
+        assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "contradicted"), text
+        assert judgement.statement is not None
+        assert judgement.statement.statement in (NATIONAL_RANKING, PROVINCIAL_RANKING)
+    # … not when each figure is its level's, nor when the figure is the level's on another occasion it names none of
+    assert judge(ask("排名进位奖励国家高新区100万、省级高新区50万，对吧？"), rewards).outcome is Outcome.ANSWERED
+    assert judge(ask("省级高新区有100万，国家高新区的呢？"), rewards).outcome is not Outcome.CORRECTED
+
+
+def test_which_of_two_gets_more_money_asks_an_amount() -> None:
+    """ "哪个补贴多", "which gets a bigger reward": an amount is asked; where the clause has none, not stated."""
+    listing = evidence(clause(21, 4, LISTING, text="支持科技型企业利用科创板挂牌上市 listing on the STAR Market"))
+    for text, lang in (
+        ("科技型企业去科创板上市和去北交所上市，哪个补贴多", "zh"),
+        ("STAR Market or Beijing exchange listing: which one comes with more funding?", "en"),
+    ):
+        judgement = judge(ask(text, lang), listing)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "figure_absent"), text
+    # … not which of them gets more weight or attention
+    assert "money" not in {k.name for k in ask("Which indicators get more weight in the assessment?", "en").figures}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("新认定的国家高新区奖多少？比新认定的省级高新区多吗", 0),
+        ("省级高新区比国家高新区奖得多吗？", 1),
+        ("What does a newly recognised national zone get, compared with a new provincial one?", 0),
+        ("Do national zones get more than provincial ones?", 0),
+    ],
+)
+def test_the_level_compared_with_is_not_the_one_asked_about(text: str, level: int) -> None:
+    assert qualifiers_of(normalize(text), CUES) == {level}
+
+
+def test_a_number_after_than_is_no_comparison_with_a_level() -> None:
+    assert qualifiers_of(normalize("a national zone that moves up more than 3 places"), CUES) == {0}
+    assert "3" in normalize("a national zone that moves up more than 3 places")
+
+
+def test_without_written_short_says_what_the_asker_lacks() -> None:
+    assert "permanent residence" in ask("I'm a foreigner w/o permanent residence, can I be legal rep?", "en").lacks
+
+
+def test_the_years_a_year_asked_lies_between_are_not_asked() -> None:
+    assert ask("What's the R&D target for 2030, somewhere between the 2025 and 2035 numbers?", "en").years == {"2030"}
+    assert ask("2030年的R&D经费占比目标是多少？介于2025和2035之间吗").years == {"2030"}
+    assert ask("2025年和2035年的目标分别是多少？").years == {"2025", "2035"}
+
+
+def test_what_differs_between_two_levels_names_both() -> None:
+    """"有什么不一样" asks how they differ: both levels are asked about ("跟省级一样" compares with one)."""
+    assert qualifiers_of(normalize("国家高新区和省级高新区在发展定位上有什么不一样？"), CUES) == {0, 1}
+    assert qualifiers_of(normalize("国家高新区是不是跟省级高新区一样？"), CUES) == {0}

@@ -154,6 +154,7 @@ class Answerer:
         if marked and any(s.person or s.identity for s in q.specifics):
             marked = [m for m in marked if not self._person_upto(q, stripped, m)]
         function_words = self.cues.function_words
+        long_message = _long(q.normalized, q.lang)  # (its asks lean on no other)
         grounded = [
             p
             for p in parts
@@ -164,6 +165,11 @@ class Answerer:
                     and _covered(
                         *p, evidence, function_words, self.cues.asking_words, self.cues.equivalents, judgement.rule
                     )
+                )
+                or (
+                    long_message
+                    and _gap_elsewhere(*p, evidence, judgement, function_words, self.cues.equivalents)
+                    and not self._person_upto(q, stripped, p[0])
                 )
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and _granted_money(q, p[2].statement))
@@ -489,11 +495,45 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
     )
 
 
+def _gap_elsewhere(
+    asked: Question,
+    part_evidence: Evidence,
+    part: Judgement,
+    whole: Evidence,
+    judged: Judgement,
+    ignored: frozenset[str],
+    equivalents: Mapping[str, tuple[str, ...]] | None,
+) -> bool:
+    """A part the clause the whole is about answers on its own terms, having at least `GAP_COVERAGE` of its specific
+    words, where what the whole lacks is not the part's to ask ("…the zone offer leasing, or leasing first and
+    buying later? And what is the current land price per mu?": the price is the other ask's; "…有没有什么简化做法?…
+    医疗器械注册证省药监局一般要审多久?": the registration is the other ask's)."""
+    lead, missing = part.lead, judged.missing
+    if part.outcome.fallback or lead is None or whole.top is None or missing is None:
+        return False
+    if (
+        judged.rule not in _OTHER_PART_RULES
+        or lead.article != whole.top.article
+        or _share_covered(asked, part_evidence, lead, ignored, equivalents) < GAP_COVERAGE
+    ):
+        return False
+    if missing.kind == "specific":
+        return not any(s.id == missing.what for s in asked.specifics)
+    if missing.kind == "figure":
+        return missing.what not in {k.name for k in asked.figures} and not asked.named_unstated
+    if missing.kind == "benefit":
+        return not (asked.benefit or asked.benefit_asked)
+    return False
+
+
 #: a part may be answered by a clause of this many of the whole's best articles
 _NEAR_ARTICLES = 2
 
 #: the share of a part's specific words its clause must have for the part to be answered on its own terms
 PART_COVERAGE = 0.75
+
+#: … or, in a long message whose other asks hold what the whole lacks, this share (see `_gap_elsewhere`)
+GAP_COVERAGE = 0.35
 
 #: … or the share of all its words, when the clause has nearly all of what it asks about (after its asking words)
 PART_FOCUS_COVERAGE = 0.4
@@ -560,6 +600,23 @@ def _covered(
     return _words_covered(asked, part_evidence, lead, ignored, focused, equivalents)
 
 
+def _share_covered(
+    asked: Question,
+    part_evidence: Evidence,
+    lead: ClauseEvidence,
+    ignored: frozenset[str],
+    equivalents: Mapping[str, tuple[str, ...]] | None,
+) -> float:
+    """The share of the part's specific words the clause has; words only of the sentences that set the scene
+    before it asks ("We're a Shenzhen AI company considering a regional HQ … . What kind of headquarters base does
+    the zone support?") are none it asks, where the clause lacks them (where it has them, they count)."""
+    scene = _scene_words(asked, part_evidence)
+    share = part_evidence.covered(lead, ignored, equivalents)
+    if scene:
+        share = max(share, part_evidence.covered(lead, ignored | scene, equivalents))
+    return share
+
+
 def _words_covered(
     asked: Question,
     part_evidence: Evidence,
@@ -570,14 +627,8 @@ def _words_covered(
 ) -> bool:
     """The clause has nearly all the part's specific words, or, given `asking_words`, nearly all of what it asks
     about (after its asking words) and some of the rest (see `_covered`)."""
-    # words only of the sentences that set the scene before it asks ("We're a Shenzhen AI company considering a
-    # regional HQ … . What kind of headquarters base does the zone support?") are none it asks, where the clause
-    # lacks them (where it has them, they count)
-    scene = _scene_words(asked, part_evidence)
     specific = part_evidence.specific
-    share = part_evidence.covered(lead, ignored, equivalents)
-    if scene:
-        share = max(share, part_evidence.covered(lead, ignored | scene, equivalents))
+    share = _share_covered(asked, part_evidence, lead, ignored, equivalents)
     if asking_words is None:
         return share >= PART_COVERAGE
 

@@ -21,6 +21,11 @@ _MONEY = (
         _NUMBER + r"\s*(million|billion)\b(?!\s+(?:people|persons|residents|inhabitants|users|visitors|tons"
         r"|tonnes|square|sq|units|pieces|vehicles|cars|jobs|workers|households))"
     ),
+    # "national zones only 500k": thousands as typed, of money unless it counts something else
+    re.compile(
+        r"(?<![\w.,])" + _NUMBER + r"(k)\b(?!\s+(?:people|persons|residents|users|visitors|tons|tonnes|square|sq"
+        r"|units|pieces|vehicles|cars|jobs|workers|households|employees|staff|sqm|m2))"
+    ),
 )
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)
 # a period, not a year ("到2030年" names a year: four digits from 1900 on are one) nor the year before or after

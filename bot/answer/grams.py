@@ -9,7 +9,7 @@ from itertools import pairwise
 _NEGATED = re.compile(
     r"(?:(?<!有)没有(?!说)|(?<!是)不是|不具备|不持有|尚未|未取得|还没有|没拿到|未拿到|还没拿|没拿|没取得|没获得|未获得"
     r"|(?<!办)不办|(?<!用)不用办|无需办理?|(?<!需)不需要办|免办)([\u4e00-\u9fff]{2,8})"
-    r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|not|no)\s+"
+    r"|\b(?:don't|do not|doesn't|does not|haven't|have not|hasn't|without|w/o|not|no)\s+"
     r"(?!(?:just|only|merely|simply|necessarily)\b)(?:have\s+|hold\s+|got\s+|a\s+|an\s+|any\s+)*((?:[a-z]+\s*){1,4})"
 )
 _NOT_CASE = re.compile(

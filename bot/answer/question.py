@@ -337,7 +337,7 @@ def read_question(
         specifics_asked=_named_in(_HOLDS.sub(" ", question_part), cues) if held else in_question,
         held=held,
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
-        years=years_of(question_part) or years_of(questions),
+        years=asked_years(question_part) or asked_years(questions),
         listing=listing_of(questions, cues.listing_equivalents),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
@@ -489,13 +489,32 @@ def attributed_figures(normalized: str, cues: Cues) -> frozenset[Attributed]:
     attributed = set()
     for clause in _CLAUSES.split(normalized):
         levels = qualifiers_of(clause, cues)
+        occasions = occasions_of(clause, cues)
         if len(levels) == 1:
-            occasions = occasions_of(clause, cues)
             attributed |= {Attributed(min(levels), occasions, figure) for figure in stated_figures(clause)}
+        elif levels:
+            attributed |= _each_level(clause, occasions, cues)
     return frozenset(attributed)
 
 
+def _each_level(clause: str, occasions: frozenset[int], cues: Cues) -> set[Attributed]:
+    """A clause naming two levels, each with a figure of its own in a piece of its own ("排名进位奖励省级高新区
+    100万、国家高新区才50万"; "70% for national zones but 80% for provincial"): each piece's figures given to its
+    level, on the clause's occasions; none when a piece names a level without a figure of its own ("national and
+    provincial zones get RMB 1 million and 500k": which is whose is not said) or the clause says "respectively"."""
+    if _RESPECTIVELY.search(clause):
+        return set()
+    pieces = [(qualifiers_of(piece, cues), stated_figures(piece)) for piece in _JOINS.split(clause)]
+    named = [(levels, figures) for levels, figures in pieces if levels]
+    if any(len(levels) > 1 or not figures for levels, figures in named):
+        return set()
+    return {Attributed(min(levels), occasions, figure) for levels, figures in named for figure in figures}
+
+
 _CLAUSES = re.compile(r"[，,。？?；;！!]|\.\s")
+#: where a clause's pieces join ("省级100万、国家级50万", "… 1 million and national zones only 500k")
+_JOINS = re.compile(r"、|\s(?:and|but|while|whereas|vs\.?|versus)\s|而|但|可是|却")
+_RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b")
 
 
 def occasions_of(text: str, cues: Cues) -> frozenset[int]:
@@ -625,6 +644,21 @@ def _money_part(asking: str, lang: str, cues: Cues) -> str:
 def years_of(text: str) -> frozenset[str]:
     """The years (2000–2099) normalized `text` names."""
     return frozenset(_YEAR.findall(text))
+
+
+def asked_years(text: str) -> frozenset[str]:
+    """The years a question names, but those it gives as the bounds a year it asks of lies between ("the R&D
+    target for 2030, somewhere between the 2025 and 2035 numbers?": 2030)."""
+    years = years_of(text)
+    bounds = frozenset(y for m in _BETWEEN.finditer(text) for y in m.groups() if y)
+    return years - bounds or years
+
+
+#: two years a question puts another between
+_BETWEEN = re.compile(
+    r"\bbetween (?:the )?(20\d\d)\D{0,12}? and (?:the )?(20\d\d)\b"
+    r"|介于\s*(20\d\d)\D{0,4}?(?:和|与|到|至)\s*(20\d\d)\D{0,4}?之间"
+)
 
 
 def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:

@@ -75,7 +75,13 @@ class Renderer:
         part_leads = [c for p in parts if p.judgement.outcome is Outcome.ANSWERED for c in p.quoted]
         # a figure's answer quotes what states it; an answer in general also the clause naming what the question names
         citations = self._citations(
-            e, q.lang, j.lead, part_leads, naming=j.rule == "answered" and not parts, whole=self._titled(q, e)
+            e,
+            q.lang,
+            j.lead,
+            part_leads,
+            naming=j.rule == "answered" and not parts,
+            whole=self._titled(q, e),
+            levels=q.qualifiers if len(q.qualifiers) > 1 else frozenset(),
         )
         if j.rule == "target_years" and j.lead is not None:  # every clause of the article that sets a target year
             citations = self._dated_clauses(j.lead, q.lang) + citations
@@ -217,11 +223,13 @@ class Renderer:
         parts: Sequence[ClauseEvidence] = (),
         naming: bool = True,
         whole: Article | None = None,
+        levels: frozenset[int] = frozenset(),
     ) -> list[Citation]:
         """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
         asks several things, the clauses close to the best, and a second article close to the first; and a clause
         of the best article with a word of the question none of those has ("做车联网的准入监管": the clause on 包容审慎
-        and the one naming 车联网)."""
+        and the one naming 车联网); and, for each of the zone `levels` a question sets side by side, the best
+        article's clause stating something for it ("国家高新区和省级高新区在发展定位上有什么不一样?")."""
         chosen: list[tuple[str, int, int]] = [lead.key] if lead is not None else []
         top = e.article_clauses(0)
         best = top[0].score if top else 0.0
@@ -243,6 +251,12 @@ class Renderer:
         more = next((c for c in top if c.key not in unique and c.shared - have), None) if naming else None
         if more is not None:
             unique.insert(min(len(unique), 1 + len(parts)), more.key)
+        for level in sorted(levels):
+            quoted = [c for c in top if c.key in unique]
+            if not any(level in s.qualifiers for c in quoted for s in c.stated):
+                own = next((c for c in top if any(level in s.qualifiers for s in c.stated)), None)
+                if own is not None:
+                    unique.insert(1, own.key)
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     def _titled(self, q: Question, e: Evidence) -> Article | None:

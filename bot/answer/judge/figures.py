@@ -41,7 +41,7 @@ from bot.answer.judge.pieces import (
     true_premises,
     word_stems,
 )
-from bot.answer.question import Question
+from bot.answer.question import Attributed, Question
 
 
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -386,7 +386,41 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             continue  # "an R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy
         if contradicts(q, stated, top, claimed=True, true=true):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
+    if (swapped := _swapped(q, e, top)) is not None:
+        return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=swapped, missing=Missing("value"))
     return _premise_for_other_level(q, top, true)
+
+
+def _swapped(q: Question, e: Evidence, top: ClauseEvidence) -> Stated | None:
+    """A figure the question gives to one level that the clause states, on that occasion, for the level beside
+    it, while the level given it has another ("排名进位奖励省级高新区100万、国家高新区才50万": the ranking
+    reward is 100万元 for national zones, 50万元 for provincial ones); not a figure a clause found holds for
+    that level and subject ("省级有100万,国家级呢": the provincial zones' new-zone reward)."""
+    if q.options:  # "省级是100万还是50万?" puts up a choice, no premise
+        return None
+    held = [s for c in e.candidates for s in c.stated]
+    for a in sorted(q.attributed, key=lambda a: (a.level, a.figure)):  # (a set: in a fixed order)
+        kind = a.figure.split(":")[0]
+        if not any(a.figure in s.figures and not s.qualifiers & {a.level} for s in top.stated if s.qualifiers):
+            continue  # the clause gives the figure to no level beside
+        given = {b.figure for b in q.attributed if b.level == a.level}  # "national zones: is it 5% or 7%?"
+        for stated in top.stated:
+            subject = stated.statement.subject
+            if (
+                a.level in stated.qualifiers
+                and _on_occasion(a, stated)
+                and any(f.split(":")[0] == kind for f in stated.figures)
+                and not given & stated.figures
+                and not any(
+                    s.statement.subject == subject
+                    and a.level in s.qualifiers
+                    and a.figure in s.figures
+                    and _on_occasion(a, s)
+                    for s in held
+                )
+            ):
+                return stated
+    return None
 
 
 def _premise_for_other_level(q: Question, top: ClauseEvidence, true: frozenset[str]) -> Judgement | None:
@@ -400,6 +434,11 @@ def _premise_for_other_level(q: Question, top: ClauseEvidence, true: frozenset[s
         if level and not level & q.qualifiers and occasion & q.occasions and (q.premised - true) & stated.figures:
             return Judgement(Outcome.CORRECTED, "figure_other_subject", top, stated, Missing("value"))
     return None
+
+
+def _on_occasion(given: Attributed, stated: Stated) -> bool:
+    """The figure is given on an occasion the statement is for (or either names none)."""
+    return not stated.occasions or not given.occasions or bool(given.occasions & stated.occasions)
 
 
 def other_authority(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
