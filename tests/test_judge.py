@@ -4764,6 +4764,6 @@ def test_the_years_a_year_asked_lies_between_are_not_asked() -> None:
 
 
 def test_what_differs_between_two_levels_names_both() -> None:
-    """"有什么不一样" asks how they differ: both levels are asked about ("跟省级一样" compares with one)."""
+    """ "有什么不一样" asks how they differ: both levels are asked about ("跟省级一样" compares with one)."""
     assert qualifiers_of(normalize("国家高新区和省级高新区在发展定位上有什么不一样？"), CUES) == {0, 1}
     assert qualifiers_of(normalize("国家高新区是不是跟省级高新区一样？"), CUES) == {0}

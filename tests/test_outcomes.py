@@ -493,3 +493,47 @@ def test_round_46_long_messages_lists_and_statements_put_up(real_bot) -> None:  
     ):
         answer = real_bot.ask(text)
         assert answer.fallback and answer.outcome in ("not_stated", "out_of_scope"), text
+
+
+def test_round_47_swapped_figures_comparisons_and_long_enquiries(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """Two levels given each other's figures are corrected (each level's own figures are answered); which of two gets
+    more money asks an amount the policy does not set; the level compared with is not the one asked about; a year a
+    target is asked for lies between two others the policy names; a long enquiry is answered through an ask whose
+    clause is the whole's, where what the whole lacks is another ask's."""
+    for text in (
+        "排名进位的话，省级高新区奖100万、国家高新区只奖50万，对吧？",
+        "So national zones need high-tech output above 70% while provincial zones need above 80%?",
+    ):
+        assert real_bot.ask(text).outcome == "corrected", text
+    assert (
+        real_bot.ask("National zones get RMB 1 million and provincial zones 500k for climbing 3 places, right?").outcome
+        == "answered"
+    )
+    for text in (
+        "孵化器和加速器，哪个奖励更多？",
+        "Which comes with more funding, a foreign expert workstation or the overseas engineer pilot?",
+        "新认定的国家高新区奖多少？比新认定的省级高新区多吗",
+        "What's the R&D target for 2030, halfway between the 2025 and 2035 goals?",
+        "If our park is recognised directly as a national zone, how much is the new-recognition reward?",
+        "I'm a foreign engineer w/o permanent residence - can I be the legal representative of a new R&D institution?",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and not answer.text.startswith("Yes"), text
+    for text, article in (
+        (
+            "Good morning, we are a Canadian battery-recycling firm planning a site of about 40 mu in the zone. "
+            "Our CFO would rather not tie up capital in land during phase one. Does the zone offer anything besides "
+            "an outright land purchase, such as leasing, or leasing first and buying later? And what is the current "
+            "industrial land price per mu? Best regards, Tom Baker",
+            19,
+        ),
+        (
+            "您好，我司是一家外资医疗器械企业，计划在高新区新建生产项目。以前在别的城市办项目审批时前置材料很多、周期很长。"
+            "想问一下高新区的企业投资项目审批有没有什么简化做法？另外医疗器械注册证省药监局一般要审多久？谢谢！",
+            18,
+        ),
+    ):
+        answer = real_bot.ask(text)
+        assert (answer.outcome, answer.citations[0].article) == ("answered", article), text
+    # a train timetable is none of the policy's
+    assert real_bot.ask("明天连云港到南京的高铁会不会停运？").outcome == "out_of_scope"
