@@ -4740,17 +4740,18 @@ def test_which_of_two_gets_more_money_asks_an_amount() -> None:
     [
         ("新认定的国家高新区奖多少？比新认定的省级高新区多吗", 0),
         ("省级高新区比国家高新区奖得多吗？", 1),
-        ("What does a newly recognised national zone get, compared with a new provincial one?", 0),
-        ("Do national zones get more than provincial ones?", 0),
     ],
 )
 def test_the_level_compared_with_is_not_the_one_asked_about(text: str, level: int) -> None:
     assert qualifiers_of(normalize(text), CUES) == {level}
 
 
-def test_a_number_after_than_is_no_comparison_with_a_level() -> None:
-    assert qualifiers_of(normalize("a national zone that moves up more than 3 places"), CUES) == {0}
-    assert "3" in normalize("a national zone that moves up more than 3 places")
+def test_a_figure_given_to_the_level_compared_with_is_no_premise_of_the_level_asked() -> None:
+    rewards = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING), clause(25, 3, PROVINCIAL_NEW, position=1))
+    assert judge(ask("国家高新区排名进位奖励比省级高新区多吗？省级是50万"), rewards).outcome is Outcome.ANSWERED
+    # … nor is a word that only begins with 比 a comparison
+    assert qualifiers_of(normalize("比方说新认定的国家高新区奖多少？"), CUES) == {0}
+    assert qualifiers_of(normalize("比利时企业在省级高新区能拿多少？"), CUES) == {1}
 
 
 def test_without_written_short_says_what_the_asker_lacks() -> None:

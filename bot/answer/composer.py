@@ -504,10 +504,10 @@ def _gap_elsewhere(
     ignored: frozenset[str],
     equivalents: Mapping[str, tuple[str, ...]] | None,
 ) -> bool:
-    """A part the clause the whole is about answers on its own terms, having at least `GAP_COVERAGE` of its specific
-    words, where what the whole lacks is not the part's to ask ("…the zone offer leasing, or leasing first and
-    buying later? And what is the current land price per mu?": the price is the other ask's; "…有没有什么简化做法?…
-    医疗器械注册证省药监局一般要审多久?": the registration is the other ask's)."""
+    """A part a clause of the article the whole is about answers on its own terms, having at least `GAP_COVERAGE` of
+    its specific words, where what the whole lacks is not the part's to ask ("…the zone offer leasing, or leasing
+    first and buying later? And what is the current land price per mu?": the price is the other ask's; "…有没有什么
+    简化做法?…医疗器械注册证省药监局一般要审多久?": the registration is the other ask's)."""
     lead, missing = part.lead, judged.missing
     if part.outcome.fallback or lead is None or whole.top is None or missing is None:
         return False

@@ -21,10 +21,10 @@ _MONEY = (
         _NUMBER + r"\s*(million|billion)\b(?!\s+(?:people|persons|residents|inhabitants|users|visitors|tons"
         r"|tonnes|square|sq|units|pieces|vehicles|cars|jobs|workers|households))"
     ),
-    # "national zones only 500k": thousands as typed, of money unless it counts something else
+    # "national zones only 500k, right?", "a 100k bonus": thousands as typed, said as money
     re.compile(
-        r"(?<![\w.,])" + _NUMBER + r"(k)\b(?!\s+(?:people|persons|residents|users|visitors|tons|tonnes|square|sq"
-        r"|units|pieces|vehicles|cars|jobs|workers|households|employees|staff|sqm|m2))"
+        r"(?<![\w.,])" + _NUMBER + r"(k)\b(?=\s*(?:[,.?!;)]|$|bonus|reward|subsid|grant|yuan|rmb|prize|funding|cash"
+        r"|each|per\b|right|correct|\?))"
     ),
 )
 _PERCENT = re.compile(r"(?<![\d.])" + _NUMBER + r"\s*%|百分之\s*" + _NUMBER)

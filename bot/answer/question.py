@@ -490,8 +490,9 @@ def attributed_figures(normalized: str, cues: Cues) -> frozenset[Attributed]:
     for clause in _CLAUSES.split(normalized):
         levels = qualifiers_of(clause, cues)
         occasions = occasions_of(clause, cues)
-        if len(levels) == 1:
-            attributed |= {Attributed(min(levels), occasions, figure) for figure in stated_figures(clause)}
+        if len(levels) == 1:  # (not a figure of what it compares with: "more than the provincial zones' 500k?")
+            figures = stated_figures(without_comparisons(clause, cues))
+            attributed |= {Attributed(min(levels), occasions, figure) for figure in figures}
         elif levels:
             attributed |= _each_level(clause, occasions, cues)
     return frozenset(attributed)
@@ -511,7 +512,7 @@ def _each_level(clause: str, occasions: frozenset[int], cues: Cues) -> set[Attri
     return {Attributed(min(levels), occasions, figure) for levels, figures in named for figure in figures}
 
 
-_CLAUSES = re.compile(r"[，,。？?；;！!]|\.\s")
+_CLAUSES = re.compile(r"[，。？?；;！!]|(?<!\d),|,(?!\d)|\.\s")  # (not "1,000,000")
 #: where a clause's pieces join ("省级100万、国家级50万", "… 1 million and national zones only 500k")
 _JOINS = re.compile(r"、|\s(?:and|but|while|whereas|vs\.?|versus)\s|而|但|可是|却")
 _RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b")

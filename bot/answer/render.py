@@ -256,7 +256,7 @@ class Renderer:
             if not any(level in s.qualifiers for c in quoted for s in c.stated):
                 own = next((c for c in top if any(level in s.qualifiers for s in c.stated)), None)
                 if own is not None:
-                    unique.insert(1, own.key)
+                    unique.insert(min(len(unique), 1 + len(parts)), own.key)
         return [Citation.of(self.corpus.article(doc, number), clause, lang) for doc, number, clause in unique]
 
     def _titled(self, q: Question, e: Evidence) -> Article | None:

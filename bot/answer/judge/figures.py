@@ -399,6 +399,7 @@ def _swapped(q: Question, e: Evidence, top: ClauseEvidence) -> Stated | None:
     if q.options:  # "省级是100万还是50万?" puts up a choice, no premise
         return None
     held = [s for c in e.candidates for s in c.stated]
+    asked = word_stems(q.word_grams)
     for a in sorted(q.attributed, key=lambda a: (a.level, a.figure)):  # (a set: in a fixed order)
         kind = a.figure.split(":")[0]
         if not any(a.figure in s.figures and not s.qualifiers & {a.level} for s in top.stated if s.qualifiers):
@@ -411,6 +412,7 @@ def _swapped(q: Question, e: Evidence, top: ClauseEvidence) -> Stated | None:
                 and _on_occasion(a, stated)
                 and any(f.split(":")[0] == kind for f in stated.figures)
                 and not given & stated.figures
+                and word_stems(stated.action_marks) & asked  # of what it states ("管委会主任年薪50万": no reward)
                 and not any(
                     s.statement.subject == subject
                     and a.level in s.qualifiers

@@ -274,7 +274,11 @@ def true_premises(q: Question, clauses: tuple[ClauseEvidence, ...]) -> frozenset
         for clause in clauses
         for s in clause.stated
         # a statement for one occasion (newly recognised) holds the figure only when the asker names that occasion
-        if a.figure in s.figures and a.level in s.qualifiers and (not s.occasions or a.occasions & s.occasions)
+        # (an occasion named elsewhere in the question holds for a figure given without one: "国家高新区排名进位奖励比
+        # 省级高新区多吗？省级是50万")
+        if a.figure in s.figures
+        and a.level in s.qualifiers
+        and (not s.occasions or (a.occasions or q.occasions) & s.occasions)
     )
 
 
