@@ -81,7 +81,7 @@ class Renderer:
             part_leads,
             naming=j.rule == "answered" and not parts,
             whole=self._titled(q, e),
-            levels=q.qualifiers if len(q.qualifiers) > 1 else frozenset(),
+            levels=q.qualifiers if len(q.qualifiers) > 1 and j.rule == "answered" else frozenset(),
         )
         if j.rule == "target_years" and j.lead is not None:  # every clause of the article that sets a target year
             citations = self._dated_clauses(j.lead, q.lang) + citations
@@ -228,8 +228,9 @@ class Renderer:
         """The clauses quoted: the lead (or the best clause), the clause of each part of a question that
         asks several things, the clauses close to the best, and a second article close to the first; and a clause
         of the best article with a word of the question none of those has ("做车联网的准入监管": the clause on 包容审慎
-        and the one naming 车联网); and, for each of the zone `levels` a question sets side by side, the best
-        article's clause stating something for it ("国家高新区和省级高新区在发展定位上有什么不一样?")."""
+        and the one naming 车联网); and, for each of the zone `levels` a question answered by what a clause says (no
+        figure) sets side by side, the best article's clause stating something for it ("国家高新区和省级高新区在发展
+        定位上有什么不一样?")."""
         chosen: list[tuple[str, int, int]] = [lead.key] if lead is not None else []
         top = e.article_clauses(0)
         best = top[0].score if top else 0.0
