@@ -490,7 +490,7 @@ def attributed_figures(normalized: str, cues: Cues) -> frozenset[Attributed]:
     for clause in _CLAUSES.split(normalized):
         levels = qualifiers_of(clause, cues)
         occasions = occasions_of(clause, cues)
-        if len(levels) == 1:  # (not a figure of what it compares with: "more than the provincial zones' 500k?")
+        if len(levels) == 1:  # (not a figure of what it compares with: "国家高新区是不是也跟省级的100万一样？")
             figures = stated_figures(without_comparisons(clause, cues))
             attributed |= {Attributed(min(levels), occasions, figure) for figure in figures}
         elif levels:
