@@ -511,19 +511,16 @@ def _gap_elsewhere(
     lead, missing = part.lead, judged.missing
     if part.outcome.fallback or lead is None or whole.top is None or missing is None:
         return False
-    if (
-        judged.rule not in _OTHER_PART_RULES
-        or lead.article != whole.top.article
-        or _share_covered(asked, part_evidence, lead, ignored, equivalents) < GAP_COVERAGE
-    ):
+    if judged.rule not in _OTHER_PART_RULES or lead.article != whole.top.article:
         return False
     if missing.kind == "specific":
-        return not any(s.id == missing.what for s in asked.specifics)
-    if missing.kind == "figure":
-        return missing.what not in {k.name for k in asked.figures} and not asked.named_unstated
-    if missing.kind == "benefit":
-        return not (asked.benefit or asked.benefit_asked)
-    return False
+        elsewhere = not any(s.id == missing.what for s in asked.specifics)
+    elif missing.kind == "figure":
+        elsewhere = missing.what not in {k.name for k in asked.figures} and not asked.named_unstated
+    else:
+        elsewhere = missing.kind == "benefit" and not (asked.benefit or asked.benefit_asked)
+    # (the share of its words last: the checks before it cost nothing)
+    return elsewhere and _share_covered(asked, part_evidence, lead, ignored, equivalents) >= GAP_COVERAGE
 
 
 #: a part may be answered by a clause of this many of the whole's best articles

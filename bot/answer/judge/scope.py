@@ -249,7 +249,8 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     only with the policy's own figure of that kind (corrected), or declined when it has none."""
     # (not a figure of a kind the question asks as another: "processing takes about 5 days, right?" puts up a
     # processing time, which the policy never states, not a period of stay)
-    claims = [k for k in q.claims if k.name not in replaced_by_time(q)]
+    replaced = replaced_by_time(q)
+    claims = [k for k in q.claims if k.name not in replaced]
     if not claims:
         return None
     found = figure_lead(q, e, claims, guess=True) or figure_lead(q, e, list(q.figures), guess=True)
