@@ -70,8 +70,15 @@ def test_an_allowed_site_gets_the_chat_end_to_end_without_style_leaks(chromium: 
         bubble.wait_for()
         assert bubble.is_visible(), "the host's `button { display: none }` does not reach the bubble"
         assert bubble.evaluate("b => getComputedStyle(b).color") == "rgb(255, 255, 255)"
+        held: list[Any] = []  # the chat's script is held back to see the page before it runs
+        context.route("**/widget/widget-chat.js", lambda route: held.append(route))  # noqa: PLW0108 (Playwright needs a Python function)
         bubble.click()
         frame = page.frame_locator("[data-lyg-policy-widget] >> css=iframe")
+        frame.locator("#question").wait_for(state="attached")
+        while not held:
+            page.wait_for_timeout(50)
+        assert frame.locator("#question").is_disabled(), "a question typed before the script runs would be lost"
+        held[0].continue_()
         frame.locator("#question").fill("How long is the R visa valid?")
         frame.locator("#question").press("Enter")
         reply = frame.locator(".msg.bot").first

@@ -55,4 +55,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("question").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); $("ask").requestSubmit(); }
   });
+  // The form is disabled in the page until here: a question typed before the handlers exist would be lost.
+  $("question").disabled = false;
+  $("send").disabled = false;
 });
