@@ -171,6 +171,9 @@ class Answerer:
                     and _gap_elsewhere(*p, evidence, judgement, function_words, self.cues.equivalents)
                     and not self._person_upto(q, stripped, p[0])
                 )
+                # … or the level the policy states it for, asked apart from the one it does not ("What does a newly
+                # recognised provincial zone get? And a newly recognised national one?")
+                or _level_apart(p[2], judgement)
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and _granted_money(q, p[2].statement))
         ]
@@ -236,7 +239,7 @@ class Answerer:
             gap = whole.judgement.missing.what if whole.judgement.missing else ""
             if (
                 not any(p.judgement.outcome.fallback for p in others)
-                and gap not in {k.name for k in q.figures}
+                and (gap not in {k.name for k in q.figures} or whole.judgement.rule == "level_left_out")
                 and not own_year
                 and not alone
             ):
@@ -492,6 +495,17 @@ def _grounded(asked: Question, part: Judgement, whole: Evidence, judged: Judgeme
         part.rule == "figure"
         and _asks_figure(asked)
         and _figure_grounded(lead, whole.top, part, whole, judged, whole_q)
+    )
+
+
+def _level_apart(part: Judgement, whole: Judgement) -> bool:
+    """A part answered by the very statement the whole found stated for one of the levels it asks and not for
+    another (`level_left_out`)."""
+    return (
+        whole.rule == "level_left_out"
+        and not part.outcome.fallback
+        and part.statement is not None
+        and part.statement == whole.statement
     )
 
 

@@ -95,11 +95,13 @@ class GapSentences:
             asked = self._counterpart(lang, stated, q.qualifiers) if q.qualifiers else say(lang, "asked_subject")
             figure = figure_name(lang, missing.what)
             return say(lang, "occasion_not_stated", figure=figure, occasion=occasion, asked=asked)
+        # (the levels the question asks that the statement is not for: one of two asked, "…国家级和省级…")
+        levels = frozenset(int(i) for i in missing.asked.split("|")) if missing.asked else q.qualifiers
         return say(
             lang,
             "subject_not_stated",
             figure=figure_name(lang, missing.what),
-            asked=self._counterpart(lang, stated, q.qualifiers),
+            asked=self._counterpart(lang, stated, levels),
             action=stated.statement.action(lang),
             subject=self.subject(lang, stated),
         )

@@ -236,6 +236,7 @@ def read_question(
     levels = _asked_levels(f"{normalized} {read}", f"{questions} {read}", cues) if read else None
     levels, occasions = levels or _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
     money = benefit or any(k.statement == "amount" for k in intent.figures)
+    party_asks = any(found.found(question_part, words_of(question_part)) for found in cues.parties.values())
     recipient = next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), "")
     return Question(
         asked=asked,
@@ -250,8 +251,10 @@ def read_question(
         qualifiers=levels,
         attributed=attributed_figures(normalized, cues) if stated else frozenset(),  # no figure, none to attribute
         occasions=occasions,
-        party=_party(normalized, all_words, money, bool(levels or occasions or recipient), cues),
-        party_asks=any(found.found(question_part, words_of(question_part)) for found in cues.parties.values()),
+        party=_party(
+            normalized, all_words, money, bool(levels or occasions or recipient), cues, _for_itself(questions, cues)
+        ),
+        party_asks=party_asks,
         recipient=recipient,
         # people the asking sentence refers to by a pronoun are asked about too ("My husband and kids would
         # come. Can they get R visas?"); "My wife is a teacher. Can I …?" asks nothing about the wife
@@ -400,12 +403,30 @@ def _named_window(asking: str, words: tuple[str, ...], cues: Cues) -> FigureKind
 _WINDOWS = frozenset({"deadline", "processing_time"})  # the times of a procedure: the policy states none
 
 
-def _party(normalized: str, all_words: tuple[str, ...], money: bool, elsewhere: bool, cues: Cues) -> str:
+def _for_itself(questions: str, cues: Cues) -> bool:
+    """The asking sentences ask for the asker: they name a party, the asker ("we", "我们"), or no zone level or
+    occasion (what the money is for)."""
+    words = words_of(questions)
+    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(questions):
+        return True
+    return not (qualifiers_of(questions, cues) or occasions_of(questions, cues))
+
+
+_FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
+
+
+def _party(
+    normalized: str, all_words: tuple[str, ...], money: bool, elsewhere: bool, cues: Cues, asks_itself: bool
+) -> str:
     """The party the question asks for itself as ("我们公司…"); asking money, also the one it says it is
     ("被认定为链主企业的话能拿多少奖励?", "I run a software shop … how much can I get?"), unless `elsewhere`: it
     names a zone level, a reward's occasion or whom the money goes to ("…goes to companies' R&D budgets, right?"),
-    or it speaks for a zone or a county ("我们高新区")."""
+    or it speaks for a zone or a county ("我们高新区"). A party said only where the asker says who they are, not
+    in the clauses that ask, asks nothing for itself of what is `elsewhere` ("我们是一家园区咨询公司,在给客户做
+    政策梳理。请问国家高新区…前进3位以上的,市里奖励多少?": the national zones' reward)."""
     found = next((name for name, cue in cues.parties.items() if cue.found(normalized, all_words)), "")
+    if found and not asks_itself:
+        return ""
     if found or not money or elsewhere or cues.grantee_self.found(normalized, all_words):
         return found
     return next((name for name, cue in cues.money_askers.items() if cue.found(normalized, all_words)), "")

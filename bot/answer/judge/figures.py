@@ -10,6 +10,7 @@ from bot.answer.cues import FigureKind, words_of
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.asker import party, unmet
 from bot.answer.judge.model import (
+    FIGURE_OF,
     FIRST_TARGET_YEAR,
     PERMISSIVE,
     PROVIDERS,
@@ -31,6 +32,7 @@ from bot.answer.judge.pieces import (
     figure_lead,
     first_statement,
     granted_to_other,
+    levels_agree,
     listed_clause,
     named_level,
     names_subject,
@@ -244,6 +246,40 @@ def figure(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if other is not None and (q.qualifiers or q.occasions):
         return _other_level(q, e, other, kinds)
     return Judgement(Outcome.NOT_STATED, "figure_absent", lead=e.top, missing=Missing("figure", kinds[0].name))
+
+
+def level_left_out(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Money asked of two zone levels on one occasion, where the policy states it for some only ("新认定的国家级
+    和省级高新区分别奖励多少？", "How much more does a newly recognised national zone get than a provincial one?"):
+    what it does not state for the others is said, the figure it states quoted beside it."""
+    # (the occasions are those of the zones' rewards: what a level "gets" on one is money, asked or not)
+    if len(q.qualifiers) < 2 or not q.occasions or any(k.statement != "amount" for k in q.figures):
+        return None
+    found = next(
+        (
+            (c, s)
+            for c in e.candidates
+            for s in c.stated
+            if s.kind == "amount" and s.qualifiers & q.qualifiers and s.occasions & q.occasions
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    lead, stated = found
+    held: set[int] = set()
+    for clause in e.candidates:
+        for other in clause.stated if clause.article == lead.article else ():
+            if other.kind != stated.kind or not levels_agree(q.occasions, other.occasions):
+                continue
+            if not other.qualifiers:
+                return None  # stated for every level
+            held |= other.qualifiers
+    left = sorted(q.qualifiers - held)
+    if not left:
+        return None
+    missing = Missing("subject", FIGURE_OF.get(stated.kind, "measure"), "|".join(map(str, left)))
+    return Judgement(Outcome.NOT_STATED, "level_left_out", lead, stated, missing)
 
 
 def _for_level(
