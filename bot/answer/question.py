@@ -408,12 +408,18 @@ def _for_itself(questions: str, cues: Cues) -> bool:
     """The asking sentences ask for the asker: they name a party, the asker ("we", "我们"), or no zone level or
     occasion (what the money is for)."""
     words = words_of(questions)
-    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(questions):
+    asker = _TO_US.sub(" ", questions)  # "麻烦也告诉我们一下", "please let us know": the asker asks, for no one
+    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(asker):
         return True
     return not (qualifiers_of(questions, cues) or occasions_of(questions, cues))
 
 
 _FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
+_TO_US = re.compile(
+    r"(告诉|告知|回复|答复|发给|联系|帮)(一下)?我们?|"
+    r"\b(let|tell|help|send|contact|email|e-mail|inform|advise|reply to|get back to|write to) (me|us)\b|"
+    r"\b(i|we)(\s+would|'d)? (like to know|appreciate|be grateful|want to know|wonder)\b"
+)
 
 
 def _party(
