@@ -212,9 +212,8 @@ def read_question(
     claimed_figures = claimable(unheld, limits)
     options = options_of(normalized)
     offered = stated_figures(" ".join(options)) if options else frozenset()
-    # "有效期是5年还是10年？": a choice claims neither of its figures, whether or not the policy holds one ("工作许可
-    # 有效期是1年还是2年？": the policy states no such period, which is what is not stated)
-    claimed_figures -= offered
+    if offered & policy_figures:  # "有效期是5年还是10年？": a choice that holds the policy's figure claims neither
+        claimed_figures -= offered
     if premise and not (intent.invent or intent.promise or intent.injection or limited(claimed_figures, limits)):
         # "既然政策规定奖励200万": the figures after the words that cite the policy; "前进了4位，按政策能拿多少？"
         # gives the asker's own before them
