@@ -4768,3 +4768,101 @@ def test_what_differs_between_two_levels_names_both() -> None:
     """ "有什么不一样" asks how they differ: both levels are asked about ("跟省级一样" compares with one)."""
     assert qualifiers_of(normalize("国家高新区和省级高新区在发展定位上有什么不一样？"), CUES) == {0, 1}
     assert qualifiers_of(normalize("国家高新区是不是跟省级高新区一样？"), CUES) == {0}
+
+
+# -- session 42, round 48 (holdout349-352 read) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("新认定的国家级和省级高新区各奖励多少？", "zh"),
+        ("新认定的国家高新区和省级高新区奖励有什么区别？", "zh"),
+        ("How much more does a newly approved national zone get than a newly approved provincial one?", "en"),
+    ],
+)
+def test_two_levels_asked_of_an_occasion_the_policy_rewards_for_one_only(text: str, lang: str) -> None:
+    """Newly recognised zones: the policy sets the money for provincial zones only; asked of both, what it does not
+    set for national zones is said (the provincial figure is quoted beside it), not the provincial figure as if it
+    answered."""
+    judgement = judge(ask(text, lang), REWARDS)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "level_left_out")
+    assert judgement.statement is not None and judgement.statement.statement.value_zh == "100万元"
+    assert judgement.missing is not None and judgement.missing.asked == "0"  # the national level
+
+
+def test_two_levels_asked_of_the_ranking_reward_both_stated_are_answered() -> None:
+    """Both levels' ranking rewards are stated: no level is left out; nor is a question of something else than money
+    of the two levels ("…get priority for land?")."""
+    assert judge(ask("排名进位的话，国家级和省级高新区分别奖多少？"), REWARDS).rule != "level_left_out"
+    land = ask("Do newly recognised national and provincial zones get priority for land?", "en")
+    assert judge(land, REWARDS).rule != "level_left_out"
+
+
+def test_a_company_said_only_in_the_scene_asks_nothing_for_itself_of_a_zone_levels_money() -> None:
+    """ "我们是一家园区咨询公司…请问国家高新区…市里奖励多少?" asks the zones' reward (answered); a company asking for
+    itself, or of companies, still asks for a party the money is not for."""
+    consultant = ask(
+        "我们是一家园区咨询公司，在给客户做政策梳理。请问国家高新区排名比历史最好位次前进3位以上，奖励多少？"
+    )
+    assert not consultant.party
+    assert judge(consultant, REWARDS).outcome is Outcome.ANSWERED
+    for text, lang in (
+        ("我们企业落户新认定的省级高新区，能拿多少奖励？", "zh"),
+        ("我们企业入驻了省级高新区。排名靠前的企业有多少奖励？", "zh"),
+        ("我们是入驻企业。排名进位的奖励会发给我们吗？", "zh"),
+        ("We're a manufacturer moving into a newly recognised provincial zone. How much reward can we get?", "en"),
+    ):
+        assert ask(text, lang).party == "enterprise", text
+    # "麻烦告诉我们一下" asks for no one
+    assert not ask("我们是咨询公司。新认定的省级高新区奖励多少？麻烦告诉我们一下").party
+
+
+def test_buying_a_home_is_a_thing_the_policy_never_states() -> None:
+    for text, lang in (("人才公寓可以买吗？", "zh"), ("Can foreign experts buy an apartment in the zone?", "en")):
+        assert "home_purchase" in {s.id for s in ask(text, lang).specifics}, text
+    for text, lang in (
+        ("我们想收购房地产公司转型做科技园区，有什么支持？", "zh"),
+        ("Does the policy support companies that purchase intellectual property?", "en"),
+        ("Can we buy equipment from our home country?", "en"),
+    ):
+        assert "home_purchase" not in {s.id for s in ask(text, lang).specifics}, text
+
+
+def test_another_places_rules_and_travel_or_study_choices_are_out_of_scope() -> None:
+    for text, lang in (
+        ("上海浦东新区外籍人才工作许可最近有什么新政?", "zh"),
+        ("What are the work permit rules in Shenzhen Qianhai for foreigners?", "en"),
+        ("What's the cheapest flight route to Lianyungang from Frankfurt?", "en"),
+        ("考研报材料专业还是计算机专业好？", "zh"),
+    ):
+        assert ask(text, lang).intent.out_of_scope, text
+    for text, lang in (
+        ("我是北京来的外籍人才，在这边办工作许可要多久？", "zh"),
+        ("怎样提高考评排名，排名进位后怎么申报奖励？", "zh"),
+        ("奖励标准可以参考研发费用来申报吗？", "zh"),
+        ("What's the best way to get into the national zone's incubator?", "en"),
+        ("Is there a direct route to permanent residence for high-level talent?", "en"),
+    ):
+        assert not ask(text, lang).intent.out_of_scope, text
+
+
+def test_documents_named_in_passing_ask_no_list_of_documents() -> None:
+    assert "documents" not in {
+        k.name
+        for k in ask("Any fast-track for project approval? Like approval with documents still pending?", "en").figures
+    }
+    assert "documents" in {k.name for k in ask("What documents do we need for the confirmation letter?", "en").figures}
+    assert "documents" in {k.name for k in ask("work permit documents list", "en").figures}
+
+
+def test_two_figures_asked_between_claim_nothing_of_another_kind() -> None:
+    """ "工作许可有效期是1年还是2年？": the policy states no period of the work permit; its age limit is no
+    correction of the two periods asked between (a period the policy states, "R visa 5 or 8 years", still is)."""
+    permit_first = evidence(
+        clause(5, 10, AGE, text="年龄可放宽至65岁"),
+        clause(5, 11, R_VISA, R_VISA_PERMISSION, position=1, text="外籍高层次人才 R字签证 R visa"),
+    )
+    judgement = judge(ask("工作许可年龄放宽到65岁以后，工作许可有效期是1年还是2年？"), permit_first)
+    assert judgement.outcome is Outcome.NOT_STATED
+    assert judge(ask("R字签证有效期最长是5年还是8年?"), TALENT).outcome is Outcome.CORRECTED

@@ -51,7 +51,7 @@ _ASKS_EN = re.compile(
     r"\b(what|which|how|who|when|where|why)\b"
     r"|\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|he|she|they|you|it)\b"
     # … or a sentence that says it asks ("They would like to know whether the city pays …", "Please advise …")
-    r"|\bwhether\b|\b(like|want|wish|need) to (know|ask|confirm|check|understand)\b|\bwondering\b"
+    r"|\b(like|want|wish) to (know|ask|confirm|understand)\b|\bwondering (whether|if)\b"
     r"|\bplease (advise|confirm|let us know|tell us|clarify)\b",
     re.I,
 )

@@ -404,21 +404,25 @@ _WINDOWS = frozenset({"deadline", "processing_time"})  # the times of a procedur
 
 
 def _for_itself(questions: str, cues: Cues) -> bool:
-    """The asking sentences ask for the asker: they name a party, the asker ("we", "我们"), or no zone level or
-    occasion (what the money is for)."""
+    """The asking sentences ask for the asker, unless they ask of a zone by its level or a reward's occasion ("请问
+    国家高新区…前进3位以上的,市里奖励多少?") and name neither a party, the asker ("we", "我们"; not "tell us") nor a
+    company ("排名靠前的企业有多少奖励?")."""
     words = words_of(questions)
-    asker = _TO_US.sub(" ", questions)  # "麻烦也告诉我们一下", "please let us know": the asker asks, for no one
-    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(asker):
+    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(
+        _TO_US.sub(" ", questions)  # "麻烦也告诉我们一下", "please let us know": the asker asks, for no one
+    ):
         return True
-    return not (qualifiers_of(questions, cues) or occasions_of(questions, cues))
+    of_zone = _ZONE.search(questions) and (qualifiers_of(questions, cues) or occasions_of(questions, cues))
+    return not of_zone or bool(_COMPANY.search(questions))
 
 
 _FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
 _TO_US = re.compile(
-    r"(告诉|告知|回复|答复|发给|联系|帮)(一下)?我们?|"
-    r"\b(let|tell|help|send|contact|email|e-mail|inform|advise|reply to|get back to|write to) (me|us)\b|"
-    r"\b(i|we)(\s+would|'d)? (like to know|appreciate|be grateful|want to know|wonder)\b"
+    r"(告诉|告知|回复|答复)(一下)?我们?|\b(let (me|us) know|tell (me|us)|reply to (me|us)|get back to (me|us))\b|"
+    r"\b(i|we)(\s+would|'d|’d)? (like to know|appreciate|be grateful|want to know|wonder)\b"
 )
+_ZONE = re.compile(r"高新区|园区|开发区|\b(zones?|parks?)\b")
+_COMPANY = re.compile(r"企业|公司|厂|\b(compan(y|ies)|firms?|enterprises?|startups?|business(es)?|factor(y|ies))\b")
 
 
 def _party(
@@ -427,9 +431,9 @@ def _party(
     """The party the question asks for itself as ("我们公司…"); asking money, also the one it says it is
     ("被认定为链主企业的话能拿多少奖励?", "I run a software shop … how much can I get?"), unless `elsewhere`: it
     names a zone level, a reward's occasion or whom the money goes to ("…goes to companies' R&D budgets, right?"),
-    or it speaks for a zone or a county ("我们高新区"). A party said only where the asker says who they are, not
-    in the clauses that ask, asks nothing for itself of what is `elsewhere` ("我们是一家园区咨询公司,在给客户做
-    政策梳理。请问国家高新区…前进3位以上的,市里奖励多少?": the national zones' reward)."""
+    or it speaks for a zone or a county ("我们高新区"). None when the asking sentences do not ask for the asker
+    (`asks_itself`, see `_for_itself`): "我们是一家园区咨询公司,在给客户做政策梳理。请问国家高新区…前进3位以上的,
+    市里奖励多少?" asks the national zones' reward."""
     found = next((name for name, cue in cues.parties.items() if cue.found(normalized, all_words)), "")
     if found and not asks_itself:
         return ""

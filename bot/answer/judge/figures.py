@@ -252,8 +252,9 @@ def level_left_out(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Money asked of two zone levels on one occasion, where the policy states it for some only ("新认定的国家级
     和省级高新区分别奖励多少？", "How much more does a newly recognised national zone get than a provincial one?"):
     what it does not state for the others is said, the figure it states quoted beside it."""
-    # (the occasions are those of the zones' rewards: what a level "gets" on one is money, asked or not)
-    if len(q.qualifiers) < 2 or not q.occasions or any(k.statement != "amount" for k in q.figures):
+    # (the occasions are those of the zones' rewards: what a level "gets" on one is money, asked as such or not)
+    money = q.benefit or any(k.statement == "amount" for k in q.figures) or bool(_GETS.search(q.normalized))
+    if len(q.qualifiers) < 2 or not q.occasions or not money or any(k.statement != "amount" for k in q.figures):
         return None
     found = next(
         (
@@ -280,6 +281,13 @@ def level_left_out(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None
     missing = Missing("subject", FIGURE_OF.get(stated.kind, "measure"), "|".join(map(str, left)))
     return Judgement(Outcome.NOT_STATED, "level_left_out", lead, stated, missing)
+
+
+#: what a zone level is asked to get on an occasion, or how two levels' money compares (not its use, not priority)
+_GETS = re.compile(
+    r"\b(gets?|receives?|awarded|paid)\b(?!\s+(priority|preference|support for|help))"
+    r"|拿|获得|得到|奖励?(多少|什么)|给多少|区别|差别|不一样|多多少|差多少|\bdifference\b|\bhow much more\b"
+)
 
 
 def _for_level(

@@ -260,9 +260,9 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         # "up 5 spots, reward?": five places meet "3 or more", they claim nothing of the policy; "must climb 6
         # places, right?" does
         return None
-    # … of two figures asked between, a statement of their kind ("工作许可有效期是1年还是2年？": no period of the work
-    # permit is stated, its age is none of the two)
-    if found is not None and q.options and found[1].kind not in {k.statement for k in claims}:
+    # … of two figures asked between, a statement of their kind in the best clause ("工作许可有效期是1年还是2年？": no
+    # period of the work permit is stated; its age limit is none of the two, the R visa's 10 years another's)
+    if found is not None and q.options and (found[1].kind not in {k.statement for k in claims} or found[0] != e.top):
         found = None
     if found is not None and not q.intent.promise:
         return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
