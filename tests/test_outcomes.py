@@ -537,3 +537,33 @@ def test_round_47_swapped_figures_comparisons_and_long_enquiries(real_bot) -> No
         assert (answer.outcome, answer.citations[0].article) == ("answered", article), text
     # a train timetable is none of the policy's
     assert real_bot.ask("明天连云港到南京的高铁会不会停运？").outcome == "out_of_scope"
+
+
+def test_round_48_levels_left_out_scene_parties_homes_and_other_places(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """Two zone levels asked of the new-recognition reward, which the policy sets for provincial zones only: what it
+    does not set for national zones is said, the provincial figure quoted beside it; a consultancy said only in the
+    scene asks the zone's reward, which is answered; buying a home, a choice between two periods the policy does not
+    state, another city's district and a study choice are not answered with a clause."""
+    for text, sentence in (
+        ("新认定的国家级和省级高新区各奖励多少？", "本政策没有为国家高新区规定这项金额"),
+        (
+            "How much more does a newly approved national zone get than a newly approved provincial one?",
+            "no such amount for national high-tech zones",
+        ),
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and sentence in answer.text, text
+        assert "100万元" in answer.text and answer.citations[0].article == 25, text
+    consultant = real_bot.ask(
+        "我们是一家咨询公司，受客户委托做研究。请问省级高新区排名比历史最好位次前进3位以上，奖励多少？"
+    )
+    assert consultant.outcome == "answered" and consultant.text.startswith("省级高新区") and "50万元" in consultant.text
+    for text in ("人才公寓可以买吗？", "外国人工作许可年龄放宽到65岁后，工作许可有效期是3年还是5年？"):
+        assert real_bot.ask(text).outcome == "not_stated", text
+    both = real_bot.ask("园区生活配套问题：①人才公寓是不是高新区要完善的生活配套？②人才公寓外籍员工能不能买？")
+    assert both.outcome == "answered" and "关于“人才公寓外籍员工能不能买”：本政策没有规定" in both.text
+    for text in (
+        "What are the new work permit rules in Shenzhen Qianhai for foreign engineers?",
+        "考研报材料专业还是计算机专业好？",
+    ):
+        assert real_bot.ask(text).outcome == "out_of_scope", text
