@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -238,6 +239,8 @@ def test_staff_page_is_self_contained(client: TestClient) -> None:
     page = client.get("/staff")
     assert "/staff/staff.js" in page.text and "https://" not in page.text and "http://" not in page.text
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    # the sign-in form cannot be sent before its script has taken it over (it would send the token in the address)
+    assert re.search(r'<input type="submit" id="login-button"[^>]* disabled>', page.text)
 
 
 @pytest.mark.parametrize("name", ["staff_questions.jsonl", "staff_questions.csv"])

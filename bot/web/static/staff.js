@@ -521,6 +521,8 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     signIn($("token").value.trim());
   });
+  // the button is disabled in the page until here: a form sent before would put the token in the address
+  $("login-button").disabled = false;
   $("logout").addEventListener("click", signOut);
   $("run-form").addEventListener("submit", runFile);
   $("export").addEventListener("click", exportCsv);
