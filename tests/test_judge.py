@@ -4831,8 +4831,8 @@ def test_buying_a_home_is_a_thing_the_policy_never_states() -> None:
 
 def test_another_places_rules_and_travel_or_study_choices_are_out_of_scope() -> None:
     for text, lang in (
-        ("上海浦东新区外籍人才工作许可最近有什么新政?", "zh"),
-        ("What are the work permit rules in Shenzhen Qianhai for foreigners?", "en"),
+        ("浦东新区今年给外籍工程师出了哪些新政？", "zh"),
+        ("How do foreign hires get work permits in Qianhai?", "en"),
         ("What's the cheapest flight route to Lianyungang from Frankfurt?", "en"),
         ("考研报材料专业还是计算机专业好？", "zh"),
     ):
@@ -4863,6 +4863,6 @@ def test_two_figures_asked_between_claim_nothing_of_another_kind() -> None:
         clause(5, 10, AGE, text="年龄可放宽至65岁"),
         clause(5, 11, R_VISA, R_VISA_PERMISSION, position=1, text="外籍高层次人才 R字签证 R visa"),
     )
-    judgement = judge(ask("工作许可年龄放宽到65岁以后，工作许可有效期是1年还是2年？"), permit_first)
+    judgement = judge(ask("外籍专家年龄放宽到65岁后，工作许可一次批3年还是5年？"), permit_first)
     assert judgement.outcome is Outcome.NOT_STATED
     assert judge(ask("R字签证有效期最长是5年还是8年?"), TALENT).outcome is Outcome.CORRECTED

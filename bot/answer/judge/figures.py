@@ -268,14 +268,12 @@ def level_left_out(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if found is None:
         return None
     lead, stated = found
-    held: set[int] = set()
-    for clause in e.candidates:
-        for other in clause.stated if clause.article == lead.article else ():
-            if other.kind != stated.kind or not levels_agree(q.occasions, other.occasions):
-                continue
-            if not other.qualifiers:
-                return None  # stated for every level
-            held |= other.qualifiers
+    # the levels the lead's article states that money for on the occasions asked
+    same = [s for c in e.candidates if c.article == lead.article for s in c.stated if s.kind == stated.kind]
+    same = [s for s in same if levels_agree(q.occasions, s.occasions)]
+    if any(not s.qualifiers for s in same):
+        return None  # stated for every level
+    held = {level for s in same for level in s.qualifiers}
     left = sorted(q.qualifiers - held)
     if not left:
         return None
