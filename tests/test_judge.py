@@ -4866,3 +4866,111 @@ def test_two_figures_asked_between_claim_nothing_of_another_kind() -> None:
     judgement = judge(ask("外籍专家年龄放宽到65岁后，工作许可一次批3年还是5年？"), permit_first)
     assert judgement.outcome is Outcome.NOT_STATED
     assert judge(ask("R字签证有效期最长是5年还是8年?"), TALENT).outcome is Outcome.CORRECTED
+
+
+# -- session 43, round 49 (holdout357-360 read) -----------------------------------------------------------
+SMALL_TO_HIGH = evidence(
+    clause(
+        9,
+        1,
+        Statement("support", "tech_enterprise", "实施“小升高”行动", "small to high-tech action"),
+        text="实施高新技术企业培育“小升高”行动,探索科技企业积分制 small to high-tech",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "specific"),
+    [
+        ("民营企业可不可以参加小升高行动？", "zh", "ownership_body"),
+        ("Could a sino-foreign joint venture take part in the small-to-high-tech action?", "en", "ownership_body"),
+        ("Is a lab operated by an overseas group eligible for this support?", "en", "ownership_body"),
+        ("成立还不满两年的公司能不能参加小升高？", "zh", "company_size_body"),
+        ("Can a startup that is only six months old join the small-to-high-tech action?", "en", "company_size_body"),
+        ("Would firms with fewer than 15 employees qualify?", "en", "company_size_body"),
+        ("Can a company with only 8 employees join the small-to-high-tech action?", "en", "company_size_body"),
+        ("年销售额要多少才够参加小升高？", "zh", "company_threshold"),
+        ("Is there a minimum turnover for joining the programme?", "en", "company_threshold"),
+    ],
+)
+def test_who_owns_a_company_how_old_or_big_it_is_asked_as_the_one_that_may_is_not_stated(
+    text: str, lang: str, specific: str
+) -> None:
+    """The policy sets no condition on a company's owners, age, size or revenue: asked whether such a company may, or
+    what threshold it must meet, the answer says so (not "可以。" with the clause on the action)."""
+    question = ask(text, lang)
+    assert specific in {s.id for s in question.specifics}, text
+    judgement = judge(question, SMALL_TO_HIGH)
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "specific", False), text
+
+
+def test_a_company_described_only_where_the_asker_says_who_they_are_asks_nothing_of_its_owners() -> None:
+    """Said in the scene ("我们是一家成立3年的外资企业"), or asked of a thing the clause names itself ("外资研发机构"),
+    the owners or the age of a company are no condition asked; nor are they when it asks to do what the clause
+    supports companies doing (applying for land, first purchase), a large headcount, or a person's income."""
+    ids = {"ownership_body", "company_size_body", "company_threshold"}
+    for text, lang in (
+        ("我们是一家成立两年的民营企业，高新区重点培育哪些产业？", "zh"),
+        ("We're a foreign-owned firm with 30 staff. Which industries does the zone focus on?", "en"),
+        ("How many employees does your investment team have?", "en"),
+        ("民营企业可以申请首购首用吗？", "zh"),
+        ("Can a foreign-invested company apply for long-term land leasing?", "en"),
+        ("Can a company with 500 employees get priority for land in the zone?", "en"),
+        ("What's the required income for a foreign talent to get an R visa?", "en"),
+        ("企业研发投入占销售收入的比例最低要多少？", "zh"),
+    ):
+        assert not ids & {s.id for s in ask(text, lang).specifics}, text
+    foreign_rd = evidence(
+        clause(15, 2, Statement("support", "zone", "引进外资研发机构", "attract foreign-funded R&D institutions"))
+    )
+    judgement = judge(ask("外资研发机构能不能来高新区落户？"), foreign_rd)
+    assert judgement.rule != "specific"
+
+
+def test_another_years_target_the_question_describes_is_not_answered_for_the_year_asked() -> None:
+    """ "the 2035 R&D targets?": the R&D targets are set for 2025; a 2035 clause retrieved far behind (a vision of
+    parks with regional influence) does not answer them. Retrieved close, the 2035 clause still answers ("what does
+    the policy aim for by 2035?")."""
+    far = evidence(
+        clause(3, 3, GOAL_2025, shared=frozenset()),
+        replace(clause(3, 10, GOAL_2035, position=1, shared=frozenset()), score=0.5),
+    )
+    judgement = judge(ask("What are the 2035 R&D intensity goals of national zones?", "en"), far)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "other_year")
+    close = evidence(clause(3, 3, GOAL_2025, shared=frozenset()), clause(3, 10, GOAL_2035, position=1))
+    assert judge(ask("What does the policy aim for by 2035?", "en"), close).outcome is Outcome.ANSWERED
+
+
+def test_a_foreign_asker_is_no_place_and_a_firm_from_another_city_asks_of_this_one() -> None:
+    """外籍 ("foreign") is no place the asker is from: another city's district before it is still another city's
+    measures; a company from another city (a few words of what kind it is between) asks of this policy, as does a
+    foreign engineer working there; a partner city named with no benefit asks nothing of its own measures."""
+    for text, lang in (
+        ("浦东新区对外籍工程师出了什么新政？", "zh"),
+        ("深圳前海对外籍人才有什么工作许可便利？", "zh"),
+        ("苏州的高新技术企业能拿什么补贴？", "zh"),
+        ("Do Suzhou Industrial Park companies get a rent subsidy?", "en"),
+        ("上海企业享受哪些补贴？", "zh"),
+    ):
+        assert ask(text, lang).intent.out_of_scope, text
+    for text, lang in (
+        ("我们是南京一家会计师事务所，新认定的省级高新区奖多少？", "zh"),
+        ("我们是宁波一家做5G模组的民营公司，社会资本能投资建设特色产业园吗？", "zh"),
+        ("We are a Hangzhou medical device startup. Which industries does the zone support?", "en"),
+        ("I run our Wuhan R&D subsidiary. Does the zone support off-site incubation?", "en"),
+        ("Can a Hangzhou new energy company get first purchase support?", "en"),
+        ("我是苏州的外籍工程师，62岁，工作许可还能办吗？", "zh"),
+        ("我在上海工作了三年，外籍人才能申请R字签证吗？", "zh"),
+        ("Can I apply for the R visa while I'm staying in Beijing?", "en"),
+    ):
+        assert not ask(text, lang).intent.out_of_scope, text
+
+
+def test_a_procedure_of_recognition_and_a_park_not_yet_a_zone() -> None:
+    """ "需要经过什么认定程序": a procedure the policy does not give; "not yet a high-tech zone": outside the zones."""
+    first_use = evidence(clause(6, 4, Statement("support", "zone", "创新产品首购首用", "first purchase and first use")))
+    assert judge(ask("首购首用产品要走什么认定程序？"), first_use).rule == "procedure"
+    park = ask("Our district park is not yet a high-tech zone. Do we still get the ranking reward?", "en")
+    assert judge(park, REWARDS).rule == "outside"
+    provincial = ask("Our zone is not a national high-tech zone but a provincial one. What do we get?", "en")
+    assert judge(provincial, REWARDS).rule != "outside"

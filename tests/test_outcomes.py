@@ -567,3 +567,35 @@ def test_round_48_levels_left_out_scene_parties_homes_and_other_places(real_bot)
         "考研报材料专业还是计算机专业好？",
     ):
         assert real_bot.ask(text).outcome == "out_of_scope", text
+
+
+def test_round_49_part_gaps_asks_elsewhere_scene_levels_eligibility_years_and_cities(real_bot) -> None:  # type: ignore[no-untyped-def]
+    """A part the policy does not state is said as the gap its own judgement found; an e-mail's ask answered by a
+    clause outside the articles the whole message retrieves is answered; a zone level named only in the scene is the
+    level of the amount asked; a foreign-owned company asking whether it may, a year the target asked is not set for,
+    a recognition procedure and another city's measures for foreign engineers are not answered with a clause; a firm
+    from another city asks of this policy."""
+    both = real_bot.ask(
+        "How much does a newly recognised provincial zone get? And does a newly recognised national zone get one too?"
+    )
+    assert both.outcome == "answered" and "100万元" in both.text
+    assert "The policy sets no such amount for national high-tech zones" in both.text
+    mail = real_bot.ask(
+        "尊敬的招商部门：我们是一家做氮化镓外延片的韩国企业在苏州设立的子公司，正在为新工厂选址。请问第三代半导体是不是"
+        "连云港高新区重点培育的产业？如果是，购买生产设备有没有按比例补贴？谢谢。"
+    )
+    assert mail.outcome == "answered" and mail.citations[0].article == 12 and "设备购置补贴" in mail.text
+    scene = real_bot.ask(
+        "您好！我们受一家省级高新区委托咨询。该园区今年考评排名较历史最好位次前进了5位。请问这种情况奖励多少？奖励资金"
+        "什么时候拨付？"
+    )
+    assert scene.text.startswith("省级高新区") and "50万元" in scene.text.split("\n\n")[0]
+    for text in (
+        "外资企业能不能参加小升高行动？",
+        "What are the 2035 R&D intensity targets for national zones?",
+        "首购首用的产品要走什么认定程序？",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and not answer.text.startswith("可以"), text
+    assert real_bot.ask("浦东新区对外籍工程师有什么新政？").outcome == "out_of_scope"
+    assert real_bot.ask("我们是杭州一家民营投资公司，社会资本能投资建设特色产业园吗？").outcome == "answered"

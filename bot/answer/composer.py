@@ -146,7 +146,7 @@ class Answerer:
         # a claim put up to confirm ("听说…,是真的吗?") leaves the other parts asked; an order to the assistant, a
         # figure to make up or a claimed figure the policy does not hold does not
         ordinary = not q.follow_up and not (q.intent.invent or judgement.rule in ("task", "override", "claimed"))
-        parts = self._parts(stripped, q.lang, deadline) if ordinary else []
+        parts = self._parts(stripped, q.lang, deadline, q.qualifiers) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
         # … or the first part written as a question (yes or no, or a figure) whose own words the whole's best clause
         # nearly all has, not a scene it sets ("…老板不想一次性把土地款全压进去。想问下:能不能先租后买?"); not when the
@@ -344,8 +344,13 @@ class Answerer:
             return True
         return retrieval.lexical_best >= self.thresholds.topical_floor
 
-    def _parts(self, stripped: str, lang: str, deadline: Deadline | None) -> list[tuple[Question, Evidence, Judgement]]:
-        """For a question that asks several things, each part that asks something, judged on its own.
+    def _parts(
+        self, stripped: str, lang: str, deadline: Deadline | None, levels: frozenset[int] = frozenset()
+    ) -> list[tuple[Question, Evidence, Judgement]]:
+        """For a question that asks several things, each part that asks something, judged on its own; a part that
+        names no zone level and refers back to the case told before it is of the levels the whole names (`levels`:
+        "该县的省级高新区…前进了4位…请问这种情况奖励金额是多少？" asks the provincial zones' amount; not
+        "我们是国家高新区内的企业。…新认定的高新区奖励多少？", where the level is where the asker is).
 
         A part that leans on the one before ("省级高新区呢？"), names no policy topic of its own
         ("分别叫什么？") or only sets the scene ("我们是一家新材料企业。") is left to the whole."""
@@ -387,6 +392,8 @@ class Answerer:
             evidence = self.evidence(retrieval)
             if is_off_topic(part, evidence, self.thresholds) and not part.intent.out_of_scope:
                 continue
+            if levels and not part.qualifiers and _REFERS_BACK.search(part.normalized):
+                part = replace(part, qualifiers=levels)
             judged.append((part, evidence, judge(part, evidence, self.thresholds)))
         return judged
 
@@ -402,7 +409,7 @@ class Answerer:
         best = evidence.article_clauses(0)
         if best:
             quoted += [c for c in best[:2] if c.score >= self.thresholds.close_clause * best[0].score]
-        return Part(part.written, judgement, tuple(dict.fromkeys(quoted)))
+        return Part(part.written, judgement, tuple(dict.fromkeys(quoted)), asked=part)
 
     def _refusal(self, question: str, lang: str, reason: str, body: str) -> Answer:
         """An empty, overlong, unreadable or unsupported question: a polite reply and the hotline."""
@@ -521,24 +528,41 @@ def _gap_elsewhere(
     ignored: frozenset[str],
     equivalents: Mapping[str, tuple[str, ...]] | None,
 ) -> bool:
-    """A part a clause of the article the whole is about answers on its own terms, having at least `GAP_COVERAGE` of
-    its specific words, where what the whole lacks is not the part's to ask ("…the zone offer leasing, or leasing
-    first and buying later? And what is the current land price per mu?": the price is the other ask's; "…有没有什么
-    简化做法?…医疗器械注册证省药监局一般要审多久?": the registration is the other ask's)."""
+    """A part a clause answers on its own terms, having at least `GAP_COVERAGE` of its specific words, where what the
+    whole lacks is not the part's to ask ("…the zone offer leasing, or leasing first and buying later? And what is the
+    current land price per mu?": the price is the other ask's; "…有没有什么简化做法?…医疗器械注册证省药监局一般要审
+    多久?": the registration is the other ask's). The clause may be of an article outside the two the whole retrieves
+    best, with `FAR_GAP_COVERAGE` of the words: an e-mail's asks are each of their own, and the whole retrieves what
+    its scene and other asks are about ("第三代半导体是不是重点培育的产业？…设备有没有补贴？": article 12 answers,
+    the whole retrieves article 16 on partner parks)."""
     lead, missing = part.lead, judged.missing
     if part.outcome.fallback or lead is None or whole.top is None or missing is None:
         return False
-    if judged.rule not in _OTHER_PART_RULES or lead.article != whole.top.article:
+    if judged.rule not in _OTHER_PART_RULES and judged.rule != "promise":
         return False
+    # (a clause outside the two articles the whole retrieves best must have more of the part's words, of a part
+    # naming at least `_FAR_WORDS`: one word of two is no match)
+    near = lead.article in {c.article for c in whole.candidates if c.rank < _NEAR_ARTICLES}
+    if not near and len(part_evidence.specific - ignored) < _FAR_WORDS:
+        return False
+    coverage = GAP_COVERAGE[asked.lang] if near else FAR_GAP_COVERAGE
     if missing.kind == "specific":
         elsewhere = not any(s.id == missing.what for s in asked.specifics)
     elif missing.kind == "figure":
         elsewhere = missing.what not in {k.name for k in asked.figures} and not asked.named_unstated
+    elif missing.kind == "promise":  # "…Is private investment in park development encouraged? And would the
+        elsewhere = not asked.intent.promise  # government guarantee a minimum return?": the guarantee is the other's
     else:
         elsewhere = missing.kind == "benefit" and not (asked.benefit or asked.benefit_asked)
     # (the share of its words last: the checks before it cost nothing)
-    return elsewhere and _share_covered(asked, part_evidence, lead, ignored, equivalents) >= GAP_COVERAGE[asked.lang]
+    return elsewhere and _share_covered(asked, part_evidence, lead, ignored, equivalents) >= coverage
 
+
+#: a part referring back to the case the message told ("这种情况…", "in that case …")
+_REFERS_BACK = re.compile(
+    r"这种情况|这个情况|此种情况|该情况|这种|这样的话|这样|上述|\bin (this|that|such a|which) case\b|\bthis situation\b"
+    r"|\bthat situation\b|\bin this scenario\b"
+)
 
 #: a part may be answered by a clause of this many of the whole's best articles
 _NEAR_ARTICLES = 2
@@ -549,6 +573,10 @@ PART_COVERAGE = 0.75
 #: … or, in a long message whose other asks hold what the whole lacks, this share (see `_gap_elsewhere`)
 #: (English asks hold fewer specific words: the policy's common ones, "provincial", "zone", "support", are none)
 GAP_COVERAGE = {"zh": 0.35, "en": 0.25}
+
+#: … or this share, for a clause of an article outside the whole's best two (an e-mail's ask of its own)
+FAR_GAP_COVERAGE = 0.5
+_FAR_WORDS = 3
 
 #: … or the share of all its words, when the clause has nearly all of what it asks about (after its asking words)
 PART_FOCUS_COVERAGE = 0.4
@@ -709,25 +737,29 @@ _ASKS_WHO = re.compile(r"谁|\bwho\b|\bwhich (department|body|authority|agency|o
 _DOER_WORDS = 2
 
 
-def _scene_and_asking(asked: Question) -> tuple[str, str]:
+def _scene_and_asking(asked: Question, back: int = 0) -> tuple[str, str]:
     """The question's sentences before the first that asks (a question mark, or a question word), and those from
-    it on; no scene when the first asks (or none does)."""
+    it on (with the `back` sentences before it); no scene when the first asks (or none does)."""
     sentences = [s for s in _SENTENCE_ENDS.split(asked.normalized) if s.strip()]
-    first = next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0)
+    first = max(next((i for i, s in enumerate(sentences) if _asks_text(s, asked.lang)), 0) - back, 0)
     return " ".join(sentences[:first]), " ".join(sentences[first:])
 
 
 def _scene_words(asked: Question, evidence: Evidence) -> frozenset[str]:
     """The question's specific words the sentences from its first that asks (a question mark, a question word) on do
-    not have: those of the scene it sets before; none when the asking sentences name fewer than `_ASKED_WORDS`."""
-    scene, rest = _scene_and_asking(asked)
-    if not scene:
-        return frozenset()
-    rest_words = words_of(rest)
-    own = {w for w in evidence.specific if written_in(w, rest, rest_words)}
-    if len(own) < _ASKED_WORDS:  # "…science park. Is that supported?": the scene says what is asked
-        return frozenset()
-    return evidence.specific - own  # the question's words are the scene's where not the rest's
+    not have: those of the scene it sets before. When the asking sentences name fewer than `_ASKED_WORDS`, the
+    sentence just before says what they ask of ("…is having access to pilot-scale facilities. Does the zone provide
+    anything like that?"), and the scene is what comes before that; none when that names too few as well
+    ("…science park. Is that supported?": the scene says what is asked)."""
+    for back in (0, 1):
+        scene, rest = _scene_and_asking(asked, back)
+        if not scene:
+            return frozenset()
+        rest_words = words_of(rest)
+        own = {w for w in evidence.specific if written_in(w, rest, rest_words)}
+        if len(own) >= _ASKED_WORDS:
+            return evidence.specific - own  # the question's words are the scene's where not the rest's
+    return frozenset()
 
 
 def _asks_text(sentence: str, lang: str) -> bool:

@@ -15,7 +15,7 @@ _ZH_CLAUSE_BREAK = re.compile(r"[，,]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a place named as where the asker comes from or is based (the place itself: the words up to a break)
 _ORIGIN = re.compile(
-    r"(?:来自|总部在|总部位于)[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,3}(?:国籍|籍)"
+    r"(?:来自|总部在|总部位于)[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,3}(?:国籍|(?<!外)籍)"  # not 外籍: "foreign"
     # who the asker is by where they are from ("本人是新加坡华侨", "我们是香港投资者")
     r"|[\u4e00-\u9fff]{2,3}(?=华侨|华人|侨胞|侨商|公民|居民|商人|企业家|投资者|投资人|人[,，。；\s])"
     r"|[\u4e00-\u9fff]{2,3}的?(?=母公司|总公司)"  # "新加坡母公司想在这边建研发总部"
@@ -52,10 +52,17 @@ _WHICH = re.compile(r"哪个|哪边|哪里更|谁更|还是|更|\bwhich (one|is|
 _ENTITY_ZH = (
     "集团|公司|企业|基金|客商|投资者|投资人|团队|工厂|厂商|资本|外企|机构|银行"
     "|总部|母公司|总公司|分公司|子公司|工程师|专家"  # "新加坡总部派来的技术总监": where the firm is from
+    "|事务所|律所|咨询|研究院|研究所|实验室"
 )
+# after "一家", "a", "our": a few words of what kind the entity is ("一家民营投资公司", "a Nanjing law firm", "our
+# Wuhan R&D subsidiary"), not a park or district of that city ("苏州工业园区的企业", "Suzhou Industrial Park firms":
+# that city's own measures)
+_BETWEEN_ZH = r"(?:(?![区园市县省])[\u4e00-\u9fffA-Za-z0-9]){0,8}?"
+_BETWEEN_EN = r"(?:(?!(?:park|parks|zone|zones|district|area|city|industrial|hi-tech|high-tech)\b)[a-z0-9&-]+\s+){0,3}?"
 _ENTITY_EN = (
     "fund|funds|group|company|companies|firm|firms|investor|investors|team|manufacturer|startup|bank|business"
     "|headquarters|hq|parent|office|engineer|engineers|expert|experts"
+    "|subsidiary|subsidiaries|branch|plant|factory|lab|laboratory|consultancy"
 )
 
 
@@ -65,7 +72,10 @@ def _entities_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.P
     zh = "|".join(map(re.escape, cities_zh))
     en = "|".join(map(re.escape, cities_en))
     return re.compile(
-        rf"(?:{zh})(?:的)?(?:一家|一个|某家?|某个)?(?=(?:{_ENTITY_ZH}))|\b(?:{en})(?:-based)?(?=\s+(?:{_ENTITY_EN})\b)"
+        rf"(?:{zh})(?:的)?(?=(?:外籍|外国)?(?:{_ENTITY_ZH}))"  # "我是苏州的外籍工程师": where the engineer works
+        rf"|(?:{zh})(?:的)?(?:一家|一个|某家?|某个)(?={_BETWEEN_ZH}(?:{_ENTITY_ZH}))"
+        rf"|\b(?:{en})(?:-based)?(?=\s+(?:{_ENTITY_EN})\b)"
+        rf"|\b(?:a|an|our|my|one)\s+(?:{en})(?:-based)?(?=\s+{_BETWEEN_EN}(?:{_ENTITY_EN})\b)"
     )
 
 

@@ -204,6 +204,7 @@ def read_question(
     asks_modal = _modal(question_part, words_of(question_part), lang)  # "I'm a student. Can I …?"
     held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
     in_question = _named_in(question_part, cues)
+    eligible = bool(_ELIGIBLE.search(question_part))  # "Does a company run by … qualify?" asks whether one may too
     unsaid = _unsaid(asking, cues)
     unsaid_words = words_of(unsaid)
     unheld = stated - policy_figures
@@ -265,7 +266,9 @@ def read_question(
         specifics=tuple(
             s
             for s in cues.specifics
-            if _named(s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit, modal)
+            if _named(
+                s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit, modal or eligible
+            )
             or (s.person and _REFERS.search(asking) and s.cues.found(normalized, all_words))
             or (s.situation and _REFERS_SITUATION.search(asking) and s.cues.found(normalized, all_words))
         ),
@@ -699,6 +702,7 @@ def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:
     return " ".join(words).startswith(_MODAL_EN)
 
 
+_ELIGIBLE = re.compile(r"\b(?:qualif(?:y|ies)|eligible|entitled)\b|有资格|符合条件|够条件|够格")
 _SEGMENT = re.compile(r"[,，。;；?？!！\s]")
 _LEAD = re.compile(r".*(?:是|找|在|去|按|给|由|要|归)")  # "是找人社局批" → "人社局批"
 _TAIL = re.compile(r"(?:的|吗|呢|啊|呀|吧)+$")

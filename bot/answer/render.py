@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.answer.cues import Occasion
-from bot.answer.gaps import GapSentences, joined
+from bot.answer.gaps import GapSentences, joined, part_gap
 from bot.answer.judge import ClauseEvidence, Evidence, Judgement, Outcome, Stated, Thresholds
 from bot.answer.judge.pieces import pointed_statement
 from bot.answer.llm import Synthesizer
@@ -30,6 +30,7 @@ class Part:
     judgement: Judgement
     quoted: tuple[ClauseEvidence, ...] = ()  # the clauses its answer quotes (answered parts)
     question: Question | None = None  # the whole question, for what the whole asked and no part states
+    asked: Question | None = None  # the part read on its own, for what the policy does not state of it
 
 
 class Renderer:
@@ -313,6 +314,12 @@ class Renderer:
     def _part_note(self, lang: str, part: Part) -> str:
         if part.question is not None:  # what the whole asked that no part of it answers, said as the gap it is
             return _LEADS_ON.sub("", self.gaps.sentence(part.question, part.judgement))
+        j = part.judgement
+        if part.asked is not None and j.outcome is Outcome.NOT_STATED and part_gap(j):
+            # "…? And does a newly recognised national zone get one too?": the gap the part's own judgement found,
+            # when it is whom or what occasion the policy sets the statement for
+            gap = _LEADS_ON.sub("", self.gaps.sentence(part.asked, j)).strip()
+            return say(lang, "part_gap", part=part.text.strip(), gap=gap)
         return say(lang, "part_not_stated", part=part.text.strip())
 
     def _unit_name(self, unit: str, lang: str) -> str:

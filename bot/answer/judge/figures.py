@@ -521,6 +521,10 @@ def _target_years_of(e: Evidence, rank: int) -> list[tuple[ClauseEvidence, State
     return [(c, s) for c in e.article_clauses(rank) for s in c.stated if s.kind == "target_year"]
 
 
+#: how far ahead of every clause of the year asked another year's target must be retrieved to be what is asked
+_YEAR_MARGIN = 1.3
+
+
 def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A target asked for a year the statement is not for ("the R&D target for 2030?": it is for 2025); a
     premise to correct when the question wants it confirmed ("到2030年…超过45%,是这样吗?")."""
@@ -538,10 +542,19 @@ def other_year(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         near = [c for c in clauses if c is e.top or pointed(c)] if e.top and pointed(e.top) else list(clauses)
         dated = [(c, s) for c in near for s in c.stated if s.years]
         later = {year for year in q.years if year >= FIRST_TARGET_YEAR}
-        if dated and later and not any(later & s.years for _, s in dated):
+
+        def described_by(c: ClauseEvidence) -> int:
+            return sum(not w.isdigit() for w in c.shared)
+
+        # (not when a clause of the year asked is retrieved near the best, however many words another's target shares:
+        # "到2035年高新区要达到什么目标?"; when it is retrieved far behind, the target the question describes is the
+        # other year's: "the 2035 R&D intensity targets for national vs provincial zones?" asks the 2025 R&D targets)
+        of_year = [c.score for c, s in dated if later & s.years]
+        best = max((c.score for c, _ in dated), default=0.0)
+        if dated and later and (not of_year or 0 < _YEAR_MARGIN * max(of_year) <= best):
             # "Is the 7% R&D target a 2030 goal?": the policy's own figure put to another year, a premise
             # … or the target the question's words describe ("by 2030 … parks with regional influence": 2035's)
-            described = max(dated, key=lambda cs: sum(not w.isdigit() for w in cs[0].shared))
+            described = max(dated, key=lambda cs: cs[0].score if of_year else described_by(cs[0]))
             lead, first = next(((c, s) for c, s in dated if q.stated & s.figures), described)
             outcome = Outcome.CORRECTED if _put_to_another_year(q, first) else outcome
             return Judgement(outcome, "other_year", lead, first, Missing("year", "date"))
