@@ -4929,8 +4929,8 @@ def test_a_company_described_only_where_the_asker_says_who_they_are_asks_nothing
 
 def test_another_years_target_the_question_describes_is_not_answered_for_the_year_asked() -> None:
     """ "the 2035 R&D targets?": the R&D targets are set for 2025; a 2035 clause retrieved far behind (a vision of
-    parks with regional influence) does not answer them. Retrieved close, the 2035 clause still answers ("what does
-    the policy aim for by 2035?")."""
+    parks with regional influence) does not answer them. Retrieved close, the 2035 clause still answers ("what
+    should the zones have achieved by 2035?")."""
     far = evidence(
         clause(3, 3, GOAL_2025, shared=frozenset()),
         replace(clause(3, 10, GOAL_2035, position=1, shared=frozenset()), score=0.5),
@@ -4938,7 +4938,7 @@ def test_another_years_target_the_question_describes_is_not_answered_for_the_yea
     judgement = judge(ask("What are the 2035 R&D intensity goals of national zones?", "en"), far)
     assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "other_year")
     close = evidence(clause(3, 3, GOAL_2025, shared=frozenset()), clause(3, 10, GOAL_2035, position=1))
-    assert judge(ask("What does the policy aim for by 2035?", "en"), close).outcome is Outcome.ANSWERED
+    assert judge(ask("What should the zones have achieved by 2035?", "en"), close).outcome is Outcome.ANSWERED
 
 
 def test_a_foreign_asker_is_no_place_and_a_firm_from_another_city_asks_of_this_one() -> None:
