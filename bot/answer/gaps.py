@@ -31,19 +31,15 @@ _ABOUT_STATEMENT = frozenset(
 )
 
 
-def about_statement(j: Judgement) -> bool:
-    """The gap is said against the statement that is stated (its subject, condition, case or object)."""
-    return j.missing is not None and j.statement is not None and j.missing.kind in _ABOUT_STATEMENT
-
-
-#: the gaps a part of a question is told in its own note: whom or what occasion the statement is for, or an age beyond
-#: its limit (not who the asker is, which a scene sentence read as a part may say: "我们是一家…公司，…引进几位海外专家")
+#: of those, the gaps a part of a question is told in its own note: whom or what occasion the statement is for, or an
+#: age beyond its limit (not who the asker is, which a scene sentence read as a part may say: "我们是一家…公司，…引进
+#: 几位海外专家")
 _PART_GAPS = frozenset({"subject", "occasion", "beyond"})
 
 
 def part_gap(j: Judgement) -> bool:
-    """A part's gap its note says as such (see `_PART_GAPS`)."""
-    return about_statement(j) and j.missing is not None and j.missing.kind in _PART_GAPS
+    """A part's gap its note says as such (see `_PART_GAPS`): said against the statement that is stated."""
+    return j.missing is not None and j.statement is not None and j.missing.kind in _PART_GAPS
 
 
 class GapSentences:
@@ -70,7 +66,7 @@ class GapSentences:
             return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
         if missing is not None and kind in ("specific", "choice", "year"):
             return self._named(q, missing, j.statement)
-        if missing is not None and j.statement is not None and about_statement(j):
+        if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
         what = missing.what if missing and missing.what else (q.figures[0].name if q.figures else "count")
         return self._invented(q, say(lang, "not_specified", figure=figure_name(lang, what)))
