@@ -4974,3 +4974,73 @@ def test_a_procedure_of_recognition_and_a_park_not_yet_a_zone() -> None:
     assert judge(park, REWARDS).rule == "outside"
     provincial = ask("Our zone is not a national high-tech zone but a provincial one. What do we get?", "en")
     assert judge(provincial, REWARDS).rule != "outside"
+
+
+# -- session 44, round 50 (holdout365-368 read) -----------------------------------------------------------
+def test_a_figure_told_before_what_the_asker_heard_is_their_own_not_a_claim() -> None:
+    """ "我们…总投资约5亿元。听说…是不是…?": what they heard is after the words that say so; the project's own sum
+    before them claims nothing of the policy (the question is answered, not declined as a claimed figure). A figure
+    after them is still the claim to check."""
+    own = ask("我们是一家中外合资企业，项目总投资约5亿元。听说企业投资项目现在实行承诺制，是真的吗？")
+    assert not own.claims and own.intent.injection
+    heard = ask("我们是一家合资企业。听说新认定的省级高新区能拿200万元奖励，是真的吗？")
+    assert [k.name for k in heard.claims] == ["money"]
+    told = ask("Our plant cost USD 80 million. I heard the zone runs a commitment system for approvals - true?", "en")
+    assert not told.claims
+
+
+def test_which_of_two_cases_a_kept_condition_holds_for_is_answered_by_the_condition() -> None:
+    """Set beside the case the policy states, the changed case asked "which of them" is answered by the condition;
+    asked how much more the changed one pays, it is not stated; a lacked card set beside one held, the same."""
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款 no additional land price"))
+    for text, lang in (
+        ("在自有工业用地上加建厂房提高容积率，与改变土地用途相比，哪种情况不需要再交土地价款？", "zh"),
+        (
+            "Raising the floor area ratio on our own plot versus changing the land use: in which case is no extra land "
+            "price charged?",
+            "en",
+        ),
+    ):
+        judgement = judge(ask(text, lang), land)
+        assert (judgement.outcome, judgement.rule) == (Outcome.ANSWERED, "excluded"), text
+    more = judge(ask("改变土地用途和不改变相比，要多交多少土地价款？"), land)
+    assert (more.outcome, more.rule) == (Outcome.NOT_STATED, "excluded")
+    pr = evidence(clause(5, 9, PR_LEGAL_REP, text="永久居留身份证 permanent residence legal representative"))
+    beside = judge(ask("有永久居留身份证的外籍人才和没有永居的相比，谁能担任新型研发机构的法定代表人？"), pr)
+    assert (beside.outcome, beside.rule) == (Outcome.ANSWERED, "unmet")
+    assert judge(ask("我没有永久居留证，能当新型研发机构的法定代表人吗？"), pr).outcome is Outcome.NOT_STATED
+
+
+def test_a_year_measured_against_is_not_the_year_asked() -> None:
+    """ "2035年的R&D目标要比2025年高多少": 2035 is asked, 2025 is what it is measured against."""
+    assert ask("2035年国家高新区R&D占比要比2025年再提高多少？").years == frozenset({"2035"})
+    assert ask("What R&D share should national zones reach by 2035, higher than in 2025?", "en").years == frozenset(
+        {"2035"}
+    )
+    assert ask("2025年和2035年的目标分别是多少？").years == frozenset({"2025", "2035"})
+
+
+def test_a_partner_citys_own_zone_is_another_citys_matter_and_the_city_that_gives_is_no_level() -> None:
+    """上海自贸区, Shenzhen's Qianhai: a partner city's own zone, not this policy's; building partner parks with Shanghai
+    is this policy's. "市级会给多少奖励" names the city that gives, not a municipal-level zone."""
+    for text, lang in (
+        ("上海自贸区给外籍高管办工作许可要多久？", "zh"),
+        ("What do foreign founders get in Shenzhen's Qianhai zone?", "en"),
+    ):
+        assert ask(text, lang).intent.out_of_scope, text
+    assert not ask("高新区和上海共建伙伴园区，具体怎么合作？").intent.out_of_scope
+    assert qualifiers_of("我们园区刚被认定为省级高新区，市级会给多少奖励？", CUES) == qualifiers_of("省级高新区", CUES)
+    assert qualifiers_of("我们是市级园区，排名前进了4位", CUES) != qualifiers_of("省级高新区", CUES)
+
+
+def test_documents_a_drivers_licence_a_scholars_employer_and_named_funding() -> None:
+    """ "What exact documents…" asks documents; a licence to drive is out of scope; a visiting scholar at a university
+    works for no enterprise; "培育资金" asks for money; "现在已经拿到…" tells the asker's case, not how things stand."""
+    assert "documents" in {k.name for k in ask("Which exact documents must the county submit?", "en").intent.figures}
+    assert "documents" in {k.name for k in ask("申报省级高新区具体要交哪些材料？").intent.figures}
+    assert ask("How do I swap my Canadian licence so I can drive in Lianyungang?", "en").intent.out_of_scope
+    assert ask(
+        "I'm a visiting scholar at a university in the city, 64. Does the age relaxation apply?", "en"
+    ).non_enterprise
+    assert ask("高企培育有没有专门的培育资金？").benefit
+    assert not ask("我现在已经拿到永久居留身份证了，能不能担任新型研发机构的法定代表人？").intent.current_state

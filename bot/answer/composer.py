@@ -144,8 +144,12 @@ class Answerer:
                 if not unwrapped.fallback:  # what the policy does not answer is refused with the role
                     return unwrapped
         # a claim put up to confirm ("听说…,是真的吗?") leaves the other parts asked; an order to the assistant, a
-        # figure to make up or a claimed figure the policy does not hold does not
-        ordinary = not q.follow_up and not (q.intent.invent or judgement.rule in ("task", "override", "claimed"))
+        # figure to make up or a claimed figure the policy does not hold does not; an opinion or a task asked in one
+        # paragraph of a long message leaves its other asks ("…Could you confirm the amount of the reward …? We would
+        # also appreciate your view on whether this reward should be booked as taxable income …")
+        long_message = _long(q.normalized, q.lang)  # (its asks lean on no other)
+        task = judgement.rule == "task" and not long_message
+        ordinary = not q.follow_up and not (q.intent.invent or task or judgement.rule in ("override", "claimed"))
         parts = self._parts(stripped, q.lang, deadline, q.qualifiers) if ordinary else []
         # …and given for the party the whole asks about ("认定成高企之后…？市里还额外奖励多少": no zone's reward)
         # … or the first part written as a question (yes or no, or a figure) whose own words the whole's best clause
@@ -157,7 +161,6 @@ class Answerer:
         if marked and any(s.person or s.identity for s in q.specifics):
             marked = [m for m in marked if not self._person_upto(q, stripped, m)]
         function_words = self.cues.function_words
-        long_message = _long(q.normalized, q.lang)  # (its asks lean on no other)
         grounded = [
             p
             for p in parts
@@ -170,13 +173,25 @@ class Answerer:
                     )
                 )
                 or (
-                    long_message
+                    (long_message or self._gap_apart(q, stripped, p, parts, judgement))
                     and _gap_elsewhere(*p, evidence, judgement, function_words, self.cues.equivalents)
                     and not self._person_upto(q, stripped, p[0])
                 )
                 # … or the level the policy states it for, asked apart from the one it does not ("What does a newly
                 # recognised provincial zone get? And a newly recognised national one?")
                 or _level_apart(p[2], judgement)
+                # … or the very clause the whole retrieves best, where what the whole lacks is another part's
+                # (`_gap_apart`), or, in a long message, another paragraph asks an opinion or a task ("…Could you
+                # confirm the amount of the reward …? We would also appreciate your view on whether this reward should
+                # be booked as taxable income …"); not a whole off the policy's topics (an e-mail on export
+                # certificates has a part a clause on testing services seems to answer)
+                or (
+                    _same_clause(p[2], evidence)
+                    and (
+                        (judgement.rule == "task" and long_message)
+                        or (self._gap_apart(q, stripped, p, parts, judgement) and not _gap_named(p[0], judgement))
+                    )
+                )
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and _granted_money(q, p[2].statement))
         ]
@@ -301,6 +316,28 @@ class Answerer:
         at = stripped.find(piece)
         upto = stripped if at < 0 else stripped[: at + len(piece)]
         return any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics)
+
+    def _gap_apart(
+        self,
+        q: Question,
+        stripped: str,
+        part: tuple[Question, Evidence, Judgement],
+        parts: Sequence[tuple[Question, Evidence, Judgement]],
+        whole: Judgement,
+    ) -> bool:
+        """What the whole lacks is another ask's: another part lacks the same (`_gap_in_another`), or the thing the
+        policy never states is named only after `part`, in an ask leaning on it ("…有什么奖励，额度多少？这笔奖励资金
+        是一次性拨付还是分期拨付？": the payment schedule is the last ask's)."""
+        if _gap_in_another(part, parts, whole):
+            return True
+        missing = whole.missing
+        if missing is None or missing.kind != "specific" or any(s.id == missing.what for s in part[0].specifics):
+            return False
+        piece = part[0].asked.rstrip("?？")
+        at = stripped.find(piece)
+        after = normalize(stripped[at + len(piece) :]) if at >= 0 else ""
+        named = next((s for s in q.specifics if s.id == missing.what), None)
+        return bool(after) and named is not None and named.cues.found(after, words_of(after))
 
     def evidence(self, retrieval: Retrieval) -> Evidence:
         """What the judge needs of a retrieval."""
@@ -517,6 +554,35 @@ def _level_apart(part: Judgement, whole: Judgement) -> bool:
         and part.statement is not None
         and part.statement == whole.statement
     )
+
+
+def _same_clause(part: Judgement, whole: Evidence) -> bool:
+    """A part answered by the clause the whole question retrieves best: read alone and as a whole, the same."""
+    return (
+        not part.outcome.fallback and part.lead is not None and whole.top is not None and part.lead.key == whole.top.key
+    )
+
+
+def _gap_named(asked: Question, whole: Judgement) -> bool:
+    """The part itself names what the whole lacks (a specific, or a kind of figure)."""
+    missing = whole.missing
+    if missing is None:
+        return False
+    return any(s.id == missing.what for s in asked.specifics) or missing.what in {k.name for k in asked.figures}
+
+
+def _gap_in_another(
+    part: tuple[Question, Evidence, Judgement],
+    parts: Sequence[tuple[Question, Evidence, Judgement]],
+    whole: Judgement,
+) -> bool:
+    """What the whole lacks is what another part, judged on its own, lacks too: a short question's asks are each of
+    their own where the gap is one of them ("…新认定的省级高新区有什么奖励,金额是多少?奖励资金是一次性拨付还是分年度
+    拨付?": the payment schedule is the last ask's)."""
+    missing = whole.missing
+    if missing is None or not missing.what:
+        return False
+    return any(other is not part and other[2].outcome.fallback and other[2].missing == missing for other in parts)
 
 
 def _gap_elsewhere(

@@ -94,6 +94,7 @@ class Cues:
     task: CueList
     own_writing: CueList
     premise: CueList
+    hearsay: CueList  # what the asker heard said (only a figure after it is claimed)
     override: CueList
     particulars: CueList
     listed_subject_common: tuple[str, ...]
@@ -104,6 +105,7 @@ class Cues:
     denies: CueList
     universal: CueList
     still_applies: CueList  # asks whether a measure still holds in the asker's changed case
+    chooses: CueList  # sets the asker's case beside the stated one and asks which it holds for
     local_level: tuple[str, ...]  # names of the local level of government ("所在地", "县区")
     authorities: AuthorityTable
     subject_asked: CueList
@@ -252,6 +254,7 @@ def load_cues() -> Cues:
         task=_cue_list(data["task"]),
         own_writing=_cue_list(data["own_writing"]),
         premise=_cue_list(data["premise"]),
+        hearsay=_cue_list(data["hearsay"]),
         override=_cue_list(data["override"]),
         particulars=_cue_list(data["particulars"]),
         listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
@@ -262,6 +265,7 @@ def load_cues() -> Cues:
         denies=_cue_list(data["denies"]),
         universal=_cue_list(data["universal"]),
         still_applies=_cue_list(data["still_applies"]),
+        chooses=_cue_list(data["chooses"]),
         local_level=tuple(str(w) for w in data["local_level"]),
         authorities=AuthorityTable.from_data(data["authorities"]),
         subject_asked=_cue_list(data["subject_asked"]),

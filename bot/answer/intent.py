@@ -160,7 +160,7 @@ def read_intent(
         guarantee_only=cues.guarantee.found(normalized, words)
         and not cues.promise.found(normalized, words)
         and not _OWN_CASE.search(normalized),
-        injection=cues.injection.found(normalized, words),
+        injection=cues.injection.found(normalized, words) or cues.hearsay.found(normalized, words),
         current_state=cues.current_state.found(questions, words_of(questions)),
         out_of_scope=_out_of_scope(scoped, cues),
         chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
@@ -407,8 +407,23 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
         # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation
         about_cooperation = cues.cooperation.found(normalized, words)
         return not about_cooperation or cues.city_benefits.found(normalized, words)
+    # a partner city's benefits, or a zone of its own ("上海自贸区的外国人工作许可怎么办理?": the Shanghai free trade
+    # zone's procedure, not this policy's)
+    own_zone = _zones_of(cues.partner_cities.zh, cues.partner_cities.en).search(normalized)
     return (
         cues.partner_cities.found(normalized, words)
-        and cues.city_benefits.found(normalized, words)
+        and (cues.city_benefits.found(normalized, words) or own_zone is not None)
         and not cues.cooperation.found(normalized, words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _zones_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Pattern[str]:
+    """A partner city's own zone named as such ("上海自贸区", "Shenzhen's free trade zone")."""
+    zh = "|".join(map(re.escape, cities_zh))
+    en = "|".join(map(re.escape, cities_en))
+    return re.compile(
+        rf"(?:{zh})(?:的)?(?:自贸区|自贸试验区|自由贸易试验区|临港新片区|浦东新区|前海|张江|中关村|经开区|开发区|高新区)"
+        rf"|\b(?:{en})(?:'s)?\s+(?:pilot\s+)?(?:free[- ]trade (?:zone|area)|ftz|lingang|pudong|qianhai|zhangjiang"
+        rf"|zhongguancun|(?:economic )?development zone|hi-?tech zone|high-tech zone)\b"
     )

@@ -74,6 +74,7 @@ class Question:
     denies: bool = False  # says something may not be done ("can't be legal rep", "不能牵头")
     universal: bool = False  # says something holds for anyone ("any foreigner can …", "所有企业都能…")
     still_applies: bool = False  # asks whether a measure still holds in its case ("…还能享受…吗？", "still apply?")
+    chooses: bool = False  # sets its case beside another and asks which one a measure holds for ("…相比，哪种情况…？")
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
@@ -166,6 +167,7 @@ class Question:
             "denies": self.denies,
             "universal": self.universal,
             "still_applies": self.still_applies,
+            "chooses": self.chooses,
             "recipient": self.recipient,
             "authorities": sorted(str(a) for a in self.authorities),
             "options": list(self.options),
@@ -219,6 +221,10 @@ def read_question(
         # "既然政策规定奖励200万": the figures after the words that cite the policy; "前进了4位，按政策能拿多少？"
         # gives the asker's own before them
         claimed_figures &= stated_figures(normalized[cues.premise.first_at(normalized) :])
+    hearsay_at = cues.hearsay.first_at(normalized)
+    if hearsay_at < len(normalized) and not (intent.invent or intent.promise or premise):
+        # "我们总投资约3亿元。听说审批改革了,…是不是…?": what they heard is after the words that say so
+        claimed_figures &= stated_figures(normalized[hearsay_at:])
     claims: tuple[FigureKind, ...] = ()
     implied = [i for i in cues.implied if i.cues.found(normalized, all_words)]
     # "…前进5位以上才有奖励，是这样吗？", "a provincial zone also gets 1 million?": a figure to confirm
@@ -306,6 +312,7 @@ def read_question(
         denies=cues.denies.found(normalized, all_words),
         universal=cues.universal.found(normalized, all_words),
         still_applies=cues.still_applies.found(asking, words),
+        chooses=cues.chooses.found(normalized, all_words),
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         tagged=tagged,
@@ -683,11 +690,15 @@ def years_of(text: str) -> frozenset[str]:
 
 def asked_years(text: str) -> frozenset[str]:
     """The years a question names, but those it gives as the bounds a year it asks of lies between ("the R&D
-    target for 2030, somewhere between the 2025 and 2035 numbers?": 2030)."""
+    target for 2030, somewhere between the 2025 and 2035 numbers?": 2030) or measures it against
+    ("2035年…目标要比2025年提高到多少": 2035)."""
     years = years_of(text)
-    bounds = frozenset(y for m in _BETWEEN.finditer(text) for y in m.groups() if y)
+    bounds = frozenset(y for pattern in (_BETWEEN, _AGAINST) for m in pattern.finditer(text) for y in m.groups() if y)
     return years - bounds or years
 
+
+#: a year a question measures another against ("比2025年", "than in 2025", "compared with 2025")
+_AGAINST = re.compile(r"(?:比|相比|比起|相较于?)\s*(20\d\d)|\b(?:than|compared (?:to|with)) (?:in |the )?(20\d\d)\b")
 
 #: two years a question puts another between
 _BETWEEN = re.compile(

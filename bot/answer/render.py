@@ -102,7 +102,9 @@ class Renderer:
             opening, mode = rephrased, "llm"
         if j.rule == "excluded" and j.statement is not None and j.outcome is Outcome.ANSWERED:
             # "改成商业用途，还能享受…吗？": the condition the measure is stated for answers
-            opening = say(q.lang, "changed_answered", condition=j.statement.statement.condition(q.lang))
+            # (… or which of two cases it holds for: "…和改变土地用途相比，哪种情况…？")
+            template = "chosen_answered" if q.chooses else "changed_answered"
+            opening = say(q.lang, template, condition=j.statement.statement.condition(q.lang))
         elif j.rule == "below_floor" and j.missing is not None:  # the floor leads, not what reaching it gives
             opening = joined(
                 q.lang, say(q.lang, "below_floor", given=j.missing.what), self._statement_line(q.lang, j.statement)

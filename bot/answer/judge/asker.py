@@ -104,7 +104,8 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         if q.changes & stated.kept:
             # … whether the measure still holds for them, the condition answers: it is stated only for that case;
             # what they would get or pay instead is not stated
-            still = q.still_applies and q.intent.yes_no and not q.figures
+            # … or which of their case and the one kept unchanged it holds for ("…和改变土地用途相比，哪种情况…？")
+            still = (q.still_applies and q.intent.yes_no and not q.figures) or (q.chooses and not q.quantity)
             outcome = Outcome.CORRECTED if q.confirms else Outcome.ANSWERED if still else Outcome.NOT_STATED
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
     # the measure itself left out ("the normal age cap, without that relaxation?"): its figure is not the one asked
@@ -132,9 +133,10 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # … not what a statement on becoming something is for ("not a high-tech zone: can we become one?")
             lacking = any(t in stated.terms and t not in stated.negated for t in q.lacks) and not stated.becoming
             if lacking and not also_named(q, stated):
-                return Judgement(
-                    _unless_put_up_for_all(q), "unmet", lead=c, statement=stated, missing=Missing("condition")
-                )
+                # … unless they set the case that has it beside their own and ask which ("持永久居留身份证的和没有
+                # 永居的相比,能不能当法定代表人?"): the condition answers
+                outcome = Outcome.ANSWERED if q.chooses and not q.quantity else _unless_put_up_for_all(q)
+                return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
             if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):
