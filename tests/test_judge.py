@@ -5021,8 +5021,8 @@ def test_a_year_measured_against_is_not_the_year_asked() -> None:
 
 
 def test_a_partner_citys_own_zone_is_another_citys_matter_and_the_city_that_gives_is_no_level() -> None:
-    """上海自贸区, Shenzhen's Qianhai: a partner city's own zone, not this policy's; building partner parks with Shanghai
-    is this policy's. "市级会给多少奖励" names the city that gives, not a municipal-level zone."""
+    """上海自贸区, Shenzhen's Qianhai: a partner city's own zone, not this policy's; building partner parks with
+    Shanghai is this policy's. "市级会给多少奖励" names the city that gives, not a municipal-level zone."""
     for text, lang in (
         ("上海自贸区给外籍高管办工作许可要多久？", "zh"),
         ("What do foreign founders get in Shenzhen's Qianhai zone?", "en"),

@@ -599,3 +599,48 @@ def test_round_49_part_gaps_asks_elsewhere_scene_levels_eligibility_years_and_ci
         assert answer.outcome == "not_stated" and not answer.text.startswith("可以"), text
     assert real_bot.ask("浦东新区对外籍工程师有什么新政？").outcome == "out_of_scope"
     assert real_bot.ask("我们是杭州一家民营投资公司，社会资本能投资建设特色产业园吗？").outcome == "answered"
+
+
+def test_round_50_gaps_of_other_asks_hearsay_either_case_the_city_that_gives_and_what_is_not_this_policys(
+    real_bot,
+) -> None:  # type: ignore[no-untyped-def]
+    """What the whole lacks is the ask leaning on the answered one (a payment schedule), or an opinion asked in
+    another paragraph of an e-mail: the answered ask is answered and the rest said; a sum told before "听说" is the
+    asker's own; which of two cases a kept condition holds for is answered by it; "市级会给" names the city that gives;
+    a card already held is the asker's case. A partner city's own zone, a year measured against, a visiting scholar's
+    university, the exact paperwork and named funding the clause does not give are not answered with a clause."""
+    short = real_bot.ask(
+        "我们是一家县属平台公司，县里准备申报省级高新区。请问市里对新认定的省级高新区有什么奖励，额度多少？这笔奖励资金"
+        "是一次性拨付还是分期拨付？"
+    )
+    assert short.outcome == "answered" and short.text.startswith("对新认定的省级高新区给予100万元奖励")
+    assert "没有涉及款项的支付或发放方式和时间" in short.text
+    mail = real_bot.ask(
+        "Hello,\n\nWe are a Dutch consultancy preparing a funding memo for the management company of a provincial "
+        "high-tech zone. This year the zone moved up three places compared with its best-ever ranking in the annual "
+        "evaluation.\n\nCould you confirm how much a provincial zone receives for this, and what the money is meant "
+        "to be used for?\n\nWe would also value your opinion on whether the zone should spend it on staff bonuses or "
+        "on events.\n\nKind regards,\nAnnelies de Vries"
+    )
+    assert mail.outcome == "answered" and "RMB 500,000" in mail.text.split("\n\n")[0]
+    assert "I do not give opinions" in mail.text
+    heard = real_bot.ask(
+        "我们是一家外资企业，新厂房总投资约5亿元。听说高新区企业投资项目实行承诺制和容缺受理制，是真的吗？"
+    )
+    assert heard.outcome == "answered" and heard.citations[0].article == 18
+    either = real_bot.ask("在自有工业用地上加建厂房提高容积率，与改变土地用途相比，哪种情况不需要再交土地价款？")
+    assert either.outcome == "answered" and "改变了其中条件的情形不在这项规定的范围内" in either.text
+    city = real_bot.ask("我们园区去年被新认定为省级高新区，市级会给多少奖励？")
+    assert city.outcome == "answered" and city.text.startswith("对新认定的省级高新区给予100万元奖励")
+    held = real_bot.ask("假如我是外籍博士，现在已经拿到永久居留身份证了，能不能担任新型研发机构的法定代表人？")
+    assert held.outcome == "answered" and held.citations[0].article == 5
+    assert real_bot.ask("上海自贸区给外籍高管办工作许可要多久？").outcome == "out_of_scope"
+    for text in (
+        "2035年国家高新区R&D占比要比2025年再提高多少？",
+        "I'm a visiting scholar at a university in the city, 64. Can the work permit age limit be relaxed for me?",
+        "Suppose our county wants its industrial park recognised as a provincial high-tech park. What exact paperwork "
+        "does the county have to hand in?",
+        "我们是科技型中小企业，“两培育”有没有专门给企业的培育资金？",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and not answer.text.startswith(("可以", "Yes")), text

@@ -173,24 +173,25 @@ class Answerer:
                     )
                 )
                 or (
-                    (long_message or self._gap_apart(q, stripped, p, parts, judgement))
+                    long_message
                     and _gap_elsewhere(*p, evidence, judgement, function_words, self.cues.equivalents)
                     and not self._person_upto(q, stripped, p[0])
                 )
                 # … or the level the policy states it for, asked apart from the one it does not ("What does a newly
                 # recognised provincial zone get? And a newly recognised national one?")
                 or _level_apart(p[2], judgement)
-                # … or the very clause the whole retrieves best, where what the whole lacks is another part's
-                # (`_gap_apart`), or, in a long message, another paragraph asks an opinion or a task ("…Could you
-                # confirm the amount of the reward …? We would also appreciate your view on whether this reward should
-                # be booked as taxable income …"); not a whole off the policy's topics (an e-mail on export
-                # certificates has a part a clause on testing services seems to answer)
+                # … or, in a long message whose other paragraph asks an opinion or a task, the very clause the whole
+                # retrieves best, for the zone level the whole names ("…Could you confirm the amount of the reward …?
+                # We would also appreciate your view on whether this reward should be booked as taxable income …"); not
+                # a whole off the policy's topics (an e-mail on export certificates has a part a clause on testing
+                # services seems to answer), nor a short question whose other ask the policy does not answer (such a
+                # question is the policy's to answer whole: "科技企业积分制怎么打分？积分高了有什么支持？")
                 or (
-                    _same_clause(p[2], evidence)
-                    and (
-                        (judgement.rule == "task" and long_message)
-                        or (self._gap_apart(q, stripped, p, parts, judgement) and not _gap_named(p[0], judgement))
-                    )
+                    judgement.rule == "task"
+                    and long_message
+                    and _same_clause(p[2], evidence)
+                    and p[0].qualifiers == q.qualifiers
+                    and not self._person_upto(q, stripped, p[0])
                 )
             )
             and not (p[2].rule == "figure" and p[2].statement is not None and _granted_money(q, p[2].statement))
@@ -316,28 +317,6 @@ class Answerer:
         at = stripped.find(piece)
         upto = stripped if at < 0 else stripped[: at + len(piece)]
         return any(s.person or s.identity for s in self._read(q.asked, upto, q.lang).specifics)
-
-    def _gap_apart(
-        self,
-        q: Question,
-        stripped: str,
-        part: tuple[Question, Evidence, Judgement],
-        parts: Sequence[tuple[Question, Evidence, Judgement]],
-        whole: Judgement,
-    ) -> bool:
-        """What the whole lacks is another ask's: another part lacks the same (`_gap_in_another`), or the thing the
-        policy never states is named only after `part`, in an ask leaning on it ("…有什么奖励，额度多少？这笔奖励资金
-        是一次性拨付还是分期拨付？": the payment schedule is the last ask's)."""
-        if _gap_in_another(part, parts, whole):
-            return True
-        missing = whole.missing
-        if missing is None or missing.kind != "specific" or any(s.id == missing.what for s in part[0].specifics):
-            return False
-        piece = part[0].asked.rstrip("?？")
-        at = stripped.find(piece)
-        after = normalize(stripped[at + len(piece) :]) if at >= 0 else ""
-        named = next((s for s in q.specifics if s.id == missing.what), None)
-        return bool(after) and named is not None and named.cues.found(after, words_of(after))
 
     def evidence(self, retrieval: Retrieval) -> Evidence:
         """What the judge needs of a retrieval."""
@@ -561,28 +540,6 @@ def _same_clause(part: Judgement, whole: Evidence) -> bool:
     return (
         not part.outcome.fallback and part.lead is not None and whole.top is not None and part.lead.key == whole.top.key
     )
-
-
-def _gap_named(asked: Question, whole: Judgement) -> bool:
-    """The part itself names what the whole lacks (a specific, or a kind of figure)."""
-    missing = whole.missing
-    if missing is None:
-        return False
-    return any(s.id == missing.what for s in asked.specifics) or missing.what in {k.name for k in asked.figures}
-
-
-def _gap_in_another(
-    part: tuple[Question, Evidence, Judgement],
-    parts: Sequence[tuple[Question, Evidence, Judgement]],
-    whole: Judgement,
-) -> bool:
-    """What the whole lacks is what another part, judged on its own, lacks too: a short question's asks are each of
-    their own where the gap is one of them ("…新认定的省级高新区有什么奖励,金额是多少?奖励资金是一次性拨付还是分年度
-    拨付?": the payment schedule is the last ask's)."""
-    missing = whole.missing
-    if missing is None or not missing.what:
-        return False
-    return any(other is not part and other[2].outcome.fallback and other[2].missing == missing for other in parts)
 
 
 def _gap_elsewhere(

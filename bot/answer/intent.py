@@ -79,6 +79,11 @@ def _entities_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.P
     )
 
 
+#: The asker's own case told as it now stands, before what they ask ("我现在已经拿到永久居留身份证了，…").
+_TOLD_NOW = re.compile(
+    r"(?:^|[，,。；;])\s*(?:我|我们|本人|他|她|我司)?\S{0,3}?(?:现在|目前)已经[^，,。；;？?]{1,20}了\s*[，,。；;]"
+)
+
 #: The asker's own case ("guarantee land for our project"): a guarantee asked for them is a promise.
 _OWN_CASE = re.compile(r"\b(?:we|our|us|my|me|i)\b")
 
@@ -161,7 +166,8 @@ def read_intent(
         and not cues.promise.found(normalized, words)
         and not _OWN_CASE.search(normalized),
         injection=cues.injection.found(normalized, words) or cues.hearsay.found(normalized, words),
-        current_state=cues.current_state.found(questions, words_of(questions)),
+        # (not the asker's own case told: "我现在已经拿到永久居留身份证了，能不能…？")
+        current_state=cues.current_state.found(questions, words_of(questions)) and not _TOLD_NOW.search(questions),
         out_of_scope=_out_of_scope(scoped, cues),
         chit_chat=cues.chit_chat.found(normalized, words) or cues.about_assistant.found(normalized, words),
         about_assistant=cues.about_assistant.found(normalized, words),
@@ -409,12 +415,19 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
         return not about_cooperation or cues.city_benefits.found(normalized, words)
     # a partner city's benefits, or a zone of its own ("上海自贸区的外国人工作许可怎么办理?": the Shanghai free trade
     # zone's procedure, not this policy's)
+    # (not its reforms copied here: "上海自贸区的改革试点政策能在高新区复制推广吗？")
     own_zone = _zones_of(cues.partner_cities.zh, cues.partner_cities.en).search(normalized)
+    if own_zone is not None and _COPIED.search(normalized):
+        own_zone = None
     return (
         cues.partner_cities.found(normalized, words)
         and (cues.city_benefits.found(normalized, words) or own_zone is not None)
         and not cues.cooperation.found(normalized, words)
     )
+
+
+#: reforms or experience copied from elsewhere (what the policy's zones do with free trade zones' pilot policies)
+_COPIED = re.compile(r"复制|推广|借鉴|\b(replicat|copy|copie|learn from|adopt)")
 
 
 @lru_cache(maxsize=1)
@@ -423,7 +436,7 @@ def _zones_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Patt
     zh = "|".join(map(re.escape, cities_zh))
     en = "|".join(map(re.escape, cities_en))
     return re.compile(
-        rf"(?:{zh})(?:的)?(?:自贸区|自贸试验区|自由贸易试验区|临港新片区|浦东新区|前海|张江|中关村|经开区|开发区|高新区)"
+        rf"(?:{zh})(?:的)?(?:自贸区|自贸试验区|自由贸易试验区|临港新片区|浦东新区|前海|张江|中关村)"
         rf"|\b(?:{en})(?:'s)?\s+(?:pilot\s+)?(?:free[- ]trade (?:zone|area)|ftz|lingang|pudong|qianhai|zhangjiang"
-        rf"|zhongguancun|(?:economic )?development zone|hi-?tech zone|high-tech zone)\b"
+        rf"|zhongguancun)\b"
     )

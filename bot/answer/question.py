@@ -698,7 +698,9 @@ def asked_years(text: str) -> frozenset[str]:
 
 
 #: a year a question measures another against ("比2025年", "than in 2025", "compared with 2025")
-_AGAINST = re.compile(r"(?:比|相比|比起|相较于?)\s*(20\d\d)|\b(?:than|compared (?:to|with)) (?:in |the )?(20\d\d)\b")
+_AGAINST = re.compile(
+    r"(?:(?<![占对无类评排])比|相比|比起|相较于?)\s*(20\d\d)|\b(?:than|compared (?:to|with)) (?:in |the )?(20\d\d)\b"
+)
 
 #: two years a question puts another between
 _BETWEEN = re.compile(

@@ -105,7 +105,8 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # … whether the measure still holds for them, the condition answers: it is stated only for that case;
             # what they would get or pay instead is not stated
             # … or which of their case and the one kept unchanged it holds for ("…和改变土地用途相比，哪种情况…？")
-            still = (q.still_applies and q.intent.yes_no and not q.figures) or (q.chooses and not q.quantity)
+            chosen = q.chooses and not q.quantity and not _HOW_MUCH.search(q.normalized)
+            still = (q.still_applies and q.intent.yes_no and not q.figures) or chosen
             outcome = Outcome.CORRECTED if q.confirms else Outcome.ANSWERED if still else Outcome.NOT_STATED
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
     # the measure itself left out ("the normal age cap, without that relaxation?"): its figure is not the one asked
@@ -135,13 +136,18 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if lacking and not also_named(q, stated):
                 # … unless they set the case that has it beside their own and ask which ("持永久居留身份证的和没有
                 # 永居的相比,能不能当法定代表人?"): the condition answers
-                outcome = Outcome.ANSWERED if q.chooses and not q.quantity else _unless_put_up_for_all(q)
+                chosen = q.chooses and not q.quantity and not q.confirms and not _HOW_MUCH.search(q.normalized)
+                outcome = Outcome.ANSWERED if chosen else _unless_put_up_for_all(q)
                 return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
             if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
     return None
+
+
+#: how much or how many (of the changed case: "…相比，要多交多少？" asks an amount the policy does not state)
+_HOW_MUCH = re.compile(r"多少|几[个项年次位万]|\bhow (much|many)\b")
 
 
 def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
