@@ -5012,12 +5012,14 @@ def test_which_of_two_cases_a_kept_condition_holds_for_is_answered_by_the_condit
 
 
 def test_a_year_measured_against_is_not_the_year_asked() -> None:
-    """ "2035年的R&D目标要比2025年高多少": 2035 is asked, 2025 is what it is measured against."""
+    """ "2035年的R&D目标要比2025年高多少": 2035 is asked, 2025 is what it is measured against; the year it now is,
+    told before the question, is none asked."""
     assert ask("2035年国家高新区R&D占比要比2025年再提高多少？").years == frozenset({"2035"})
     assert ask("What R&D share should national zones reach by 2035, higher than in 2025?", "en").years == frozenset(
         {"2035"}
     )
     assert ask("2025年和2035年的目标分别是多少？").years == frozenset({"2025", "2035"})
+    assert ask("如今已经2027年了，政策定的高企占比目标是多少？").years == frozenset()  # the year it now is
 
 
 def test_a_partner_citys_own_zone_is_another_citys_matter_and_the_city_that_gives_is_no_level() -> None:
@@ -5044,3 +5046,34 @@ def test_documents_a_drivers_licence_a_scholars_employer_and_named_funding() -> 
     ).non_enterprise
     assert ask("高企培育有没有专门的培育资金？").benefit
     assert not ask("我现在已经拿到永久居留身份证了，能不能担任新型研发机构的法定代表人？").intent.current_state
+
+
+def test_what_the_round_50_cues_leave_alone() -> None:
+    """A free trade zone's reforms copied here and a company from a partner city's high-tech zone ask of this policy;
+    占比 is no "比"; a driving start-up is no driving licence; how things stand now is still asked; how much more a
+    changed case pays, set beside the kept one, is not stated."""
+    for text, lang in (
+        ("上海自贸区的改革试点经验能不能在高新区复制推广？", "zh"),
+        ("深圳高新区的一家企业想在这里扩建厂房，提高容积率要补交土地价款吗？", "zh"),
+        ("We build self-driving software and hold a test licence. Which frontier industries are favoured?", "en"),
+    ):
+        assert not ask(text, lang).intent.out_of_scope, text
+    assert "2025" in ask("高新技术企业数占比2025年要到多少？2035年呢？").years
+    assert ask("高新区目前已经入驻了多少家外资企业？").intent.current_state
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款 no additional land price"))
+    more = judge(ask("改变土地用途后加建，跟不改变土地用途相比，土地价款要补交几万元？"), land)
+    assert (more.outcome, more.rule) == (Outcome.NOT_STATED, "excluded")
+
+
+def test_land_put_to_another_use_changes_the_land_use_the_condition_keeps() -> None:
+    """ "把部分用途改成商业办公", "工业用地改为商业用地", "convert part of the plant into offices": the land's use is
+    changed, whatever word the asker gives it; the condition keeps it unchanged, so the amount is not stated."""
+    land = evidence(clause(19, 3, LAND_USE, text="不改变土地用途 提高容积率 不再增收土地价款 no additional land price"))
+    for text, lang in (
+        ("我们在自有工业用地上加盖，把一部分改成商业办公，要补多少土地价款？", "zh"),
+        ("厂房所在的工业用地改为商业用地以后，提高容积率还收土地价款吗？", "zh"),
+        ("If we raise the floor area ratio and turn two floors into offices, how much land price is due?", "en"),
+    ):
+        judgement = judge(ask(text, lang), land)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
+    assert judge(ask("不改变用途的前提下扩建厂房，还要交土地价款吗？"), land).rule != "excluded"

@@ -31,6 +31,12 @@ _CHANGED = re.compile(
     r"|(?<!not )(?<!without )\b(?:change|changes|changing|changed|convert|converts|converting|converted"
     r"|repurpose|repurposing|rezone|rezoning)\s+((?:[a-z]+\s*){1,10})"
 )
+#: land or a plant put to another use ("用途改成商业办公", "改为商业用地", "convert part of it into offices")
+_TO_OTHER_USE = re.compile(
+    r"(?<![不未没])(?:改成|改为|改作|转为|转成|变成|变更为|调整为)(?:商业|住宅|商住|商用|办公|写字楼|经营性)"
+    r"|\b(?:convert|converts|converting|converted|turn|turns|turning|turned)\b[^.?!;]{0,30}?\b(?:into|to)\s+"
+    r"(?:an?\s+)?(?:commercial|residential|office|offices|retail|housing)\b"
+)
 _KEPT = re.compile(
     r"(?:不改变|不变更|不改)([\u4e00-\u9fff]{2,8})"
     r"|\b(?:not|without) (?:changing|altering|converting)\s+((?:[a-z]+\s*){1,4})"
@@ -44,6 +50,9 @@ def changed_words(normalized: str, kept: bool = False) -> frozenset[str]:
     for m in (_KEPT if kept else _CHANGED).finditer(normalized):
         text = m.group(1) or m.group(2)
         found |= grams(text, pairs=True) | {w for w in _GRAM_WORD.findall(text) if w not in _FILLER}
+    if not kept and _TO_OTHER_USE.search(normalized):
+        # "把部分用途改成商业办公", "工业用地改为商业用地": what is changed is the land's use, whatever it is put to
+        found |= grams("土地用途 land use", pairs=True)
     return frozenset(found)
 
 

@@ -691,8 +691,8 @@ def years_of(text: str) -> frozenset[str]:
 def asked_years(text: str) -> frozenset[str]:
     """The years a question names, but those it gives as the bounds a year it asks of lies between ("the R&D
     target for 2030, somewhere between the 2025 and 2035 numbers?": 2030) or measures it against
-    ("2035年…目标要比2025年提高到多少": 2035)."""
-    years = years_of(text)
+    ("2035年…目标要比2025年提高到多少": 2035) or tells as the year it now is ("现在已经2026年了,…目标是多少?")."""
+    years = years_of(text) - {y for m in _NOW_YEAR.finditer(text) for y in m.groups() if y}
     bounds = frozenset(y for pattern in (_BETWEEN, _AGAINST) for m in pattern.finditer(text) for y in m.groups() if y)
     return years - bounds or years
 
@@ -700,6 +700,12 @@ def asked_years(text: str) -> frozenset[str]:
 #: a year a question measures another against ("比2025年", "than in 2025", "compared with 2025")
 _AGAINST = re.compile(
     r"(?:(?<![占对无类评排])比|相比|比起|相较于?)\s*(20\d\d)|\b(?:than|compared (?:to|with)) (?:in |the )?(20\d\d)\b"
+)
+
+#: the year the asker says it now is ("现在已经2026年了,", "now that it's 2026")
+_NOW_YEAR = re.compile(
+    r"(?:现在|目前|如今|今年)(?:已经)?(?:是)?\s*(20\d\d)\s*年了?(?=[,，。\s])"
+    r"|\b(?:it's|it is) (?:already |now )?(20\d\d)\b"
 )
 
 #: two years a question puts another between
