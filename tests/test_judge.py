@@ -5077,3 +5077,15 @@ def test_land_put_to_another_use_changes_the_land_use_the_condition_keeps() -> N
         judgement = judge(ask(text, lang), land)
         assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
     assert judge(ask("不改变用途的前提下扩建厂房，还要交土地价款吗？"), land).rule != "excluded"
+
+
+def test_what_reward_a_zone_level_gets_asks_its_amount() -> None:
+    """ "Our park is a city-level park … what reward do we get?": the money a zone of a level gets asks its amount,
+    which the policy sets for national and provincial zones only; a level of a talent programme is no zone level."""
+    park = ask(
+        "We run a city-level park and climbed five places in the ranking this year. What reward do we get?", "en"
+    )
+    assert "money" in {k.name for k in park.intent.figures}
+    judgement = judge(park, REWARDS)
+    assert judgement.outcome is Outcome.NOT_STATED and judgement.rule == "figure_other_subject"
+    assert not ask("入选国家级人才计划的创业团队落户后有什么奖励？").intent.figures

@@ -242,6 +242,15 @@ def read_question(
     read = normalize(search[len(written) :]) if search.startswith(written) else ""
     levels = _asked_levels(f"{normalized} {read}", f"{questions} {read}", cues) if read else None
     levels, occasions = levels or _asked_levels(normalized, questions, cues), occasions_of(normalized, cues)
+    # "Our park is a municipal-level park … What reward do we get?": what money a zone level gets asks its amount
+    if (
+        benefit
+        and levels
+        and not intent.figures
+        and _LEVEL_ZONE.search(normalized)
+        and cues.benefit_asked.found(asking, words)
+    ):
+        intent = replace(intent, figures=tuple(k for k in cues.figures if k.statement == "amount"))
     money = benefit or any(k.statement == "amount" for k in intent.figures)
     party_asks = any(found.found(question_part, words_of(question_part)) for found in cues.parties.values())
     recipient = next((name for name, found in cues.recipients.items() if found.found(normalized, all_words)), "")
@@ -696,6 +705,12 @@ def asked_years(text: str) -> frozenset[str]:
     bounds = frozenset(y for pattern in (_BETWEEN, _AGAINST) for m in pattern.finditer(text) for y in m.groups() if y)
     return years - bounds or years
 
+
+#: a zone or park of a level ("省级高新区", "a municipal-level park"), not a level of talent or of a programme
+_LEVEL_ZONE = re.compile(
+    r"(?:国家级|国家|省级|省|市级)的?(?:高新技术产业开发区|高新区|园区|开发区|工业园)"
+    r"|\b(?:national|provincial|municipal|city|state)(?:[- ]level)?\s+(?:high-tech |hi-tech )?(?:zones?|parks?)\b"
+)
 
 #: a year a question measures another against ("比2025年", "than in 2025", "compared with 2025")
 _AGAINST = re.compile(
