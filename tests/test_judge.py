@@ -134,8 +134,10 @@ def test_a_figure_stated_for_another_zone_level_is_not_stated_for_the_one_asked(
 
 
 def test_a_question_naming_no_figure_still_gets_no_other_levels_figure() -> None:
+    """ "能拿到什么奖励" of a zone level asks its amount (round 50): the provincial zones' 100万元 is not theirs."""
     judgement = judge(ask("新认定的国家级高新区能拿到什么奖励？"), REWARDS)
-    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "qualified_otherwise")
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "figure_other_subject")
+    assert judgement.missing is not None and judgement.missing.kind == "subject"
 
 
 def test_family_members_are_not_stated_and_get_no_yes() -> None:
@@ -796,7 +798,8 @@ def test_a_reward_for_another_level_in_the_second_article_does_not_answer_what_m
         clause(25, 3, PROVINCIAL_NEW, rank=1, text="新认定的省级高新区 100万元 奖励", shared=frozenset()),
     )
     judgement = judge(ask("What's the reward for a zone newly recognized as a national high-tech zone?", "en"), ev)
-    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "benefit")
+    # (asked of a zone level, the reward is an amount asked: none is stated for national zones)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "figure_absent")
 
 
 # -- round 10 (holdout39/40 read) ---------------------------------------------------------------------
