@@ -52,7 +52,7 @@ def changed_words(normalized: str, kept: bool = False) -> frozenset[str]:
         found |= grams(text, pairs=True) | {w for w in _GRAM_WORD.findall(text) if w not in _FILLER}
     if not kept and _TO_OTHER_USE.search(normalized):
         # "把部分用途改成商业办公", "工业用地改为商业用地": what is changed is the land's use, whatever it is put to
-        found |= grams("土地用途 land use", pairs=True)
+        found |= _LAND_USE
     return frozenset(found)
 
 
@@ -106,3 +106,7 @@ def denied_grams(normalized: str) -> frozenset[str]:
 def says_none(normalized: str) -> bool:
     """The text itself says something is not charged, needed or done."""
     return bool(_SAYS_NONE.search(normalized))
+
+
+#: the word grams of the land's use, which land put to another use changes ("改成商业办公")
+_LAND_USE = grams("土地用途 land use", pairs=True)

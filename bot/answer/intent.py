@@ -413,17 +413,13 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
         # "Does your zone partner with parks in Suzhou?" asks about this policy's cooperation
         about_cooperation = cues.cooperation.found(normalized, words)
         return not about_cooperation or cues.city_benefits.found(normalized, words)
+    if not cues.partner_cities.found(normalized, words) or cues.cooperation.found(normalized, words):
+        return False
     # a partner city's benefits, or a zone of its own ("上海自贸区的外国人工作许可怎么办理?": the Shanghai free trade
-    # zone's procedure, not this policy's)
-    # (not its reforms copied here: "上海自贸区的改革试点政策能在高新区复制推广吗？")
+    # zone's procedure, not this policy's), not its reforms copied here ("上海自贸区的改革试点政策能在高新区复制推广
+    # 吗？")
     own_zone = _zones_of(cues.partner_cities.zh, cues.partner_cities.en).search(normalized)
-    if own_zone is not None and _COPIED.search(normalized):
-        own_zone = None
-    return (
-        cues.partner_cities.found(normalized, words)
-        and (cues.city_benefits.found(normalized, words) or own_zone is not None)
-        and not cues.cooperation.found(normalized, words)
-    )
+    return cues.city_benefits.found(normalized, words) or (own_zone is not None and not _COPIED.search(normalized))
 
 
 #: reforms or experience copied from elsewhere (what the policy's zones do with free trade zones' pilot policies)

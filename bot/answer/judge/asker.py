@@ -105,8 +105,7 @@ def excluded(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             # … whether the measure still holds for them, the condition answers: it is stated only for that case;
             # what they would get or pay instead is not stated
             # … or which of their case and the one kept unchanged it holds for ("…和改变土地用途相比，哪种情况…？")
-            chosen = q.chooses and not q.quantity and not _HOW_MUCH.search(q.normalized)
-            still = (q.still_applies and q.intent.yes_no and not q.figures) or chosen
+            still = (q.still_applies and q.intent.yes_no and not q.figures) or _asks_which(q)
             outcome = Outcome.CORRECTED if q.confirms else Outcome.ANSWERED if still else Outcome.NOT_STATED
             return Judgement(outcome, "excluded", lead=c, statement=stated, missing=Missing("changed"))
     # the measure itself left out ("the normal age cap, without that relaxation?"): its figure is not the one asked
@@ -136,14 +135,19 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if lacking and not also_named(q, stated):
                 # … unless they set the case that has it beside their own and ask which ("持永久居留身份证的和没有
                 # 永居的相比,能不能当法定代表人?"): the condition answers
-                chosen = q.chooses and not q.quantity and not q.confirms and not _HOW_MUCH.search(q.normalized)
-                outcome = Outcome.ANSWERED if chosen else _unless_put_up_for_all(q)
+                outcome = Outcome.ANSWERED if _asks_which(q) else _unless_put_up_for_all(q)
                 return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
             if not stated.becoming and not (q.denies and q.confirms) and other_object(q.not_cases, stated.action_terms):
                 return Judgement(Outcome.NOT_STATED, "unmet", lead=c, statement=stated, missing=Missing("object"))
     return None
+
+
+def _asks_which(q: Question) -> bool:
+    """The question sets the asker's case beside the one a condition states and asks which it holds for, not how
+    much the one pays ("…相比，要多交多少？") nor a premise put up to confirm (corrected first)."""
+    return q.chooses and not q.quantity and not q.confirms and not _HOW_MUCH.search(q.normalized)
 
 
 #: how much or how many (of the changed case: "…相比，要多交多少？" asks an amount the policy does not state)
