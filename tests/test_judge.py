@@ -5080,6 +5080,8 @@ def test_land_put_to_another_use_changes_the_land_use_the_condition_keeps() -> N
         judgement = judge(ask(text, lang), land)
         assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "excluded"), text
     assert judge(ask("不改变用途的前提下扩建厂房，还要交土地价款吗？"), land).rule != "excluded"
+    kept = ask("We are not changing the land to commercial use; is extra land price due if we add floors?", "en")
+    assert judge(kept, land).rule != "excluded"
 
 
 def test_what_reward_a_zone_level_gets_asks_its_amount() -> None:
@@ -5092,3 +5094,146 @@ def test_what_reward_a_zone_level_gets_asks_its_amount() -> None:
     judgement = judge(park, REWARDS)
     assert judgement.outcome is Outcome.NOT_STATED and judgement.rule == "figure_other_subject"
     assert not ask("入选国家级人才计划的创业团队落户后有什么奖励？").intent.figures
+
+
+# -- session 45, round 51 (holdout373-376 read) -----------------------------------------------------------
+def test_a_level_said_to_have_a_sum_too_is_not_stated_and_one_given_the_sum_is_corrected() -> None:
+    """ "新认定的国家高新区也奖100万吧?": the asker knows whose the sum is and asks whether another level has it too,
+    which the policy does not say; "新认定的国家高新区奖100万, 对吧?" puts the provincial zones' sum on the national
+    ones, a premise to correct."""
+    for text, lang in (
+        ("新认定的国家级高新区同样能拿100万元奖励吧？", "zh"),
+        ("A newly recognised national zone gets the RMB 1 million as well, right?", "en"),
+    ):
+        judgement = judge(ask(text, lang), REWARDS)
+        assert judgement.outcome is Outcome.NOT_STATED, text
+        assert judgement.rule in ("qualified_otherwise", "figure_other_subject"), text
+    for text, lang in (
+        ("新认定的国家级高新区，市里给100万元奖励，没错吧？", "zh"),
+        ("A newly recognised national zone gets RMB 1 million, right?", "en"),
+    ):
+        assert judge(ask(text, lang), REWARDS).outcome is Outcome.CORRECTED, text
+
+
+def test_what_a_statement_requires_offered_as_the_other_choice_is_answered_by_it() -> None:
+    """ "…有工作许可就够了，还是得有永久居留身份证?": the card the permission requires is one of the two choices, so
+    the permission answers; a card said to be lacking and no choice offered is still not stated."""
+    for text, lang in (
+        ("外籍工程师想当新型研发机构的法人，光有工作许可够不够，还是得有永久居留身份证？", "zh"),
+        (
+            "Is a work permit enough to be legal representative of a new-type R&D institution, or is permanent "
+            "residence required?",
+            "en",
+        ),
+    ):
+        assert judge(ask(text, lang), PR_HOLDERS).outcome is Outcome.ANSWERED, text
+    assert judge(ask("我没有永久居留身份证，能当新型研发机构的法人吗？"), PR_HOLDERS).outcome is Outcome.NOT_STATED
+
+
+def test_a_partner_citys_own_permits_and_a_used_car_are_not_this_policys() -> None:
+    """A work permit in Shenzhen, 上海浦东's foreigners' work permits: a partner city's own procedure; a permit held in
+    Shanghai by someone coming to work here is asked of this policy. Buying a used car is no policy topic."""
+    for text, lang in (
+        ("北京的外国人工作许可，年龄上限是多少岁？", "zh"),
+        ("上海浦东的外籍人才工作许可需要什么材料？", "zh"),
+        ("How old can you be to get a work permit in Beijing?", "en"),
+        ("外籍员工想买辆二手车，怎么办手续？", "zh"),
+        ("Where can a foreigner buy a used car in the city?", "en"),
+    ):
+        assert ask(text, lang).intent.out_of_scope, text
+    for text, lang in (
+        ("Our engineer holds a work permit in Shanghai. Can a company in the high-tech zone hire him at 63?", "en"),
+        ("他持有北京的工作许可，现在到高新区企业任职，年龄能放宽到65岁吗？", "zh"),
+        ("企业采购车间设备能享受首购首用政策吗？", "zh"),
+    ):
+        assert not ask(text, lang).intent.out_of_scope, text
+
+
+def test_how_long_it_takes_to_get_a_time_put_up_for_it_and_automatic_approval() -> None:
+    """ "办…要多久", "takes about ten days", "三个月内就能拨下来" ask or put up a processing time, which the policy
+    never states; "R签证每次能待多久" asks a period of stay. "Approved automatically" is nothing the policy says."""
+    for text, lang in (
+        ("凭确认函去办R字签证一般要多久？", "zh"),
+        ("The zone's approval of the age relaxation takes about ten days, right?", "en"),
+        ("排名进位的50万元，考评后两个月内就能拨下来吧？", "zh"),
+    ):
+        assert (
+            "processing_time" in {k.name for k in ask(text, lang).intent.figures}
+            or ask(text, lang).named_unstated is not None
+        ), text
+    for text, lang in (
+        ("R字签证每次能停留多久？", "zh"),
+        ("拿到R字签证后每次停留大概多久？", "zh"),
+        ("Can each stay on the R visa take up to 180 days?", "en"),
+    ):
+        assert "processing_time" not in {k.name for k in ask(text, lang).intent.figures}, text
+    for text, lang in (
+        ("Once the city approves, is the work permit then granted automatically?", "en"),
+        ("落户高新区的企业是不是自动享受这些扶持？", "zh"),
+    ):
+        assert "automatic" in {s.id for s in ask(text, lang).specifics}, text
+    assert "automatic" not in {s.id for s in ask("外籍专家61岁，年龄是自动放宽还是要审批？").specifics}
+
+
+def test_conditions_of_an_application_are_criteria_and_a_condition_the_policy_sets_is_not() -> None:
+    """ "备案要满足哪些条件", "申报…需要具备什么条件": what an applicant must meet, which the policy does not set; "想拿
+    排名进位的50万,要满足什么条件" asks the condition the policy states for it."""
+    for text in ("新型研发机构备案要满足哪些条件？", "园区平台公司发行债券需要具备什么条件？"):
+        assert "criteria" in {k.name for k in ask(text).intent.figures}, text
+    for text in ("省级高新区想拿排名进位的50万元，要满足什么条件？", "申请R字签证需要具备哪些条件？"):
+        assert "criteria" not in {k.name for k in ask(text).intent.figures}, text
+
+
+def test_another_zone_named_instead_of_the_high_tech_zone_is_outside_it() -> None:
+    """ "…in the port area rather than the high-tech zone": where the asker is is not a high-tech zone."""
+    assert ask(
+        "Our plant is in the port area rather than the high-tech zone. Does the age relaxation apply?", "en"
+    ).outside
+    assert not ask("Does the age relaxation apply to companies in the high-tech zone?", "en").outside
+    assert not ask("Does the age limit of 65 apply across the city rather than the high-tech zone only?", "en").outside
+
+
+def test_a_sum_put_up_for_a_thing_no_clause_names_is_that_things_gap() -> None:
+    """ "The best international school in the city charges about RMB 200k a year, correct?": no sum of the policy's
+    is a school fee; not corrected with the zones' reward but not stated as the school."""
+    school = ask("The best international school in the city charges about RMB 200k a year, correct?", "en")
+    judgement = judge(school, REWARDS)
+    assert judgement.outcome is Outcome.NOT_STATED and judgement.rule == "specific"
+
+
+def test_a_relative_who_and_would_like_ask_nothing_and_an_age_in_words_is_given() -> None:
+    """ "…our plant manager, who is 58, will…" and "(…and) would like to second…" set the scene, they ask nothing; an
+    age in words or given roughly ("四十岁左右", "fifty-nine years old") is the asker's own, not an age asked."""
+    from bot.answer.composer import _asks, _asks_text
+
+    assert not _asks_text("we will send our plant manager, who is 58, to run the site.", "en")
+    assert not _asks_text("would like to second our chief chemist to the zone for two years.", "en")
+    assert _asks_text("would you like us to send the papers first?", "en")
+    assert _asks_text("which of the two is supported?", "en")
+    for text, lang in (
+        ("我们打算派两名工程师常驻，年龄都在五十岁左右", "zh"),
+        ("我们打算派两名工程师常驻，都是30多岁", "zh"),
+        ("Our plant manager is fifty-nine years old and will lead the team", "en"),
+    ):
+        assert not _asks(ask(text, lang), CUES), text
+    assert _asks(ask("工作许可年龄最多放宽到几岁"), CUES)
+
+
+def test_how_things_stand_asked_by_another_ask_leaves_a_part_the_policy_answers() -> None:
+    """A long message whose other ask is how things stand now ("…what is the price per mu right now?"): a part a
+    clause answers on its own terms is not that ask's gap."""
+    from bot.answer.composer import _gap_elsewhere
+    from bot.answer.judge import Judgement
+
+    lease = Statement("support", "zone", "先租后让、弹性年期出让", "lease before transfer, flexible terms")
+    words = frozenset({"leas", "first", "land", "option"})
+    leasing = clause(19, 2, lease, shared=words, text="lease before transfer flexible terms land supply options")
+    whole = evidence(leasing)
+    part = ask("Are there land options other than buying, for example leasing first?", "en")
+    part_evidence = replace(evidence(leasing), specific=words)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=leasing)
+    now = Judgement(Outcome.NOT_STATED, "current_state", lead=leasing, missing=Missing("current_state"))
+    assert _gap_elsewhere(part, part_evidence, answered, whole, now, frozenset(), None)
+    asks_now = ask("What land options are there right now, and what do they cost today?", "en")
+    assert asks_now.intent.current_state
+    assert not _gap_elsewhere(asks_now, part_evidence, answered, whole, now, frozenset(), None)

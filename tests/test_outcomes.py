@@ -640,3 +640,41 @@ def test_round_50_an_opinion_beside_an_ask_hearsay_either_case_the_city_that_giv
     ):
         answer = real_bot.ask(text)
         assert answer.outcome == "not_stated" and not answer.text.startswith(("可以", "Yes")), text
+
+
+def test_round_51_a_level_said_to_have_it_too_another_citys_permit_a_choice_offered_and_what_the_policy_never_says(
+    real_bot,
+) -> None:  # type: ignore[no-untyped-def]
+    """A sum said to go to another level too is not stated for it (not corrected as misplaced); a partner city's own
+    work permit and a used car are not this policy's; the card a permission requires, offered as the other choice,
+    is answered by it. An application's conditions, how long a visa takes to issue, approval said to be automatic, a
+    park outside the zones, a plant put to commercial use and an e-mail whose engineers' ages are given in words are
+    not answered with a clause. A sum put on the level it is not for is still corrected."""
+    for text in (
+        "新认定的国家级高新区同样可以拿到100万元奖励吧？",
+        "I'm told a newly recognised national zone also gets RMB 1 million, right?",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and not answer.text.startswith(
+            ("政策原文", "The policy states otherwise")
+        )
+    for text in (
+        "What's the age limit for a foreigner's work permit in Beijing?",
+        "外籍员工想在本地买辆二手车，手续怎么办？",
+    ):
+        assert real_bot.ask(text).outcome == "out_of_scope", text
+    card = real_bot.ask("外籍专家想当新型研发机构的法定代表人，有工作许可就够了还是必须有永久居留身份证？")
+    assert card.outcome == "answered" and card.text.startswith("允许持有永久居留身份证的外籍人才")
+    for text in (
+        "新型研发机构备案要满足哪些条件？",
+        "凭确认函办R字签证一般要多久？",
+        "So once the city signs off, the work permit is granted automatically, correct?",
+        "Our workshop is in the bonded logistics park rather than the high-tech zone. Can our 63-year-old Dutch "
+        "engineer still get the age relaxation?",
+        "If we switch one of our plant buildings to commercial use, how much extra land price would we owe?",
+        "您好：\n\n我们是一家德国传感器企业，准备在高新区设立研发中心，首批会派两名德籍工程师常驻，年龄都在五十岁左右。"
+        "\n\n想咨询外国人工作许可在高新区办理大概要几个工作日？费用是多少？\n\n谢谢！",
+    ):
+        answer = real_bot.ask(text)
+        assert answer.outcome == "not_stated" and not answer.text.startswith(("可以", "Yes")), text
+    assert real_bot.ask("新认定的国家级高新区奖励100万元，对吗？").outcome == "corrected"

@@ -18,7 +18,7 @@ from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
-from bot.answer.figures import stated_figures
+from bot.answer.figures import gives_age, stated_figures
 from bot.answer.judge import (
     ClauseEvidence,
     Evidence,
@@ -561,7 +561,7 @@ def _gap_elsewhere(
     lead, missing = part.lead, judged.missing
     if part.outcome.fallback or lead is None or whole.top is None or missing is None:
         return False
-    if judged.rule not in _OTHER_PART_RULES and judged.rule != "promise":
+    if judged.rule not in _OTHER_PART_RULES and judged.rule not in ("promise", "current_state"):
         return False
     # (a clause outside the two articles the whole retrieves best must have more of the part's words, of a part
     # naming at least `_FAR_WORDS`: one word of two is no match)
@@ -575,6 +575,8 @@ def _gap_elsewhere(
         elsewhere = missing.what not in {k.name for k in asked.figures} and not asked.named_unstated
     elif missing.kind == "promise":  # "…Is private investment in park development encouraged? And would the
         elsewhere = not asked.intent.promise  # government guarantee a minimum return?": the guarantee is the other's
+    elif missing.kind == "current_state":  # "…leasing first? And what is the typical price per mu right now?"
+        elsewhere = not asked.intent.current_state
     else:
         elsewhere = missing.kind == "benefit" and not (asked.benefit or asked.benefit_asked)
     # (the share of its words last: the checks before it cost nothing)
@@ -789,15 +791,21 @@ def _asks_text(sentence: str, lang: str) -> bool:
     """A sentence written as a question: a question mark, or a question word."""
     if "?" in sentence:
         return True
-    if lang == "en":
+    if lang == "en":  # (not a relative clause: "…our head of metrology, who is 63, to run the team")
+        sentence = _RELATIVE.sub(",", sentence)
         return bool(_ASKS_EN.search(sentence) or _YES_NO_EN.match(sentence.strip()))
     return bool(_ASKS_ZH.search(sentence))
 
 
+#: a relative clause's pronoun after a comma ("…, who is 63,", "…, which we export")
+_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which|where)\b", re.I)
 #: where a sentence ends (not a comma: "对于研发中心,有没有补贴?" asks of what its first clause names)
 _SENTENCE_ENDS = re.compile(r"(?<=[。!;])|(?<=[.?])\s+")
 #: an English sentence opening as a yes/no question
-_YES_NO_EN = re.compile(r"^(is|are|am|was|were|do|does|did|can|could|will|would|should|may|must|have|has)\b")
+_YES_NO_EN = re.compile(
+    r"^(is|are|am|was|were|do|does|did|can|could|will|would|should|may|must|have|has)\b"
+    r"(?!\s+(?:like|love|appreciate|welcome|be grateful)\b)"  # "(…and) would like to second our head of …"
+)
 #: a Chinese question word
 _ASKS_ZH = re.compile(
     r"吗|呢|什么|多少|几|哪|谁|怎|如何|是否|能否|可否|有没有|能不能|是不是|可不可以|要不要|请问|想问|想了解|想咨询|请教|麻烦告知"
@@ -971,6 +979,8 @@ def _asks_figure(part: Question) -> bool:
     says … an R visa for up to 10 years. How long can each stay be?" asks a duration)."""
     asking = stated_figures(_scene_and_asking(part)[1])
     given = {f.split(":")[0] for f in part.stated if f in part.unheld or f in asking}
+    if gives_age(part.normalized):  # "首批派驻三名工程师，年龄都在四十岁左右": an age in words is one given too
+        given.add("age")
     return any(kind.name not in given for kind in part.figures)
 
 

@@ -123,6 +123,12 @@ _EN_PLACES = re.compile(
     r"(?:places|spots|positions|ranks)\b)"
 )
 _EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# an age given in words or roughly ("四十岁左右", "四十多岁", "40多岁", "sixty-three years old"): no figure to compare,
+# but an age the text gives of someone
+_AGE_GIVEN = re.compile(
+    r"[一二两三四五六七八九十\d]{1,3}\s*(?:多|来|几)?\s*(?:周岁|岁)"
+    rf"|\b{_EN_WORD}(?:[\s-]+{_EN_UNIT})?[\s-]+years?[\s-]+old\b"
+)
 _EN_SCALE = r"(?:hundred|thousand|million|billion)"
 _EN_AMOUNT = re.compile(
     rf"(?<!\bpoint\s)\b(?:(?:a|{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD}|{_EN_SCALE}))*[\s-]+{_EN_SCALE}"
@@ -170,6 +176,12 @@ def stated_figures(normalized: str) -> frozenset[str]:
     for match in _COUNT.finditer(normalized):
         found.add(f"count:{_number(match)}")
     return frozenset(found)
+
+
+def gives_age(normalized: str) -> bool:
+    """The text gives someone's age, in digits, in words or roughly ("年龄都在四十岁左右", "he is sixty-three years
+    old")."""
+    return bool(_AGE_GIVEN.search(normalized))
 
 
 def _ages(normalized: str) -> tuple[set[str], set[int]]:

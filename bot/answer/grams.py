@@ -34,7 +34,8 @@ _CHANGED = re.compile(
 #: land or a plant put to another use ("用途改成商业办公", "改为商业用地", "convert part of it into offices")
 _TO_OTHER_USE = re.compile(
     r"(?<![不未没])(?:改成|改为|改作|转为|转成|变成|变更为|调整为)(?:商业|住宅|商住|商用|办公|写字楼|经营性)"
-    r"|\b(?:convert|converts|converting|converted|turn|turns|turning|turned)\b[^.?!;]{0,30}?\b(?:into|to)\s+"
+    r"|(?<!\bnot )(?<!n't )(?<!\bwithout )(?<!\bnever )"  # (not "we are not changing the land to commercial use")
+    r"\b(?:(?:convert|turn|switch)(?:s|es|ed|ing)?|(?:chang|repurpos)(?:e|es|ed|ing))\b[^.?!;]{0,30}?\b(?:into|to)\s+"
     r"(?:an?\s+)?(?:commercial|residential|office|offices|retail|housing)\b"
 )
 _KEPT = re.compile(

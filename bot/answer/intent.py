@@ -419,7 +419,14 @@ def _other_city(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
     # zone's procedure, not this policy's), not its reforms copied here ("上海自贸区的改革试点政策能在高新区复制推广
     # 吗？")
     own_zone = _zones_of(cues.partner_cities.zh, cues.partner_cities.en).search(normalized)
-    return cues.city_benefits.found(normalized, words) or (own_zone is not None and not _COPIED.search(normalized))
+    # … or its own work permits, asked of no zone here ("How do I apply for a work permit in Shenzhen?"; not "He had a
+    # work permit in Beijing; can the age be relaxed if he now works for a company in the high-tech zone?")
+    permit = _permits_of(cues.partner_cities.zh, cues.partner_cities.en).search(normalized)
+    return (
+        cues.city_benefits.found(normalized, words)
+        or (own_zone is not None and not _COPIED.search(normalized))
+        or (permit is not None and not _THIS_ZONE.search(normalized))
+    )
 
 
 #: reforms or experience copied from elsewhere (what the policy's zones do with free trade zones' pilot policies)
@@ -436,3 +443,18 @@ def _zones_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Patt
         rf"|\b(?:{en})(?:'s)?\s+(?:pilot\s+)?(?:free[- ]trade (?:zone|area)|ftz|lingang|pudong|qianhai|zhangjiang"
         rf"|zhongguancun)\b"
     )
+
+
+@lru_cache(maxsize=1)
+def _permits_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Pattern[str]:
+    """A partner city's own work permits ("上海浦东外国人工作许可", "a work permit in Shenzhen")."""
+    zh = "|".join(map(re.escape, cities_zh))
+    en = "|".join(map(re.escape, cities_en))
+    return re.compile(
+        rf"(?:{zh})(?:市)?(?:浦东|南山)?(?:新区)?(?:的)?(?:外国人|外籍人才|外籍)?(?:工作许可|工作签证|居留许可)"
+        rf"|\b(?:work permits?|residence permits?|work visas?|z visas?|age limits?)\b[^.?!]{{0,30}}\bin (?:{en})\b"
+    )
+
+
+#: this policy's zones or city named: a partner city's permit is then the asker's past or a comparison, not the ask
+_THIS_ZONE = re.compile(r"高新区|园区|开发区|连云港|\b(high-tech|hi-tech|zones?|parks?|lianyungang|here)\b")

@@ -650,7 +650,7 @@ _FLOOR_PUT_UP = re.compile(
     r"|\b\d+ (\w+ )?(or more|and above) (\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
 )
 _TAG_QUESTION = re.compile(
-    r"(吧|是这样吗|是这样的吗|对不对|是吗)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
+    r"(吧|是这样吗|是这样的吗|对不对|是吗|对吗|对么|是么|没错吗|是真的吗|[,，]\s*是不是)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     # … or said without a mark, as a voice message is ("so the R visa is valid for five years max correct")
     # (not a question in words, "how do i turn right", nor "the right", "get … right", "is correct")
     r"|^(?![^.?!。？！]*\b(?:what|which|how|who|whom|whose|when|where|why)\b)[^.?!。？！]*"

@@ -24,6 +24,7 @@ from bot.answer.judge.model import (
 from bot.answer.judge.pieces import (
     answering_clauses,
     compatible_statements,
+    extends_to_another,
     granted_to_other,
     named_level,
     names_subject,
@@ -135,7 +136,10 @@ def unmet(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             if lacking and not also_named(q, stated):
                 # … unless they set the case that has it beside their own and ask which ("持永久居留身份证的和没有
                 # 永居的相比,能不能当法定代表人?"): the condition answers
-                outcome = Outcome.ANSWERED if _asks_which(q) else _unless_put_up_for_all(q)
+                # … or offer what the statement requires as the other choice ("是有工作许可就行还是必须持永久居留
+                # 身份证?", "…with just a work permit …, or is a permanent residence card needed?")
+                which = _asks_which(q) or _offered(q, stated.terms & q.lacks)
+                outcome = Outcome.ANSWERED if which else _unless_put_up_for_all(q)
                 return Judgement(outcome, "unmet", lead=c, statement=stated, missing=Missing("condition"))
             # "(不是新型研发机构)的法定代表人"; not "not a high-tech zone: can we become one?"
             # … not what a denial put up for confirmation names ("…aren't allowed to lead projects, right?": `denied`)
@@ -149,6 +153,19 @@ def _asks_which(q: Question) -> bool:
     much the one pays ("…相比，要多交多少？") nor a premise put up to confirm (corrected first)."""
     return q.chooses and not q.quantity and not q.confirms and not _HOW_MUCH.search(q.normalized)
 
+
+def _offered(q: Question, required: frozenset[str]) -> bool:
+    """What a statement requires is named after the question's "还是"/"or is": one of the choices it asks between,
+    not a premise put up to confirm nor a sum asked."""
+    alternative = _ALTERNATIVE.search(q.normalized)
+    if alternative is None or q.confirms or q.quantity or _HOW_MUCH.search(q.normalized):
+        return False
+    rest = q.normalized[alternative.end() :]
+    return any(term in rest for term in required)
+
+
+#: where a question offers its other choice ("…就行还是必须…", "…, or is … needed?")
+_ALTERNATIVE = re.compile(r"还是|\bor (?:is|are|do|does|must|would|will|should|can|need)\b")
 
 #: how much or how many (of the changed case: "…相比，要多交多少？" asks an amount the policy does not state)
 _HOW_MUCH = re.compile(r"多少|几[个项年次位万]|\bhow (much|many)\b")
@@ -219,7 +236,10 @@ def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | 
     if not q.access and (named := named_level(q, e)):
         return Judgement(Outcome.ANSWERED, "figure", lead=named[0], statement=named[1])
     first = next((s for s in top.stated if s.statement.value_zh), top.stated[0])
-    if q.confirms:  # "拿市级科技局开的确认函就行了吧？": a premise to correct, the letter is the province's
+    # "拿市级科技局开的确认函就行了吧？", "新认定的国家级高新区给100万元奖励,对吧?": a premise to correct, the letter is
+    # the province's, the sum the provincial zones'; not "新认定的国家级高新区也奖100万元，对吧？", which knows whose
+    # it is and asks whether another level has it too (the policy does not say)
+    if q.confirms and not extends_to_another(q):
         return Judgement(Outcome.CORRECTED, "qualified_otherwise", lead=top, statement=first, missing=Missing("value"))
     what = FIGURE_OF.get(first.kind, "measure")
     return Judgement(Outcome.NOT_STATED, "qualified_otherwise", top, first, subject_gap(q, first, what))

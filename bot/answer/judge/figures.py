@@ -29,6 +29,7 @@ from bot.answer.judge.pieces import (
     clause_holds,
     compatible_statements,
     contradicts,
+    extends_to_another,
     figure_lead,
     first_statement,
     granted_to_other,
@@ -360,7 +361,8 @@ def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated],
     # …unless the question gives the figure to the statement's own level ("省级都有100万，国家级应该更多吧"), or
     # puts up no figure at all ("省级的都有奖励,国家级总不能更少吧": the policy is silent on it, not contradicting it)
     own = any(a.level in other[1].qualifiers and a.figure in other[1].figures for a in q.attributed)
-    if ((q.confirms and q.stated) or q.premised & other[1].figures) and not own:
+    # … or says the level asked has it too ("…gets RMB 1 million as well, right?": not stated for that level)
+    if ((q.confirms and q.stated) or q.premised & other[1].figures) and not own and not extends_to_another(q):
         return Judgement(Outcome.CORRECTED, "figure_other_subject", other[0], other[1], Missing("value"))
     gap = subject_gap(q, other[1], kind.name)
     return Judgement(Outcome.NOT_STATED, "figure_other_subject", other[0], other[1], gap)
@@ -472,6 +474,8 @@ def _premise_for_other_level(q: Question, top: ClauseEvidence, true: frozenset[s
     occasion ("政策对新认定的国家高新区奖励100万元，那…什么时候能拿到？": the 100万元 is the provincial zones'),
     corrected before what else the question asks is found unstated."""
     if not (q.qualifiers and q.occasions) or q.options:  # "奖50万还是100万?" puts up a choice, no premise
+        return None
+    if extends_to_another(q):  # "…也奖100万元，对吧？" knows whose the sum is: no premise that misplaces it
         return None
     for stated in top.stated:
         level, occasion = stated.qualifiers, stated.occasions
@@ -619,11 +623,27 @@ def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     sums = {f for f in q.stated if f.startswith("money:")}
     # (a sum the asker tells before asking, "我们投资了5000万元,能拿奖励吗?", is their own, not one asked)
     asked = q.normalized[len(_stated_before_asked(q.normalized)) :]
-    if not (q.intent.yes_no and q.benefit and sums and _MONEY_WRITTEN.search(asked)) or q.confirms or top is None:
+    if top is None or not sums:
+        return None
+    if q.confirms:
+        # … or a sum given as money put up to confirm, of a clause that gives no money at all ("each foreign expert
+        # workstation gets RMB 200k a year, right?": the sum is the counties' pilot reward); against one that gives
+        # another sum, `contradicted` spoke
+        if not _GIVEN_AS_MONEY.search(q.normalized) or any(
+            s.kind == "amount" or s.statement.funding for s in top.stated
+        ):
+            return None
+    elif not (q.intent.yes_no and q.benefit and _MONEY_WRITTEN.search(asked)):
         return None
     if any(s.figures & sums for s in top.stated):
         return None
     return Judgement(Outcome.NOT_STATED, "unstated_sum", lead=top, missing=Missing("figure", "money"))
+
+
+#: a sum said to be given ("gets RMB 200k of funding", "奖励20万元"), not the asker's own (an investment, a turnover)
+_GIVEN_AS_MONEY = re.compile(
+    r"奖励|补贴|补助|资助|奖金|扶持资金|专项资金|\b(funding|funded|grants?|subsid(y|ies)|rewards?|bonus(es)?)\b"
+)
 
 
 def answered(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

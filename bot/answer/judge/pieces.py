@@ -351,6 +351,16 @@ def floors_given(normalized: str) -> set[float]:
     return {float(next(g for g in m.groups() if g)) for m in _FLOOR_GIVEN.finditer(normalized)}
 
 
+def extends_to_another(q: Question) -> bool:
+    """The question says what it puts up holds of its subject too ("新认定的国家级高新区也奖100万元，对吧？", "…gets
+    RMB 1 million as well, right?"): it knows whose the statement is and asks whether another has it, which the
+    policy does not say; no premise that misplaces it."""
+    return bool(_EXTENDED.search(q.normalized))
+
+
+_EXTENDED = re.compile(r"也|同样|一样|\balso\b|\bas well\b|\btoo\b|\bthe same\b|\blikewise\b")
+
+
 def answering_clauses(e: Evidence, t: Thresholds) -> tuple[ClauseEvidence, ...]:
     """The best article's clauses an answer would quote: the best and those close to it."""
     clauses = e.article_clauses(0)
