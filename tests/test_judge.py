@@ -5237,3 +5237,15 @@ def test_how_things_stand_asked_by_another_ask_leaves_a_part_the_policy_answers(
     asks_now = ask("What land options are there right now, and what do they cost today?", "en")
     assert asks_now.intent.current_state
     assert not _gap_elsewhere(asks_now, part_evidence, answered, whole, now, frozenset(), None)
+
+
+def test_an_age_in_chinese_numerals_above_the_limit_is_beyond_it() -> None:
+    """ "我们的顾问七十二岁了…能办工作许可吗？": an age written in Chinese numerals is compared with the limit as one
+    in digits is (no "可以" for someone the 65 does not reach); one below it, or a rough one ("六十多岁"), is not."""
+    judgement = judge(ask("我们的技术顾问七十二岁了，在高新区企业工作，还能申请工作许可吗？"), TALENT)
+    assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "beyond_limit")
+    for text in (
+        "我们的技术顾问六十二岁，在高新区企业工作，还能申请工作许可吗？",
+        "他六十多岁了，还能申请工作许可吗？",
+    ):
+        assert judge(ask(text), TALENT).rule != "beyond_limit", text

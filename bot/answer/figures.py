@@ -184,6 +184,23 @@ def gives_age(normalized: str) -> bool:
     return bool(_AGE_GIVEN.search(normalized))
 
 
+def ages_in_words(normalized: str) -> list[int]:
+    """The ages text gives in Chinese numerals ("我父亲七十岁了", "六十八周岁"): an exact age, not a rough one
+    ("四十多岁"); digits are `stated_figures`'."""
+    ages = []
+    for match in _AGE_IN_WORDS.finditer(normalized):
+        try:
+            ages.append(chinese_to_int(match.group(1)))
+        except CorpusError:  # "一二岁": not one numeral
+            continue
+    return ages
+
+
+_AGE_IN_WORDS = re.compile(
+    r"(?<![零一二两三四五六七八九十几多])([一二三四五六七八九十]{1,3})\s*(?:周岁|岁)(?![多左上])"
+)
+
+
 def _ages(normalized: str) -> tuple[set[str], set[int]]:
     """The ages text gives, and where those written in years end ("the age limit can only be relaxed to
     60 years" gives an age, not a period)."""

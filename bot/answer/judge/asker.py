@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from bot.answer.cuelist import object_of, occurrences
-from bot.answer.figures import ages_past
+from bot.answer.figures import ages_in_words, ages_past
 from bot.answer.grams import grams
 from bot.answer.judge.model import (
     FIGURE_OF,
@@ -174,7 +174,7 @@ _HOW_MUCH = re.compile(r"多少|几[个项年次位万]|\bhow (much|many)\b")
 def beyond_limit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """An age the asker gives above the age limit a clause states ("I'm 68 …"): the policy says nothing of them;
     a premise to correct when they want it confirmed ("…can go up to 70, so our 68-year-old qualifies, right?")."""
-    ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")]
+    ages = [int(f.split(":")[1]) for f in q.stated if f.startswith("age:")] + ages_in_words(q.normalized)
     past = ages_past(q.normalized)  # "超过65岁还能再放宽吗?", "beyond 65": anyone older than that
     if not (ages or past) or q.claims:
         return None
