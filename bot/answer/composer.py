@@ -817,7 +817,7 @@ _ASKED_WORDS = 2
 def _granted_money(asked: Question, stated: Stated) -> bool:
     """Money the statement gives a party other than the one the question asks for (a zone's target is no money:
     "高企占比的目标是多少?这个目标对我们企业申报高企认定有没有名额上的照顾?")."""
-    return (stated.kind == "amount" or stated.statement.funding) and granted_to_other(asked, stated)
+    return stated.gives_money and granted_to_other(asked, stated)
 
 
 def _states_sum(asked: Question, clause: ClauseEvidence) -> bool:

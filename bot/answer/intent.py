@@ -436,8 +436,7 @@ _COPIED = re.compile(r"复制|推广|借鉴|\b(replicat|copy|copie|learn from|ad
 @lru_cache(maxsize=1)
 def _zones_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Pattern[str]:
     """A partner city's own zone named as such ("上海自贸区", "Shenzhen's free trade zone")."""
-    zh = "|".join(map(re.escape, cities_zh))
-    en = "|".join(map(re.escape, cities_en))
+    zh, en = _alternation(cities_zh), _alternation(cities_en)
     return re.compile(
         rf"(?:{zh})(?:的)?(?:自贸区|自贸试验区|自由贸易试验区|临港新片区|浦东新区|前海|张江|中关村)"
         rf"|\b(?:{en})(?:'s)?\s+(?:pilot\s+)?(?:free[- ]trade (?:zone|area)|ftz|lingang|pudong|qianhai|zhangjiang"
@@ -448,12 +447,16 @@ def _zones_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Patt
 @lru_cache(maxsize=1)
 def _permits_of(cities_zh: tuple[str, ...], cities_en: tuple[str, ...]) -> re.Pattern[str]:
     """A partner city's own work permits ("上海浦东外国人工作许可", "a work permit in Shenzhen")."""
-    zh = "|".join(map(re.escape, cities_zh))
-    en = "|".join(map(re.escape, cities_en))
+    zh, en = _alternation(cities_zh), _alternation(cities_en)
     return re.compile(
         rf"(?:{zh})(?:市)?(?:浦东|南山)?(?:新区)?(?:的)?(?:外国人|外籍人才|外籍)?(?:工作许可|工作签证|居留许可)"
         rf"|\b(?:work permits?|residence permits?|work visas?|z visas?|age limits?)\b[^.?!]{{0,30}}\bin (?:{en})\b"
     )
+
+
+def _alternation(names: tuple[str, ...]) -> str:
+    """A regular-expression alternation of names, each taken literally."""
+    return "|".join(map(re.escape, names))
 
 
 #: this policy's zones or city named: a partner city's permit is then the asker's past or a comparison, not the ask

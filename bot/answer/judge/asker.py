@@ -210,7 +210,7 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # a figure of another kind asked ("what share of output for the national zone?") asks of no money
     if not q.party or not (q.benefit or any(k.statement == "amount" for k in q.figures) or q.intent.yes_no):
         return None
-    money = [s for c in answering_clauses(e, t) for s in c.stated if s.statement.funding or s.kind == "amount"]
+    money = [s for c in answering_clauses(e, t) for s in c.stated if s.gives_money]
     # the sum the question names, where one is stated ("does the county government itself also get RMB 1 million?":
     # the zones' 1 million, not the counties' pilot rewards beside it)
     money = [s for s in money if set(q.stated) & s.figures] or money

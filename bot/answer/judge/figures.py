@@ -162,7 +162,7 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
         named = [s for s in named if not s.holder or s.id in q.specifics_asked]
-    if q.party and top is not None and any(s.statement.funding or s.kind == "amount" for s in top.stated):
+    if q.party and top is not None and any(s.gives_money for s in top.stated):
         named = [s for s in named if not s.body]  # a body asking for money: whose money it is, `party` says
     if not named:
         return None
@@ -329,23 +329,13 @@ def _stated_figure(q: Question, lead: ClauseEvidence, stated: Stated, true: froz
 def _unfunded(q: Question, lead: ClauseEvidence) -> bool:
     """A figure asked of a form of money (a waiver, a subsidy) that the question names, found in a clause
     that gives no money at all: the figure is of something else."""
-    return (
-        q.benefit
-        and q.benefit_form
-        and not q.stated
-        and not any(s.statement.funding or s.kind == "amount" for s in lead.stated)
-    )
+    return q.benefit and q.benefit_form and not q.stated and not any(s.gives_money for s in lead.stated)
 
 
 def _target_for_money(q: Question, lead: ClauseEvidence, stated: Stated) -> bool:
     """A figure asked of money (a subsidy's percentage, a reward's count) found as a target a zone is to
     reach, in a clause that gives no money: the figure is of something else."""
-    return (
-        q.benefit
-        and not q.stated
-        and stated.kind in TARGET_KINDS
-        and not any(s.statement.funding or s.kind == "amount" for s in lead.stated)
-    )
+    return q.benefit and not q.stated and stated.kind in TARGET_KINDS and not any(s.gives_money for s in lead.stated)
 
 
 def _other_level(q: Question, e: Evidence, other: tuple[ClauseEvidence, Stated], kinds: list[FigureKind]) -> Judgement:
@@ -423,7 +413,7 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=amount, missing=Missing("value"))
     if top is None or not q.stated or (q.gap and q.unheld):  # "65% now: how many points short?" claims nothing
         return None
-    gives_money = any(s.statement.funding or s.kind == "amount" for s in top.stated)
+    gives_money = any(s.gives_money for s in top.stated)
     true = true_premises(q, e.candidates)
     for stated in compatible_statements(q, top):
         if q.benefit and stated.kind in TARGET_KINDS and not gives_money:
@@ -629,9 +619,7 @@ def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         # … or a sum given as money put up to confirm, of a clause that gives no money at all ("each foreign expert
         # workstation gets RMB 200k a year, right?": the sum is the counties' pilot reward); against one that gives
         # another sum, `contradicted` spoke
-        if not _GIVEN_AS_MONEY.search(q.normalized) or any(
-            s.kind == "amount" or s.statement.funding for s in top.stated
-        ):
+        if not _GIVEN_AS_MONEY.search(q.normalized) or any(s.gives_money for s in top.stated):
             return None
     elif not (q.intent.yes_no and q.benefit and _MONEY_WRITTEN.search(asked)):
         return None
@@ -687,7 +675,7 @@ def _permits_asked(q: Question, clause: ClauseEvidence | None) -> bool:
     if any(q.lacks & s.action_terms for s in permissive):
         return False
     # money asked for ("is there a rent subsidy for …?"): only a statement of money says yes to it
-    if q.benefit and not any(s.kind == "amount" or s.statement.funding for s in permissive):
+    if q.benefit and not any(s.gives_money for s in permissive):
         return False
     # an asker from a university or another body that is no enterprise, of what only enterprises are given
     if q.non_enterprise and all(s.for_enterprises for s in permissive):

@@ -71,6 +71,11 @@ class Stated:
         """The statement's kind."""
         return self.statement.kind
 
+    @property
+    def gives_money(self) -> bool:
+        """The statement gives a sum or funds something."""
+        return self.statement.kind == "amount" or self.statement.funding
+
 
 @dataclass(frozen=True, slots=True)
 class ClauseEvidence:

@@ -258,7 +258,7 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None  # "高企所得税是不是按15%交?": a tax rate the policy never states, not its 45% target
     # … nor a sum of the policy's for a thing its clause does not name ("the best international school here charges
     # about RMB 150k a year, correct?": what is not stated is the school, `specifics` says so)
-    if found is not None and _money(found[1]) and q.specifics_asked and specifics(q, e, t) is not None:
+    if found is not None and found[1].gives_money and q.specifics_asked and specifics(q, e, t) is not None:
         return None
     if not _requires(q) and any(_meets(q, s) for s in _floors(found, e)):
         # "up 5 spots, reward?": five places meet "3 or more", they claim nothing of the policy; "must climb 6
@@ -271,10 +271,6 @@ def claimed(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if found is not None and not q.intent.promise:
         return Judgement(Outcome.CORRECTED, "claimed", lead=found[0], statement=found[1], missing=Missing("claim"))
     return Judgement(Outcome.NOT_STATED, "claimed", lead=e.top, missing=Missing("claim"))
-
-
-def _money(stated: Stated) -> bool:
-    return stated.kind == "amount" or stated.statement.funding
 
 
 def _requires(q: Question) -> bool:
