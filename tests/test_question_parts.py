@@ -234,3 +234,19 @@ def test_closing_lines_are_dropped_before_the_whole_is_kept_as_one() -> None:
     assert parts.split(message, "en") == [a.rstrip("?") for a in asks]
     zh = "？".join(["外籍人才工作许可年龄上限是多少"] * parts.max_parts) + "？期待您的回复"
     assert len(parts.split(zh, "zh")) == parts.max_parts
+
+
+def test_a_long_english_message_is_split_at_its_sentences_when_asked_to() -> None:
+    """An e-mail that asks in statements is split at its sentences (as a Chinese one is at "。"), not after a title
+    ("Mr. Holm"); without `sentences` it stays one piece."""
+    text = (
+        "Dear Sir or Madam, we represent a Danish enzyme producer that is looking at several parks in Jiangsu. "
+        "Our client would like to know whether the zones encourage foreign-funded R&D centres. "
+        "We would also be grateful for guidance on local land prices. Yours faithfully, Mr. Holm of Holm & Co."
+    )
+    parts = load_cues().question_parts
+    pieces = [piece for piece, _ in parts.marked(text, "en", sentences=True)]
+    assert "Our client would like to know whether the zones encourage foreign-funded R&D centres" in pieces
+    assert "We would also be grateful for guidance on local land prices" in pieces
+    assert not any(piece.endswith("Mr") for piece in pieces)
+    assert parts.split(text, "en") == [text]

@@ -47,6 +47,17 @@ ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
 #: an English question word, or a verb before its pronoun subject ("my CTO is 62 can he still get a work permit")
+#: an English sentence written as a question (with its question mark lost) or as a request
+_REQUEST_EN = re.compile(
+    r"^\W*(what|which|how|who|when|where|why)\b"
+    r"|^\W*(is|are|was|were|do|does|did|can|could|will|would|should|may|must|has|have)\s+"
+    r"(i|we|you|he|she|it|they|there|the|this|that|these|those|our|my|his|her|their|a|an|any|such)\b"
+    r"|\b(like|want|wish|wishes|need|needs|hope) to (know|ask|confirm|understand|check|clarify|learn|find out)\b"
+    r"|\bwondering (whether|if)\b|\b(please|kindly)\b|\b(could|can|would|will) you\b|\bgrateful (for|if|to)\b"
+    r"|\b(learn|hear) (whether|if|about|how|what)\b|\bappreciate\b|\blet (me|us) know\b"
+    r"|\badvise (us|me|whether|if|on)\b|\b(ask|asking|enquire|inquire|enquiring|inquiring) (whether|if|about)\b",
+    re.I,
+)
 _ASKS_EN = re.compile(
     r"\b(what|which|how|who|when|where|why)\b"
     r"|\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|he|she|they|you|it)\b"
@@ -370,7 +381,11 @@ class Answerer:
 
         A part that leans on the one before ("省级高新区呢？"), names no policy topic of its own
         ("分别叫什么？") or only sets the scene ("我们是一家新材料企业。") is left to the whole."""
-        pieces = self.cues.question_parts.marked(stripped, lang)
+        # (a long English message is split at its sentences too; one of them with no question mark asks only in the
+        # form of a question or a request, not with a "which" or "whether" inside: "Hospitals usually buy through
+        # tenders, which take a long time.", "Management is discussing whether to make Lianyungang our HQ.")
+        sentences = lang == "en" and _long(normalize(stripped), lang)
+        pieces = self.cues.question_parts.marked(stripped, lang, sentences=sentences)
         if len(pieces) < 2:
             return []
         judged = []
@@ -391,7 +406,7 @@ class Answerer:
                 # "Reward for a zone that climbs 3+ places? And when is it paid out?": the question mark the split took
                 # off is the only mark of a question the first piece has
                 part = self._read_part(f"{piece}?", lang)
-            if not _asks(part, self.cues):
+            if not _asks(part, self.cues) or (sentences and not marked and not _REQUEST_EN.search(piece)):
                 scene = "" if asked_before else f"{scene}{piece}{'。' if lang == 'zh' else '. '}"
                 continue
             first, asked_before = not asked_before, True
@@ -561,7 +576,7 @@ def _gap_elsewhere(
     lead, missing = part.lead, judged.missing
     if part.outcome.fallback or lead is None or whole.top is None or missing is None:
         return False
-    if judged.rule not in _OTHER_PART_RULES and judged.rule not in ("promise", "current_state"):
+    if judged.rule not in _OTHER_PART_RULES and judged.rule not in _ELSEWHERE_RULES:
         return False
     # (a clause outside the two articles the whole retrieves best must have more of the part's words, of a part
     # naming at least `_FAR_WORDS`: one word of two is no match)
@@ -577,11 +592,19 @@ def _gap_elsewhere(
         elsewhere = not asked.intent.promise  # government guarantee a minimum return?": the guarantee is the other's
     elif missing.kind == "current_state":  # "…leasing first? And what is the typical price per mu right now?"
         elsewhere = not asked.intent.current_state
+    elif missing.kind == "measure":  # "Does the zone support HQ projects? … would an HQ qualify for a subsidy?"
+        elsewhere = not (asked.access or asked.procedure)
+    elif missing.kind == "contact":  # "What is the zone doing on living conditions? Is there an English-speaking
+        elsewhere = not (asked.intent.contact or asked.intent.other_contact)  # hospital nearby?"
     else:
         elsewhere = missing.kind == "benefit" and not (asked.benefit or asked.benefit_asked)
     # (the share of its words last: the checks before it cost nothing)
     return elsewhere and _share_covered(asked, part_evidence, lead, ignored, equivalents) >= coverage
 
+
+#: besides those, what a long message's whole may lack that another of its asks asks: a promise, how things stand
+#: now, how to get what a clause only provides, a contact the policy does not give
+_ELSEWHERE_RULES = frozenset({"promise", "current_state", "measure_only", "other_contact"})
 
 #: a part referring back to the case the message told ("这种情况…", "in that case …")
 _REFERS_BACK = re.compile(

@@ -214,20 +214,26 @@ class QuestionParts:
     max_parts: int
     short_asked: int = 0  # how much shorter a piece written with a question mark may be
     markers_zh: tuple[str, ...] = ()  # what marks a Chinese question ("吗", "多久"): a space between two ends one
+    sentences_en: re.Pattern[str] | None = None  # where an English sentence ends (a long message's asks are its own)
 
     def split(self, text: str, lang: str) -> list[str]:
         """The questions in `text`, in order; `[text]` when it asks one thing or more than `max_parts`."""
         return [piece for piece, _ in self.marked(text, lang)]
 
-    def marked(self, text: str, lang: str) -> list[tuple[str, bool]]:
+    def marked(self, text: str, lang: str, sentences: bool = False) -> list[tuple[str, bool]]:
         """The questions in `text`, each with whether it ends in a question mark ("Reward for a zone that climbs 3+
         places? And when is it paid out?": the first asks, though it has no question word); `[(text, …)]` when it
         asks one thing or more than `max_parts`. Pieces at the front that end without a question mark only set the
         scene ("我们打算请一位首席科学家过来。他本人不想办普通工作签证。想问:R字签证最长能签多少年?…"): they are
-        dropped while there are too many."""
+        dropped while there are too many. With `sentences`, an English sentence ends a piece too, as "。" does a
+        Chinese one (an e-mail that asks in statements: "Our client would like to know whether …. He would also …")."""
         breaks = self.breaks["zh" if lang == "zh" else "en"]
+        found_breaks = list(breaks.finditer(text))
+        if sentences and lang != "zh" and self.sentences_en is not None:
+            ends = [m for m in self.sentences_en.finditer(text) if not any(_overlaps(m, b) for b in found_breaks)]
+            found_breaks = sorted([*found_breaks, *ends], key=lambda m: m.start())
         pieces, at = [], 0  # each piece, whether it counts as asked (the last always), whether a question mark ends it
-        for found in breaks.finditer(text):
+        for found in found_breaks:
             before = text[at : found.start()]
             if _DASH.fullmatch(found.group()) and not (_ASKING_LAST.search(before) or _ENDED.search(before)):
                 continue  # "…lab in Germany - does the policy support that?": a dash after no question ends none
@@ -284,6 +290,13 @@ class QuestionParts:
 
 
 _ASKED_AT_END = re.compile(r"[?？]\s*$")
+
+
+def _overlaps(one: re.Match[str], other: re.Match[str]) -> bool:
+    """Two breaks share characters."""
+    return one.start() < other.end() and other.start() < one.end()
+
+
 #: a dash within a sentence ("What supply methods are there - can we lease first?")
 _DASH = re.compile(r"\s+[-–—]\s+")
 #: a comma before a question ("How does approval work, is there a commitment system?")

@@ -246,6 +246,7 @@ def load_cues() -> Cues:
             short_asked=int(data["question_parts"]["short_asked"]),
             max_parts=int(data["question_parts"]["max_parts"]),
             markers_zh=tuple(data["question_markers_zh"]) + tuple(data["question_parts"]["spoken_zh"]),
+            sentences_en=re.compile(data["question_parts"]["sentences_en"]),
         ),
         exclusive_qualifiers=tuple(_cue_list(group) for group in data["exclusive_qualifiers"]),
         occasions=tuple(Occasion(*_bilingual(o["name"], "occasions"), _cue_list(o)) for o in data["occasions"]),

@@ -64,7 +64,7 @@ class GapSentences:
             if q.claims:
                 return say(lang, "figure_not_in_policy")
             return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
-        if missing is not None and kind in ("specific", "choice", "year"):
+        if missing is not None and kind in ("specific", "choice", "year", "listed"):
             return self._named(q, missing, j.statement)
         if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
@@ -76,6 +76,8 @@ class GapSentences:
         asks about that the statement is not for."""
         if missing.kind == "choice":
             return say(q.lang, "choice_not_stated", first=missing.what, second=missing.asked)
+        if missing.kind == "listed":
+            return say(q.lang, "member_not_listed", member=missing.what)
         if missing.kind == "year":
             if stated is None or not stated.years or not q.years - stated.years:
                 return say(q.lang, "not_specified", figure=figure_name(q.lang, missing.what))

@@ -78,6 +78,7 @@ class Question:
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
+    cites_policy: bool = False  # … or by saying what the policy states ("政策说…", "according to the policy …")
     time_put_up: bool = False  # says a processing time as a figure ("processing takes about 5 days", "办理只要5天")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
@@ -110,6 +111,7 @@ class Question:
     specifics_asked: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
+    member: str = ""  # what a question asks is among a kind of things listed ("冷链物流算不算主导产业?": 冷链物流)
     headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
     # the directions it says of the policy, each as what it is said of, the words of the opposite direction and
     # whether it is a premise before what is asked ("听说政策要求银行降低不良容忍度,是这样吗?": "不良容忍度", 提高 …)
@@ -163,6 +165,7 @@ class Question:
             "premised": sorted(self.premised),
             "confirms": self.confirms,
             "tagged": self.tagged,
+            "cites_policy": self.cites_policy,
             "time_put_up": self.time_put_up,
             "denies": self.denies,
             "universal": self.universal,
@@ -174,6 +177,7 @@ class Question:
             "reveal": self.reveal,
             "follow_up": self.follow_up,
             "listing": sorted(self.listing),
+            "member": self.member,
             "headed": sorted(self.headed),
         }
 
@@ -325,6 +329,7 @@ def read_question(
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         tagged=tagged,
+        cites_policy=premise,
         time_put_up=bool(_TIME_PUT_UP.search(arabic(normalized))),
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
@@ -361,6 +366,7 @@ def read_question(
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=asked_years(question_part) or asked_years(questions),
         listing=listing_of(questions, cues.listing_equivalents),
+        member=member_of(normalized, lang),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
 
@@ -440,7 +446,7 @@ _TO_US = re.compile(
     r"(告诉|告知|回复|答复)(一下)?我们?|\b(let (me|us) know|tell (me|us)|reply to (me|us)|get back to (me|us))\b|"
     r"\b(i|we)(\s+would|'d|’d)? (like to know|appreciate|be grateful|want to know|wonder)\b"
 )
-_ZONE = re.compile(r"高新区|园区|开发区|\b(zones?|parks?)\b")
+_ZONE = re.compile(r"高新区|园区|开发区|县区|县级|\b(zones?|parks?|count(y|ies))\b")
 _COMPANY = re.compile(r"企业|公司|厂|\b(compan(y|ies)|firms?|enterprises?|startups?|business(es)?|factor(y|ies))\b")
 
 
@@ -649,6 +655,31 @@ _FLOOR_PUT_UP = re.compile(
     r"|\b(at least|a minimum of) \d+\s*\w*\s*(\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
     r"|\b\d+ (\w+ )?(or more|and above) (\w+ )?(to (get|qualify|receive|be eligible)|required|needed|before)\b"
 )
+
+
+def member_of(text: str, lang: str) -> str:
+    """What the question asks is one of a kind of things (industries, fields) a clause may list: the words before
+    "算不算/属于…产业" ("冷链物流算不算高新区的主导产业?"), or between "does" and "count as … industry"; "" when it
+    asks no such thing, or names it in another sentence ("我们是做量子计算的初创公司,属于…吗?")."""
+    found = (_MEMBER_ZH if lang == "zh" else _MEMBER_EN).search(text)
+    return _ASKING_FIRST.sub("", found.group("member")).strip() if found else ""
+
+
+#: what opens a question before the thing it asks of ("请问", "想问一下")
+_ASKING_FIRST = re.compile(r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想了解一下|咨询一下)[:：]?")
+
+
+_MEMBER_ZH = re.compile(
+    r"(?:^|[，,。？?；;：:！!])\s*(?P<member>[^，,。？?；;：:！!]{2,20}?)\s*"
+    r"(?:算不算|算是|属不属于|属于|是不是|在不在|包不包括)[^，,。？?；;]{0,12}(?:产业|行业|领域|方向)"
+)
+_MEMBER_EN = re.compile(
+    r"\b(?:does|do|is|are|would|will)\s+(?P<member>[\w\s&/-]{2,60}?)\s+"
+    r"(?:count as|counts as|qualify as|fall under|falls under|belong to|be considered|considered)\b"
+    r"[^.?!]{0,40}\b(?:industry|industries|sector|sectors|field|fields)\b",
+    re.I,
+)
+
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗|对吗|对么|是么|没错吗|是真的吗|[,，]\s*是不是)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"
     # … or said without a mark, as a voice message is ("so the R visa is valid for five years max correct")

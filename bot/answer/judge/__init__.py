@@ -38,6 +38,7 @@ from bot.answer.judge.figures import (
     other_year,
     specifics,
     target_years,
+    unstated_share,
     unstated_sum,
 )
 from bot.answer.judge.model import (
@@ -74,6 +75,7 @@ from bot.answer.judge.scope import (
     promise,
     responsible,
     task,
+    unlisted,
 )
 from bot.answer.question import Question
 
@@ -102,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     other_authority,
     never_stated,
     particulars,
+    unlisted,
     procedure,
     either,
     party,
@@ -117,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     reversed_direction,
     unnamed,
     sufficient,
+    unstated_share,
     unstated_sum,
     answered,
 )

@@ -218,12 +218,23 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         # "我们公司入选了省级知识产权示范企业，按政策可以领20万元，去哪里申请？": the figure it takes as given is the
         # counties'; "按政策是不是能拿50万元？" asks whether it may, which the policy does not say
         # … nor does "只要企业落户…就能拿100万元对吧?", which states it and asks to have it confirmed
-        claims = q.confirms and (q.tagged or not q.intent.yes_no)
+        # … but a sum believed to come with a company's own title ("被认定为瞪羚企业后能拿50万元,是吧?"), not said to
+        # be the policy's, is for something the policy rewards no one for: not stated
+        titled = _TITLE.search(q.normalized) and not q.cites_policy
+        claims = q.confirms and (q.tagged or not q.intent.yes_no) and not titled
         put_up = [s for s in money if set(q.stated) & s.figures] if claims else []
         if put_up:
             return Judgement(Outcome.CORRECTED, "party", lead=e.top, statement=put_up[0], missing=Missing("party"))
         return Judgement(Outcome.NOT_STATED, "party", lead=e.top, statement=money[0], missing=Missing("party", q.party))
     return None
+
+
+#: a company's own title or recognition ("评上专精特新", "certified as a high-tech enterprise")
+_TITLE = re.compile(
+    r"(评上|评为|获评|入选|认定为|认定成|被认定|成为|晋级为?)\S{0,3}(专精特新|小巨人|瞪羚|独角兽|单项冠军|科技型中小企业|高新技术企业|高企)"
+    r"|\b(recogni[sz]ed|certified|named|rated|selected|designated|qualif(y|ies|ied)|becom(e|es|ing))\b.{0,20}"
+    r"\b(gazelle|little giant|unicorn|single champion|high-tech enterprise|hnte|specialized and sophisticated)"
+)
 
 
 def qualified_otherwise(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

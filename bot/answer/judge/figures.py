@@ -488,9 +488,18 @@ def other_authority(q: Question, e: Evidence, t: Thresholds) -> Judgement | None
         return None
     naming = [s for s in top.stated if s.authorities]
     stated = frozenset().union(*(s.authorities for s in naming))
-    if not naming or not other_authorities(q.authorities, stated):
+    other = other_authorities(q.authorities, stated) if naming else ()
+    if not other:
+        return None
+    # a choice between the body the clause names and another ("at the consulate back home, or at the exit-entry
+    # bureau after arriving?"): the clause answers it, no premise is put up
+    if not q.confirms and len(other) < len(q.authorities) and _CHOICE.search(q.normalized):
         return None
     return Judgement(Outcome.CORRECTED, "other_authority", lead=top, statement=naming[0], missing=Missing("value"))
+
+
+#: two things offered to choose between
+_CHOICE = re.compile(r"还是|或者|\bor\b")
 
 
 def target_years(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -628,9 +637,23 @@ def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(Outcome.NOT_STATED, "unstated_sum", lead=top, missing=Missing("figure", "money"))
 
 
+def unstated_share(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A share put up to confirm, of a clause that states none ("奖励是按投资额的5%给的吧？" of "a certain
+    proportion"): the policy states no share."""
+    top = e.top
+    if top is None or not q.confirms or not any(f.startswith("percent:") for f in q.stated):
+        return None
+    if any(s.kind == "percentage" for s in top.stated):
+        return None
+    return Judgement(Outcome.NOT_STATED, "unstated_share", lead=top, missing=Missing("figure", "percent"))
+
+
 #: a sum said to be given ("gets RMB 200k of funding", "奖励20万元"), not the asker's own (an investment, a turnover)
 _GIVEN_AS_MONEY = re.compile(
     r"奖励|补贴|补助|资助|奖金|扶持资金|专项资金|\b(funding|funded|grants?|subsid(y|ies)|rewards?|bonus(es)?)\b"
+    # … or a sum said to be received ("就能拿50万元", "we'd receive RMB 500k")
+    r"|(拿|领|获得|得到)到?\S{0,2}\d+(\.\d+)?\s*[万亿]?元"
+    r"|\b(get|gets|receive|receives|be paid|be given)\b.{0,12}\b(rmb|yuan|cny)\b"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.judge.figures import contradicted, specifics
+from bot.answer.judge.figures import contradicted, other_authority, specifics
 from bot.answer.judge.model import (
     TARGET_KINDS,
     ClauseEvidence,
@@ -25,6 +25,7 @@ from bot.answer.judge.pieces import (
     lists_named,
     meets_floor,
     replaced_by_time,
+    word_stems,
     writes_figure,
 )
 from bot.answer.question import Question
@@ -59,6 +60,59 @@ _REQUIRES = re.compile(
     r"|\bor (more|above)\b|\band above\b|必须|需要|得|才|至少|要求|以上|不低于"
 )
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X、Y等": names listed
+
+
+def unlisted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """Whether a thing is among those the best clause lists ("冷链物流算不算主导产业?", "Does cold-chain logistics
+    count as a leading industry?"), where the list holds none of its words: the policy does not name it (no "yes",
+    and no list quoted as if it answered). An acronym ("AI", "5G") may be written out in the list: not judged."""
+    top = e.top
+    if not q.member or not q.intent.yes_no or top is None or _ACRONYM.search(q.member):
+        return None
+    lists = [s for s in top.stated if s.kind == "list"]
+    if not lists or any(_names_member(q.member, s) for s in lists):
+        return None
+    return Judgement(Outcome.NOT_STATED, "unlisted", lead=top, statement=lists[0], missing=Missing("listed", q.member))
+
+
+def _names_member(member: str, stated: Stated) -> bool:
+    """The list names a word of the member: a two-character gram of its Chinese, or a word stem of its English."""
+    action = stated.statement
+    han = {member[i : i + 2] for i in range(len(member) - 1)}
+    if any(gram in action.action_zh for gram in han if all("\u4e00" <= c <= "\u9fff" for c in gram)):
+        return True
+    words = word_stems(frozenset(w for w in re.findall(r"[a-z]{3,}", member.lower()) if w not in _GENERIC_EN))
+    return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", action.action_en.lower()))))
+
+
+#: an acronym or a term with digits, lower-cased as the question is read ("ai", "5g", "iot"), but the short words
+#: that name nothing
+_ACRONYM = re.compile(r"\b(?!(?:the|our|and|for|its|any|are|was|can|you|who|how)\b)([a-z]{1,3}|\w*\d\w*)\b")
+#: English words of a member that name no industry ("our company", "the business we run")
+_GENERIC_EN = frozenset(
+    {
+        "our",
+        "the",
+        "company",
+        "companies",
+        "firm",
+        "business",
+        "startup",
+        "project",
+        "projects",
+        "that",
+        "this",
+        "like",
+        "kind",
+        "type",
+        "such",
+        "what",
+        "which",
+        "one",
+        "zone",
+        "zones",
+    }
+)
 
 
 def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -206,8 +260,14 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     units carry a measure out, the policy gives no procedure."""
     if not q.intent.responsible:
         return None
-    if q.premised and (premise := contradicted(q, e, t)) is not None:
-        return premise  # "县区列入省级知识产权试点能拿50万元奖励,这个钱找哪个部门要?": the 20万元 is said first
+    # "县区列入省级知识产权试点能拿50万元奖励,这个钱找哪个部门要?": the 20万元 is said first; so is the body put up
+    # as the one that issues something ("The letter is issued by the municipal science bureau, right? Which office?":
+    # the provincial department), not one said to be responsible (the units answer that)
+    premise = (contradicted(q, e, t) if q.premised else None) or (
+        other_authority(q, e, t) if q.confirms and q.issuing else None
+    )
+    if premise is not None:
+        return premise
     top = e.top
     # a part of a procedure the policy never states (documents, a deadline, a processing time), which the clause
     # does not write either ("deadline to claim the reward, and which office processes it?")
