@@ -46,7 +46,6 @@ from bot.text import HAN, clean, han_count, normalize, over_limit, written_as, w
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}", re.IGNORECASE)
-#: an English question word, or a verb before its pronoun subject ("my CTO is 62 can he still get a work permit")
 #: an English sentence written as a question (with its question mark lost) or as a request
 _REQUEST_EN = re.compile(
     r"^\W*(what|which|how|who|when|where|why)\b"
@@ -55,9 +54,12 @@ _REQUEST_EN = re.compile(
     r"|\b(like|want|wish|wishes|need|needs|hope) to (know|ask|confirm|understand|check|clarify|learn|find out)\b"
     r"|\bwondering (whether|if)\b|\b(please|kindly)\b|\b(could|can|would|will) you\b|\bgrateful (for|if|to)\b"
     r"|\b(learn|hear) (whether|if|about|how|what)\b|\bappreciate\b|\blet (me|us) know\b"
-    r"|\badvise (us|me|whether|if|on)\b|\b(ask|asking|enquire|inquire|enquiring|inquiring) (whether|if|about)\b",
+    r"|\badvise (us|me|whether|if|on)\b|\b(ask|asking|enquire|inquire|enquiring|inquiring) (whether|if|about)\b"
+    r"|\bwonder (whether|if)\b|\btell (me|us)\b|\binterested in (knowing|learning|understanding|hearing)\b"
+    r"|\bkeen to (know|understand|learn|hear)\b|\bseek(ing)? (clarification|guidance|advice)\b|\bwelcome (your|any)\b",
     re.I,
 )
+#: an English question word, or a verb before its pronoun subject ("my CTO is 62 can he still get a work permit")
 _ASKS_EN = re.compile(
     r"\b(what|which|how|who|when|where|why)\b"
     r"|\b(can|could|do|does|did|will|would|should|may|must)\s+(i|we|he|she|they|you|it)\b"

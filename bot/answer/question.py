@@ -19,7 +19,7 @@ from bot.answer.intent import (
     question_text,
     read_intent,
 )
-from bot.text import normalize
+from bot.text import HAN, normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
 _MODAL_ZH = ("可以", "能否", "能不能", "可不可以", "可否", "是否可以", "能")
@@ -78,7 +78,7 @@ class Question:
     other_currency: bool = False  # puts money in a currency other than yuan ("1 million US dollars")
     confirms: bool = False  # states something and asks to have it confirmed ("…就行了吧？", "…, right?")
     tagged: bool = False  # … by a tag that asks to have a statement confirmed ("…对吧？", "…, right?")
-    cites_policy: bool = False  # … or by saying what the policy states ("政策说…", "according to the policy …")
+    cites_policy: bool = False  # it says what the policy states ("政策说…", "according to the policy …")
     time_put_up: bool = False  # says a processing time as a figure ("processing takes about 5 days", "办理只要5天")
     outside: bool = False  # the asker says they are not in a high-tech zone ("we are in the ETDZ")
     outside_names: frozenset[str] = frozenset()  # … the Chinese names of the parks it says it is in ("经开区")
@@ -329,7 +329,7 @@ def read_question(
         other_currency=cues.foreign_currency.found(normalized, all_words),
         confirms=intent.injection or premise or tagged,
         tagged=tagged,
-        cites_policy=premise,
+        cites_policy=bool(_CITES_POLICY.search(normalized)),
         time_put_up=bool(_TIME_PUT_UP.search(arabic(normalized))),
         outside=cues.outside_zone.found(normalized, all_words) and not cues.becoming_zone.found(normalized, all_words),
         outside_names=frozenset(name for name in cues.outside_zone.zh if name in normalized),
@@ -366,7 +366,7 @@ def read_question(
         # "2035年的呢？2025年的我知道", "文件提了2025年和2035年的目标，有没有2030年的？": the year asked
         years=asked_years(question_part) or asked_years(questions),
         listing=listing_of(questions, cues.listing_equivalents),
-        member=member_of(normalized, lang),
+        member=member_of(normalized, lang, written),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
 
@@ -657,20 +657,28 @@ _FLOOR_PUT_UP = re.compile(
 )
 
 
-def member_of(text: str, lang: str) -> str:
+def member_of(text: str, lang: str, written: str = "") -> str:
     """What the question asks is one of a kind of things (industries, fields) a clause may list: the words before
     "算不算/属于…产业" ("冷链物流算不算高新区的主导产业?"), or between "does" and "count as … industry"; "" when it
-    asks no such thing, or names it in another sentence ("我们是做量子计算的初创公司,属于…吗?")."""
+    asks no such thing, names it in another sentence ("我们是做量子计算的初创公司,属于…吗?"), names only the asker's
+    own business ("我们公司", "our business") or an acronym or a term with digits a list may write out ("AI医疗",
+    "5G"; told by `written`, the asker's own casing)."""
     found = (_MEMBER_ZH if lang == "zh" else _MEMBER_EN).search(text)
-    return _ASKING_FIRST.sub("", found.group("member")).strip() if found else ""
-
-
-#: what opens a question before the thing it asks of ("请问", "想问一下")
-_ASKING_FIRST = re.compile(r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想了解一下|咨询一下)[:：]?")
+    if not found:
+        return ""
+    member = _ASKING_FIRST.sub("", found.group("member")).strip()
+    if lang == "zh":
+        named = _OWN_ZH.sub("", member)
+        if re.search(r"[a-z\d]", member) or len(re.findall(HAN, named)) < 2:
+            return ""
+        return member
+    words = [w for w in re.findall(r"[a-z]+", member) if w not in _OWN_EN]
+    acronym = any(re.search(rf"\b{w.upper()}s?\b", written) for w in words if len(w) <= 5)
+    return "" if not words or acronym or re.search(r"\d", member) else member
 
 
 _MEMBER_ZH = re.compile(
-    r"(?:^|[，,。？?；;：:！!])\s*(?P<member>[^，,。？?；;：:！!]{2,20}?)\s*"
+    r"(?:^|[，,。？?；;：:！!])\s*(?!是不是|算不算|算是|属于|属不属于|在不在|包不包括)(?P<member>[^，,。？?；;：:！!]{2,20}?)\s*"
     r"(?:算不算|算是|属不属于|属于|是不是|在不在|包不包括)[^，,。？?；;]{0,12}(?:产业|行业|领域|方向)"
 )
 _MEMBER_EN = re.compile(
@@ -679,6 +687,22 @@ _MEMBER_EN = re.compile(
     r"[^.?!]{0,40}\b(?:industry|industries|sector|sectors|field|fields)\b",
     re.I,
 )
+#: the asker says what the policy itself states ("政策说…", "according to the policy …"), not what they heard or
+#: believe ("既然…", "i was told")
+_CITES_POLICY = re.compile(
+    r"政策(里|上|中)?(说|规定|要求|写|明确)|(按|按照|根据|依据)(政策|规定|文件)|文件(里|上|中)?(说|规定|写)"
+    r"|\b(according to|under|per) (the|this) (policy|document)\b"
+    r"|\bthe (policy|document) (says|states|provides|stipulates)\b"
+)
+#: what opens a question before the thing it asks of ("请问", "想问一下")
+_ASKING_FIRST = re.compile(r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想了解一下|咨询一下)[:：]?")
+#: the asker's own business, named as no industry ("我们公司", "这个项目")
+_OWN_ZH = re.compile(r"我们|我司|本公司|咱们|公司|企业|项目|这个|这类|这种|该|的|做|搞|从事|业务|产品|团队|初创")
+_OWN_EN = frozenset(
+    "our my the a an we company companies firm business startup project projects that this these like kind type "
+    "such what which one zone zones".split()
+)
+
 
 _TAG_QUESTION = re.compile(
     r"(吧|是这样吗|是这样的吗|对不对|是吗|对吗|对么|是么|没错吗|是真的吗|[,，]\s*是不是)\s*([?？。]*\s*$|[?？])|[,.]\s*(yes|yeah|yep|no|correct|true|right|ok|okay)\s*\?\s*$"

@@ -7,6 +7,7 @@ import re
 from bot.answer.authorities import other_authorities
 from bot.answer.cuelist import Specific
 from bot.answer.cues import FigureKind, words_of
+from bot.answer.figures import stated_figures
 from bot.answer.grams import grams, says_none
 from bot.answer.judge.asker import party, unmet
 from bot.answer.judge.model import (
@@ -641,11 +642,23 @@ def unstated_share(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A share put up to confirm, of a clause that states none ("奖励是按投资额的5%给的吧？" of "a certain
     proportion"): the policy states no share."""
     top = e.top
-    if top is None or not q.confirms or not any(f.startswith("percent:") for f in q.stated):
+    if top is None or not q.confirms or any(s.kind == "percentage" for s in top.stated):
         return None
-    if any(s.kind == "percentage" for s in top.stated):
+    # (the share put up in the sentence that asks, with the tag after it: not the asker's own, "我们研发投入占营收5%,
+    # 可以享受…扶持,对吧?")
+    clauses = [c for c in _CLAUSES.split(q.normalized.strip().rstrip("?？ ")) if c.strip()]
+    if len(clauses) > 1 and _BARE_TAG.fullmatch(clauses[-1].strip()):
+        clauses.pop()
+    if not clauses or not any(f.startswith("percent:") for f in stated_figures(clauses[-1])):
         return None
     return Judgement(Outcome.NOT_STATED, "unstated_share", lead=top, missing=Missing("figure", "percent"))
+
+
+#: a tag, a clause of its own after what it puts up ("…,对吧?", "…, is that right?")
+_BARE_TAG = re.compile(
+    r"(对吧|对吗|是吧|是吗|对不对|没错吧|没错吗|是不是|是这样吗|对么|right|correct|yes|true|is that (right|correct|so)"
+    r"|isn't it|am i right|is it)"
+)
 
 
 #: a sum said to be given ("gets RMB 200k of funding", "奖励20万元"), not the asker's own (an investment, a turnover)

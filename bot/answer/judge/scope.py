@@ -29,6 +29,7 @@ from bot.answer.judge.pieces import (
     writes_figure,
 )
 from bot.answer.question import Question
+from bot.text import HAN
 
 
 def task(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -64,55 +65,37 @@ _LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X�
 
 def unlisted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Whether a thing is among those the best clause lists ("冷链物流算不算主导产业?", "Does cold-chain logistics
-    count as a leading industry?"), where the list holds none of its words: the policy does not name it (no "yes",
-    and no list quoted as if it answered). An acronym ("AI", "5G") may be written out in the list: not judged."""
+    count as a leading industry?"), where the clause holds none of its words: the policy does not name it (no "yes",
+    and no list quoted as if it answered); not when the question names an item of the list as what it asks of ("光伏
+    属于新能源领域吗?")."""
     top = e.top
-    if not q.member or not q.intent.yes_no or top is None or _ACRONYM.search(q.member):
+    if not q.member or not q.intent.yes_no or top is None:
         return None
     lists = [s for s in top.stated if s.kind == "list"]
-    if not lists or any(_names_member(q.member, s) for s in lists):
+    if not lists or _names_member(q.member, top) or any(_item_named(q, s) for s in lists):
         return None
     return Judgement(Outcome.NOT_STATED, "unlisted", lead=top, statement=lists[0], missing=Missing("listed", q.member))
 
 
-def _names_member(member: str, stated: Stated) -> bool:
-    """The list names a word of the member: a two-character gram of its Chinese, or a word stem of its English."""
-    action = stated.statement
-    han = {member[i : i + 2] for i in range(len(member) - 1)}
-    if any(gram in action.action_zh for gram in han if all("\u4e00" <= c <= "\u9fff" for c in gram)):
-        return True
-    words = word_stems(frozenset(w for w in re.findall(r"[a-z]{3,}", member.lower()) if w not in _GENERIC_EN))
-    return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", action.action_en.lower()))))
+def _names_member(member: str, clause: ClauseEvidence) -> bool:
+    """The clause names a word of the member: three characters in a row of one of its Chinese items (two, of an item
+    of two: "数字经济" is named in "壮大数字经济", "低空经济、无人机" not by "经济"), or a word stem of its English."""
+    zh = clause.text + "".join(s.statement.action_zh for s in clause.stated)
+    for item in re.split(r"[、,，/和及与跟或]", member):
+        han = "".join(HAN.findall(item))
+        size = min(3, len(han))
+        if size >= 2 and any(han[i : i + size] in zh for i in range(len(han) - size + 1)):
+            return True
+    en = " ".join(s.statement.action_en for s in clause.stated).lower()
+    words = word_stems(frozenset(re.findall(r"[a-z]{3,}", member)))
+    return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
 
 
-#: an acronym or a term with digits, lower-cased as the question is read ("ai", "5g", "iot"), but the short words
-#: that name nothing
-_ACRONYM = re.compile(r"\b(?!(?:the|our|and|for|its|any|are|was|can|you|who|how)\b)([a-z]{1,3}|\w*\d\w*)\b")
-#: English words of a member that name no industry ("our company", "the business we run")
-_GENERIC_EN = frozenset(
-    {
-        "our",
-        "the",
-        "company",
-        "companies",
-        "firm",
-        "business",
-        "startup",
-        "project",
-        "projects",
-        "that",
-        "this",
-        "like",
-        "kind",
-        "type",
-        "such",
-        "what",
-        "which",
-        "one",
-        "zone",
-        "zones",
-    }
-)
+def _item_named(q: Question, stated: Stated) -> bool:
+    """The question names an item of the list besides the member ("光伏属于新能源领域吗?": 新能源)."""
+    rest = q.normalized.replace(q.member, " ")
+    items = re.split(r"[、,，]|\band\b", stated.statement.action(q.lang).lower())
+    return any(len(item.strip()) >= 2 and item.strip() in rest for item in items)
 
 
 def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
