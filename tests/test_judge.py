@@ -5359,6 +5359,15 @@ def test_a_thing_the_list_does_not_name_is_not_stated() -> None:
     ):
         assert judge(ask(text, lang), listed).rule != "unlisted", text
     assert ask("请问仓储物流是不是主导产业").member == "仓储物流"
+    # a member named elsewhere in the message, the asker's own business, or an acronym: none to judge
+    for text, lang in (
+        ("我们做碳化硅和区块链溯源，请问这两个方向算不算前瞻性产业？", "zh"),
+        ("我们企业属于新材料行业吗？", "zh"),
+        ("Does our business fall under the leading industries?", "en"),
+        ("Does IoT count as a forward-looking industry?", "en"),
+        ("AI医疗算不算前瞻性产业？", "zh"),
+    ):
+        assert ask(text, lang).member == "", text
 
 
 def test_a_sum_said_to_be_received_is_money_put_up() -> None:

@@ -667,13 +667,16 @@ def member_of(text: str, lang: str, written: str = "") -> str:
     if not found:
         return ""
     member = _ASKING_FIRST.sub("", found.group("member")).strip()
+    if _REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member):
+        return ""  # "这两个方向", "these fields": named elsewhere in the message
     if lang == "zh":
         named = _OWN_ZH.sub("", member)
         if re.search(r"[a-z\d]", member) or len(re.findall(HAN, named)) < 2:
             return ""
         return member
     words = [w for w in re.findall(r"[a-z]+", member) if w not in _OWN_EN]
-    acronym = any(re.search(rf"\b{w.upper()}s?\b", written) for w in words if len(w) <= 5)
+    forms = (m.group() for w in words if len(w) <= 5 for m in re.finditer(rf"\b{w}s?\b", written, re.I))
+    acronym = any(sum(c.isupper() for c in form) >= 2 for form in forms)  # "AI", "IoT", not "Biotech"
     return "" if not words or acronym or re.search(r"\d", member) else member
 
 
@@ -696,8 +699,13 @@ _CITES_POLICY = re.compile(
 )
 #: what opens a question before the thing it asks of ("请问", "想问一下")
 _ASKING_FIRST = re.compile(r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想了解一下|咨询一下)[:：]?")
+#: a member that refers to what the message named before it
+_REFERS_ZH = re.compile(r"[这那该其此]|上述|以上|前面")
+_REFERS_EN = re.compile(r"\b(this|that|these|those|it|they|them|such|above|both)\b")
 #: the asker's own business, named as no industry ("我们公司", "这个项目")
-_OWN_ZH = re.compile(r"我们|我司|本公司|咱们|公司|企业|项目|这个|这类|这种|该|的|做|搞|从事|业务|产品|团队|初创")
+_OWN_ZH = re.compile(
+    r"我们|我司|本公司|咱们|公司|企业|项目|这个|这类|这种|该|的|做|搞|从事|业务|产品|团队|初创|方向|领域|行业|产业|赛道"
+)
 _OWN_EN = frozenset(
     "our my the a an we company companies firm business startup project projects that this these like kind type "
     "such what which one zone zones".split()
