@@ -5359,6 +5359,11 @@ def test_a_thing_the_list_does_not_name_is_not_stated() -> None:
     ):
         assert judge(ask(text, lang), listed).rule != "unlisted", text
     assert ask("请问仓储物流是不是主导产业").member == "仓储物流"
+    # a form of a glossary term the clause names ("生物医药" of 生命健康) is named
+    health = ("生命健康", "life and health", frozenset({"生命健康", "生物医药", "life and health", "biotech"}))
+    termed = replace(listed, terms=(health,))
+    assert judge(ask("生物医药算不算主导产业？"), termed).rule != "unlisted"
+    assert judge(ask("生物医药算不算主导产业？"), listed).rule == "unlisted"
     # a member named elsewhere in the message, the asker's own business, or an acronym: none to judge
     for text, lang in (
         ("我们做碳化硅和区块链溯源，请问这两个方向算不算前瞻性产业？", "zh"),

@@ -73,6 +73,11 @@ class EvidenceBuilder:
             cited=retrieval.cited,
             issued=self.issued.get(retrieval.articles[0].doc, "") if retrieval.articles else "",
             specific=retrieval.specific,
+            terms=tuple(
+                (t.zh, t.en.lower(), frozenset(f.lower() for f in (*t.zh_forms, *t.en_forms)))
+                for t in terms
+                if t.kind != "department"
+            ),
         )
 
 

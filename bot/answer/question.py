@@ -698,7 +698,9 @@ _CITES_POLICY = re.compile(
     r"|\bthe (policy|document) (says|states|provides|stipulates)\b"
 )
 #: what opens a question before the thing it asks of ("请问", "想问一下")
-_ASKING_FIRST = re.compile(r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想了解一下|咨询一下)[:：]?")
+_ASKING_FIRST = re.compile(
+    r"^\s*(请问一下|请问|想问一下|想问问|想问|问一下|我想知道|想知道|不知道|不清楚|想确认一下|想了解一下|咨询一下)[:：]?"
+)
 #: a member that refers to what the message named before it
 _REFERS_ZH = re.compile(r"[这那该其此]|上述|以上|前面")
 _REFERS_EN = re.compile(r"\b(this|that|these|those|it|they|them|such|above|both)\b")

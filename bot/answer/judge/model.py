@@ -118,6 +118,9 @@ class Evidence:
     cited: bool = False  # the question cites an article by its number
     issued: str = ""  # the date the policy was issued ("2023-11-28")
     specific: frozenset[str] = frozenset()  # the question's specific words, of which a clause's `shared` are some
+    # the glossary terms it names (not departments): each one's Chinese and English names, then every form of it,
+    # lower-cased ("碳化硅" is written 第三代半导体 in the policy)
+    terms: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
     def covered(
         self,

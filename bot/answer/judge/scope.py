@@ -72,21 +72,25 @@ def unlisted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.member or not q.intent.yes_no or top is None:
         return None
     lists = [s for s in top.stated if s.kind == "list"]
-    if not lists or _names_member(q.member, top) or any(_item_named(q, s) for s in lists):
+    if not lists or _names_member(q.member, top, e.terms) or any(_item_named(q, s) for s in lists):
         return None
     return Judgement(Outcome.NOT_STATED, "unlisted", lead=top, statement=lists[0], missing=Missing("listed", q.member))
 
 
-def _names_member(member: str, clause: ClauseEvidence) -> bool:
-    """The clause names a word of the member: three characters in a row of one of its Chinese items (two, of an item
-    of two: "数字经济" is named in "壮大数字经济", "低空经济、无人机" not by "经济"), or a word stem of its English."""
+def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
+    """The clause names the member: a glossary term it is a form of ("碳化硅" of 第三代半导体, "biotech" of life and
+    health), three characters in a row of one of its Chinese items (two, of an item of two: "数字经济" is named in
+    "壮大数字经济", "低空经济、无人机" not by "经济"), or a word stem of its English."""
     zh = clause.text + "".join(s.statement.action_zh for s in clause.stated)
+    for term_zh, term_en, forms in terms:
+        if any(form in member for form in forms) and (term_zh in clause.text or term_en in clause.text):
+            return True
     for item in re.split(r"[、,，/和及与跟或]", member):
         han = "".join(HAN.findall(item))
         size = min(3, len(han))
         if size >= 2 and any(han[i : i + size] in zh for i in range(len(han) - size + 1)):
             return True
-    en = " ".join(s.statement.action_en for s in clause.stated).lower()
+    en = clause.text + " ".join(s.statement.action_en for s in clause.stated).lower()
     words = word_stems(frozenset(re.findall(r"[a-z]{3,}", member)))
     return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
 
