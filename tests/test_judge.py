@@ -5353,6 +5353,7 @@ def test_a_thing_the_list_does_not_name_is_not_stated() -> None:
         assert judgement.missing is not None and judgement.missing.kind == "listed"
     for text, lang in (
         ("新能源汽车零部件算不算主导产业？", "zh"),
+        ("搞现代农叶和新才料的算不算主导产业？", "zh"),  # mistyped, most characters listed
         ("Does modern agriculture count as a leading industry?", "en"),
         ("Does AI count as a leading industry?", "en"),
         ("主导产业有哪些？", "zh"),

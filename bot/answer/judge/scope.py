@@ -90,9 +90,18 @@ def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, s
         size = min(3, len(han))
         if size >= 2 and any(han[i : i + size] in zh for i in range(len(han) - size + 1)):
             return True
+    # … or most of its characters, mistyped ("区快链和车连网" for 区块链、车联网)
+    listed = "".join(s.statement.action_zh for s in clause.stated if s.kind == "list")
+    chars = set(HAN.findall(_CONNECTIVES.sub("", member)))
+    if chars and len(chars & set(listed)) * 2 >= len(chars):
+        return True
     en = clause.text + " ".join(s.statement.action_en for s in clause.stated).lower()
     words = word_stems(frozenset(re.findall(r"[a-z]{3,}", member)))
     return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
+
+
+#: the words around a member that name nothing of it ("搞…和…的")
+_CONNECTIVES = re.compile(r"[和及与跟或的搞做]|从事")
 
 
 def _item_named(q: Question, stated: Stated) -> bool:
