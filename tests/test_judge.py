@@ -5347,6 +5347,7 @@ def test_a_thing_the_list_does_not_name_is_not_stated() -> None:
     for text, lang in (
         ("仓储物流算不算高新区的主导产业？", "zh"),
         ("Does ship repair count as one of the leading industries?", "en"),
+        ("Would oil and gas count as a leading industry?", "en"),  # "and" names nothing the list has
     ):
         judgement = judge(ask(text, lang), listed)
         assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "unlisted"), text

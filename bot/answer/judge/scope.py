@@ -96,8 +96,18 @@ def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, s
     if chars and len(chars & set(listed)) * 2 >= len(chars):
         return True
     en = clause.text + " ".join(s.statement.action_en for s in clause.stated).lower()
-    words = word_stems(frozenset(re.findall(r"[a-z]{3,}", member)))
-    return bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
+    words = word_stems(frozenset(w for w in re.findall(r"[a-z]{3,}", member) if w not in _NAMES_NOTHING))
+    if not re.search(r"[a-z]", member):
+        return False  # a Chinese member none of whose words the clause has
+    # (an English member with no word of its own left, "the one we run": nothing to tell by)
+    return not words or bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
+
+
+#: English words of a member that name no industry ("the", "our", "sector")
+_NAMES_NOTHING = frozenset(
+    "the and our for with from that this these those kind type sort like such what which company companies "
+    "business firm industry industries sector sectors field fields zone zones".split()
+)
 
 
 #: the words around a member that name nothing of it ("搞…和…的")
