@@ -5388,7 +5388,7 @@ def test_a_sum_said_to_be_received_is_money_put_up() -> None:
 def test_round_52_an_ask_in_a_long_message_is_a_request_or_a_question() -> None:
     """In a long English message, a sentence without a question mark asks only as a request or a question, not with
     a "which" or "whether" inside it; another ask's gap may be a contact or how to get what a clause provides."""
-    from bot.answer.composer import _ELSEWHERE_RULES, _REQUEST_EN
+    from bot.answer.composer import _REQUEST_EN
 
     for text in (
         "Our client would like to know whether the zones encourage foreign R&D centres",
@@ -5404,7 +5404,22 @@ def test_round_52_an_ask_in_a_long_message_is_a_request_or_a_question() -> None:
         "are now reviewing sites for a technical centre",
     ):
         assert not _REQUEST_EN.search(text), text
-    assert {"measure_only", "other_contact"} <= _ELSEWHERE_RULES
+    # another ask's gap: how to get what a clause only provides, or a contact the policy does not give, is not
+    # the gap of an ask that asks neither
+    from bot.answer.composer import _gap_elsewhere
+
+    lease = Statement("support", "zone", "先租后让、弹性年期出让", "lease before transfer, flexible terms")
+    words = frozenset({"leas", "first", "land", "option"})
+    leasing = clause(19, 2, lease, shared=words, text="lease before transfer flexible terms land supply options")
+    part = ask("Are there land options other than buying, for example leasing first?", "en")
+    part_evidence = replace(evidence(leasing), specific=words)
+    answered = Judgement(Outcome.ANSWERED, "answered", lead=leasing)
+    for rule, kind in (("measure_only", "measure"), ("other_contact", "contact")):
+        whole = Judgement(Outcome.NOT_STATED, rule, lead=leasing, missing=Missing(kind))
+        assert _gap_elsewhere(part, part_evidence, answered, evidence(leasing), whole, frozenset(), None), rule
+    how = ask("How do we apply to lease land first, and where is the office?", "en")
+    measure = Judgement(Outcome.NOT_STATED, "measure_only", lead=leasing, missing=Missing("measure"))
+    assert not _gap_elsewhere(how, part_evidence, answered, evidence(leasing), measure, frozenset(), None)
 
 
 def test_a_body_put_up_as_the_issuer_is_corrected_before_the_units_are_given() -> None:

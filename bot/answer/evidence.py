@@ -28,6 +28,12 @@ class EvidenceBuilder:
         self.parties = {s.id: s.party for d in corpus.documents for s in d.subjects}
         self.names = {s.id: f"{s.zh} {s.en}" for d in corpus.documents for s in d.subjects}
         self.issued = {d.id: d.date for d in corpus.documents}
+        # each glossary term (not a department) as the judge reads it: its names and every form, lower-cased
+        self.terms = {
+            t.zh: (t.zh, t.en.lower(), frozenset(f.lower() for f in (*t.zh_forms, *t.en_forms)))
+            for t in corpus.glossary.terms
+            if t.kind != "department"
+        }
         self.clauses: dict[tuple[str, int, int], tuple[tuple[Stated, ...], str, tuple[str, ...]]] = {}
         for article in corpus.articles():
             for clause in article.clauses:
@@ -73,11 +79,7 @@ class EvidenceBuilder:
             cited=retrieval.cited,
             issued=self.issued.get(retrieval.articles[0].doc, "") if retrieval.articles else "",
             specific=retrieval.specific,
-            terms=tuple(
-                (t.zh, t.en.lower(), frozenset(f.lower() for f in (*t.zh_forms, *t.en_forms)))
-                for t in terms
-                if t.kind != "department"
-            ),
+            terms=tuple(self.terms[t.zh] for t in terms if t.zh in self.terms),
         )
 
 

