@@ -5428,3 +5428,17 @@ def test_a_body_put_up_as_the_issuer_is_corrected_before_the_units_are_given() -
     judgement = judge(ask("确认函是市科技局出具的吧？具体找哪个部门？"), LETTER_CLAUSE)
     assert (judgement.outcome, judgement.rule) == (Outcome.CORRECTED, "other_authority")
     assert judge(ask("R字签证这条是市科技局负责的吧？"), LETTER_CLAUSE).rule != "other_authority"
+
+
+# -- session 47, round 53 (holdout389-392 read) -------------------------------------------------------------
+
+
+def test_a_list_spelling_out_how_a_zone_measure_is_done_keeps_an_asker_outside_the_zones_outside_it() -> None:
+    """ "注册在高新区外面的县，能享受科技信贷支持吗": the clause lends to the zones' enterprises and lists how banks
+    do it; the list gives no one outside anything. A list for a subject no zone statement names still counts."""
+    means = Statement("list", "financial_institution", "差异化绩效考核、下放授信审批权限", "differentiated assessment")
+    text = "我们公司在高新区以外的县，能享受科技信贷支持吗？"
+    judgement = judge(ask(text), evidence(clause(21, 2, CREDIT, means, text="信贷投放 科技型企业")))
+    assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "outside", False)
+    funds = Statement("list", "investment_fund", "天使基金、创投基金", "angel and venture funds")
+    assert judge(ask(text), evidence(clause(21, 2, CREDIT, funds, text="信贷投放 科技型企业"))).rule != "outside"

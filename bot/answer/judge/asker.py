@@ -40,11 +40,21 @@ def outside(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """The asker is outside the high-tech zones ("我们在经开区", "not in the high-tech zone") and the best
     clause states everything for the zones or those in them: the policy says nothing of others."""
     top = e.top
-    if not q.outside or top is None or not top.stated or not all(s.in_zones for s in top.stated):
+    if not q.outside or top is None or not top.stated or not all(s.in_zones for s in _giving(top.stated)):
         return None
     if any(name in top.text for name in q.outside_names):
         return None  # the clause itself speaks of that kind of park ("加强高新区与经开区深度合作")
     return Judgement(_unless_put_up_for_all(q), "outside", top, top.stated[0], Missing("outside"))
+
+
+def _giving(stated: tuple[Stated, ...]) -> list[Stated]:
+    """A clause's statements but the lists that spell out how a subject already stated for does it ("加大对高新区
+    科技型企业信贷投放" by "差异化绩效考核、下放授信审批权限…"): such a list gives no one else anything."""
+    return [
+        s
+        for s in stated
+        if s.kind != "list" or not any(o.in_zones and o.statement.subject == s.statement.subject for o in stated)
+    ]
 
 
 def _unless_put_up_for_all(q: Question) -> Outcome:
