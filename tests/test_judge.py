@@ -5442,3 +5442,82 @@ def test_a_list_spelling_out_how_a_zone_measure_is_done_keeps_an_asker_outside_t
     assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "outside", False)
     funds = Statement("list", "investment_fund", "天使基金、创投基金", "angel and venture funds")
     assert judge(ask(text), evidence(clause(21, 2, CREDIT, funds, text="信贷投放 科技型企业"))).rule != "outside"
+
+
+def test_a_body_named_as_who_told_the_asker_is_no_body_put_up_to_issue() -> None:
+    """ "The police told me the R visa is …, right?": the police only told; "the exit-entry police approve the age
+    relaxation, right?" puts them up. An HR bureau is the human-resources body, and its level is no zone level."""
+    assert not ask("The police told me each R visa stay is 180 days at most, right?", "en").authorities
+    assert not ask("市人社局的工作人员告诉我确认函要本人去拿，对吗？").authorities
+    assert {a.body for a in ask("The exit-entry police approve the age relaxation, right?", "en").authorities} == {
+        "public_security"
+    }
+    assert {a.body for a in ask("I heard the county HR bureau signs the letter. Right?", "en").authorities} == {
+        "human_resources"
+    }
+    assert qualifiers_of(normalize("凭市级科技部门签发的确认函"), CUES) == frozenset()
+    assert qualifiers_of(normalize("a letter from the provincial science department"), CUES) == frozenset()
+    assert qualifiers_of(normalize("省级高新区的奖励"), CUES)
+
+
+PERSON_SME = Statement("support", "sme", "加大研发创新扶持力度", "more support for R&D and innovation")
+TALENT_START = Statement("support", "tech_staff", "携带科技成果创新创业", "start businesses with their results")
+PARTIES |= {"sme": "enterprise", "tech_staff": "person", "incubator": "institution"}
+
+
+def test_an_individual_asking_for_what_only_enterprises_are_given_is_not_told_yes() -> None:
+    """A sole trader asking whether they qualify for what the clause gives SMEs: the policy does not say; what the
+    clause gives people (researchers starting businesses) is theirs to ask of."""
+    smes = evidence(clause(9, 2, PERSON_SME, text="科技型中小企业 研发创新 扶持"))
+    for text, lang in (
+        ("As an individual investor, can I get the support for tech SMEs?", "en"),
+        ("我以个人名义，能享受科技型中小企业的扶持吗？", "zh"),
+    ):
+        judgement = judge(ask(text, lang), smes)
+        assert (judgement.outcome, judgement.rule, judgement.yes) == (Outcome.NOT_STATED, "party", False), text
+        assert judgement.missing == Missing("party_support", "person")
+    researchers = evidence(clause(9, 3, TALENT_START, text="科技人员 携带科技成果 创新创业"))
+    assert judge(ask("我以个人名义，能带着科技成果来创业吗？"), researchers).rule != "party"
+    assert judge(ask("科技型中小企业能享受扶持吗？"), smes).outcome is Outcome.ANSWERED
+
+
+def test_the_zones_own_funds_are_no_subsidy_for_a_lab_asking_for_itself() -> None:
+    """ "We're a provincial key lab, what one-off subsidy would we get?": the clause that names subsidies pools the
+    zones' funds; a company asking the same is left to the clause that names them."""
+    labs = Statement("support", "rd_institution", "布局建设省级以上实验室", "build laboratories at provincial level")
+    pool = Statement("support", "zone", "加大奖补力度", "increase rewards and subsidies", funding=True)
+    PARTIES["rd_institution"] = "institution"
+    both = evidence(clause(4, 2, labs, text="实验室"), clause(20, 1, pool, rank=1, text="加大奖补力度 补贴"))
+    lab = ask("我们是省级重点实验室，准备搬进高新区，有什么一次性补贴？")
+    assert lab.party == "organisation"
+    assert (judge(lab, both).outcome, judge(lab, both).rule) == (Outcome.NOT_STATED, "benefit")
+    firm = ask("我们公司新建实验室，有什么补贴？")
+    assert firm.party == "enterprise"
+    assert judge(firm, both).rule != "benefit"
+    lab_en = ask("We run a provincial key laboratory. What one-off subsidy would we receive?", "en")
+    assert lab_en.party == "organisation"
+
+
+def test_readings_of_round_53() -> None:
+    """Who asks and what they put up, in words of this round: a service job is no high-end talent; an interpreter
+    translates nothing for the assistant; "不是说…吗" puts up a belief; compensation is money; another country's taxes
+    are none of the policy's; "我家" is a household."""
+    assert ask("I'm a cook at a hotel here, 62. Does the relaxation to 65 apply to me?", "en").not_cases
+    assert ask("我在酒店当厨师，今年62岁，工作许可年龄能放宽吗？").not_cases
+    assert not ask("我是一位德国工程师，今年62岁，工作许可年龄能放宽吗？").not_cases
+    assert not ask("我是外籍专家的随行翻译，想问R字签证每次能停留多久？").task
+    assert ask("请把第五条翻译成日语").task
+    assert ask("不是说外籍人才工作许可年龄只能放宽到60岁吗？").confirms
+    assert ask("If the loan goes bad, will the city compensate the bank?", "en").benefit
+    assert read_intent_oos("我想了解一下德国的遗产税怎么交")
+    assert read_intent_oos("How do we reclaim costs under Spanish tax rules?")
+    assert not read_intent_oos("我们是德国企业，高新区的人才公寓怎么申请？")
+    assert ask("我家在高新区有套空房子，能申请补贴吗？").party == "person"
+    assert ask("我家企业在高新区，能申请补贴吗？").party != "person"
+    assert "compatriots" in {s.id for s in ask("台湾同胞来高新区办企业，能享受人才项目奖励吗？").specifics}
+
+
+def read_intent_oos(text: str) -> bool:
+    from bot.answer.intent import read_intent
+
+    return read_intent(normalize(text)).out_of_scope

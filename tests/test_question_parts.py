@@ -250,3 +250,13 @@ def test_a_long_english_message_is_split_at_its_sentences_when_asked_to() -> Non
     assert "We would also be grateful for guidance on local land prices" in pieces
     assert not any(piece.endswith("Mr") for piece in pieces)
     assert parts.split(text, "en") == [text]
+
+
+def test_a_dash_after_a_case_put_does_not_end_a_question() -> None:
+    """ "What if a county park becomes a provincial zone - what does the city pay?" asks within the case; a dash after
+    a question of its own still ends it."""
+    parts = load_cues().question_parts
+    case = "What if a county park becomes a provincial zone - what does the city pay?"
+    assert parts.split(case, "en") == [case]
+    asked = "How long is the R visa valid - and how long can each stay be?"
+    assert len(parts.split(asked, "en")) == 2

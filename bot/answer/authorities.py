@@ -32,6 +32,7 @@ class AuthorityTable:
     bodies: tuple[tuple[str, re.Pattern[str]], ...]
     levels: tuple[tuple[str, re.Pattern[str]], ...]
     above: re.Pattern[str]
+    told: re.Pattern[str]  # what follows a body that only says something ("市人社局的人告诉我…", "the police told me")
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> AuthorityTable:
@@ -39,14 +40,18 @@ class AuthorityTable:
             tuple((name, _alternation(spec)) for name, spec in data["bodies"].items()),
             tuple((name, _alternation(data["levels"][name])) for name in LEVELS),
             re.compile(data["above"], re.IGNORECASE),
+            re.compile(data["told"], re.IGNORECASE),
         )
 
     def read(self, text: str) -> frozenset[Authority]:
         """The bodies normalized `text` names, each with the level written just before its name (or in it:
-        "科技厅" is a province's), "以上"/"or above" reaching up to every higher level."""
+        "科技厅" is a province's), "以上"/"or above" reaching up to every higher level; not a body named as who
+        told the asker what they put up."""
         found: set[Authority] = set()
         for body, pattern in self.bodies:
             for m in pattern.finditer(text):
+                if self.told.match(text, m.end()):
+                    continue  # the body that told the asker something is no body put up to issue or approve
                 window = _WINDOW_EN if m.group(0).isascii() else _WINDOW_ZH
                 before = text[max(0, m.start() - window) : m.end()]
                 found.add(Authority(body, self._levels(before)))

@@ -235,8 +235,12 @@ class QuestionParts:
         pieces, at = [], 0  # each piece, whether it counts as asked (the last always), whether a question mark ends it
         for found in found_breaks:
             before = text[at : found.start()]
-            if _DASH.fullmatch(found.group()) and not (_ASKING_LAST.search(before) or _ENDED.search(before)):
-                continue  # "…lab in Germany - does the policy support that?": a dash after no question ends none
+            if _DASH.fullmatch(found.group()) and (
+                _CASE_LAST.search(before) or not (_ASKING_LAST.search(before) or _ENDED.search(before))
+            ):
+                # "…lab in Germany - does the policy support that?": a dash after no question ends none; nor one after
+                # a case ("What happens if a provincial zone is upgraded - how big is the reward?": asked of it)
+                continue
             if _COMMA.fullmatch(found.group()) and not _QUESTION_BEFORE_COMMA.match(_last_sentence(before)):
                 continue  # "If the ratio goes up, do we pay more?": a comma after no question ends none
             mark = "?" in found.group() or "？" in found.group()
@@ -313,6 +317,10 @@ _ENDED = re.compile(r"[.!?:。！？：]\s*$")
 _ASKING_LAST = re.compile(
     r"(?:^|[.!?:]\s+)(?:what|which|how|who|when|where|why|is|are|can|could|does|do|will|would|should|may)\b[^.!?:]*$",
     re.IGNORECASE,
+)
+#: a last sentence that puts a case ("What happens if …", "Suppose …"): what follows a dash asks within it
+_CASE_LAST = re.compile(
+    r"(?:^|[.!?:]\s+)(?:what\s+(?:if|happens\s+if|would\s+happen\s+if)|suppose|supposing|if)\b[^.!?:]*$", re.IGNORECASE
 )
 _NOT_ASKING_ZH = re.compile(r"没什么|没多少|哪怕|好几|有几个(?=\S{0,4}(员工|人|企业|公司|项目|朋友))")
 #: a space between two Chinese words, or a comma ("产业用地有哪些供应方式,能不能先租后让,租金一平米多少")

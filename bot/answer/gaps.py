@@ -20,6 +20,7 @@ _ABOUT_STATEMENT = frozenset(
         "condition",
         "changed",
         "party",
+        "party_support",
         "subject",
         "occasion",
         "outside",
@@ -90,12 +91,17 @@ class GapSentences:
     def _about_statement(self, q: Question, missing: Missing, stated: Stated) -> str:
         """What is not stated, said against the statement that is: its value, subject, condition or object."""
         lang = q.lang
+
+        def party() -> dict[str, str]:
+            return {"asker": say(lang, f"party_{missing.what}"), "subject": self.subject(lang, stated)}
+
         fills: dict[str, Callable[[], dict[str, str]]] = {
             "beyond": lambda: {"value": stated.statement.value(lang), "asked": _age_asked(lang, missing.what)},
             "object": lambda: {"action": stated.statement.action(lang)},
             "condition": lambda: {"subject": self.subject(lang, stated)},
             "changed": lambda: {"condition": stated.statement.condition(lang)},
-            "party": lambda: {"asker": say(lang, f"party_{missing.what}"), "subject": self.subject(lang, stated)},
+            "party": party,
+            "party_support": party,  # (money, or another measure, the policy states for parties of another kind)
             "outside": dict,
             "other_business": dict,
             "employer": dict,

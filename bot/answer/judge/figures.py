@@ -598,7 +598,9 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             for c in e.candidates
             if c.rank == 1 and c.position < 2 and (not own or c.shared & own) and compatible_statements(q, c)
         )  # … and states something for the level asked (not the provincial zones' reward for a national one)
-    if any(c.mentions(q.benefit_cues) for c in answering):  # "按绩效发奖金?": the clause names 绩效奖励 itself
+    # "按绩效发奖金?": the clause names 绩效奖励 itself; not the zones' own rewards and subsidies, asked by a lab, a
+    # person or a township for itself ("we're a provincial key lab, what one-off subsidy would we receive?")
+    if any(c.mentions(q.benefit_cues) and not _zones_money(q, c) for c in answering):
         return None
     # an amount answers; other money only the form asked about, when one is (tax incentives are no free rent);
     # neither when it is a zone's or a county's and a company or a person asks ("链主企业能拿什么现金奖励?")
@@ -613,6 +615,12 @@ def benefit(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     return Judgement(
         Outcome.NOT_STATED, "benefit", lead=e.top, statement=first_statement(e.top), missing=Missing("benefit")
     )
+
+
+def _zones_money(q: Question, clause: ClauseEvidence) -> bool:
+    """The clause's money is all the zones' or a government's, and one that is no company asks for itself."""
+    others = q.party not in ("", "enterprise")
+    return others and bool(clause.stated) and all(granted_to_other(q, s) for s in clause.stated)
 
 
 def unstated_sum(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:

@@ -170,8 +170,8 @@ class Thresholds:
 class Missing:
     """What the policy does not state: `kind` names the shape of the gap, `what` fills the sentence."""
 
-    kind: str  # figure, subject, specific, benefit, party, contact, current_state, promise, claim, task, topic,
-    # approver …
+    kind: str  # figure, subject, specific, benefit, party, party_support, contact, current_state, promise, claim, task,
+    # topic, approver …
     what: str = ""  # a figure kind, a Specific id, a party …
     asked: str = ""  # for a subject gap: whom the question asks about
 
