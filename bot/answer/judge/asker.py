@@ -240,23 +240,18 @@ def party(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 
 
 def _support_of_others(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
-    """An individual or an organisation that is no business asks whether it may have what the answering clauses give
-    only parties of another kind ("Sole proprietor here: do I qualify for the tech SME support?": enterprises'; "will
-    the government subsidise me to turn my warehouse into an incubator?": the incubators'): the policy does not say."""
-    others = _OTHER_PARTIES.get(q.party)
-    if not others or not q.intent.yes_no:
+    """An individual asks whether they may have what the answering clauses give only enterprises ("Sole proprietor
+    here: do I qualify for the tech SME support?"): the policy does not say. (A university or a hospital asking whether
+    it may do what a clause names enterprises for is left to the clause: "我们学校能不能在高新区建众创空间".)"""
+    # (asked for the asker: not "is that the points test for individual foreign workers?")
+    if q.party != "person" or not q.intent.yes_no or not (q.access or q.modal or q.benefit or q.self_described):
         return None
-    # (what the zones or a government carry out gives no one of a party anything: "举办创新创业大赛")
+    # (what the zones or a government carry out gives no one anything: "举办创新创业大赛")
     stated = [s for c in answering_clauses(e, t) for s in c.stated if s.party not in PROVIDERS or s.gives_money]
     giving = [s for s in stated if s.kind in PERMISSIVE or s.gives_money]
-    if not giving or not all(s.party in others for s in giving):
+    if not giving or not all(s.party == "enterprise" for s in giving):
         return None
     return Judgement(Outcome.NOT_STATED, "party", e.top, giving[0], Missing("party_support", q.party))
-
-
-#: the parties whose measures an asker of a party is none of: an individual no business or institution, a hospital or
-#: a school no business
-_OTHER_PARTIES = {"person": frozenset({"enterprise", "institution"}), "organisation": frozenset({"enterprise"})}
 
 
 #: a company's own title or recognition ("评上专精特新", "certified as a high-tech enterprise")
