@@ -5521,3 +5521,46 @@ def read_intent_oos(text: str) -> bool:
     from bot.answer.intent import read_intent
 
     return read_intent(normalize(text)).out_of_scope
+
+
+def test_an_amount_asked_below_a_floor_is_not_stated() -> None:
+    """ "前进2位能拿奖励吗" is answered with the floor; how much it gets, or how it compares with the floor, is not
+    stated ("…跟前进3位比差多少", "…how does that compare to 3 places?")."""
+    rewards = evidence(clause(25, 4, PROVINCIAL_RANKING_FLOOR, PLACES, text="前进3位以上 3 or more places"))
+    for text, lang in (
+        ("省级高新区只前进了2位，有奖励吗？跟前进3位比差多少", "zh"),
+        ("Our zone moved up only 2 places. Does it get anything, and how does that compare to 3 places?", "en"),
+    ):
+        judgement = judge(ask(text, lang), rewards)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "below_floor"), text
+        assert judgement.missing == Missing("below", "2")
+    plain = judge(ask("Our zone moved up only 2 places compared with its best ranking. Any reward?", "en"), rewards)
+    assert (plain.outcome, plain.rule) == (Outcome.ANSWERED, "below_floor")
+
+
+def test_a_company_title_named_as_who_gets_a_countys_sum_is_not_stated() -> None:
+    """ "瞪羚企业能拿50万元吧": the 50万元 is the counties' pilot reward; the policy rewards no company's title."""
+    county = Statement("amount", "county", "列入试点奖励", "pilot reward", "50万元", "RMB 500,000", funding=True)
+    pilots = evidence(clause(25, 5, county, text="列入试点 50万元 RMB 500,000"))
+    for text, lang in (("瞪羚企业能拿50万元奖励，对吧？", "zh"), ("Unicorn firms get RMB 500,000, correct?", "en")):
+        judgement = judge(ask(text, lang), pilots)
+        assert (judgement.outcome, judgement.rule) == (Outcome.NOT_STATED, "party"), text
+
+
+def test_readings_of_round_53_beyond_the_first_batch() -> None:
+    """A price compared is a fee; a month-day to apply by is a deadline; weekend hours of the hotline are a contact
+    the policy does not give; a train ride is none of the policy's; a hospital that says it is a company is one; who
+    asks before "问一下" is no specific thing asked; a neighbouring city's land is not this policy's."""
+    from bot.answer.intent import read_intent
+
+    assert read_intent(normalize("Is the 10-year R visa more expensive than a shorter one?")).fee_named
+    assert read_intent(normalize("十年的R字签证是不是更贵？")).fee_named
+    assert "deadline" in {k.name for k in ask("The reward must be applied for by March 31, right?", "en").figures}
+    assert "deadline" in {k.name for k in ask("奖励要在3月31日前申请吧？").figures}
+    assert read_intent(normalize("招商热线周六周日也有人接吗？")).other_contact
+    assert read_intent(normalize("How long is the high-speed train from Lianyungang to Nanjing?")).out_of_scope
+    assert not ask("我们是一家民营医院(企业性质),工作许可年龄能放宽吗?").non_enterprise
+    assert ask("我们是一家公立医院,工作许可年龄能放宽吗?").non_enterprise
+    assert "amenity" not in ask("国际学校HR问一下,园区企业和高校能一起培养人才吗?").specifics_asked
+    assert read_intent(normalize("Lianyungang or Rizhao: which has cheaper industrial land?")).out_of_scope
+    assert not read_intent(normalize("我们是日照的企业，想来连云港高新区投资，用地有哪些供应方式？")).out_of_scope

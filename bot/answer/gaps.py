@@ -17,6 +17,7 @@ _SPACE = {"zh": "", "en": " "}
 _ABOUT_STATEMENT = frozenset(
     {
         "beyond",
+        "below",
         "condition",
         "changed",
         "party",
@@ -97,6 +98,7 @@ class GapSentences:
 
         fills: dict[str, Callable[[], dict[str, str]]] = {
             "beyond": lambda: {"value": stated.statement.value(lang), "asked": _age_asked(lang, missing.what)},
+            "below": lambda: {"given": missing.what, "condition": stated.statement.condition(lang)},
             "object": lambda: {"action": stated.statement.action(lang)},
             "condition": lambda: {"subject": self.subject(lang, stated)},
             "changed": lambda: {"condition": stated.statement.condition(lang)},

@@ -259,6 +259,10 @@ _TITLE = re.compile(
     r"(评上|评为|获评|入选|认定为|认定成|被认定|成为|晋级为?)\S{0,3}(专精特新|小巨人|瞪羚|独角兽|单项冠军|科技型中小企业|高新技术企业|高企)"
     r"|\b(recogni[sz]ed|certified|named|rated|selected|designated|qualif(y|ies|ied)|becom(e|es|ing))\b.{0,20}"
     r"\b(gazelle|little giant|unicorn|single champion|high-tech enterprise|hnte|specialized and sophisticated)"
+    # … or such a company named as the one that gets it ("瞪羚企业能拿20万元吧", "Gazelle enterprises get …")
+    r"|(专精特新|小巨人|瞪羚|独角兽|单项冠军)(企业|公司)"
+    r"|\b(gazelle|little giant|unicorn|single champion|specialized and sophisticated)"
+    r" (enterprises?|companies|company|firms?)\b"
 )
 
 

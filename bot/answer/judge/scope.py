@@ -358,8 +358,20 @@ def below_floor(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             own = {f for f in q.unheld if f.split(":")[0] in kinds}
             if own and stated.kind == "count" and floor_of(stated) is not None and not meets_floor(stated, own):
                 given = min(own, key=lambda f: float(f.split(":")[1])).split(":")[1]
+                # … but how much it gets, or how it compares with the floor ("前进2位能拿多少？跟前进3位差多少"), is
+                # not stated: the policy sets nothing below it
+                if any(k.name == "money" for k in q.figures) or _HOW_MUCH_LESS.search(q.normalized):
+                    return Judgement(Outcome.NOT_STATED, "below_floor", clause, stated, Missing("below", given))
                 return Judgement(Outcome.ANSWERED, "below_floor", clause, stated, Missing("floor", given))
     return None
+
+
+#: an amount asked against another ("跟前进3位比差多少", "how does that compare to 3 places?")
+_HOW_MUCH_LESS = re.compile(
+    r"差多少|少多少|差几|\bhow (does|do|would|will) (that|it|this|they) compare\b"
+    r"|\bhow much (less|more)\b|\bdifference\b",
+    re.I,
+)
 
 
 def _floors(found: tuple[ClauseEvidence, Stated] | None, e: Evidence) -> tuple[Stated, ...]:
