@@ -260,3 +260,28 @@ def test_a_dash_after_a_case_put_does_not_end_a_question() -> None:
     assert parts.split(case, "en") == [case]
     asked = "How long is the R visa valid - and how long can each stay be?"
     assert len(parts.split(asked, "en")) == 2
+
+
+def test_an_ask_joined_to_the_next_by_and_ends_in_its_question_mark() -> None:
+    """In a long message, "If a zone climbs 3 places, what does it get, and what is the money for?" asks twice: the
+    first ask ends in the same question mark as the second (it is no statement that sets the scene)."""
+    text = (
+        "Dear team, we advise Korean investors on sites. A client compares how cities fund their parks. "
+        "If a provincial zone climbs three places above its best ranking, what reward does it receive, "
+        "and what is the money meant to be used for? Kind regards, Min-jun Park"
+    )
+    pieces = dict(load_cues().question_parts.marked(text, "en", sentences=True))
+    asked = next(p for p in pieces if p.startswith("If a provincial zone"))
+    assert pieces[asked] and pieces["what is the money meant to be used for"]
+    assert not pieces["A client compares how cities fund their parks"]
+
+
+def test_is_there_points_to_nothing_said_before() -> None:
+    """ "Is there any fast-track approval …?" stands alone; "Is the office there open?" points back."""
+    from bot.answer.dialogue import looks_like_follow_up
+    from bot.text import normalize
+
+    cues = load_cues()
+    assert not looks_like_follow_up(normalize("Is there any fast-track approval for projects in the zone"), cues)
+    assert not looks_like_follow_up(normalize("Are there simplified approvals for investment projects"), cues)
+    assert looks_like_follow_up(normalize("Is the office there open on weekends"), cues)

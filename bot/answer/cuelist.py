@@ -233,6 +233,7 @@ class QuestionParts:
             ends = [m for m in self.sentences_en.finditer(text) if not any(_overlaps(m, b) for b in found_breaks)]
             found_breaks = sorted([*found_breaks, *ends], key=lambda m: m.start())
         pieces, at = [], 0  # each piece, whether it counts as asked (the last always), whether a question mark ends it
+        joined: list[bool] = []  # … and whether it is joined to the next by "and" or a comma
         for found in found_breaks:
             before = text[at : found.start()]
             if _DASH.fullmatch(found.group()) and (
@@ -244,9 +245,17 @@ class QuestionParts:
             if _COMMA.fullmatch(found.group()) and not _QUESTION_BEFORE_COMMA.match(_last_sentence(before)):
                 continue  # "If the ratio goes up, do we pay more?": a comma after no question ends none
             mark = "?" in found.group() or "？" in found.group()
-            pieces += self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
+            chunk = self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
+            pieces += chunk
+            joined += [False] * (len(chunk) - 1) + [lang != "zh" and _JOINED.fullmatch(found.group()) is not None]
             at = found.end()
         pieces += self._spoken(_unnumbered(text[at:]), True, _ASKED_AT_END.search(text) is not None, lang)
+        joined += [False] * (len(pieces) - len(joined))
+        # an English ask joined to the next within one sentence ("…, what reward does it receive, and what is the money
+        # for?") ends where that sentence does: in its question mark
+        for i in range(len(pieces) - 2, -1, -1):
+            if joined[i]:
+                pieces[i] = (pieces[i][0], pieces[i][1], pieces[i + 1][2])
         kept = [p for p in pieces if self._substantial(p[0], p[1])]
         # (a closing line asks nothing: "Thanks for your help.", "Best, Jason", "期待您的回复。")
         while len(kept) > self.max_parts and not kept[-1][2] and not self._asks_any(kept[-1][0], lang):
@@ -318,6 +327,8 @@ _ASKING_LAST = re.compile(
     r"(?:^|[.!?:]\s+)(?:what|which|how|who|when|where|why|is|are|can|could|does|do|will|would|should|may)\b[^.!?:]*$",
     re.IGNORECASE,
 )
+#: a break that joins two asks within one sentence (", and what …", ", how …")
+_JOINED = re.compile(r",\s*|,?\s+and\b.*", re.DOTALL)
 #: a last sentence that puts a case ("What happens if …", "Suppose …"): what follows a dash asks within it
 _CASE_LAST = re.compile(
     r"(?:^|[.!?:]\s+)(?:what\s+(?:if|happens\s+if|would\s+happen\s+if)|suppose|supposing|if)\b[^.!?:]*$", re.IGNORECASE

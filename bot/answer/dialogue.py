@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,4 +71,9 @@ def _points_back(text: str, words: tuple[str, ...], cues: Cues) -> bool:
     joined = " ".join(words)
     if any(joined.startswith(cue + " ") or joined == cue for cue in cues.follow_en_start):
         return True
-    return any(w in cues.follow_en_any for w in words)
+    # ("there" of "is there any …?" points nowhere: it only says something exists)
+    existential = _EXISTENTIAL.search(joined) is not None
+    return any(w in cues.follow_en_any for w in words if not (existential and w == "there"))
+
+
+_EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|been)\s+there\b|\bthere\s+(is|are|was|were|will|would|be)\b")

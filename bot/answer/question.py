@@ -444,7 +444,7 @@ def _for_itself(questions: str, cues: Cues) -> bool:
 _FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
 _TO_US = re.compile(
     r"(告诉|告知|回复|答复)(一下)?我们?|\b(let (me|us) know|tell (me|us)|reply to (me|us)|get back to (me|us))\b|"
-    r"\b(i|we)(\s+would|'d|’d)? (like to know|appreciate|be grateful|want to know|wonder)\b"
+    r"\b(i|we)(\s+would|'d|’d)?( also)? (like to know|appreciate|be grateful|want to know|wonder)\b"
 )
 _ZONE = re.compile(r"高新区|园区|开发区|县区|县级|\b(zones?|parks?|count(y|ies))\b")
 _COMPANY = re.compile(r"企业|公司|厂|\b(compan(y|ies)|firms?|enterprises?|startups?|business(es)?|factor(y|ies))\b")
