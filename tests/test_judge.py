@@ -5564,3 +5564,15 @@ def test_readings_of_round_53_beyond_the_first_batch() -> None:
     assert "amenity" not in ask("国际学校HR问一下,园区企业和高校能一起培养人才吗?").specifics_asked
     assert read_intent(normalize("Lianyungang or Rizhao: which has cheaper industrial land?")).out_of_scope
     assert not read_intent(normalize("我们是日照的企业，想来连云港高新区投资，用地有哪些供应方式？")).out_of_scope
+
+
+def test_round_53_readings_stay_narrow() -> None:
+    """What the round's readings leave alone: a body asked "说了算" still decides; a level of an incubator is a
+    level; "确保安全" names no guard; a compared level is still asked."""
+    bodies = {a.body for a in ask("工作许可年龄放宽是人社局说了算还是科技局说了算？").authorities}
+    assert bodies == {"human_resources", "science"}
+    assert qualifiers_of(normalize("省级科技企业孵化器有什么支持"), CUES)
+    assert not ask("确保安全生产的企业，外籍高端人才年龄能放宽吗？").not_cases
+    assert qualifiers_of(normalize("国家高新区和省级高新区比奖励差多少"), CUES) == qualifiers_of(
+        normalize("国家高新区和省级高新区的奖励"), CUES
+    )
