@@ -5563,6 +5563,8 @@ def test_readings_of_round_53_beyond_the_first_batch() -> None:
     assert ask("我们是一家公立医院,工作许可年龄能放宽吗?").non_enterprise
     assert "amenity" not in ask("国际学校HR问一下,园区企业和高校能一起培养人才吗?").specifics_asked
     assert read_intent(normalize("Lianyungang or Rizhao: which has cheaper industrial land?")).out_of_scope
+    assert read_intent(normalize("连云港高新区和日照比，哪个地价便宜？")).out_of_scope
+    assert not read_intent(normalize("新建厂房的日照间距有要求吗？")).out_of_scope
     assert not read_intent(normalize("我们是日照的企业，想来连云港高新区投资，用地有哪些供应方式？")).out_of_scope
 
 
@@ -5573,6 +5575,10 @@ def test_round_53_readings_stay_narrow() -> None:
     assert bodies == {"human_resources", "science"}
     assert qualifiers_of(normalize("省级科技企业孵化器有什么支持"), CUES)
     assert not ask("确保安全生产的企业，外籍高端人才年龄能放宽吗？").not_cases
+    assert not ask("我们公司机器人研发部的外籍高端人才63岁，年龄能放宽吗？").not_cases
+    assert not ask("As a driver of innovation, can our company lead a consortium?", "en").not_cases
+    assert not ask("政策是不是说前进3位的高新区有奖励吗？").confirms
+    assert not ask("请问一下，R字签证有效期多久？").self_described
     assert qualifiers_of(normalize("国家高新区和省级高新区比奖励差多少"), CUES) == qualifiers_of(
         normalize("国家高新区和省级高新区的奖励"), CUES
     )
