@@ -277,11 +277,12 @@ def test_an_ask_joined_to_the_next_by_and_ends_in_its_question_mark() -> None:
 
 
 def test_is_there_points_to_nothing_said_before() -> None:
-    """ "Is there any fast-track approval …?" stands alone; "Is the office there open?" points back."""
+    """ "Is there any fast-track approval …?" long enough to name its topic stands alone; "is there a cap on the
+    reward?" leans on what was said before it; "Is the office there open?" points back."""
     from bot.answer.dialogue import looks_like_follow_up
     from bot.text import normalize
 
     cues = load_cues()
     assert not looks_like_follow_up(normalize("Is there any fast-track approval for projects in the zone"), cues)
-    assert not looks_like_follow_up(normalize("Are there simplified approvals for investment projects"), cues)
+    assert looks_like_follow_up(normalize("is there a cap on the reward"), cues)
     assert looks_like_follow_up(normalize("Is the office there open on weekends"), cues)

@@ -247,12 +247,14 @@ class QuestionParts:
             mark = "?" in found.group() or "？" in found.group()
             chunk = self._spoken(_unnumbered(text[at : found.start()]), mark, mark, lang)
             pieces += chunk
-            joined += [False] * (len(chunk) - 1) + [lang != "zh" and _JOINED.fullmatch(found.group()) is not None]
+            joined += [False] * (len(chunk) - 1) + [
+                sentences and lang != "zh" and _JOINED.fullmatch(found.group()) is not None
+            ]
             at = found.end()
         pieces += self._spoken(_unnumbered(text[at:]), True, _ASKED_AT_END.search(text) is not None, lang)
         joined += [False] * (len(pieces) - len(joined))
-        # an English ask joined to the next within one sentence ("…, what reward does it receive, and what is the money
-        # for?") ends where that sentence does: in its question mark
+        # in a long English message, an ask joined to the next within one sentence ("…, what reward does it receive, and
+        # what is the money for?") ends where that sentence does: in its question mark
         for i in range(len(pieces) - 2, -1, -1):
             if joined[i]:
                 pieces[i] = (pieces[i][0], pieces[i][1], pieces[i + 1][2])

@@ -71,9 +71,12 @@ def _points_back(text: str, words: tuple[str, ...], cues: Cues) -> bool:
     joined = " ".join(words)
     if any(joined.startswith(cue + " ") or joined == cue for cue in cues.follow_en_start):
         return True
-    # ("there" of "is there any …?" points nowhere: it only says something exists)
-    existential = _EXISTENTIAL.search(joined) is not None
+    # ("there" of "is there any …?" points nowhere, in a question long enough to name its own topic: "Is there any
+    # fast-track approval for enterprise investment projects in the zone?"; "is there a cap on the reward?" leans on
+    # what was said before it)
+    existential = _EXISTENTIAL.search(joined) is not None and len(words) > _OWN_TOPIC_WORDS
     return any(w in cues.follow_en_any for w in words if not (existential and w == "there"))
 
 
+_OWN_TOPIC_WORDS = 8
 _EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|been)\s+there\b|\bthere\s+(is|are|was|were|will|would|be)\b")
