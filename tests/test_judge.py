@@ -5455,7 +5455,7 @@ def test_a_body_named_as_who_told_the_asker_is_no_body_put_up_to_issue() -> None
     assert {a.body for a in ask("I heard the county HR bureau signs the letter. Right?", "en").authorities} == {
         "human_resources"
     }
-    assert qualifiers_of(normalize("凭市级科技部门签发的确认函"), CUES) == frozenset()
+    assert qualifiers_of(normalize("凭市级科技局出具的确认函"), CUES) == frozenset()
     assert qualifiers_of(normalize("a letter from the provincial science department"), CUES) == frozenset()
     assert qualifiers_of(normalize("省级高新区的奖励"), CUES)
 
@@ -5511,7 +5511,7 @@ def test_readings_of_round_53() -> None:
     assert ask("If the loan goes bad, will the city compensate the bank?", "en").benefit
     assert read_intent_oos("我想了解一下德国的遗产税怎么交")
     assert read_intent_oos("How do we reclaim costs under Spanish tax rules?")
-    assert not read_intent_oos("我们是德国企业，高新区的人才公寓怎么申请？")
+    assert not read_intent_oos("我们是一家德资企业，想了解高新区人才公寓的申请办法")
     assert ask("我家在高新区有套空房子，能申请补贴吗？").party == "person"
     assert ask("我家企业在高新区，能申请补贴吗？").party != "person"
     assert "compatriots" in {s.id for s in ask("台湾同胞来高新区办企业，能享受人才项目奖励吗？").specifics}
@@ -5553,7 +5553,7 @@ def test_readings_of_round_53_beyond_the_first_batch() -> None:
     asks before "问一下" is no specific thing asked; a neighbouring city's land is not this policy's."""
     from bot.answer.intent import read_intent
 
-    assert read_intent(normalize("Is the 10-year R visa more expensive than a shorter one?")).fee_named
+    assert read_intent(normalize("Does a ten-year R visa cost more than a two-year one?")).fee_named
     assert read_intent(normalize("十年的R字签证是不是更贵？")).fee_named
     assert "deadline" in {k.name for k in ask("The reward must be applied for by March 31, right?", "en").figures}
     assert "deadline" in {k.name for k in ask("奖励要在3月31日前申请吧？").figures}
@@ -5578,7 +5578,7 @@ def test_round_53_readings_stay_narrow() -> None:
     assert not ask("我们公司机器人研发部的外籍高端人才63岁，年龄能放宽吗？").not_cases
     assert not ask("As a driver of innovation, can our company lead a consortium?", "en").not_cases
     assert not ask("政策是不是说前进3位的高新区有奖励吗？").confirms
-    assert not ask("请问一下，R字签证有效期多久？").self_described
+    assert not ask("请问一下，R字签证最长签几年？").self_described
     assert qualifiers_of(normalize("国家高新区和省级高新区比奖励差多少"), CUES) == qualifiers_of(
         normalize("国家高新区和省级高新区的奖励"), CUES
     )

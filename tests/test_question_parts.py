@@ -267,12 +267,12 @@ def test_an_ask_joined_to_the_next_by_and_ends_in_its_question_mark() -> None:
     first ask ends in the same question mark as the second (it is no statement that sets the scene)."""
     text = (
         "Dear team, we advise Korean investors on sites. A client compares how cities fund their parks. "
-        "If a provincial zone climbs three places above its best ranking, what reward does it receive, "
-        "and what is the money meant to be used for? Kind regards, Min-jun Park"
+        "Should a provincial zone climb three places above its best ranking, how much would it be given, "
+        "and what may the money be spent on? Kind regards, Min-jun Park"
     )
     pieces = dict(load_cues().question_parts.marked(text, "en", sentences=True))
-    asked = next(p for p in pieces if p.startswith("If a provincial zone"))
-    assert pieces[asked] and pieces["what is the money meant to be used for"]
+    asked = next(p for p in pieces if p.startswith("Should a provincial zone"))
+    assert pieces[asked] and pieces["what may the money be spent on"]
     assert not pieces["A client compares how cities fund their parks"]
 
 
