@@ -32,7 +32,7 @@ from bot.answer.judge import (
 from bot.answer.judge.pieces import granted_to_other, lists_named, statement_kinds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
-from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, read_question
+from bot.answer.question import Question, as_follow_up, compares, inherited_occasions, long_message, read_question
 from bot.answer.render import Part, Renderer
 from bot.answer.templates import say
 from bot.config import Settings
@@ -41,7 +41,7 @@ from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
 from bot.retrieve.hybrid import HybridRetriever
 from bot.retrieve.results import Retrieval
-from bot.text import HAN, clean, han_count, normalize, over_limit, written_as, written_in
+from bot.text import HAN, clean, normalize, over_limit, written_as, written_in
 
 ALL_ARTICLES = 999  # follow-ups merge two complete rankings
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -160,7 +160,7 @@ class Answerer:
         # figure to make up or a claimed figure the policy does not hold does not; an opinion or a task asked in one
         # paragraph of a long message leaves its other asks ("…Could you confirm the amount of the reward …? We would
         # also appreciate your view on whether this reward should be booked as taxable income …")
-        long_message = _long(q.normalized, q.lang)  # (its asks lean on no other)
+        long_message = q.long  # (its asks lean on no other)
         task = judgement.rule == "task" and not long_message
         ordinary = not q.follow_up and not (q.intent.invent or task or judgement.rule in ("override", "claimed"))
         parts = self._parts(stripped, q.lang, deadline, q.qualifiers) if ordinary else []
@@ -300,7 +300,7 @@ class Answerer:
         retrieves as a whole ("您好,我们是一家…生物医药企业,…团队最关心的是生活方面的问题。请问高新区在人才公寓等
         生活配套方面有什么安排?另外孩子入学能不能就近安排?…"), not a short one, whose parts lean on each other
         ("科技企业积分制具体怎么打分?积分高的企业能享受什么支持?"); not when the whole judged the asker's own case."""
-        if judgement.rule in _WHOLE_RULES or not _long(q.normalized, q.lang):
+        if judgement.rule in _WHOLE_RULES or not q.long:
             return None
         ignored = self.cues.function_words
         for part, part_evidence, judged in parts:
@@ -386,7 +386,7 @@ class Answerer:
         # (a long English message is split at its sentences too; one of them with no question mark asks only in the
         # form of a question or a request, not with a "which" or "whether" inside: "Hospitals usually buy through
         # tenders, which take a long time.", "Management is discussing whether to make Lianyungang our HQ.")
-        sentences = lang == "en" and _long(normalize(stripped), lang)
+        sentences = lang == "en" and long_message(normalize(stripped), lang)
         pieces = self.cues.question_parts.marked(stripped, lang, sentences=sentences)
         if len(pieces) < 2:
             return []
@@ -463,19 +463,6 @@ class Answerer:
 _HEADING = re.compile(
     r"^\s*(?!您好|你好|尊敬|领导|各位|dear\b|hi\b|hello\b|hey\b|to\b)([^:：?？。!！\d]{2,40}?)\s*[:：]", re.IGNORECASE
 )
-
-
-def _long(normalized: str, lang: str) -> bool:
-    """A message long enough to dilute what it retrieves as a whole (an e-mail, a web-form enquiry)."""
-    if lang == "zh":
-        return han_count(normalized) >= LONG_MESSAGE_ZH
-    return len(normalized.split()) >= LONG_MESSAGE_EN
-
-
-#: Chinese characters, or English words, from which a message is long (an enquiry e-mail: a greeting, who writes,
-#: then its asks; the single questions and two-part messages of the blind sets are mostly under 60 and 40)
-LONG_MESSAGE_ZH = 80
-LONG_MESSAGE_EN = 50
 
 
 def _wrapped(text: str) -> str:
@@ -585,7 +572,7 @@ def _gap_elsewhere(
     near = lead.article in {c.article for c in whole.candidates if c.rank < _NEAR_ARTICLES}
     if not near and len(part_evidence.specific - ignored) < _FAR_WORDS:
         return False
-    coverage = GAP_COVERAGE[asked.lang] if near else FAR_GAP_COVERAGE
+    coverage = _gap_coverage(asked.lang, near, lead.key == whole.top.key)
     if missing.kind == "specific":
         elsewhere = not any(s.id == missing.what for s in asked.specifics)
     elif missing.kind == "figure":
@@ -602,6 +589,14 @@ def _gap_elsewhere(
         elsewhere = missing.kind == "benefit" and not (asked.benefit or asked.benefit_asked)
     # (the share of its words last: the checks before it cost nothing)
     return elsewhere and _share_covered(asked, part_evidence, lead, ignored, equivalents) >= coverage
+
+
+def _gap_coverage(lang: str, near: bool, same_clause: bool) -> float:
+    """The share of a part's words its clause must have (see `_gap_elsewhere`): less when the part alone retrieves the
+    very clause the whole does best, more for a clause outside the whole's best articles."""
+    if same_clause:
+        return SAME_CLAUSE_GAP_COVERAGE[lang]
+    return GAP_COVERAGE[lang] if near else FAR_GAP_COVERAGE
 
 
 #: besides those, what a long message's whole may lack that another of its asks asks: a promise, how things stand
@@ -623,6 +618,10 @@ PART_COVERAGE = 0.75
 #: … or, in a long message whose other asks hold what the whole lacks, this share (see `_gap_elsewhere`)
 #: (English asks hold fewer specific words: the policy's common ones, "provincial", "zone", "support", are none)
 GAP_COVERAGE = {"zh": 0.35, "en": 0.25}
+
+#: … or this share, when the part alone retrieves the very clause the whole retrieves best ("…容积率会提高,土地用途不变
+#: …。请问这种情况要不要再交土地出让金?另外…大概多长时间?": its words refer back to the case the message told)
+SAME_CLAUSE_GAP_COVERAGE = {"zh": 0.3, "en": 0.25}
 
 #: … or this share, for a clause of an article outside the whole's best two (an e-mail's ask of its own)
 FAR_GAP_COVERAGE = 0.5

@@ -112,6 +112,9 @@ class Specific:
     # a kind of body (a university, a hospital, a branch office): asked only by a yes/no question whether one may,
     # whose question clauses name it as the one that may ("Can a university issue incubation bonds?")
     body: bool = False
+    # an industry the asker may say it is in ("我们是一家国有化工企业"): asked only when a question clause names it or
+    # asks of industries ("…能享受主导产业扶持吗？"), not by a question of land or approvals that any business asks
+    industry: bool = False
 
     def name(self, lang: str) -> str:
         """What it is called in `lang`."""

@@ -100,6 +100,7 @@ class Cues:
     listed_subject_common: tuple[str, ...]
     self_description: CueList  # the asker says who they are ("我是德国工程师", "Indian postdoc here")
     set_aside: CueList  # an alternative the question sets aside ("rather than through fixed posts")
+    industries_asked: CueList  # a question clause asking of industries ("算不算重点产业", "is our sector favoured")
     non_enterprise_kinds: tuple[tuple[str, ...], ...]  # each kind under its names
     foreign_currency: CueList
     denies: CueList
@@ -138,6 +139,7 @@ class Cues:
     access: CueList  # asks how to get or use something: apply, eligibility, rent, how long one may stay
     enterprise_words: tuple[str, ...]
     comparison: tuple[re.Pattern[str], ...]
+    compared_with: tuple[re.Pattern[str], ...]  # what a question compares with, as its group "other"
     zone_words: tuple[str, ...]
     benefit: CueList  # every form of money given to the asker
     benefit_forms: dict[str, CueList]  # … by form (money: any form)
@@ -261,6 +263,7 @@ def load_cues() -> Cues:
         listed_subject_common=tuple(str(w) for w in data["listed_subject_common"]),
         self_description=_cue_list(data["self_description"]),
         set_aside=_cue_list(data["set_aside"]),
+        industries_asked=_cue_list(data["industries_asked"]),
         non_enterprise_kinds=tuple(tuple(str(k).lower() for k in group) for group in data["non_enterprise_kinds"]),
         foreign_currency=_cue_list(data["foreign_currency"]),
         denies=_cue_list(data["denies"]),
@@ -313,6 +316,7 @@ def load_cues() -> Cues:
         procedure=_cue_list(data["procedure"]),
         enterprise_words=tuple(data["enterprise_words"]),
         comparison=tuple(re.compile(p, re.IGNORECASE) for p in data["comparison"]),
+        compared_with=tuple(re.compile(p, re.IGNORECASE) for p in data["compared_with"]),
         zone_words=tuple(data["zone_words"]),
         benefit=merged(*(_cue_list(spec) for spec in data["benefit"].values())),
         benefit_forms={name: _cue_list(spec) for name, spec in data["benefit"].items()},
@@ -334,6 +338,7 @@ def load_cues() -> Cues:
                 re.compile(spec["stated_by"], re.IGNORECASE) if spec.get("stated_by") else None,
                 tuple(_cue_list(group) for group in spec.get("served_by", ())),
                 bool(spec.get("body")),
+                bool(spec.get("industry")),
             )
             for name, spec in data["specifics"].items()
         ),

@@ -3,6 +3,7 @@ a subject, a condition, an occasion …, said against the statement that is stat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.answer.cues import Occasion
@@ -66,7 +67,7 @@ class GapSentences:
             if q.claims:
                 return say(lang, "figure_not_in_policy")
             return self._invented(q, say(lang, "not_specified", figure=self._figure(lang, q)))
-        if missing is not None and kind in ("specific", "choice", "year", "listed"):
+        if missing is not None and kind in ("specific", "choice", "year", "listed", "compared"):
             return self._named(q, missing, j.statement)
         if missing is not None and j.statement is not None and kind in _ABOUT_STATEMENT:
             return self._about_statement(q, missing, j.statement)
@@ -80,6 +81,9 @@ class GapSentences:
             return say(q.lang, "choice_not_stated", first=missing.what, second=missing.asked)
         if missing.kind == "listed":
             return say(q.lang, "member_not_listed", member=missing.what)
+        if missing.kind == "compared":  # (as the asker wrote it: "Shanghai", not "shanghai")
+            found = re.search(re.escape(missing.what), q.written, re.IGNORECASE)
+            return say(q.lang, "compared_not_stated", other=found.group() if found else missing.what)
         if missing.kind == "year":
             if stated is None or not stated.years or not q.years - stated.years:
                 return say(q.lang, "not_specified", figure=figure_name(q.lang, missing.what))

@@ -155,7 +155,7 @@ def read_intent(
     if any(not kind.alone for kind in figures):  # "多少" of "补贴多少" asks the amount
         figures = tuple(kind for kind in figures if not kind.alone)
     return Intent(
-        contact=_asks_contact(normalized, words, cues),
+        contact=_asks_contact(normalized, words, cues, asking),
         other_contact=cues.other_contact.found(normalized, words),
         responsible=cues.responsible.found(normalized, words),
         figures=figures,
@@ -205,11 +205,16 @@ _CONDITION = re.compile(r"^\s*(?:if|once|after)\b[^,;?]{3,80},\s*(?=\w+\s+\w+\s+
 
 def _kinds(text: str, cues: Cues) -> set[str]:
     """The kinds of figure `text` names; a kind only named by a noun ("documents for the age
-    relaxation") counts when no other kind is named."""
+    relaxation") counts when no other kind is named. A number told roughly ("十几个人", "几十家企业") asks none."""
+    text = _ROUGHLY.sub("数", text)
     words = words_of(text)
     return {kind.name for kind in cues.figures if kind.cues.found(text, words)} or {
         kind.name for kind in cues.figures if kind.topic.found(text, words)
     }
+
+
+#: 几 in a number told roughly ("十几个人", "二十几家", "好几个"), not asked ("能拿几万?" asks)
+_ROUGHLY = re.compile(r"[一二两三四五六七八九十百千万好]+几")
 
 
 def _wh_parts(sentence: str) -> list[str]:
@@ -310,10 +315,20 @@ def _asks(sentence: str, cues: Cues) -> bool:
     return _marked(sentence, cues) or opens or cues.question_markers_en.found(sentence, words)
 
 
-def _asks_contact(normalized: str, words: tuple[str, ...], cues: Cues) -> bool:
-    """A phone number or the hotline asked for; a greeting to the hotline ("Dear hotline team,") asks for none."""
+def _asks_contact(normalized: str, words: tuple[str, ...], cues: Cues, asking: str) -> bool:
+    """A phone number or the hotline asked for, in the sentences that ask, or before one that asks for a number
+    ("我想打电话咨询一下。号码是多少?"); a greeting to the hotline ("Dear hotline team,") asks for none, nor a phone
+    in the scene the asker sets ("Small e-commerce seller here, moving into … (phone accessories). … Is there any
+    option … to lease first …?")."""
     addressed = _TO_THE_HOTLINE.sub(" ", normalized, count=1)
-    return cues.contact.found(addressed, words if addressed == normalized else words_of(addressed))
+    if not cues.contact.found(addressed, words if addressed == normalized else words_of(addressed)):
+        return False
+    asked = _TO_THE_HOTLINE.sub(" ", asking, count=1)
+    return asked == addressed or cues.contact.found(asked, words_of(asked)) or bool(_NUMBER_ASKED.search(asked))
+
+
+# a number asked for, of a phone or hotline named before the sentence that asks
+_NUMBER_ASKED = re.compile(r"号码|多少号|电话|热线|打哪|拨打|\b(number|call|dial|ring|reach)\b")
 
 
 # a greeting to the hotline ("Dear hotline team,", "招商热线您好"): it asks for no number

@@ -19,7 +19,7 @@ from bot.answer.intent import (
     question_text,
     read_intent,
 )
-from bot.text import HAN, normalize
+from bot.text import HAN, han_count, normalize
 
 _MODAL_EN = ("can", "could", "may", "is it possible", "are we allowed", "am i allowed", "is there")
 _MODAL_ZH = ("可以", "能否", "能不能", "可不可以", "可否", "是否可以", "能")
@@ -112,6 +112,8 @@ class Question:
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
     member: str = ""  # what a question asks is among a kind of things listed ("冷链物流算不算主导产业?": 冷链物流)
+    # what it compares with, as written ("比全国平均水平高多少": 全国平均水平; "earn more than civil servants")
+    compared: tuple[str, ...] = ()
     headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
     # the directions it says of the policy, each as what it is said of, the words of the opposite direction and
     # whether it is a premise before what is asked ("听说政策要求银行降低不良容忍度,是这样吗?": "不良容忍度", 提高 …)
@@ -123,6 +125,11 @@ class Question:
     def figures(self) -> tuple[FigureKind, ...]:
         """The kinds of figure it asks for."""
         return self.intent.figures
+
+    @property
+    def long(self) -> bool:
+        """A message long enough to dilute what it retrieves as a whole (see `long_message`)."""
+        return long_message(self.normalized, self.lang)
 
     def to_dict(self) -> dict[str, object]:
         """What `python -m bot explain` prints of the reading."""
@@ -178,6 +185,7 @@ class Question:
             "follow_up": self.follow_up,
             "listing": sorted(self.listing),
             "member": self.member,
+            "compared": list(self.compared),
             "headed": sorted(self.headed),
         }
 
@@ -210,9 +218,14 @@ def read_question(
     asks_modal = _modal(question_part, words_of(question_part), lang)  # "I'm a student. Can I …?"
     held = grams(" ".join(m.group(1) for pattern in _HELD for m in pattern.finditer(normalized)), pairs=True)
     in_question = _named_in(question_part, cues)
+    # a question clause asking of industries asks of the one the asker is in, wherever it says so; else an industry is
+    # asked where it is not the asker's own business ("听说有家化工企业要落户…", not "我们是一家国有化工企业")
+    industries_asked = cues.industries_asked.found(question_part, words_of(question_part))
     eligible = bool(_ELIGIBLE.search(question_part))  # "Does a company run by … qualify?" asks whether one may too
     unsaid = _unsaid(asking, cues)
     unsaid_words = words_of(unsaid)
+    not_own = _OWN_BUSINESS.sub(" ", unsaid)
+    industry_text = (normalized, all_words) if industries_asked else (not_own, words_of(not_own))
     unheld = stated - policy_figures
     premise = cues.premise.found(normalized, all_words)
     limits = limit_values(normalized)
@@ -286,7 +299,14 @@ def read_question(
             s
             for s in cues.specifics
             if _named(
-                s, asking, words, (unsaid, unsaid_words), in_question, modal or asks_modal or benefit, modal or eligible
+                s,
+                asking,
+                words,
+                (unsaid, unsaid_words),
+                in_question,
+                modal or asks_modal or benefit,
+                modal or eligible,
+                industry_text,
             )
             or (s.person and _REFERS.search(asking) and s.cues.found(normalized, all_words))
             or (s.situation and _REFERS_SITUATION.search(asking) and s.cues.found(normalized, all_words))
@@ -367,6 +387,7 @@ def read_question(
         years=asked_years(question_part) or asked_years(questions),
         listing=listing_of(questions, cues.listing_equivalents),
         member=member_of(normalized, lang, written),
+        compared=compared_with(questions, cues),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
 
@@ -481,15 +502,21 @@ def _named(
     in_question: frozenset[str],
     asks_of_someone: bool,
     modal: bool = False,
+    industry_text: tuple[str, tuple[str, ...]] = ("", ()),
 ) -> bool:
     """The question names specific `s` as something asked: an identity only in its question clauses ("华裔身份有没有
     额外的优惠？", not "本人美籍华人，…能当法定代表人吗？"); a person in its asking sentences, unless named only
     before question clauses that ask nothing someone may get or do ("准备带老婆孩子一起过来，政策里对教育、医疗配套
-    有提到吗？"); anything else outside where the asker says who they are (`unsaid`)."""
+    有提到吗？"); an industry in its question clauses or in `industry_text` (the whole text, when a question clause
+    asks of industries: "我们是化工企业，能享受主导产业扶持吗？"; else the text without the asker's own business: not
+    "我们是一家国有化工企业，…要不要补交土地价款？"); anything else outside where the asker says who they are
+    (`unsaid`)."""
     if s.body:  # "高校能不能…？" asks whether one may; "我们是高校，人才公寓怎么申请？" asks nothing of it
         return modal and s.id in in_question
     if s.identity:
         return s.id in in_question
+    if s.industry:
+        return s.id in in_question or s.cues.found(*industry_text)
     if s.person:
         return s.cues.found(asking, words) and (asks_of_someone or s.id in in_question)
     return s.cues.found(*unsaid)  # the text and its words
@@ -588,6 +615,30 @@ def without_comparisons(text: str, cues: Cues) -> str:
     return text
 
 
+def long_message(normalized: str, lang: str) -> bool:
+    """A message long enough to dilute what it retrieves as a whole (an e-mail, a web-form enquiry)."""
+    if lang == "zh":
+        return han_count(normalized) >= LONG_MESSAGE_ZH
+    return len(normalized.split()) >= LONG_MESSAGE_EN
+
+
+#: Chinese characters, or English words, from which a message is long (an enquiry e-mail: a greeting, who writes,
+#: then its asks; the single questions and two-part messages of the blind sets are mostly under 60 and 40)
+LONG_MESSAGE_ZH = 80
+LONG_MESSAGE_EN = 50
+
+
+def compared_with(text: str, cues: Cues) -> tuple[str, ...]:
+    """What normalized `text` compares something with ("比全国平均水平高多少个百分点": 全国平均水平; "more generous
+    than what Shanghai offers": what shanghai offers), as written."""
+    found = (m.group("other").strip() for pattern in cues.compared_with for m in pattern.finditer(text))
+    return tuple(dict.fromkeys(other for other in found if other and not _ASKED_SIDE.match(other)))
+
+
+#: a side the question asks for ("跟哪个名次比?", "比什么"): no side it names
+_ASKED_SIDE = re.compile(r"哪|什么|谁|多少|\b(which|what|who|whom|how)\b")
+
+
 def compares(text: str, cues: Cues) -> bool:
     """True when normalized `text` compares with something ("能不能参照省级的20万元标准？")."""
     return any(pattern.search(text) for pattern in cues.comparison)
@@ -667,8 +718,13 @@ def member_of(text: str, lang: str, written: str = "") -> str:
     if not found:
         return ""
     member = _ASKING_FIRST.sub("", found.group("member")).strip()
-    if _REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member):
-        return ""  # "这两个方向", "these fields": named elsewhere in the message
+    # "这两个方向", "these fields": named elsewhere in the message; "我们是做实木家具的,我们这个行业算不算…产业?", "We
+    # make furniture. Would our line of business count as …?": the asker's own business is what it says it makes
+    if (_REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member)) or _names_nothing(member, lang):
+        made = (_MAKES_ZH if lang == "zh" else _MAKES_EN).search(text)
+        if made is None:
+            return ""
+        member = made.group("made").strip()
     if lang == "zh":
         named = _OWN_ZH.sub("", member)
         if re.search(r"[a-z\d]", member) or len(re.findall(HAN, named)) < 2:
@@ -708,10 +764,34 @@ _REFERS_EN = re.compile(r"\b(this|that|these|those|it|they|them|such|above|both)
 _OWN_ZH = re.compile(
     r"我们|我司|本公司|咱们|公司|企业|项目|这个|这类|这种|该|的|做|搞|从事|业务|产品|团队|初创|方向|领域|行业|产业|赛道"
 )
+#: the asker's own business ("我们是一家国有化工企业", "we run a chemical plant"): its industry is no thing asked
+_OWN_BUSINESS = re.compile(
+    r"(?:我们|我司|本公司|咱们|我公司|我厂)(?:公司|企业)?(?:是|为|作为|这种|这样的|属于)?(?:一家|一个|个)?[^，,。？?；;！!]{0,12}?"
+    r"(?:企业|公司|工厂|厂|项目)"
+    r"|\b(?:we are|we're|we run|we operate|i run|i own|our|as) (?:an? )?(?:[\w-]+ ){0,4}?"
+    r"(?:company|firm|plant|factory|enterprise|business|group|manufacturer|producer)\b"
+)
+#: what the asker says its business makes or does ("我们是做实木家具的", "a firm making GaN power devices")
+_MAKES_ZH = re.compile(r"(?:做|从事|生产|研发|制造)(?P<made>[\u4e00-\u9fffa-z0-9]{2,12}?)(?:的|业务|产品|行业)")
+_MAKES_EN = re.compile(
+    r"\b(?:we|i|firm|company|business|startup|manufacturer|maker)\s+(?:that\s+)?(?:makes?|making|manufactures?|"
+    r"manufacturing|produces?|producing|develops?|developing|specializ(?:es|ing) in|specialis(?:es|ing) in)\s+"
+    r"(?P<made>[a-z][\w&/ -]{1,40}?)(?=\s*(?:[.,;:!?()]|$|\s(?:and|for|in|at|with|here|from)\b))"
+)
+
+
+def _names_nothing(member: str, lang: str) -> bool:
+    """The member names only the asker's own business ("我们这个行业", "our line of business")."""
+    if lang == "zh":
+        return len(re.findall(HAN, _OWN_ZH.sub("", member))) < 2 and not re.search(r"[a-z\d]", member)
+    return not [w for w in re.findall(r"[a-z]+", member) if w not in NAMES_NOTHING_EN]
+
+
 #: English words of a member that name no industry ("our business", "the … sector"; the judge reads them so too)
 NAMES_NOTHING_EN = frozenset(
     "our my the a an we and for with from company companies firm business startup project projects that this these "
-    "those like kind type sort such what which one zone zones industry industries sector sectors field fields".split()
+    "those like kind type sort such what which one zone zones industry industries sector sectors field fields line of "
+    "area areas niche segment segments work activity activities product products".split()
 )
 
 

@@ -62,6 +62,7 @@ from bot.answer.judge.pieces import is_off_topic
 from bot.answer.judge.scope import (
     below_floor,
     claimed,
+    compared,
     contact,
     either,
     issued_on,
@@ -112,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     target_years,
     other_year,
     level_left_out,
+    compared,
     figure,
     unmet,
     benefit,

@@ -25,11 +25,12 @@ from bot.answer.judge.pieces import (
     lists_named,
     meets_floor,
     replaced_by_time,
+    statement_kinds,
     word_stems,
     writes_figure,
 )
 from bot.answer.question import NAMES_NOTHING_EN, Question
-from bot.text import HAN
+from bot.text import HAN, written_as
 
 
 def task(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -61,6 +62,25 @@ _REQUIRES = re.compile(
     r"|\bor (more|above)\b|\band above\b|必须|需要|得|才|至少|要求|以上|不低于"
 )
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X、Y等": names listed
+
+
+def compared(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
+    """A comparison with something no retrieved clause states ("7%的目标,比全国平均水平高多少个百分点?", "Do zone staff
+    … earn more than civil servants?", "Is the 65 age cap more generous than what Shanghai offers?"): the policy states
+    one side only, so it does not answer the comparison. Most of the other side's specific words must be in one of the
+    clauses retrieved (each of the best articles' best clauses): "国家高新区的奖励比省级的多吗?" compares two levels
+    the policy states. Not a choice between two ("跟上一年比还是跟历史最好比?", "national or provincial"), which the
+    policy may answer by stating one."""
+    top = e.top
+    if not q.compared or top is None:
+        return None
+    for other in q.compared:
+        words = [w for w in e.specific if not w.isdigit() and w in other]
+        unstated = [w for w in words if not any(w in c.shared or written_as(w, c.text, c.words) for c in e.candidates)]
+        if words and len(unstated) * 2 > len(words):  # (most of its words: "what Shanghai offers", not "the zone's")
+            missing = Missing("compared", other)
+            return Judgement(Outcome.NOT_STATED, "compared", lead=top, statement=first_statement(top), missing=missing)
+    return None
 
 
 def unlisted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -252,6 +272,10 @@ def off_topic(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
 _PROCEDURAL = frozenset({"documents", "deadline", "processing_time", "criteria", "frequency"})
 
 
+#: figure kinds any statement, or a list's, may answer
+_ANY = frozenset({"any", "value"})
+
+
 def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """Which units are responsible: the articles' responsible units; not where or how to apply ("首购首用怎么
     申请？找哪个部门，要交什么材料"), nor who handles a specific thing the policy never states ("when will it be
@@ -272,6 +296,15 @@ def responsible(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # does not write either ("deadline to claim the reward, and which office processes it?")
     procedural = [k for k in q.figures if k.name in _PROCEDURAL]
     unwritten = any(top is None or not writes_figure(top, [k]) for k in procedural)
+    # … or, in a short question, a figure the clause states none of ("首购首用单笔采购金额上限是多少?由哪个单位来采
+    # 购?": the units are no cap; a long message's other asks are its own)
+    held = {s.statement.kind for s in top.stated} if top is not None else set()
+    unwritten = unwritten or (
+        not q.long
+        and any(
+            k.statement not in held for k in statement_kinds(q) if k.name not in _PROCEDURAL and k.statement not in _ANY
+        )
+    )
     if unwritten or any(s.id in q.specifics_asked and (top is None or not top.mentions(s.cues)) for s in q.specifics):
         return None
     if q.procedure:  # "首购首用咋申请 找哪个部门": the units are no desk to apply at, the policy gives no procedure
