@@ -5575,3 +5575,82 @@ def test_round_53_readings_stay_narrow() -> None:
     assert qualifiers_of(normalize("国家高新区和省级高新区比奖励差多少"), CUES) == qualifiers_of(
         normalize("国家高新区和省级高新区的奖励"), CUES
     )
+
+
+def test_an_industry_is_asked_only_where_the_question_asks_of_it() -> None:
+    """An industry the policy does not list is asked when a question clause names it or asks of industries, or when
+    it is named outside the asker's own business; the asker's own business asking of land or going abroad is not."""
+    own = ask("我们这家国有化工企业在园区有自有工业用地,想加盖一栋生产车间,容积率提高了,要补缴地价吗?")
+    assert "unlisted_industry" not in {s.id for s in own.specifics}
+    own_en = ask("We run a petrochemical plant in the zone. Can we expand on our own land without paying more?", "en")
+    assert "unlisted_industry" not in {s.id for s in own_en.specifics}
+    heard = ask("听说有一家化工企业要搬到开发区旁边,这个项目政策批准了吗?")
+    assert "unlisted_industry" in {s.id for s in heard.specifics}
+    favoured = ask("我们是化工企业，属于政策重点扶持的产业吗？")
+    assert "unlisted_industry" in {s.id for s in favoured.specifics}
+    sector = ask("We operate a chemical plant here. Is our sector one the zones favour?", "en")
+    assert "unlisted_industry" in {s.id for s in sector.specifics}
+
+
+def test_readings_of_round_54() -> None:
+    """A phone in the scene asks for no number; a number told roughly asks no count; "our line of business" is what
+    the asker says it makes; "按政策…什么关系" is no relation between documents; "靠…吃饭" is no meal."""
+    scene = "We sell phone cases online and now want a small workshop. Can we rent industrial land first and buy later?"
+    assert not read_intent(normalize(scene)).contact
+    assert read_intent(normalize("我想打电话问问。号码是多少？")).contact
+    assert read_intent(normalize("What is the hotline number?")).contact
+    assert "count" not in {k.name for k in ask("我们团队二十几个人,做大数据的,算不算重点产业？").figures}
+    assert "count" in {k.name for k in ask("高新区有几家孵化器？").figures}
+    furniture = ask("We make solid-wood furniture. Would our line of business count as a leading industry?", "en")
+    assert furniture.member == "solid-wood furniture"
+    assert ask("我们是做红木家具的公司,我们这个行业算不算前瞻性产业？").member == "红木家具"
+    assert ask("我们公司做区块链,这个方向算不算前瞻性产业?").member == ""  # (no "的": named, not said to be made)
+    relation = ask("园区的建设运营公司和管委会按政策是什么关系？")
+    assert "policy_history" not in {s.id for s in relation.specifics}
+    assert "policy_history" in {s.id for s in ask("这份文件和省里的文件是什么关系？").specifics}
+    assert not read_intent(normalize("我们几家企业都靠软件著作权吃饭,有没有知识产权质押融资?")).out_of_scope
+    assert read_intent(normalize("园区里中午在哪吃饭?")).out_of_scope
+
+
+RD_TARGET = Statement("percentage", "national_zone", "R&D经费支出占GDP比重达到", "R&D to GDP", "7%以上", "7%")
+
+
+def test_a_comparison_with_something_no_clause_states_is_not_stated() -> None:
+    """The policy states one side only: it does not answer the comparison (not "the policy says 7%")."""
+    rd = replace(
+        evidence(clause(3, 3, RD_TARGET, text="国家高新区R&D经费支出占GDP比重达到7%以上 national zones R&D 7%")),
+        specific=frozenset({"全国", "平均", "平均水平", "目标", "gdp"}),
+    )
+    question = ask("国家高新区R&D占GDP 7%的目标，比全国平均水平高多少？")
+    assert question.compared == ("全国平均水平",)
+    judgement = judge(question, rd)
+    assert (judgement.outcome, judgement.rule, judgement.missing) == (
+        Outcome.NOT_STATED,
+        "compared",
+        Missing("compared", "全国平均水平"),
+    )
+    assert ask("Do the zones' contract staff earn more than civil servants?", "en").compared == ("civil servants",)
+    assert ask("外籍人才享受的资金扶持和中国籍人才一样吗？").compared == ("中国籍人才",)
+
+
+def test_comparisons_the_policy_answers_stay_answered() -> None:
+    """Two levels the policy states, a choice between two, and figures "more than" a share are no such comparison."""
+    ranking = clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING, text="国家高新区 省级高新区 分别给予100万元、50万元")
+    levels = replace(evidence(ranking), specific=frozenset({"省级", "国家", "奖励"}))
+    both = ask("国家高新区排名进位的奖励比省级的多吗？")
+    assert judge(both, levels).rule != "compared"
+    assert ask("进位是跟上一年的名次比，还是跟历史最好位次比？").compared == ()
+    assert ask("Should high-tech firms be more than 45% of the big firms by 2025?", "en").compared == ()
+    assert ask("国家高新区年度排名比历史最好位次前进了3位，奖多少？").compared == ()
+    assert ask("考评排名要跟哪个名次比？").compared == ()
+
+
+FIRST_PURCHASE = Statement("support", "zone_enterprise", "创新产品首购首用", "first purchase of innovative products")
+
+
+def test_a_figure_asked_beside_who_is_responsible_is_no_question_the_units_answer() -> None:
+    """A short question asking how much beside who does it: the units carry the measure out, they are no amount."""
+    purchase = evidence(clause(6, 2, FIRST_PURCHASE, text="支持对园区内的创新产品给予首购首用 first purchase"))
+    both = judge(ask("首购首用一次最多买多少钱的产品？归哪个单位负责？"), purchase)
+    assert both.outcome is Outcome.NOT_STATED and both.rule != "responsible"
+    assert judge(ask("首购首用这件事归哪个单位负责？"), purchase).rule == "responsible"

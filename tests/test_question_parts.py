@@ -286,3 +286,13 @@ def test_is_there_points_to_nothing_said_before() -> None:
     assert not looks_like_follow_up(normalize("Is there any fast-track approval for projects in the zone"), cues)
     assert looks_like_follow_up(normalize("is there a cap on the reward"), cues)
     assert looks_like_follow_up(normalize("Is the office there open on weekends"), cues)
+
+
+def test_a_part_retrieving_the_wholes_own_clause_needs_fewer_of_its_words() -> None:
+    """A part of a long message that alone retrieves the very clause the whole retrieves best ("…容积率会提高。这种情况
+    还要交出让金吗?另外…要多久?") refers back to the case the message told: fewer of its own words are in the clause."""
+    from bot.answer.composer import _gap_coverage
+
+    for lang in ("zh", "en"):
+        assert _gap_coverage(lang, True, True) <= _gap_coverage(lang, True, False) < _gap_coverage(lang, False, False)
+    assert _gap_coverage("zh", True, True) < _gap_coverage("zh", True, False)
