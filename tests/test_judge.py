@@ -5612,13 +5612,13 @@ def test_readings_of_round_54() -> None:
     assert read_intent(normalize("园区里中午在哪吃饭?")).out_of_scope
 
 
-RD_TARGET = Statement("percentage", "national_zone", "R&D经费支出占GDP比重达到", "R&D to GDP", "7%以上", "7%")
+RD_SHARE = Statement("percentage", "national_zone", "R&D经费支出占GDP比重达到", "R&D to GDP", "7%以上", "7%")
 
 
 def test_a_comparison_with_something_no_clause_states_is_not_stated() -> None:
     """The policy states one side only: it does not answer the comparison (not "the policy says 7%")."""
     rd = replace(
-        evidence(clause(3, 3, RD_TARGET, text="国家高新区R&D经费支出占GDP比重达到7%以上 national zones R&D 7%")),
+        evidence(clause(3, 3, RD_SHARE, text="国家高新区R&D经费支出占GDP比重达到7%以上 national zones R&D 7%")),
         specific=frozenset({"全国", "平均", "平均水平", "目标", "gdp"}),
     )
     question = ask("国家高新区R&D占GDP 7%的目标，比全国平均水平高多少？")
@@ -5654,3 +5654,21 @@ def test_a_figure_asked_beside_who_is_responsible_is_no_question_the_units_answe
     both = judge(ask("首购首用一次最多买多少钱的产品？归哪个单位负责？"), purchase)
     assert both.outcome is Outcome.NOT_STATED and both.rule != "responsible"
     assert judge(ask("首购首用这件事归哪个单位负责？"), purchase).rule == "responsible"
+
+
+def test_round_54_readings_stay_narrow() -> None:
+    """What the round's readings leave alone: a hotline that cannot be reached asks another way; a firm in the asker's
+    park is no business of the asker's; 靠谱/靠近 are no living made; a rule of another level is another document; a
+    side named only by its level is one the policy states; a size in words is no comparison."""
+    assert read_intent(normalize("招商电话一直占线。有没有别的方式联系你们？")).contact
+    assert "unlisted_industry" in {s.id for s in ask("我们开发区里有家化工企业要扩建，要补交地价吗？").specifics}
+    assert "unlisted_industry" in {s.id for s in ask("我们是化工企业，符合政策的扶持方向吗？").specifics}
+    assert read_intent(normalize("高新区周边有没有靠谱的地方吃饭？")).out_of_scope
+    assert "policy_history" in {s.id for s in ask("按这个文件，它和省里的规定是什么关系？").specifics}
+    assert "policy_history" not in {s.id for s in ask("众创空间和孵化器在政策里是什么关系？").specifics}
+    ranking = clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING, text="national zones provincial zones ranking")
+    levels = replace(evidence(ranking), specific=frozenset({"one", "national", "reward"}))
+    assert judge(ask("Is the national zones' ranking reward bigger than the provincial one?", "en"), levels).rule != (
+        "compared"
+    )
+    assert ask("Do we need more than three hundred staff to qualify?", "en").compared == ()

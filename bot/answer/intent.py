@@ -316,10 +316,10 @@ def _asks(sentence: str, cues: Cues) -> bool:
 
 
 def _asks_contact(normalized: str, words: tuple[str, ...], cues: Cues, asking: str) -> bool:
-    """A phone number or the hotline asked for, in the sentences that ask, or before one that asks for a number
-    ("我想打电话咨询一下。号码是多少?"); a greeting to the hotline ("Dear hotline team,") asks for none, nor a phone
-    in the scene the asker sets ("Small e-commerce seller here, moving into … (phone accessories). … Is there any
-    option … to lease first …?")."""
+    """A phone number or the hotline asked for, in the sentences that ask, or before one that asks for a number or
+    another way through ("我想打电话咨询一下。号码是多少?", "热线打不通。还有其他办法咨询吗?"); a greeting to the
+    hotline ("Dear hotline team,") asks for none, nor a phone in the scene the asker sets ("Small e-commerce seller
+    here, moving into … (phone accessories). … Is there any option … to lease first …?")."""
     addressed = _TO_THE_HOTLINE.sub(" ", normalized, count=1)
     if not cues.contact.found(addressed, words if addressed == normalized else words_of(addressed)):
         return False
@@ -328,7 +328,10 @@ def _asks_contact(normalized: str, words: tuple[str, ...], cues: Cues, asking: s
 
 
 # a number asked for, of a phone or hotline named before the sentence that asks
-_NUMBER_ASKED = re.compile(r"号码|多少号|电话|热线|打哪|拨打|\b(number|call|dial|ring|reach)\b")
+_NUMBER_ASKED = re.compile(
+    r"号码|多少号|电话|热线|打哪|拨打|办法|方式|怎么联系|咨询|"
+    r"\b(number|call|dial|ring|reach|get through|what should i do|another way|other ways?)\b"
+)
 
 
 # a greeting to the hotline ("Dear hotline team,", "招商热线您好"): it asks for no number

@@ -766,13 +766,15 @@ _OWN_ZH = re.compile(
 )
 #: the asker's own business ("我们是一家国有化工企业", "we run a chemical plant"): its industry is no thing asked
 _OWN_BUSINESS = re.compile(
-    r"(?:我们|我司|本公司|咱们|我公司|我厂)(?:公司|企业)?(?:是|为|作为|这种|这样的|属于)?(?:一家|一个|个)?[^，,。？?；;！!]{0,12}?"
-    r"(?:企业|公司|工厂|厂|项目)"
+    r"(?:我们|我司|本公司|咱们|我公司|我厂)(?:公司|企业)?(?:是|为|作为|这种|这样的|属于|这家|这个)?(?:一家|一个|个)?"
+    r"(?:(?!有家|有一家|有个|有些|有几家|在)[^，,。？?；;！!]){0,10}?(?:企业|公司|工厂|厂)"
     r"|\b(?:we are|we're|we run|we operate|i run|i own|our|as) (?:an? )?(?:[\w-]+ ){0,4}?"
     r"(?:company|firm|plant|factory|enterprise|business|group|manufacturer|producer)\b"
 )
 #: what the asker says its business makes or does ("我们是做实木家具的", "a firm making GaN power devices")
-_MAKES_ZH = re.compile(r"(?:做|从事|生产|研发|制造)(?P<made>[\u4e00-\u9fffa-z0-9]{2,12}?)(?:的|业务|产品|行业)")
+_MAKES_ZH = re.compile(
+    r"(?:做|从事|生产|研发|制造)(?!投入|费用|经费|人员|中心|团队|的)(?P<made>[\u4e00-\u9fffa-z0-9]{2,12}?)(?:的|业务|产品|行业)"
+)
 _MAKES_EN = re.compile(
     r"\b(?:we|i|firm|company|business|startup|manufacturer|maker)\s+(?:that\s+)?(?:makes?|making|manufactures?|"
     r"manufacturing|produces?|producing|develops?|developing|specializ(?:es|ing) in|specialis(?:es|ing) in)\s+"

@@ -64,6 +64,13 @@ _REQUIRES = re.compile(
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}等")  # "X、Y等": names listed
 
 
+#: words that name no side of a comparison of their own ("the provincial one", "the provincial zones' target")
+_NAMES_NO_SIDE = NAMES_NOTHING_EN | frozenset(
+    "ones target targets reward rewards amount amounts figure figures level levels share goal goals rate its their "
+    "national provincial municipal county counties zone's zones' 国家 省级 国家级 市级 目标 奖励 标准".split()
+)
+
+
 def compared(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A comparison with something no retrieved clause states ("7%的目标,比全国平均水平高多少个百分点?", "Do zone staff
     … earn more than civil servants?", "Is the 65 age cap more generous than what Shanghai offers?"): the policy states
@@ -75,7 +82,7 @@ def compared(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     if not q.compared or top is None:
         return None
     for other in q.compared:
-        words = [w for w in e.specific if not w.isdigit() and w in other]
+        words = [w for w in e.specific if not w.isdigit() and w in other and w not in _NAMES_NO_SIDE]
         unstated = [w for w in words if not any(w in c.shared or written_as(w, c.text, c.words) for c in e.candidates)]
         if words and len(unstated) * 2 > len(words):  # (most of its words: "what Shanghai offers", not "the zone's")
             missing = Missing("compared", other)
