@@ -113,7 +113,8 @@ class Specific:
     # whose question clauses name it as the one that may ("Can a university issue incubation bonds?")
     body: bool = False
     # an industry the asker may say it is in ("我们是一家国有化工企业"): asked only when a question clause names it or
-    # asks of industries ("…能享受主导产业扶持吗？"), not by a question of land or approvals that any business asks
+    # asks of industries ("…能享受主导产业扶持吗？"), or it is named outside the asker's own business ("听说有家化工企业
+    # …"); not by a question of land or approvals that any business asks
     industry: bool = False
 
     def name(self, lang: str) -> str:

@@ -205,7 +205,7 @@ _CONDITION = re.compile(r"^\s*(?:if|once|after)\b[^,;?]{3,80},\s*(?=\w+\s+\w+\s+
 
 def _kinds(text: str, cues: Cues) -> set[str]:
     """The kinds of figure `text` names; a kind only named by a noun ("documents for the age
-    relaxation") counts when no other kind is named. A number told roughly ("十几个人", "几十家企业") asks none."""
+    relaxation") counts when no other kind is named. A number told roughly ("十几个人", "好几家") asks none."""
     text = _ROUGHLY.sub("数", text)
     words = words_of(text)
     return {kind.name for kind in cues.figures if kind.cues.found(text, words)} or {

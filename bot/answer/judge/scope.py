@@ -73,8 +73,8 @@ _NAMES_NO_SIDE = NAMES_NOTHING_EN | frozenset(
 
 def compared(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     """A comparison with something no retrieved clause states ("7%的目标,比全国平均水平高多少个百分点?", "Do zone staff
-    … earn more than civil servants?", "Is the 65 age cap more generous than what Shanghai offers?"): the policy states
-    one side only, so it does not answer the comparison. Most of the other side's specific words must be in one of the
+    … earn more than civil servants?", "资金扶持额度和中国籍的一样吗?"): the policy states one side only, so it does not
+    answer the comparison. Most of the other side's specific words must be in one of the
     clauses retrieved (each of the best articles' best clauses): "国家高新区的奖励比省级的多吗?" compares two levels
     the policy states. Not a choice between two ("跟上一年比还是跟历史最好比?", "national or provincial"), which the
     policy may answer by stating one."""
