@@ -720,17 +720,16 @@ def member_of(text: str, lang: str, written: str = "") -> str:
     member = _ASKING_FIRST.sub("", found.group("member")).strip()
     # "这两个方向", "these fields": named elsewhere in the message; "我们是做实木家具的,我们这个行业算不算…产业?", "We
     # make furniture. Would our line of business count as …?": the asker's own business is what it says it makes
-    if (_REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member)) or _names_nothing(member, lang):
+    spelled = bool(re.search(r"[a-z\d]", member))  # (a Chinese member with letters or digits: "AI医疗", "5G")
+    names_nothing = len(_named_words(member, lang)) < (2 if lang == "zh" else 1) and not (lang == "zh" and spelled)
+    if (_REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member)) or names_nothing:
         made = (_MAKES_ZH if lang == "zh" else _MAKES_EN).search(text)
         if made is None:
             return ""
         member = made.group("made").strip()
+    words = _named_words(member, lang)
     if lang == "zh":
-        named = _OWN_ZH.sub("", member)
-        if re.search(r"[a-z\d]", member) or len(re.findall(HAN, named)) < 2:
-            return ""
-        return member
-    words = [w for w in re.findall(r"[a-z]+", member) if w not in NAMES_NOTHING_EN]
+        return "" if re.search(r"[a-z\d]", member) or len(words) < 2 else member
     forms = (m.group() for w in words if len(w) <= 5 for m in re.finditer(rf"\b{w}s?\b", written, re.I))
     acronym = any(sum(c.isupper() for c in form) >= 2 for form in forms)  # "AI", "IoT", not "Biotech"
     return "" if not words or acronym or re.search(r"\d", member) else member
@@ -782,11 +781,12 @@ _MAKES_EN = re.compile(
 )
 
 
-def _names_nothing(member: str, lang: str) -> bool:
-    """The member names only the asker's own business ("我们这个行业", "our line of business")."""
+def _named_words(member: str, lang: str) -> list[str]:
+    """What a member names besides the asker's own business ("我们这个行业", "our line of business" name nothing): its
+    Chinese characters, or its English words."""
     if lang == "zh":
-        return len(re.findall(HAN, _OWN_ZH.sub("", member))) < 2 and not re.search(r"[a-z\d]", member)
-    return not [w for w in re.findall(r"[a-z]+", member) if w not in NAMES_NOTHING_EN]
+        return re.findall(HAN, _OWN_ZH.sub("", member))
+    return [w for w in re.findall(r"[a-z]+", member) if w not in NAMES_NOTHING_EN]
 
 
 #: English words of a member that name no industry ("our business", "the … sector"; the judge reads them so too)
