@@ -292,6 +292,12 @@ def _explain(settings: Settings, args: argparse.Namespace) -> None:
         for statement in row["statements"]:
             value = f" = {statement['value'][lang]}" if "value" in statement else ""
             print(f"         · {statement['kind']}{value} for {statement['subject']}: {statement['action'][lang]}")
+    if report.get("vote"):
+        vote = report["vote"]
+        print(
+            f"nearest labelled questions the policy does not answer: {vote['near']:.0%} of the nearest few, "
+            f"{vote['wide']:.0%} of the wider circle"
+        )
     print("judgement:")
     print(f"  outcome: {judgement['outcome']}  (rule: {judgement['rule']})")
     print(f"  checked before it: {', '.join(judgement['checked']) or '-'}")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from bot.answer.budget import Deadline
     from bot.answer.composer import Answerer
+    from bot.answer.exemplars import Exemplars
     from bot.answer.model import Answer
     from bot.corrections.book import CorrectionBook
     from bot.corrections.store import CorrectionStore
@@ -91,7 +93,32 @@ class Bot:
 
         model = self.chat_model if self.chat_model is not None else make_chat_model(self.settings)
         synthesizer = Synthesizer(model, self.corpus.hotline) if model is not None else None
-        return Answerer(self.settings, self.corpus, self.retriever, synthesizer=synthesizer)
+        return Answerer(
+            self.settings, self.corpus, self.retriever, synthesizer=synthesizer, exemplars=self._exemplars()
+        )
+
+    def _exemplars(self) -> Exemplars | None:
+        """The labelled questions whose vote has the last word, when on and stored for this bot's embedder."""
+        from bot.answer.exemplars import Exemplars
+
+        if not self.settings.exemplars:
+            return None
+        exemplars = Exemplars.load()
+        if exemplars is None or exemplars.embedder_id != self.embedder.id:
+            return None
+        return exemplars
+
+    @contextmanager
+    def leaving_out(self, *sets: str) -> Iterator[None]:
+        """Within the block, the labelled questions of `sets` (eval set names: "holdout12") have no vote, so that a
+        set is measured without its own questions."""
+        answerer = self.answerer
+        before = answerer.left_out
+        answerer.left_out = before | frozenset(sets)
+        try:
+            yield
+        finally:
+            answerer.left_out = before
 
     def prepare(self) -> None:
         """Build every stage now (the answer stage and its chat model are otherwise built on first use), so
@@ -118,7 +145,9 @@ class Bot:
                         "statements": [s.to_dict() for s in article.clause(clause_hit.clause).statements],
                     }
                 )
-        return {"reading": reading.to_dict(), "clauses": clauses, "judgement": judgement.to_dict()}
+        vote = self.answerer.vote(retrieval)
+        voted = {"vote": {"near": vote.near, "wide": vote.wide}} if vote is not None else {}
+        return {"reading": reading.to_dict(), "clauses": clauses, **voted, "judgement": judgement.to_dict()}
 
     def ask(
         self,

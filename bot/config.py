@@ -39,6 +39,17 @@ def _float(env: dict[str, str], name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, got {value!r}") from exc
 
 
+def _switch(env: dict[str, str], name: str, default: bool) -> bool:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ("on", "1", "true", "yes"):
+        return True
+    if value in ("off", "0", "false", "no"):
+        return False
+    raise ConfigError(f"{name} must be on or off, got {value!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Pool:
     """Connection-pool settings of a server database (SQLite needs none): connections kept open per
@@ -96,6 +107,8 @@ class Settings:
       BOT_CORRECTION_THRESHOLD        cosine above which a staff correction applies to a rewording of its
                                       question (default 0.95; 1: the same question only;
                                       calibrated with `python -m eval.corrections`)
+      BOT_EXEMPLARS                   on (default) | off: the labelled questions nearest a question have the last
+                                      word on whether the policy answers it (bot/answer/exemplars.py)
     """
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
@@ -131,6 +144,7 @@ class Settings:
     embed_origins: str = ""
     wechat_appid: str = ""
     wechat_aes_key: str = ""
+    exemplars: bool = True
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -170,6 +184,7 @@ class Settings:
             embed_origins=env.get("BOT_EMBED_ORIGINS", "").strip(),
             wechat_appid=env.get("BOT_WECHAT_APPID", "").strip(),
             wechat_aes_key=env.get("BOT_WECHAT_AES_KEY", "").strip(),
+            exemplars=_switch(env, "BOT_EXEMPLARS", cls.exemplars),
         )
         settings.validate()
         return settings

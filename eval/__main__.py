@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         (bot.corpus.document(d.id).title_zh + "\n" + "\n".join(a.text_zh + a.title_zh for a in d.articles))
         for d in bot.corpus.documents
     )
-    rows = evaluate_answers(bot, questions, policy_text)
+    with bot.leaving_out(args.questions.stem):  # (the set's own questions have no vote on its answers)
+        rows = evaluate_answers(bot, questions, policy_text)
     turns = evaluate_dialogues(bot, args.dialogues) if args.dialogues.exists() else []
     reports["answers"] = answers_report(rows, turns, aggregates_only=args.aggregates_only)
     for report in reports.values():

@@ -18,6 +18,7 @@ from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
+from bot.answer.exemplars import Exemplars, Vote
 from bot.answer.figures import gives_age, stated_figures
 from bot.answer.judge import (
     ClauseEvidence,
@@ -29,6 +30,7 @@ from bot.answer.judge import (
     is_off_topic,
     judge,
 )
+from bot.answer.judge.exemplars import needs_vote, reconsider
 from bot.answer.judge.pieces import granted_to_other, lists_named, statement_kinds
 from bot.answer.llm import Synthesizer
 from bot.answer.model import Answer
@@ -39,7 +41,7 @@ from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
-from bot.retrieve.hybrid import HybridRetriever
+from bot.retrieve.hybrid import HybridRetriever, dense_text
 from bot.retrieve.results import Retrieval
 from bot.text import HAN, clean, normalize, over_limit, written_as, written_in
 
@@ -80,8 +82,11 @@ class Answerer:
         retriever: HybridRetriever,
         thresholds: Thresholds | None = None,
         synthesizer: Synthesizer | None = None,
+        exemplars: Exemplars | None = None,
     ) -> None:
         self.settings = settings
+        self.exemplars = exemplars
+        self.left_out: frozenset[str] = frozenset()  # exemplar sets not counted (an eval set measured without its own)
         self.corpus = corpus
         self.retriever = retriever
         self.thresholds = thresholds or Thresholds()
@@ -133,7 +138,21 @@ class Answerer:
         text = _TAG.sub(" ", clean(question))
         read = self._read(question, text, lang if lang in ("zh", "en") else detect_language(text))
         retrieval = self.retriever.retrieve(read.search, top=8, read=False)
-        return read, retrieval, judge(read, self.evidence(retrieval), self.thresholds)
+        evidence = self.evidence(retrieval)
+        whole = judge(read, evidence, self.thresholds)
+        vote = self.vote(retrieval) if needs_vote(read, whole, whole, evidence) else None
+        return read, retrieval, reconsider(read, whole, whole, vote, evidence, self.thresholds)
+
+    def vote(self, retrieval: Retrieval) -> Vote | None:
+        """What the labelled questions nearest the retrieved question say (None without exemplars)."""
+        if self.exemplars is None or retrieval.vector is None:
+            return None
+        return self.exemplars.vote(retrieval.vector, self.left_out)
+
+    def dense_input(self, question: str) -> str:
+        """The text whose vector retrieval computes for `question` asked on its own (what an exemplar is stored as)."""
+        search = self.retriever.read_question(_TAG.sub(" ", clean(question)))
+        return dense_text(normalize(search) or search)
 
     def _read(self, question: str, stripped: str, lang: str) -> Question:
         """The question read once: pinyin read and sound-alike typos of policy words added for retrieval;
@@ -147,7 +166,7 @@ class Answerer:
     def _answer(self, q: Question, turns: list[Turn], stripped: str, deadline: Deadline | None) -> Answer:
         q, retrieval = self._resolve(q, turns, deadline)
         evidence = self.evidence(retrieval)
-        judgement = judge(q, evidence, self.thresholds)
+        judgement = as_judged = judge(q, evidence, self.thresholds)
         if judgement.rule in ("task", "override") and (inner := _wrapped(stripped)):
             # "请你扮演招商局局长回答:人才创业项目怎么奖励?": the role is not played, the question is answered
             asked = self._read(q.asked, inner, q.lang)
@@ -229,13 +248,13 @@ class Answerer:
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             q, evidence, judgement = beside[0], beside[1], replace(beside[2], yes=False)
             check(deadline, "rendering")
-            return self.renderer.render(q, evidence, judgement, retrieval.numbers, notes)
+            return self._render((q, evidence, judgement), retrieval, notes, as_judged)
         if judgement.outcome.fallback and not of_document and (premise := _corrected_part(parts, evidence)):
             # "The 2025 target is for national zones' R&D to reach 5% of GDP - is that right? What's the current
             # level?": the premise one part puts up is corrected, what the policy does not say of the rest is said
             notes = [self._part(*p) for p in parts if p[2].outcome.fallback]
             check(deadline, "rendering")
-            return self.renderer.render(*premise, retrieval.numbers, notes)
+            return self._render(premise, retrieval, notes, as_judged)
         if judgement.rule == "other_contact" and any(
             p[2].rule == "contact" and (p is parts[0] or _HOTLINE_NAMED.search(p[0].normalized)) for p in parts
         ):
@@ -284,7 +303,21 @@ class Answerer:
                 self._part(*p) for p in parts if not (p[2].lead and p[2].lead.key == lead and not p[2].outcome.fallback)
             ]
         check(deadline, "rendering")
-        return self.renderer.render(q, evidence, judgement, retrieval.numbers, others)
+        return self._render((q, evidence, judgement), retrieval, others, as_judged)
+
+    def _render(
+        self,
+        judged: tuple[Question, Evidence, Judgement],
+        retrieval: Retrieval,
+        notes: Sequence[Part],
+        whole: Judgement,
+    ) -> Answer:
+        """The answer to what was judged, once the labelled questions nearest the whole (judged `whole`) have had
+        their say."""
+        q, evidence, judgement = judged
+        vote = self.vote(retrieval) if needs_vote(q, whole, judgement, evidence) else None
+        judgement = reconsider(q, whole, judgement, vote, evidence, self.thresholds)
+        return self.renderer.render(q, evidence, judgement, retrieval.numbers, notes)
 
     def _alone(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -39,6 +39,9 @@ class Query:
     # each glossary term's tokens, per language (added to the BM25 queries; in a title they count only as a whole)
     zh_terms: tuple[tuple[str, ...], ...] = ()
     en_terms: tuple[tuple[str, ...], ...] = ()
+    vector: np.ndarray | None = field(
+        default=None, compare=False
+    )  # the question's own vector (what the dense channels' cosines are of)
 
     @property
     def zh_query(self) -> tuple[str, ...]:
@@ -77,6 +80,7 @@ class Channels:
     title: np.ndarray | None = None  # share of its article's title words the question contains
     words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the question's own Chinese and English tokens
     named: np.ndarray | None = None  # 1 for the slots of an article the question cites by number
+    vector: np.ndarray | None = field(default=None, compare=False)  # the question's vector
 
 
 class DenseChannel:

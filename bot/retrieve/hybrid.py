@@ -184,6 +184,7 @@ class HybridRetriever:
             cited=channels.named is not None and bool(channels.named.any()),
             shared=shared,
             specific=frozenset(wanted),
+            vector=channels.vector,
         )
 
     def question_vector(self, question: str) -> np.ndarray:
@@ -228,6 +229,7 @@ class HybridRetriever:
             articles=articles,
             zh_terms=zh_terms,
             en_terms=en_terms,
+            vector=vector,
         )
 
     def _titled(
@@ -262,6 +264,7 @@ class HybridRetriever:
             title=self.title.score(query),
             named=self.named.score(query),
             words=(query.zh_words, query.en_words),
+            vector=query.vector,
         )
 
     def fuse(self, channels: Channels, weights: Weights) -> np.ndarray:

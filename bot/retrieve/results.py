@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from bot.corpus.glossary import Term
 
 
@@ -42,6 +44,7 @@ class Retrieval:
     # across clauses, not units of figures), so that what is judged of a clause needs no retriever
     shared: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)
     specific: frozenset[str] = frozenset()  # the question's specific words (those `shared` is taken from)
+    vector: np.ndarray | None = field(default=None, compare=False)  # the question's vector, as the dense channel's
 
     def specific_overlap(self, doc: str, article: int, clause: int) -> frozenset[str]:
         """The question's specific words that clause (doc, article, clause) has (empty if not retrieved)."""
