@@ -104,21 +104,26 @@ class Bot:
         if not self.settings.exemplars:
             return None
         exemplars = Exemplars.load()
-        if exemplars is None or exemplars.embedder_id != self.embedder.id:
+        if exemplars is None:
+            log.warning("no exemplars file: answering without the vote (python -m eval.exemplars build)")
+        elif exemplars.embedder_id != self.embedder.id:
+            log.warning(
+                "exemplars are of %s, not of %s: answering without their vote", exemplars.embedder_id, self.embedder.id
+            )
             return None
         return exemplars
 
     @contextmanager
     def leaving_out(self, *sets: str) -> Iterator[None]:
-        """Within the block, the labelled questions of `sets` (eval set names: "holdout12") have no vote, so that a
-        set is measured without its own questions."""
-        answerer = self.answerer
-        before = answerer.left_out
-        answerer.left_out = before | frozenset(sets)
+        """Within the block (in this thread or task only), the labelled questions of `sets` (eval set names:
+        "holdout12") have no vote, so that a set is measured without its own questions."""
+        from bot.answer.exemplars import LEFT_OUT
+
+        token = LEFT_OUT.set(LEFT_OUT.get() | frozenset(sets))
         try:
             yield
         finally:
-            answerer.left_out = before
+            LEFT_OUT.reset(token)
 
     def prepare(self) -> None:
         """Build every stage now (the answer stage and its chat model are otherwise built on first use), so

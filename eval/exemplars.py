@@ -79,12 +79,14 @@ def build(cache_path: Path, out: Path) -> int:
     texts: list[str] = []
     fallback: list[bool] = []
     sources: list[int] = []
+    positions: list[int] = []
     for path in labelled_sets():
         names.append(path.stem)
-        for question in load_questions(path):
+        for position, question in enumerate(load_questions(path)):
             texts.append(answerer.dense_input(question.question))
             fallback.append(question.fallback)
             sources.append(len(names) - 1)
+            positions.append(position)
     cached: dict[str, np.ndarray] = {}
     if cache_path.is_file():
         with np.load(cache_path, allow_pickle=False) as data:
@@ -113,6 +115,7 @@ def build(cache_path: Path, out: Path) -> int:
         vectors=rows[order],
         fallback=np.array(fallback, dtype=bool)[order],
         sources=np.array(sources, dtype=np.uint16)[order],
+        positions=np.array(positions, dtype=np.uint32)[order],
         names=np.array(names),
         mean=mean,
         basis=basis,
@@ -143,7 +146,7 @@ def measure(paths: list[Path]) -> int:
     print("set             lang  recall/precision without vote   with vote   changed")
     for path in paths:
         questions = load_questions(path)
-        answerer.exemplars = None
+        answerer.exemplars = None  # (this tool's own Bot, asked from this thread only)
         without = [bot.ask(q.question).fallback for q in questions]
         answerer.exemplars = exemplars
         with bot.leaving_out(path.stem):

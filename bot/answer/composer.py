@@ -18,7 +18,7 @@ from bot.answer.budget import Deadline, check
 from bot.answer.cues import Cues, check_cues, load_cues, words_of
 from bot.answer.dialogue import Turn, looks_like_follow_up, parse_history
 from bot.answer.evidence import EvidenceBuilder
-from bot.answer.exemplars import Exemplars, Vote
+from bot.answer.exemplars import LEFT_OUT, Exemplars, Vote
 from bot.answer.figures import gives_age, stated_figures
 from bot.answer.judge import (
     ClauseEvidence,
@@ -86,7 +86,6 @@ class Answerer:
     ) -> None:
         self.settings = settings
         self.exemplars = exemplars
-        self.left_out: frozenset[str] = frozenset()  # exemplar sets not counted (an eval set measured without its own)
         self.corpus = corpus
         self.retriever = retriever
         self.thresholds = thresholds or Thresholds()
@@ -147,7 +146,7 @@ class Answerer:
         """What the labelled questions nearest the retrieved question say (None without exemplars)."""
         if self.exemplars is None or retrieval.vector is None:
             return None
-        return self.exemplars.vote(retrieval.vector, self.left_out)
+        return self.exemplars.vote(retrieval.vector, LEFT_OUT.get())
 
     def dense_input(self, question: str) -> str:
         """The text whose vector retrieval computes for `question` asked on its own (what an exemplar is stored as)."""

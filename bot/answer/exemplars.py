@@ -15,11 +15,16 @@ The vectors are those of one embedder (the file names it); with another embedder
 
 from __future__ import annotations
 
+import logging
+import zipfile
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "exemplars.npz"
 #: how many nearest exemplars each share is taken over
@@ -27,6 +32,9 @@ NEAR = 5
 WIDE = 20
 #: how many clusters a question's rows are looked for in
 PROBES = 16
+#: the eval sets whose exemplars have no vote in this context (`Bot.leaving_out`: a set measured without its own
+#: questions; a context variable, so that one thread's measurement leaves another's answers alone)
+LEFT_OUT: ContextVar[frozenset[str]] = ContextVar("exemplars_left_out", default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +61,11 @@ class Exemplars:
         *,
         centroids: np.ndarray | None = None,
         offsets: np.ndarray | None = None,
+        positions: np.ndarray | None = None,
     ) -> None:
-        self._rows = unit_rows(vectors.astype(np.float32))
-        self._fallback = fallback.astype(bool)
-        self._sources = sources.astype(np.int32)
+        self.rows = unit_rows(vectors.astype(np.float32))
+        self.fallback = fallback.astype(bool)
+        self.sources = sources.astype(np.int32)
         self.names = tuple(names)
         self._mean = mean.astype(np.float32)
         self._basis = basis.astype(np.float32)
@@ -64,28 +73,35 @@ class Exemplars:
         self._centroids = unit_rows(centroids.astype(np.float32)) if centroids is not None else None
         self._offsets = offsets.astype(np.int64) if offsets is not None else None
         self._dropped: tuple[frozenset[str], np.ndarray] | None = None
+        # each row's question: its set (an index into `names`) and its line in that set
+        self.positions = positions.astype(np.int64) if positions is not None else np.arange(len(self.fallback))
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> Exemplars | None:
         """The exemplars stored at `path`, or None when there is no such file."""
         if not path.is_file():
             return None
-        with np.load(path, allow_pickle=False) as data:
-            clustered = "centroids" in data.files
-            return cls(
-                data["vectors"],
-                data["fallback"],
-                data["sources"],
-                [str(n) for n in data["names"]],
-                data["mean"],
-                data["basis"],
-                str(data["embedder_id"]),
-                centroids=data["centroids"] if clustered else None,
-                offsets=data["offsets"] if clustered else None,
-            )
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                clustered = "centroids" in data.files
+                return cls(
+                    data["vectors"],
+                    data["fallback"],
+                    data["sources"],
+                    [str(n) for n in data["names"]],
+                    data["mean"],
+                    data["basis"],
+                    str(data["embedder_id"]),
+                    centroids=data["centroids"] if clustered else None,
+                    offsets=data["offsets"] if clustered else None,
+                    positions=data["positions"] if "positions" in data.files else None,
+                )
+        except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+            log.warning("exemplars at %s not read (%s): answering without their vote", path, exc)
+            return None
 
     def __len__(self) -> int:
-        return len(self._fallback)
+        return len(self.fallback)
 
     def project(self, vector: np.ndarray) -> np.ndarray:
         """`vector` (the embedder's, full size) in the stored projection, unit length."""
@@ -98,7 +114,7 @@ class Exemplars:
         cached = self._dropped
         if cached is not None and cached[0] == names:
             return cached[1]
-        dropped = np.isin(self._sources, [i for i, name in enumerate(self.names) if name in names])
+        dropped = np.isin(self.sources, [i for i, name in enumerate(self.names) if name in names])
         self._dropped = (names, dropped)
         return dropped
 
@@ -113,21 +129,22 @@ class Exemplars:
 
     def vote(self, vector: np.ndarray, left_out: frozenset[str] = frozenset(), exact: bool = False) -> Vote | None:
         """The shares of the nearest exemplars to `vector` the policy does not answer; exemplars of the sets named in
-        `left_out` are not counted (an eval set is measured without its own questions); None when none is left.
+        `left_out` are not counted (an eval set is measured without its own questions); None when fewer than `NEAR`
+        are left.
         `exact` compares with every row instead of the nearest clusters' (for measuring the difference)."""
         query = self.project(vector)
         rows = self._candidates(query, exact)
-        chosen = self._rows if rows is None else self._rows[rows]
+        chosen = self.rows if rows is None else self.rows[rows]
         cosines = np.einsum("ij,j->i", chosen, query)
         if left_out:
             dropped = self._left_out(left_out)
             cosines = np.where(dropped if rows is None else dropped[rows], -np.inf, cosines)
         wide = min(WIDE, int(np.isfinite(cosines).sum()))
-        if wide == 0:
+        if wide < NEAR:  # (a share of fewer than the nearest few says too little)
             return None
         nearest = np.argpartition(-cosines, wide - 1)[:wide]
         nearest = nearest[np.argsort(-cosines[nearest], kind="stable")]
-        labels = self._fallback[nearest if rows is None else rows[nearest]]
+        labels = self.fallback[nearest if rows is None else rows[nearest]]
         return Vote(near=float(labels[:NEAR].mean()), wide=float(labels.mean()))
 
 

@@ -60,11 +60,8 @@ class GapSentences:
         lang, missing = q.lang, j.missing
         kind = missing.kind if missing else "figure"
         plain = {"current_state": "current_state", "promise": "promise", "benefit": "benefit_not_stated"}
-        plain |= {
-            "approver": "approver_not_stated",
-            "task": "task_part",
-            "unlike": "unlike_not_stated",
-        }  # (an opinion asked beside a question)
+        plain |= {"approver": "approver_not_stated", "task": "task_part"}  # (task: an opinion asked beside a question)
+        plain |= {"unaddressed": "unaddressed"}  # (what most questions like it are declined for: `reconsider`)
         if kind in plain:
             return say(lang, plain[kind])
         if kind == "claim":

@@ -164,11 +164,9 @@ class Thresholds:
     close_article: float = 0.92  # a second article this close to the first is cited too
     close_clause: float = 0.85  # further clauses of the first article this close are cited
     max_citations: int = 4
-    # the labelled questions nearest a question (`bot.answer.exemplars`): an answer is declined when at least this
-    # share of the few nearest are questions the policy does not answer, and a decline is answered when at most this
-    # share of the wider circle are (measured in eval/README.md, session 49)
+    # the labelled questions nearest a question (`bot.answer.exemplars`): a default answer is declined when at least
+    # this share of the few nearest are questions the policy does not answer (measured in eval/README.md, session 49)
     exemplar_decline: float = 0.8
-    exemplar_answer: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
