@@ -295,8 +295,8 @@ def _explain(settings: Settings, args: argparse.Namespace) -> None:
     if report.get("vote"):
         vote = report["vote"]
         print(
-            f"nearest labelled questions the policy does not answer: {vote['near']:.0%} of the nearest few, "
-            f"{vote['wide']:.0%} of the wider circle"
+            f"nearest labelled questions the policy does not answer: {vote['near']:.0%} of the nearest 5, "
+            f"{vote['wide']:.0%} of the nearest 20 (at 80% of the 5 they decline an answer no rule doubted)"
         )
     print("judgement:")
     print(f"  outcome: {judgement['outcome']}  (rule: {judgement['rule']})")

@@ -182,8 +182,7 @@ def agreement(cache_path: Path, sample: int) -> int:
     answerer = Bot().answerer
     rows = [(path.stem, q.question) for path in labelled_sets() for q in load_questions(path)]
     t = Thresholds()
-    same = {"decline": 0, "answer": 0}
-    differ = {"decline": 0, "answer": 0}
+    same, differ = 0, 0
     for name, text in random.Random(0).sample(rows, sample):
         vector = cached.get(key(answerer.dense_input(text)))
         if vector is None:
@@ -192,11 +191,11 @@ def agreement(cache_path: Path, sample: int) -> int:
         full = exemplars.vote(vector, frozenset({name}), exact=True)
         if fast is None or full is None:
             continue
-        for what, decides in (("decline", lambda v: v.near >= t.exemplar_decline), ("answer", lambda v: v.wide <= 0)):
-            (same if decides(fast) == decides(full) else differ)[what] += 1
-    for what, agreed in same.items():
-        total = agreed + differ[what]
-        print(f"{what}: the same decision on {agreed} of {total} ({agreed / max(1, total):.4f})")
+        if (fast.near >= t.exemplar_decline) == (full.near >= t.exemplar_decline):
+            same += 1
+        else:
+            differ += 1
+    print(f"decline or not: the same on {same} of {same + differ} ({same / max(1, same + differ):.4f})")
     return 0
 
 
