@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.answer.exemplars import unit_rows  # (numpy only: no model is loaded by importing it)
 from eval.dataset import load_questions
 from eval.same_answers import EVAL_DIR, question_sets
 
@@ -54,8 +55,6 @@ def quantized(projected: np.ndarray) -> np.ndarray:
 def clusters(rows: np.ndarray, count: int = CLUSTERS, rounds: int = 12) -> tuple[np.ndarray, np.ndarray]:
     """Spherical k-means of unit `rows`: the centroids and each row's cluster (seeded: the same rows give the same
     clusters)."""
-    from bot.answer.exemplars import unit_rows
-
     rng = np.random.default_rng(0)
     centroids = rows[rng.choice(len(rows), size=count, replace=False)].copy()
     assigned = np.zeros(len(rows), dtype=np.int64)
@@ -106,8 +105,6 @@ def build(cache_path: Path, out: Path) -> int:
     vectors = np.array([cached[k] for k in keys], dtype=np.float32)
     mean, basis = projection(vectors)
     rows = quantized((vectors - mean) @ basis)
-    from bot.answer.exemplars import unit_rows
-
     centroids, assigned = clusters(unit_rows(rows.astype(np.float32)))
     order = np.argsort(assigned, kind="stable")  # the rows grouped by cluster
     np.savez_compressed(

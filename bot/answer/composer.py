@@ -41,7 +41,7 @@ from bot.config import Settings
 from bot.corpus.model import Corpus
 from bot.language import detect_language, is_pinyin, is_supported_script
 from bot.retrieve.fuser import Fuser
-from bot.retrieve.hybrid import HybridRetriever, dense_text
+from bot.retrieve.hybrid import HybridRetriever
 from bot.retrieve.results import Retrieval
 from bot.text import HAN, clean, normalize, over_limit, written_as, written_in
 
@@ -150,8 +150,7 @@ class Answerer:
 
     def dense_input(self, question: str) -> str:
         """The text whose vector retrieval computes for `question` asked on its own (what an exemplar is stored as)."""
-        search = self.retriever.read_question(_TAG.sub(" ", clean(question)))
-        return dense_text(normalize(search) or search)
+        return self.retriever.dense_input(_TAG.sub(" ", clean(question)))
 
     def _read(self, question: str, stripped: str, lang: str) -> Question:
         """The question read once: pinyin read and sound-alike typos of policy words added for retrieval;

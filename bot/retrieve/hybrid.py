@@ -187,10 +187,14 @@ class HybridRetriever:
             vector=channels.vector,
         )
 
+    def dense_input(self, question: str) -> str:
+        """The text `query` embeds for `question` as the answer stage sends it (read, normalized, cut)."""
+        search = self.read_question(clean(question))
+        return dense_text(normalize(search) or search)
+
     def question_vector(self, question: str) -> np.ndarray:
         """The vector `query` computes for `question` as the answer stage sends it (read, normalized)."""
-        search = self.read_question(clean(question))
-        return self.embedder.embed_query_vector(dense_text(normalize(search) or search))
+        return self.embedder.embed_query_vector(self.dense_input(question))
 
     def query(self, question: str, read: bool = True) -> Query:
         """`question` as the channels read it: its words, glossary terms and the vector index's cosines."""
