@@ -5672,3 +5672,121 @@ def test_round_54_readings_stay_narrow() -> None:
         "compared"
     )
     assert ask("Do we need more than three hundred staff to qualify?", "en").compared == ()
+
+
+ENTERPRISE_CONSORTIA = Statement(
+    "support", "enterprise", "与高校院所合作、牵头组建创新联合体", "lead innovation consortia with universities"
+)
+SCIENTISTS_STARTING = Statement(
+    "support", "tech_staff", "携带科技成果在高新区内创新创业", "bring achievements to start businesses in the zones"
+)
+ENVIRONMENT = Statement(
+    "support", "zone", "健全园区环境监测监控及预警体系", "improve environmental monitoring and early warning"
+)
+ONE_ZONE = Statement("obligation", "zone", "做实一区多园,以国家和省级高新区为主体统一管理", "one zone, many parks")
+
+
+def test_round_56_carriers_and_employers_that_are_no_zone_or_enterprise() -> None:
+    """A university science park or an incubator asking what a newly recognised one gets asks for itself the reward the
+    policy states for zones; a kindergarten that employs the teacher is no enterprise; a company spun off from a
+    university is one."""
+    park = ask("我们的大学科技园刚被认定为省级的，市里会奖励多少钱？")
+    assert park.party == "organisation"
+    assert judge(park, REWARDS).rule == "party"
+    assert ask("How much does an incubator get once it is recognised at provincial level?", "en").party
+    school = ask("We run a small kindergarten; our 63-year-old art teacher wants the age rule relaxed", "en")
+    assert school.non_enterprise
+    assert ask("我们是一家高校老师创办的科技公司，能不能享受这个？").non_enterprise is False
+    assert ask("我们是一所高校，能不能享受这个？").non_enterprise
+
+
+def test_round_56_what_the_asker_tells_around_the_question_is_not_asked() -> None:
+    """A few partners one works with ("跟几所大学") ask no count; an either-or told as a dispute before the question
+    puts up no choice, nor one whose other side is open ("还是谁报"); a guess beside an open alternative ("扣钱还是啥")
+    names nothing asked; a company one plans to register, before a question the clause answers, is the scene."""
+    consortia = evidence(clause(8, 1, ENTERPRISE_CONSORTIA, text="支持企业与高校院所合作、牵头组建创新联合体"))
+    judgement = judge(ask("我们准备联合几所大学一起，由企业牵头搞创新联合体，政策上鼓励吗？"), consortia)
+    assert judgement.outcome is Outcome.ANSWERED
+    assert judge(ask("创新联合体最少要几所高校参加？"), consortia).outcome is Outcome.NOT_STATED
+    assert ask("科研成果到底归单位还是归发明人，所里吵了很久。政策对这个是怎么说的？").options == ()
+    assert ask("科研成果是归单位还是归发明人？").options != ()
+    assert ask("能搞单项考核吗？是一律不行还是有例外").options != ()  # a last sentence without a stop asks too
+    assert ask("材料是我们自己报还是谁报？").options == ()
+    assert "clawback" not in {s.id for s in ask("考核不合格会怎么处理，扣钱还是啥？").specifics}
+    assert "clawback" in {s.id for s in ask("考核不合格会扣钱吗？").specifics}
+    starting = evidence(clause(9, 3, SCIENTISTS_STARTING, text="支持科技人员携带科技成果在高新区内创新创业"))
+    planned = ask("我是研究院的工程师，想出来在高新区注册个公司做转化，政策支持科研人员带成果创业吗？")
+    assert "registration" in {s.id for s in planned.specifics}
+    assert judge(planned, starting).rule != "specific"
+    assert judge(ask("在高新区注册公司要多少注册资本？"), starting).rule == "specific"
+
+
+def test_round_56_an_industry_said_of_others_and_a_partner_of_a_foreign_nationality() -> None:
+    """An industry said of companies in general, before a question the clause answers, is not asked (one its question
+    clause names still is); a partner said to be of a foreign nationality is asked about as the foreign talent a
+    clause names."""
+    monitoring = evidence(clause(13, 4, ENVIRONMENT, text="健全园区环境监测监控及预警体系"))
+    general = ask("化工企业最担心出环境事故，高新区对园区环境监测预警有什么安排？")
+    assert "unlisted_industry" in {s.id for s in general.specifics}
+    assert judge(general, monitoring).rule != "specific"
+    assert judge(ask("化工企业最担心出事，高新区对化工企业的环境监测预警有什么安排？"), monitoring).rule == "specific"
+    singaporean = ask("我们有个合伙人是新加坡籍，认定为外籍高层次人才后，R字签证有效期最长几年？")
+    assert "jv_partner" in {s.id for s in singaporean.specifics}
+    assert judge(singaporean, VISA).rule != "specific"
+    assert judge(ask("我是外籍高层次人才，我的合伙人能一起办R字签证吗？"), VISA).rule == "specific"
+
+
+def test_round_56_who_a_role_is_and_items_of_a_list() -> None:
+    """ "主体是谁" asks the role a clause fills, not a person's name; "X算不算Y" of an item the list names asks whether
+    X is among it, which the policy does not say unless it names X; a quoted term the article's clauses open with
+    lists them."""
+    zones = evidence(clause(17, 3, ONE_ZONE, text="做实高新区“一区多园”,以国家和发展水平高的省级高新区为主体"))
+    assert judge(ask("一区多园的主体是谁？"), zones).rule != "never_stated"
+    assert judge(ask("高新区管委会主任是谁？"), zones).rule == "never_stated"
+    listed = evidence(clause(11, 1, INDUSTRIES, text="生命健康 新材料 新能源 先进制造 现代农业"))
+    item = judge(ask("茶叶种植算不算现代农业？"), listed)
+    assert (item.outcome, item.rule) == (Outcome.NOT_STATED, "unlisted")
+    assert ask("Does furniture making count as advanced manufacturing?", "en").item_member == (
+        "furniture making",
+        "advanced manufacturing",
+    )
+    assert judge(ask("新能源汽车算不算新能源？"), listed).rule != "unlisted"  # named by the list
+    assert judge(ask("茶叶种植算不算数字经济？"), listed).rule != "unlisted"  # an item the list does not have
+    principles = evidence(
+        clause(2, 1, Statement("goal", "zone", "坚持创新引领", "innovation-led"), text="坚持创新引领。"),
+        clause(2, 2, Statement("goal", "zone", "坚持高新定位", "high-tech"), text="坚持高新定位。", position=1),
+    )
+    assert judge(ask("基本原则分别是哪几个“坚持”？"), principles).rule != "particulars"
+    assert judge(ask("基本原则分别是哪几个？"), principles).rule == "particulars"
+
+
+def test_round_56_both_levels_put_up_with_one_figure_is_corrected() -> None:
+    """ "国家级和省级都奖100万" states one figure for two levels the policy gives two: corrected by the other's; the two
+    figures given apart are true; a last year's rank a reward is measured against is no state of things now."""
+    ranking = evidence(clause(25, 4, NATIONAL_RANKING, PROVINCIAL_RANKING))
+    both = judge(ask("听说国家级和省级高新区排名前进3位以上都奖100万，是吧？"), ranking)
+    assert (both.outcome, both.rule) == (Outcome.CORRECTED, "contradicted")
+    assert both.statement is not None and "money:500000" in both.statement.figures
+    apart = judge(ask("国家级和省级高新区排名前进3位以上分别奖100万和50万，对吗？"), ranking)
+    assert apart.outcome is Outcome.ANSWERED
+    assert not ask("Is the climb measured against - last year's rank or the best one?", "en").intent.current_state
+    assert ask("What was the zone's rank last year?", "en").intent.current_state
+
+
+def test_round_56_readings_stay_narrow() -> None:
+    """What the round's readings leave alone: how many partners are needed is still a count asked; a closed choice
+    before a thanks, or with "其他" in a longer option, is still a choice; a named option before "还是其他" is still
+    named; 开发 is no "开"; a partner of a foreign nationality not said to be the clause's subject is still someone
+    beside it; an industry asked whether it may have support is still asked."""
+    consortia = evidence(clause(8, 1, ENTERPRISE_CONSORTIA, text="支持企业与高校院所合作、牵头组建创新联合体"))
+    assert judge(ask("创新联合体至少要跟几所高校合作？"), consortia).outcome is Outcome.NOT_STATED
+    assert ask("这笔奖励是直接给企业还是给园区。谢谢").options != ()
+    assert ask("这笔钱只能用于园区建设还是也能用于其他方面？").options != ()
+    assert "certification" in {s.id for s in ask("要交无犯罪记录证明还是其他材料？").specifics}
+    assert not ask("我们开发医院信息系统，外籍工程师能放宽年龄吗？").non_enterprise
+    assert judge(ask("我们股东是美国籍，他能一起办R字签证吗？"), VISA).rule == "specific"
+    chemicals = ask("有家化工企业准备搬到高新区，能享受主导产业扶持吗？")
+    listed = evidence(clause(11, 1, INDUSTRIES, text="生命健康 新材料 新能源 先进制造 现代农业 主导产业"))
+    assert "unlisted_industry" in {s.id for s in chemicals.specifics}
+    assert judge(chemicals, listed).outcome is Outcome.NOT_STATED
+    assert ask("这类产业算不算的？", "zh").item_member == ("", "")

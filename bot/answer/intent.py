@@ -205,8 +205,10 @@ _CONDITION = re.compile(r"^\s*(?:if|once|after)\b[^,;?]{3,80},\s*(?=\w+\s+\w+\s+
 
 def _kinds(text: str, cues: Cues) -> set[str]:
     """The kinds of figure `text` names; a kind only named by a noun ("documents for the age
-    relaxation") counts when no other kind is named. A number told roughly ("十几个人", "好几家") asks none."""
+    relaxation") counts when no other kind is named. A number told roughly ("十几个人", "好几家") or the few one
+    works with ("跟几所大学") asks none."""
     text = _ROUGHLY.sub("数", text)
+    text = text if _HOW_MANY_NEEDED.search(text) else _FEW.sub(r"\1数", text)
     words = words_of(text)
     return {kind.name for kind in cues.figures if kind.cues.found(text, words)} or {
         kind.name for kind in cues.figures if kind.topic.found(text, words)
@@ -215,6 +217,10 @@ def _kinds(text: str, cues: Cues) -> set[str]:
 
 #: 几 in a number told roughly ("十几个人", "二十几家", "好几个"), not asked ("能拿几万?" asks)
 _ROUGHLY = re.compile(r"[一二两三四五六七八九十百千万好]+几")
+#: 几 of the partners one does something with ("跟几所大学一起", "联合几家上下游企业"): a few, not asked
+_FEW = re.compile(r"([跟和同]|(?<!参)与|联合|联手|拉上|带上|约上)几(?=[所家个位名])")
+#: … unless how many are needed is asked ("至少要跟几所高校合作?")
+_HOW_MANY_NEEDED = re.compile(r"至少|最少|最多|必须|需要|要求|规定|才能|才可以")
 
 
 def _wh_parts(sentence: str) -> list[str]:

@@ -112,6 +112,8 @@ class Question:
     years: frozenset[str] = frozenset()  # the years it names ("2030")
     listing: frozenset[str] = frozenset()  # what a "which …?" question asks the members of ("哪些产业": 产业)
     member: str = ""  # what a question asks is among a kind of things listed ("冷链物流算不算主导产业?": 冷链物流)
+    # … or is one item of a list ("水产品加工算不算现代农业?": 水产品加工, 现代农业)
+    item_member: tuple[str, str] = ("", "")
     # what it compares with, as written ("比全国平均水平高多少": 全国平均水平; "earn more than civil servants")
     compared: tuple[str, ...] = ()
     headed: frozenset[str] = frozenset()  # the figure kinds its question word asks ("What documents …": documents)
@@ -387,6 +389,7 @@ def read_question(
         years=asked_years(question_part) or asked_years(questions),
         listing=listing_of(questions, cues.listing_equivalents),
         member=member_of(normalized, lang, written),
+        item_member=member_item(normalized, lang),
         compared=compared_with(questions, cues),
         headed=frozenset(k.name for k in intent.figures if any(k.cues.found(h, words_of(h)) for h in heads)),
     )
@@ -678,9 +681,13 @@ _HOLDER = (
 )
 #: holding, said before the holder ("拿着永久居留身份证的外籍股东")
 _HOLDING_BEFORE = r"(?:持有|拿到了?|拿了|拿着?(?![不没到])|取得了?|办了)"
+_IN_HAND = r"(?:手上|手里)(?:拿的|持的)?是"  # "手上是工作许可证"
 _HELD = (
     re.compile(
-        _HOLDER + r"[^。.;；?？!！]{0,30}?(?:(?:拿|持|用|办)的是|持有|有(?!效)|持|拿到了?|拿了|取得了?|获得了?|办了"
+        _HOLDER
+        + r"[^。.;；?？!！]{0,30}?(?:(?:拿|持|用|办)的是|"
+        + _IN_HAND
+        + r"|持有|有(?!效)|持|拿到了?|拿了|取得了?|获得了?|办了"
         r"|\bholds?\b|\bhas\b|\bgot\b"
         r"|\bobtained\b)\s*([^,，。.;；?？!！]{2,40})"
     ),
@@ -690,7 +697,10 @@ _HELD = (
 )
 # … of which a holder said to hold a card or permit in so many words ("外籍合伙人拿的是永久居留身份证"), not only "有"
 _HOLDS = re.compile(
-    _HOLDER + r"[^。.;；?？!！,，]{0,10}?(?:(?:拿|持|用)的是|持有|拿着|拿到了?|拿了|取得了?|\bholds?\b|\bhas got\b)"
+    _HOLDER
+    + r"[^。.;；?？!！,，]{0,10}?(?:(?:拿|持|用)的是|"
+    + _IN_HAND
+    + r"|持有|拿着|拿到了?|拿了|取得了?|\bholds?\b|\bhas got\b)"
     r"\s*[^,，。.;；?？!！]{2,40}"
     r"|" + _HOLDING_BEFORE + r"\s*[^,，。.;；?？!！]{2,30}?的\S{0,4}" + _HOLDER  # "拿着…的外籍股东"
 )
@@ -735,6 +745,33 @@ def member_of(text: str, lang: str, written: str = "") -> str:
     return "" if not words or acronym or re.search(r"\d", member) else member
 
 
+def member_item(text: str, lang: str) -> tuple[str, str]:
+    """What the question asks is one item a list may name, and that item, when it names no kind of thing
+    ("水产品加工算不算现代农业?" → 水产品加工, 现代农业; "Does shipbuilding count as advanced manufacturing?");
+    ("", "") when it asks no such thing."""
+    found = (_ITEM_ZH if lang == "zh" else _ITEM_EN).search(text)
+    if not found:
+        return "", ""
+    member = _ASKING_FIRST.sub("", found.group("member")).strip()
+    if (_REFERS_ZH.search(member) if lang == "zh" else _REFERS_EN.search(member)) or len(_named_words(member, lang)) < (
+        2 if lang == "zh" else 1
+    ):
+        return "", ""
+    item = found.group("item").strip().split("的")[-1]  # "政策里讲的先进制造": 先进制造
+    return (member, item) if item else ("", "")
+
+
+#: "X算不算Y?", "does X count as Y?": one thing asked to be another a list may name
+_ITEM_ZH = re.compile(
+    r"(?:^|[，,。？?；;：:！!\s])(?P<member>[^，,。？?；;：:！!\s]{2,16}?)(?:算不算|算是|属不属于|属于)"
+    r"(?P<item>[^，,。？?；;：:！!\s吗呢]{2,12})(?:吗|呢)?\s*(?:[？?，,。]|$)"
+)
+_ITEM_EN = re.compile(
+    r"\b(?:does|do|would|will)\s+(?P<member>[\w\s&/-]{2,40}?)\s+"
+    r"(?:count as|counts as|fall under|falls under|be considered)\s+(?:an?\s+|the\s+)?['\"‘“]?"
+    r"(?P<item>[\w\s-]{3,40}?)['\"’”]?\s*(?:\?|$|,|\bunder\b|\bin\b|\bfor\b)",
+    re.I,
+)
 _MEMBER_ZH = re.compile(
     r"(?:^|[，,。？?；;：:！!])\s*(?!是不是|算不算|算是|属于|属不属于|在不在|包不包括)(?P<member>[^，,。？?；;：:！!]{2,20}?)\s*"
     r"(?:算不算|算是|属不属于|属于|是不是|在不在|包不包括)[^，,。？?；;]{0,12}(?:产业|行业|领域|方向)"
@@ -886,6 +923,15 @@ def _modal(normalized: str, words: tuple[str, ...], lang: str) -> bool:
 
 _ELIGIBLE = re.compile(r"\b(?:qualif(?:y|ies)|eligible|entitled)\b|有资格|符合条件|够条件|够格")
 _SEGMENT = re.compile(r"[,，。;；?？!！\s]")
+
+
+def _unended(sentence: str, index: int, sentences: list[str]) -> bool:
+    """The last of `sentences`, written without a full stop."""
+    return index == len(sentences) - 1 and not sentence.rstrip().endswith(("。", "！", "!", ";", "；"))
+
+
+_OPEN = re.compile(r"(谁|什么|啥|哪\S?|别的|其他|其它)\S{0,2}$")  # "谁报", "啥": the question word, no choice
+_SENTENCES = re.compile(r"[^？?；;。！!]+[？?；;。！!]*")
 _LEAD = re.compile(r".*(?:是|找|在|去|按|给|由|要|归)")  # "是找人社局批" → "人社局批"
 _TAIL = re.compile(r"(?:的|吗|呢|啊|呀|吧)+$")
 # levels said colloquially, read as the policy writes them ("省里还是市里" against "市级以上")
@@ -894,8 +940,17 @@ _LEVEL_WORDS = (("省里", "省级"), ("市里", "市级"), ("县里", "县级")
 
 def options_of(normalized: str) -> tuple[str, ...]:
     """The two things a Chinese either-or question asks between ("是在全省范围内排还是全市范围内排？"
-    → 全省范围内排, 全市范围内排), levels read as the policy writes them; () when it asks none."""
-    for segment in _SEGMENT.split(normalized):
+    → 全省范围内排, 全市范围内排), levels read as the policy writes them; () when it asks none. Where some
+    sentence ends with a question mark, only those sentences put up a choice ("归学校还是归个人,一直扯不清。
+    政策里是怎么提的？" tells a dispute and asks what the policy says)."""
+    sentences = _SENTENCES.findall(normalized)
+    # (a last sentence without a full stop that puts up a choice asks too: "…吗？是绝对禁止还是有余地")
+    marked = [
+        s
+        for i, s in enumerate(sentences)
+        if s.rstrip().endswith(("?", "？")) or (_unended(s, i, sentences) and "还是" in s)
+    ]
+    for segment in _SEGMENT.split(" ".join(marked) if marked else normalized):
         first, found, second = segment.partition("还是")
         if not found:
             continue
@@ -903,6 +958,8 @@ def options_of(normalized: str) -> tuple[str, ...]:
         second = _TAIL.sub("", re.sub(r"^(?:是|找|在|去|按|给|由|要|归)", "", second))
         for said, written in _LEVEL_WORDS:
             first, second = first.replace(said, written), second.replace(said, written)
+        if _OPEN.match(first) or _OPEN.match(second):
+            continue  # "是乡镇直接报还是谁报?", "扣钱还是啥": an open alternative asks who or what, no choice
         if len(first) >= 2 and len(second) >= 2:
             return (first, second)
     return ()

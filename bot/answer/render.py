@@ -376,6 +376,7 @@ class Renderer:
 # asking what a part of the policy holds: "有哪些", "list", "what are"
 _LISTS = re.compile(
     r"哪些|哪几|有什么|是什么|列出|列一下|概括|总结|讲讲|说说|讲了|讲的|说了|说的|讲什么|说什么|大白话|解释|解读|什么意思"
+    r"|\b(what|which)\s+(\w+\s+){0,2}\w+s\s+(does|do|did)\b"  # "what basic principles does it set out"
     r"|\blist\b|\bwhat are\b|\bwhich are\b|\benumerate\b|\bsummar(y|i[sz]e)\b|\bexplain\b|\bplain (english|words)\b"
     r"|\bin short\b|\bin a nutshell\b|\bsay\b|\bsays\b|\bmean\b|\bmeans\b|\bbreak (it )?down\b|\bgist\b"
 )

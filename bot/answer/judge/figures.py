@@ -163,8 +163,25 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     # 身份证，他能…？") is asked about as that subject; not the spouse of one ("外籍高层次人才的配偶能…？")
     if q.held and top is not None and any(other_object(q.held, s.subject_terms) for s in top.stated):
         named = [s for s in named if not s.holder or s.id in q.specifics_asked]
+    # a partner or colleague the question says is a foreign national ("合伙人是新加坡籍") is asked about as the foreign
+    # talent a statement names, not as someone beside them
+    foreign = top is not None and any(s.statement.subject in _FOREIGN for s in top.stated)
+    if foreign and _FOREIGN_HOLDER.search(q.normalized) and _SUBJECT_NAMED.search(q.normalized):
+        named = [s for s in named if not s.holder]
     if q.party and top is not None and any(s.gives_money for s in top.stated):
         named = [s for s in named if not s.body]  # a body asking for money: whose money it is, `party` says
+    # a thing named only where the asker tells what they mean to do ("想在高新区注册个公司做转化,政策支持科研人员带
+    # 成果创业吗?"), before question clauses that ask what the clause itself states, is the scene, not what is asked
+    if top is not None and _asks_the_clause(q, top):
+        rest = _PLANS.sub(" ", q.normalized)
+        told = [s for s in named if not (s.person or s.situation or s.identity or s.industry or s.body)]
+        told = [s for s in told if s.id not in q.specifics_asked and not s.cues.found(rest, words_of(rest))]
+        # … and an industry said of others, not the asker's own ("化工企业最怕环保出事,高新区在园区环境监测、预警这块
+        # 有什么安排?")
+        others = [s for s in named if s.industry and s.id not in q.specifics_asked]
+        said_of_others = not (_FIRST_PERSON.search(q.normalized) or q.intent.yes_no or q.benefit or q.modal)
+        told += others if said_of_others else []
+        named = [s for s in named if s not in told]
     if not named:
         return None
     if all(s.aspect for s in named) and contradicted(q, e, t) is not None:
@@ -179,6 +196,43 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         lead=top,
         statement=first_statement(top),
         missing=Missing("specific", named[0].id),
+    )
+
+
+#: the subjects a statement names that are foreign persons
+_FOREIGN = frozenset({"foreign_talent", "overseas_talent", "pr_foreign_talent"})
+#: a partner, shareholder or colleague said to be of a foreign nationality ("合伙人是新加坡籍", "our co-founder is a
+#: German citizen"); not only called foreign ("我们的外方股东能不能当…法定代表人?" names no one the clause names)
+_FOREIGN_HOLDER = re.compile(
+    r"(合伙人|股东|同事|朋友)\S{0,4}是(?!\S{0,4}(中国|香港|澳门|台湾|大陆|内地))\S{1,6}籍"
+    r"|\b(co-?founder|partner|shareholder|colleague)s? (is|are|who is|who are) (an? )?"
+    r"(?!(chinese|hong kong|macao|macau|taiwanese)\b)\w+ (citizen|national)s?\b"
+)
+#: … and said to be what the clause names (recognised as foreign high-level talent, holding permanent residence)
+_SUBJECT_NAMED = re.compile(
+    r"认定为?\S{0,4}(外籍|高层次|高端)|高层次人才|高端人才|急需紧缺|永久居留"
+    r"|\b(high-level|high-end|urgently needed) talent\b|\bpermanent residen"
+)
+
+
+#: where the asker tells what they plan to do ("想自己出来在高新区注册个公司做转化,", "we plan to set up a WFOE and")
+_PLANS = re.compile(
+    r"(想(?!了解|咨询|问|知道|确认|请教)|打算|准备|计划|正打算)[^,，。;；?？!！]{0,20}"
+    r"(注册|成立|设立|开设|新建|搬|落户|投资|拿地|买地|租)[^,，。;；?？!！]{0,20}[,，。;；]"
+    r"|\b(we|i)('re| are|'m| am)? (plan|planning|want|intend|going|'d like|would like) to "
+    r"(set up|register|incorporate|open|build|move|relocate|invest|buy|lease)\b[^,.;?!]{0,80}[,.;]"
+)
+
+
+_FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
+
+
+def _asks_the_clause(q: Question, clause: ClauseEvidence) -> bool:
+    """The question clauses share two word pairs with what one of the clause's statements does ("政策支持科研人员带
+    成果创业吗?" and "携带科技成果在高新区内创新创业")."""
+    return any(
+        len(q.asked_grams & grams(f"{s.statement.action_zh} {s.statement.action_en}".lower(), pairs=True)) >= 2
+        for s in clause.stated
     )
 
 
@@ -421,9 +475,34 @@ def contradicted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
             continue  # "an R&D subsidy of about 10%?": the zones' 7% R&D target is no subsidy
         if contradicts(q, stated, top, claimed=True, true=true):
             return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=stated, missing=Missing("value"))
-    if (swapped := _swapped(q, e, top)) is not None:
+    if (swapped := _swapped(q, e, top) or _shared(q, top)) is not None:
         return Judgement(Outcome.CORRECTED, "contradicted", lead=top, statement=swapped, missing=Missing("value"))
     return _premise_for_other_level(q, top, true)
+
+
+def _shared(q: Question, top: ClauseEvidence) -> Stated | None:
+    """A figure put up as what two levels both get ("国家级和省级高新区…前进3位以上的都奖100万"), which the clause
+    states otherwise for one of them (50万元 for provincial zones): that level's statement."""
+    if len(q.qualifiers) < 2 or q.options or not (q.confirms or q.cites_policy) or not _BOTH.search(q.normalized):
+        return None
+    for stated in top.stated:
+        kinds = {f.split(":")[0] for f in stated.figures}
+        given = {f for f in q.stated if f.split(":")[0] in kinds}
+        if (
+            len(given) == 1  # one figure put up for both, not each level's own
+            and stated.qualifiers & q.qualifiers
+            and levels_agree(q.occasions, stated.occasions)
+            and not given & stated.figures
+        ):
+            return stated
+    return None
+
+
+#: the same said of every level named ("都奖100万", "both get RMB 1 million")
+_BOTH = re.compile(
+    r"(都|均)(是|奖|给|拿|能拿|可以拿|有|奖励|补)?\S{0,4}\d"
+    r"|\b(both|all) (\w+ ){0,2}(get|receive|are given|are awarded|are paid)\b[^.?!]{0,30}\d"
+)
 
 
 def _swapped(q: Question, e: Evidence, top: ClauseEvidence) -> Stated | None:

@@ -96,12 +96,33 @@ def unlisted(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
     and no list quoted as if it answered); not when the question names an item of the list as what it asks of ("光伏
     属于新能源领域吗?")."""
     top = e.top
+    if q.item_member[0] and q.intent.yes_no and top is not None and not q.member:
+        return _unlisted_item(q, top, e)
     if not q.member or not q.intent.yes_no or top is None:
         return None
     lists = [s for s in top.stated if s.kind == "list"]
     if not lists or _names_member(q.member, top, e.terms) or any(_item_named(q, s) for s in lists):
         return None
     return Judgement(Outcome.NOT_STATED, "unlisted", lead=top, statement=lists[0], missing=Missing("listed", q.member))
+
+
+def _unlisted_item(q: Question, top: ClauseEvidence, e: Evidence) -> Judgement | None:
+    """A thing asked to be one item a clause lists ("水产品加工算不算现代农业?"), where the clause names the item
+    but not the thing: the policy does not say what the item takes in."""
+    member, item = q.item_member
+    for clause in (top, *e.article_clauses(0)):
+        lists = [s for s in clause.stated if s.kind == "list" and item in _actions(s)]
+        if lists:
+            if _names_member(member, clause, e.terms):
+                return None
+            missing = Missing("listed", member)
+            return Judgement(Outcome.NOT_STATED, "unlisted", lead=clause, statement=lists[0], missing=missing)
+    return None
+
+
+def _actions(s: Stated) -> str:
+    """What a statement does, in both languages, lower case."""
+    return f"{s.statement.action_zh} {s.statement.action_en}".lower()
 
 
 def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
@@ -156,7 +177,14 @@ def particulars(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         return None  # "适用对象具体是哪些人？": the subject a statement names answers
     if top.text.count("、") >= 2 or top.text.count("—") >= 2 or _LISTED.search(top.text):
         return None  # the clause enumerates ("众创空间—孵化器—加速器", "双创孵化债、小微企业债等")
+    quoted = [term for term in _QUOTED.findall(q.written) if len(term) >= 2]
+    if any(sum(c.text.lstrip().startswith(term) for c in e.article_clauses(0)) >= 2 for term in quoted):
+        return None  # "分别是哪几个“坚持”?": the article's clauses are the items, two or more opening with the term
     return _no_particulars(top)
+
+
+#: a term the asker quotes ("哪几个“坚持”", 'the "four adheres"')
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,12})[”\"」』]")
 
 
 #: what a "which …?" question may ask the names of that no list of the policy holds
