@@ -457,7 +457,7 @@ def _for_itself(questions: str, cues: Cues) -> bool:
     国家高新区…前进3位以上的,市里奖励多少?") and name neither a party, the asker ("we", "我们"; not "tell us") nor a
     company ("排名靠前的企业有多少奖励?")."""
     words = words_of(questions)
-    if any(cue.found(questions, words) for cue in cues.parties.values()) or _FIRST_PERSON.search(
+    if any(cue.found(questions, words) for cue in cues.parties.values()) or FIRST_PERSON.search(
         _TO_US.sub(" ", questions)  # "麻烦也告诉我们一下", "please let us know": the asker asks, for no one
     ):
         return True
@@ -465,7 +465,8 @@ def _for_itself(questions: str, cues: Cues) -> bool:
     return not of_zone or bool(_COMPANY.search(questions))
 
 
-_FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
+#: the asker speaking of themselves ("我们", "our")
+FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
 _TO_US = re.compile(
     r"(告诉|告知|回复|答复)(一下)?我们?|\b(let (me|us) know|tell (me|us)|reply to (me|us)|get back to (me|us))\b|"
     r"\b(i|we)(\s+would|'d|’d)?( also)? (like to know|appreciate|be grateful|want to know|wonder)\b"

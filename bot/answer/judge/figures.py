@@ -26,6 +26,7 @@ from bot.answer.judge.model import (
     Thresholds,
 )
 from bot.answer.judge.pieces import (
+    actions_text,
     answering_clauses,
     clause_holds,
     compatible_statements,
@@ -45,7 +46,7 @@ from bot.answer.judge.pieces import (
     true_premises,
     word_stems,
 )
-from bot.answer.question import Attributed, Question
+from bot.answer.question import FIRST_PERSON, Attributed, Question
 
 
 def never_stated(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
@@ -179,7 +180,7 @@ def specifics(q: Question, e: Evidence, t: Thresholds) -> Judgement | None:
         # … and an industry said of others, not the asker's own ("化工企业最怕环保出事,高新区在园区环境监测、预警这块
         # 有什么安排?")
         others = [s for s in named if s.industry and s.id not in q.specifics_asked]
-        said_of_others = not (_FIRST_PERSON.search(q.normalized) or q.intent.yes_no or q.benefit or q.modal)
+        said_of_others = not (FIRST_PERSON.search(q.normalized) or q.intent.yes_no or q.benefit or q.modal)
         told += others if said_of_others else []
         named = [s for s in named if s not in told]
     if not named:
@@ -224,16 +225,10 @@ _PLANS = re.compile(
 )
 
 
-_FIRST_PERSON = re.compile(r"我|咱|本公司|本企业|\b(we|us|our|ours|i|me|my)\b")
-
-
 def _asks_the_clause(q: Question, clause: ClauseEvidence) -> bool:
     """The question clauses share two word pairs with what one of the clause's statements does ("政策支持科研人员带
     成果创业吗?" and "携带科技成果在高新区内创新创业")."""
-    return any(
-        len(q.asked_grams & grams(f"{s.statement.action_zh} {s.statement.action_en}".lower(), pairs=True)) >= 2
-        for s in clause.stated
-    )
+    return any(len(q.asked_grams & grams(actions_text(s), pairs=True)) >= 2 for s in clause.stated)
 
 
 def _written_out(s: Specific, clauses: list[ClauseEvidence]) -> bool:

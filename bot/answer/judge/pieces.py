@@ -85,6 +85,11 @@ def figure_lead(
     return None
 
 
+def actions_text(s: Stated) -> str:
+    """What a statement does, in both languages, lower case."""
+    return f"{s.statement.action_zh} {s.statement.action_en}".lower()
+
+
 def counts(q: Question) -> bool:
     """A bare "how many"/"多少" counts things ("重点发展多少个产业？"), unless it asks an amount: "多少" closing
     the question or before money or area ("一年有多少？", "还有多少可供的工业用地？")."""

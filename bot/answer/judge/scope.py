@@ -16,6 +16,7 @@ from bot.answer.judge.model import (
     Thresholds,
 )
 from bot.answer.judge.pieces import (
+    actions_text,
     answering_clauses,
     figure_lead,
     first_statement,
@@ -111,18 +112,13 @@ def _unlisted_item(q: Question, top: ClauseEvidence, e: Evidence) -> Judgement |
     but not the thing: the policy does not say what the item takes in."""
     member, item = q.item_member
     for clause in (top, *e.article_clauses(0)):
-        lists = [s for s in clause.stated if s.kind == "list" and item in _actions(s)]
+        lists = [s for s in clause.stated if s.kind == "list" and item in actions_text(s)]
         if lists:
             if _names_member(member, clause, e.terms):
                 return None
             missing = Missing("listed", member)
             return Judgement(Outcome.NOT_STATED, "unlisted", lead=clause, statement=lists[0], missing=missing)
     return None
-
-
-def _actions(s: Stated) -> str:
-    """What a statement does, in both languages, lower case."""
-    return f"{s.statement.action_zh} {s.statement.action_en}".lower()
 
 
 def _names_member(member: str, clause: ClauseEvidence, terms: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
